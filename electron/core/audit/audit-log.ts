@@ -1,0 +1,198 @@
+import { createHash, createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction, AuditEntry, AuditVerifyResult, FieldChange } from '@shared/schemas/audit';
+import type { Db } from '../db/open';
+import { writeFileAtomic } from '../profile-file';
+import { canonicalJson } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AppendInput {
+  at: string;
+  actor: string;
+  device: string;
+  recordType: string;
+  recordId: string;
+  action: AuditAction;
+  changes: FieldChange[];
+}
+
+interface Row {
+  seq: number;
+  op_id: string;
+  at: string;
+  actor: string;
+  device: string;
+  record_type: string;
+  record_id: string;
+  action: string;
+  changes: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** What the hash covers: everything in the entry but its local position (seq) and its own hash. */
+export function entryHash(prevHash: string, e: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(
+      canonicalJson({
+        opId: e.opId,
+        at: e.at,
+        actor: e.actor,
+        device: e.device,
+        recordType: e.recordType,
+        recordId: e.recordId,
+        action: e.action,
+        changes: e.changes,
+      }),
+    )
+    .digest('hex');
+}
+
+function toEntry(r: Row): AuditEntry {
+  return {
+    seq: r.seq,
+    opId: r.op_id,
+    at: r.at,
+    actor: r.actor,
+    device: r.device,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    action: r.action as AuditAction,
+    changes: JSON.parse(r.changes) as FieldChange[],
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * The append-only, hash-chained log of every change. Each entry names the previous entry's
+ * hash, so altering, removing or reordering any entry breaks the chain from there on. The head
+ * (count and hash) is also kept outside the database in an HMAC-sealed anchor file, which is
+ * what catches entries cut off the end.
+ */
+export class AuditLog {
+  private head: { seq: number; hash: string } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly anchorPath: string,
+    private readonly anchorKey: Buffer,
+  ) {}
+
+  private currentHead(): { seq: number; hash: string } {
+    if (!this.head) {
+      const row = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      this.head = row ?? { seq: 0, hash: GENESIS_HASH };
+    }
+    return this.head;
+  }
+
+  /** Must be called inside the transaction that makes the change it describes. */
+  append(input: AppendInput): AuditEntry {
+    const head = this.currentHead();
+    const base = { ...input, opId: uuidv7() };
+    const hash = entryHash(head.hash, base);
+    const info = this.db
+      .prepare(
+        `INSERT INTO audit_log (op_id, at, actor, device, record_type, record_id, action, changes, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(base.opId, base.at, base.actor, base.device, base.recordType, base.recordId, base.action, JSON.stringify(base.changes), head.hash, hash);
+    const seq = Number(info.lastInsertRowid);
+    this.head = { seq, hash };
+    return { ...base, seq, prevHash: head.hash, hash };
+  }
+
+  /** Forget the cached head (after a rolled-back transaction). */
+  resetHead(): void {
+    this.head = undefined;
+  }
+
+  /** Called after a committed transaction: seal the new head outside the database. */
+  writeAnchor(): void {
+    const head = this.currentHead();
+    const count = (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const body = { count, hash: head.hash };
+    writeFileAtomic(this.anchorPath, JSON.stringify({ ...body, mac: this.mac(body) }) + '\n');
+  }
+
+  private mac(body: { count: number; hash: string }): string {
+    return createHmac('sha256', this.anchorKey).update(canonicalJson(body)).digest('hex');
+  }
+
+  headHash(): string {
+    return this.currentHead().hash;
+  }
+
+  history(recordType: string, recordId: string): AuditEntry[] {
+    return (
+      this.db.prepare('SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY seq').all(recordType, recordId) as Row[]
+    ).map(toEntry);
+  }
+
+  entries(afterSeq = 0, limit = 10_000): AuditEntry[] {
+    return (this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Row[]).map(toEntry);
+  }
+
+  /** Walks the whole chain; reports the first entry that does not fit. */
+  verify(): AuditVerifyResult {
+    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>;
+    let expectedPrev = GENESIS_HASH;
+    let prevSeq = 0;
+    let count = 0;
+    const seen = new Map<string, number>();
+    const all: AuditEntry[] = [];
+    for (const r of rows) all.push(toEntry(r));
+    const laterHashes = new Set(all.map((e) => e.hash));
+
+    for (const e of all) {
+      count++;
+      const recomputed = entryHash(e.prevHash, e);
+      if (recomputed !== e.hash) {
+        return this.bad(count, e.seq, 'altered', `Entry ${e.seq} (${e.action} of ${e.recordType} ${e.recordId}) no longer matches its hash: its content was changed.`);
+      }
+      if (e.prevHash !== expectedPrev) {
+        if (seen.has(e.prevHash) || laterHashes.has(e.prevHash)) {
+          return this.bad(count, e.seq, 'reordered', `Entry ${e.seq} follows an entry other than the one it was written after: entries were reordered.`);
+        }
+        return this.bad(count, e.seq, 'removed', `Entry ${e.seq} was written after an entry that is no longer in the log${e.seq !== prevSeq + 1 ? ` (entries ${prevSeq + 1}–${e.seq - 1} are missing)` : ''}.`);
+      }
+      seen.set(e.hash, e.seq);
+      expectedPrev = e.hash;
+      prevSeq = e.seq;
+    }
+
+    const anchor = this.readAnchor();
+    if (anchor) {
+      if (anchor.count > count) {
+        return this.bad(count, prevSeq + 1, 'truncated', `The log ends at entry ${count} but had reached ${anchor.count} entries: the last ${anchor.count - count} were removed.`);
+      }
+      const atAnchor = all[anchor.count - 1];
+      if (anchor.count > 0 && atAnchor && atAnchor.hash !== anchor.hash) {
+        return this.bad(count, atAnchor.seq, 'altered', `Entry ${atAnchor.seq} is not the entry last sealed at that position.`);
+      }
+    }
+    return { ok: true, count, headHash: expectedPrev, firstBad: null };
+  }
+
+  private bad(count: number, seq: number, problem: 'altered' | 'removed' | 'reordered' | 'truncated', detail: string): AuditVerifyResult {
+    return { ok: false, count, headHash: this.currentHead().hash, firstBad: { seq, problem, detail } };
+  }
+
+  private readAnchor(): { count: number; hash: string } | null {
+    if (!existsSync(this.anchorPath)) return null;
+    try {
+      const a = JSON.parse(readFileSync(this.anchorPath, 'utf8')) as { count: number; hash: string; mac: string };
+      if (a.mac !== this.mac({ count: a.count, hash: a.hash })) return null;
+      return { count: a.count, hash: a.hash };
+    } catch {
+      return null;
+    }
+  }
+}

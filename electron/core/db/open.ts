@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+import { ApiError } from '@shared/api/contract';
+
+export type Db = BetterSqlite3.Database;
+
+const require = createRequire(import.meta.url);
+// better-sqlite3-multiple-ciphers has the better-sqlite3 API (and types) with SQLCipher built in.
+const Database = require('better-sqlite3-multiple-ciphers') as typeof BetterSqlite3;
+
+/**
+ * Opens (or creates) the register with a raw 256-bit key in SQLCipher 4 format, so any
+ * SQLCipher 4 tool can read it with the same key. A wrong key is detected on the first read,
+ * before anything is written: the file is opened read-only for that check.
+ */
+export function openEncrypted(path: string, key: Buffer, opts: { create: boolean }): Db {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes');
+  if (!opts.create) assertKeyOpens(path, key);
+  const db = new Database(path, { fileMustExist: !opts.create });
+  try {
+    applyKey(db, key);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function applyKey(db: Db, key: Buffer) {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+function assertKeyOpens(path: string, key: Buffer) {
+  let probe: Db;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new ApiError('NOT_FOUND', `The register file ${path} cannot be opened: ${(e as Error).message}`);
+  }
+  try {
+    applyKey(probe, key);
+    probe.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new ApiError('WRONG_KEY', 'This key does not open the register (it is not the key this file was encrypted with). Nothing was changed.');
+    }
+    throw e;
+  } finally {
+    probe.close();
+  }
+}
+
+export function openPlain(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * The dependency direction is a rule, not goodwill:
+ *   renderer/ -> shared/ <- electron/core
+ * shared/ imports neither side; the renderer never reaches into electron/; the core never
+ * imports electron (so it runs and is tested without an Electron binary).
+ */
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*'], message: 'shared/ is pure code: no Electron.' },
+        { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
+        { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither side.' },
+      ]),
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/webhost/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*'], message: 'The core is plain Node: it never imports electron.' },
+        { group: ['**/renderer/**'], message: 'The core meets the renderer only in shared/.' },
+        { group: ['**/main/**', '**/preload/**'], message: 'The core does not depend on the Electron hosts.' },
+      ]),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'The main process meets the renderer only in shared/.' }]),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*'], message: 'The renderer is untrusted: it talks to the core only through the API contract.' },
+        { group: ['node:*'], message: 'The renderer runs in a sandboxed browser: no Node built-ins.' },
+        { group: ['**/electron/**'], message: 'The renderer imports shared/ only.' },
+      ]),
+    },
+  },
+);
