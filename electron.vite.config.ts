@@ -9,7 +9,7 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'electron/main/index.ts' } },
+      rollupOptions: { input: { index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)) } },
     },
   },
   preload: {
@@ -17,7 +17,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       // A sandboxed preload must be CommonJS.
-      rollupOptions: { input: { index: 'electron/preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: { input: { index: fileURLToPath(new URL('./electron/preload/index.ts', import.meta.url)) }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
   renderer: {
