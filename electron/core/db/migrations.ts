@@ -40,12 +40,27 @@ export const migrations: Migration[] = [
 
         -- One full-text index for every register; search_docs maps a record to its FTS rowid so
         -- re-indexing a record is a keyed delete, not a scan.
+        -- It also carries the facets every register shares (status, date, owner, regulator,
+        -- risk), so one query searches and filters across registers. Attachments are documents
+        -- of their own that point at their parent record and carry its facets.
         CREATE TABLE search_docs (
           rowid INTEGER PRIMARY KEY,
           record_type TEXT NOT NULL,
           record_id TEXT NOT NULL,
+          reference TEXT NOT NULL DEFAULT '',
+          title TEXT NOT NULL DEFAULT '',
+          status TEXT,
+          date TEXT,
+          owner TEXT,
+          regulator TEXT,
+          risk TEXT,
+          archived INTEGER NOT NULL DEFAULT 0,
+          parent_type TEXT,
+          parent_id TEXT,
           UNIQUE (record_type, record_id)
         ) STRICT;
+        CREATE INDEX search_docs_parent ON search_docs(parent_type, parent_id);
+        CREATE INDEX search_docs_date ON search_docs(date);
         CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
 
         CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;

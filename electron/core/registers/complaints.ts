@@ -1,6 +1,4 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DateTime } from 'luxon';
-import { ApiError } from '@shared/api/contract';
 import { computeDeadline } from '@shared/deadlines';
 import {
   Complaint,
@@ -10,79 +8,12 @@ import {
   ComplaintUpdate,
   type ComplaintListResult,
 } from '@shared/schemas/complaint';
-import type { ArchiveInput } from '@shared/schemas/common';
-import { appendAudit, diffFields, nextCounter, nowIso, toUtc, type RegisterContext } from './context';
+import { toUtc, type RegisterContext } from './context';
+import { RecordTable, Where, orderBy } from './record-table';
+import { RegisterBase, stripUndefined, validationError } from './register-base';
+import type { SearchDoc } from '../search/search-index';
 
 export const COMPLAINT = 'complaint';
-
-interface Row {
-  id: string;
-  reference: string;
-  received_at: string;
-  channel: string;
-  regulator: string | null;
-  regulator_reference: string | null;
-  complainant_label: string;
-  complainant_contact: string;
-  rights: string;
-  summary: string;
-  outcome: string;
-  extension_notice_at: string | null;
-  extension_reason: string;
-  status: string;
-  response_due: string;
-  answered_at: string | null;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  archive_reason: string | null;
-}
-
-function fromRow(r: Row): Complaint {
-  return Complaint.parse({
-    id: r.id,
-    reference: r.reference,
-    receivedAt: r.received_at,
-    channel: r.channel,
-    regulator: r.regulator,
-    regulatorReference: r.regulator_reference,
-    complainantLabel: r.complainant_label,
-    complainantContact: r.complainant_contact,
-    rights: JSON.parse(r.rights),
-    summary: r.summary,
-    outcome: r.outcome,
-    extensionNoticeAt: r.extension_notice_at,
-    extensionReason: r.extension_reason,
-    status: r.status,
-    responseDue: r.response_due,
-    answeredAt: r.answered_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    archivedAt: r.archived_at,
-    archiveReason: r.archive_reason,
-  });
-}
-
-/** Fields whose changes the audit log records (everything but bookkeeping timestamps). */
-const AUDITED: (keyof Complaint & string)[] = [
-  'reference',
-  'receivedAt',
-  'channel',
-  'regulator',
-  'regulatorReference',
-  'complainantLabel',
-  'complainantContact',
-  'rights',
-  'summary',
-  'outcome',
-  'extensionNoticeAt',
-  'extensionReason',
-  'status',
-  'responseDue',
-  'answeredAt',
-  'archivedAt',
-  'archiveReason',
-];
 
 const SORT_COLUMNS = {
   reference: 'reference',
@@ -93,7 +24,9 @@ const SORT_COLUMNS = {
   channel: 'channel',
 } as const;
 
-/** GDPR Art. 12(3): one month from receipt, three when the extension was notified in time. */
+export const OPEN_COMPLAINT_SQL = `status NOT IN ('answered','closed')`;
+
+/** GDPR Art. 12(3): one month from receipt, three when the extension was notified. */
 export function responseDueFor(ctx: RegisterContext, receivedAt: string, extensionNoticeAt: string | null): string {
   const rule = extensionNoticeAt ? 'gdpr-12-extended' : 'gdpr-12-response';
   const due = computeDeadline(rule, receivedAt, ctx.calendar()).deadline;
@@ -101,221 +34,114 @@ export function responseDueFor(ctx: RegisterContext, receivedAt: string, extensi
   return toUtc(due);
 }
 
-export class ComplaintRegister {
-  constructor(private readonly ctx: RegisterContext) {}
+export class ComplaintRegister extends RegisterBase<typeof Complaint> {
+  constructor(ctx: RegisterContext) {
+    super(ctx, new RecordTable(ctx.db, 'complaints', Complaint, 'complaint'), COMPLAINT);
+  }
 
-  get(id: string): Complaint {
-    const row = this.ctx.db.prepare('SELECT * FROM complaints WHERE id = ?').get(id) as Row | undefined;
-    if (!row) throw new ApiError('NOT_FOUND', `No complaint with id ${id}`);
-    return fromRow(row);
+  protected searchDoc(c: Complaint): SearchDoc {
+    return {
+      reference: c.reference,
+      title: c.complainantLabel,
+      body: [c.summary, c.outcome, c.regulator, c.regulatorReference, c.complainantContact, c.extensionReason, c.archiveReason].filter(Boolean).join('\n'),
+      status: c.status,
+      date: c.receivedAt,
+      regulator: c.regulator,
+      archived: c.archivedAt !== null,
+    };
   }
 
   list(query: ComplaintListQuery): ComplaintListResult {
     const q = ComplaintListQuery.parse(query);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (!q.includeArchived) where.push('archived_at IS NULL');
-    if (q.status?.length) {
-      where.push(`status IN (${q.status.map(() => '?').join(',')})`);
-      params.push(...q.status);
-    }
-    if (q.channel?.length) {
-      where.push(`channel IN (${q.channel.map(() => '?').join(',')})`);
-      params.push(...q.channel);
-    }
-    if (q.right?.length) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(complaints.rights) j WHERE j.value IN (${q.right.map(() => '?').join(',')}))`);
-      params.push(...q.right);
-    }
-    if (q.receivedFrom) {
-      where.push('received_at >= ?');
-      params.push(toUtc(q.receivedFrom));
-    }
-    if (q.receivedTo) {
-      where.push('received_at < ?');
-      params.push(toUtc(q.receivedTo));
-    }
-    if (q.overdueAt) {
-      where.push(`status NOT IN ('answered','closed') AND response_due < ?`);
-      params.push(toUtc(q.overdueAt));
-    }
-    if (q.text) {
-      const m = this.ctx.search.matchClause(COMPLAINT, q.text);
-      if (m) {
-        where.push(`id IN (${m.sql})`);
-        params.push(...m.params);
-      }
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.ctx.db.prepare(`SELECT count(*) AS n FROM complaints ${whereSql}`).get(...params) as { n: number }).n;
-    const order = `${SORT_COLUMNS[q.sort.field]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, id ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
-    const rows = this.ctx.db
-      .prepare(`SELECT * FROM complaints ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, q.limit, q.offset) as Row[];
-    return { items: rows.map(fromRow), total };
+    const w = new Where();
+    if (!q.includeArchived) w.add('archived_at IS NULL');
+    w.in('status', q.status).in('channel', q.channel);
+    if (q.right?.length) w.add(`EXISTS (SELECT 1 FROM json_each(complaints.rights) j WHERE j.value IN (${q.right.map(() => '?').join(',')}))`, ...q.right);
+    if (q.receivedFrom) w.add('received_at >= ?', toUtc(q.receivedFrom));
+    if (q.receivedTo) w.add('received_at < ?', toUtc(q.receivedTo));
+    if (q.overdueAt) w.add(`${OPEN_COMPLAINT_SQL} AND response_due < ?`, toUtc(q.overdueAt));
+    if (q.text) w.text(this.ctx.search.matchClause(COMPLAINT, q.text));
+    return this.table.page(w.clauses, w.params, orderBy(SORT_COLUMNS[q.sort.field], q.sort.dir), q.limit, q.offset);
   }
 
   create(input: ComplaintCreate): Complaint {
     const data = ComplaintCreate.parse(input);
+    const receivedAt = toUtc(data.receivedAt);
+    const now = this.now();
     return this.ctx.write(COMPLAINT, () => {
-      const now = nowIso(this.ctx.clock);
-      const receivedAt = toUtc(data.receivedAt);
-      const reference = data.reference?.trim() || this.nextReference(receivedAt);
+      const reference = data.reference?.trim() || this.nextReference('C', receivedAt);
       this.assertReferenceFree(reference, null);
-      const c: Complaint = {
+      return this.insertNew({
         ...data,
+        ...forwardedOnly(data),
         id: uuidv7(),
         reference,
         receivedAt,
         extensionNoticeAt: toUtc(data.extensionNoticeAt),
-        regulator: data.channel === 'regulator' ? data.regulator : null,
-        regulatorReference: data.channel === 'regulator' ? data.regulatorReference : null,
         status: 'received',
-        responseDue: responseDueFor(this.ctx, data.receivedAt, data.extensionNoticeAt),
+        responseDue: responseDueFor(this.ctx, receivedAt, data.extensionNoticeAt),
         answeredAt: null,
         createdAt: now,
         updatedAt: now,
         archivedAt: null,
         archiveReason: null,
-      };
-      this.insert(c);
-      appendAudit(this.ctx, COMPLAINT, c.id, 'create', diffFields(null, c, AUDITED));
-      return c;
+      });
     });
   }
 
   update(input: ComplaintUpdate): Complaint {
     const { id, patch } = ComplaintUpdate.parse(input);
-    return this.ctx.write(COMPLAINT, () => {
-      const before = this.get(id);
+    return this.change(id, 'update', (before) => {
       const merged = { ...before, ...stripUndefined(patch) };
       // Validate the whole record as it will be, not just the patch.
       const checked = ComplaintCreate.safeParse(merged);
-      if (!checked.success) {
-        throw new ApiError('VALIDATION_FAILED', checked.error.issues[0]?.message ?? 'Invalid complaint', checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      }
+      if (!checked.success) throw validationError(checked.error);
       const reference = merged.reference.trim() || before.reference;
       this.assertReferenceFree(reference, id);
-      const after: Complaint = {
+      return {
         ...merged,
+        ...forwardedOnly(merged),
         reference,
         receivedAt: toUtc(merged.receivedAt),
         extensionNoticeAt: toUtc(merged.extensionNoticeAt),
-        regulator: merged.channel === 'regulator' ? merged.regulator : null,
-        regulatorReference: merged.channel === 'regulator' ? merged.regulatorReference : null,
         responseDue: responseDueFor(this.ctx, merged.receivedAt, merged.extensionNoticeAt),
-        updatedAt: nowIso(this.ctx.clock),
       };
-      const changes = diffFields(before, after, AUDITED);
-      if (changes.length === 0) return before;
-      this.save(after);
-      appendAudit(this.ctx, COMPLAINT, id, 'update', changes);
-      return after;
     });
   }
 
   setStatus(input: ComplaintSetStatus): Complaint {
     const { id, status, at, note } = ComplaintSetStatus.parse(input);
-    return this.ctx.write(COMPLAINT, () => {
-      const before = this.get(id);
-      if (before.archivedAt) throw new ApiError('CONFLICT', `Complaint ${before.reference} is archived; restore it before changing its status.`);
-      if (before.status === status) return before;
-      const answered = status === 'answered' || status === 'closed';
-      const after: Complaint = {
-        ...before,
-        status,
-        // The answer is what meets the Art. 12(3) clock: keep the first answer's instant.
-        answeredAt: answered ? (before.answeredAt ?? toUtc(at ?? nowIso(this.ctx.clock))) : null,
-        updatedAt: nowIso(this.ctx.clock),
-      };
-      this.save(after);
-      const changes = diffFields(before, after, AUDITED);
-      if (note) changes.push({ field: 'note', old: null, new: note });
-      appendAudit(this.ctx, COMPLAINT, id, 'status', changes);
-      return after;
-    });
-  }
-
-  archive(input: ArchiveInput): Complaint {
-    return this.ctx.write(COMPLAINT, () => {
-      const before = this.get(input.id);
-      if (before.archivedAt) throw new ApiError('CONFLICT', `Complaint ${before.reference} is already archived.`);
-      const now = nowIso(this.ctx.clock);
-      const after: Complaint = { ...before, archivedAt: now, archiveReason: input.reason, updatedAt: now };
-      this.save(after);
-      appendAudit(this.ctx, COMPLAINT, after.id, 'archive', diffFields(before, after, AUDITED));
-      return after;
-    });
-  }
-
-  restore(id: string): Complaint {
-    return this.ctx.write(COMPLAINT, () => {
-      const before = this.get(id);
-      if (!before.archivedAt) throw new ApiError('CONFLICT', `Complaint ${before.reference} is not archived.`);
-      const after: Complaint = { ...before, archivedAt: null, archiveReason: null, updatedAt: nowIso(this.ctx.clock) };
-      this.save(after);
-      appendAudit(this.ctx, COMPLAINT, id, 'restore', diffFields(before, after, AUDITED));
-      return after;
-    });
-  }
-
-  /** References run per year of receipt, in the organisation's zone: C-2018-0001, C-2018-0002… */
-  private nextReference(receivedAtUtc: string): string {
-    const year = DateTime.fromISO(receivedAtUtc, { zone: this.ctx.calendar().timeZone }).year;
-    for (;;) {
-      const n = nextCounter(this.ctx.db, `complaint-${year}`);
-      const ref = `C-${year}-${String(n).padStart(4, '0')}`;
-      if (!this.ctx.db.prepare('SELECT 1 FROM complaints WHERE reference = ?').get(ref)) return ref;
-    }
-  }
-
-  private assertReferenceFree(reference: string, exceptId: string | null) {
-    const row = this.ctx.db.prepare('SELECT id FROM complaints WHERE reference = ?').get(reference) as { id: string } | undefined;
-    if (row && row.id !== exceptId) throw new ApiError('CONFLICT', `Another complaint already has the reference ${reference}.`);
-  }
-
-  private insert(c: Complaint) {
-    this.ctx.db
-      .prepare(
-        `INSERT INTO complaints (id, reference, received_at, channel, regulator, regulator_reference, complainant_label,
-          complainant_contact, rights, summary, outcome, extension_notice_at, extension_reason, status, response_due,
-          answered_at, created_at, updated_at, archived_at, archive_reason)
-         VALUES (@id, @reference, @receivedAt, @channel, @regulator, @regulatorReference, @complainantLabel,
-          @complainantContact, @rights, @summary, @outcome, @extensionNoticeAt, @extensionReason, @status, @responseDue,
-          @answeredAt, @createdAt, @updatedAt, @archivedAt, @archiveReason)`,
-      )
-      .run(toParams(c));
-    this.index(c);
-  }
-
-  private save(c: Complaint) {
-    this.ctx.db
-      .prepare(
-        `UPDATE complaints SET reference=@reference, received_at=@receivedAt, channel=@channel, regulator=@regulator,
-          regulator_reference=@regulatorReference, complainant_label=@complainantLabel, complainant_contact=@complainantContact,
-          rights=@rights, summary=@summary, outcome=@outcome, extension_notice_at=@extensionNoticeAt,
-          extension_reason=@extensionReason, status=@status, response_due=@responseDue, answered_at=@answeredAt,
-          created_at=@createdAt, updated_at=@updatedAt, archived_at=@archivedAt, archive_reason=@archiveReason
-         WHERE id=@id`,
-      )
-      .run(toParams(c));
-    this.index(c);
-  }
-
-  private index(c: Complaint) {
-    this.ctx.search.upsert(
-      COMPLAINT,
-      c.id,
-      `${c.reference} ${c.complainantLabel}`,
-      [c.summary, c.outcome, c.regulator, c.regulatorReference, c.complainantContact, c.extensionReason, c.archiveReason].filter(Boolean).join('\n'),
+    return this.change(
+      id,
+      'status',
+      (before) => {
+        this.assertNotArchived(before);
+        const answered = status === 'answered' || status === 'closed';
+        return {
+          ...before,
+          status,
+          // The answer is what meets the Art. 12(3) clock: keep the first answer's instant.
+          answeredAt: answered ? (before.answeredAt ?? toUtc(at ?? this.now())) : null,
+        };
+      },
+      note ? [{ field: 'note', old: null, new: note }] : [],
     );
   }
+
+  /** Used by imports and links: a complaint by its reference. */
+  findByReference(reference: string): Complaint | null {
+    const row = this.ctx.db.prepare('SELECT id FROM complaints WHERE reference = ?').get(reference) as { id: string } | undefined;
+    return row ? this.get(row.id) : null;
+  }
+
+  protected override describe(c: Complaint): string {
+    return `Complaint ${c.reference}`;
+  }
 }
 
-function toParams(c: Complaint) {
-  return { ...c, rights: JSON.stringify(c.rights) };
+/** Regulator fields only mean something for a complaint a regulator forwarded. */
+function forwardedOnly(c: { channel: string; regulator: string | null; regulatorReference: string | null }) {
+  if (c.channel === 'regulator') return { regulator: c.regulator, regulatorReference: c.regulatorReference };
+  return { regulator: null, regulatorReference: null };
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

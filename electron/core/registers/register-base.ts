@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import { DateTime } from 'luxon';
+import { ApiError } from '@shared/api/contract';
+import type { AuditAction } from '@shared/schemas/audit';
+import type { ArchiveInput } from '@shared/schemas/common';
+import { appendAudit, diffFields, nextCounter, nowIso, type RegisterContext } from './context';
+import type { RecordTable } from './record-table';
+import type { SearchDoc } from '../search/search-index';
+
+/** Every stored record has these; the register never deletes, it archives with a reason. */
+export interface BaseRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  archiveReason: string | null;
+}
+
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt']);
+
+/**
+ * What all registers share: create, change, archive and restore, each in one transaction with
+ * its audit entry (field by field) and its search document.
+ */
+export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T extends BaseRecord & z.infer<S> = BaseRecord & z.infer<S>> {
+  protected readonly audited: string[];
+
+  constructor(
+    protected readonly ctx: RegisterContext,
+    protected readonly table: RecordTable<S>,
+    readonly recordType: string,
+  ) {
+    this.audited = table.fields.filter((f) => !BOOKKEEPING.has(f));
+  }
+
+  /** The search document for a record, or null for records that are not indexed on their own. */
+  protected abstract searchDoc(r: T): SearchDoc | null;
+
+  /** Records whose index entry includes this one's text (e.g. an incident's notifications). */
+  protected afterWrite(_r: T): void {}
+
+  get(id: string): T {
+    return this.table.get(id) as T;
+  }
+
+  find(id: string): T | null {
+    return this.table.find(id) as T | null;
+  }
+
+  protected index(r: T): void {
+    const doc = this.searchDoc(r);
+    if (doc) this.ctx.search.upsert(this.recordType, r.id, doc);
+    this.afterWrite(r);
+  }
+
+  protected now(): string {
+    return nowIso(this.ctx.clock);
+  }
+
+  protected insertNew(r: T): T {
+    return this.ctx.write(this.recordType, () => {
+      this.table.insert(r);
+      this.index(r);
+      appendAudit(this.ctx, this.recordType, r.id, 'create', diffFields(null, r as Record<string, unknown>, this.audited as never[]));
+      return r;
+    });
+  }
+
+  /**
+   * Applies `mutate` to the stored record inside one transaction; writes and audits only when
+   * something changed. `extra` adds audit-only facts (a note) to the entry.
+   */
+  protected change(id: string, action: AuditAction, mutate: (before: T) => T, extra: { field: string; old: unknown; new: unknown }[] = []): T {
+    return this.ctx.write(this.recordType, () => {
+      const before = this.get(id);
+      const after = { ...mutate(before), id: before.id, createdAt: before.createdAt };
+      const changes = diffFields(before as Record<string, unknown>, after as Record<string, unknown>, this.audited as never[]);
+      if (changes.length === 0 && extra.length === 0) return before;
+      after.updatedAt = this.now();
+      this.table.save(after);
+      this.index(after);
+      appendAudit(this.ctx, this.recordType, id, action, [...changes, ...extra]);
+      return after;
+    });
+  }
+
+  archive(input: ArchiveInput): T {
+    return this.change(input.id, 'archive', (before) => {
+      if (before.archivedAt) throw new ApiError('CONFLICT', `${this.describe(before)} is already archived.`);
+      return { ...before, archivedAt: this.now(), archiveReason: input.reason };
+    });
+  }
+
+  restore(id: string): T {
+    return this.change(id, 'restore', (before) => {
+      if (!before.archivedAt) throw new ApiError('CONFLICT', `${this.describe(before)} is not archived.`);
+      return { ...before, archivedAt: null, archiveReason: null };
+    });
+  }
+
+  protected assertNotArchived(r: T): void {
+    if (r.archivedAt) throw new ApiError('CONFLICT', `${this.describe(r)} is archived; restore it first.`);
+  }
+
+  protected describe(r: T): string {
+    const ref = (r as unknown as { reference?: string }).reference;
+    return ref ? `${this.recordType} ${ref}` : `This ${this.recordType}`;
+  }
+
+  /** References run per year (in the organisation's zone) and per register: C-2018-0001… */
+  protected nextReference(prefix: string, atUtc: string): string {
+    const year = DateTime.fromISO(atUtc, { zone: this.ctx.calendar().timeZone }).year;
+    for (;;) {
+      const n = nextCounter(this.ctx.db, `${this.recordType}-${year}`);
+      const ref = `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+      if (!this.ctx.db.prepare(`SELECT 1 FROM ${this.table.table} WHERE reference = ?`).get(ref)) return ref;
+    }
+  }
+
+  protected assertReferenceFree(reference: string, exceptId: string | null): void {
+    const row = this.ctx.db.prepare(`SELECT id FROM ${this.table.table} WHERE reference = ?`).get(reference) as { id: string } | undefined;
+    if (row && row.id !== exceptId) throw new ApiError('CONFLICT', `Another ${this.recordType} already has the reference ${reference}.`);
+  }
+}
+
+/** Validation failure from a whole-record re-check (after merging a patch). */
+export function validationError(error: z.ZodError): ApiError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new ApiError('VALIDATION_FAILED', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), issues);
+}
+
+export function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

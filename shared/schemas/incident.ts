@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { IsoInstant, RecordId, SortDir } from './common';
+
+export const IncidentRole = z.enum(['controller', 'processor', 'joint']);
+export const BreachNature = z.enum(['confidentiality', 'integrity', 'availability']);
+export const RiskLevel = z.enum(['unlikely', 'risk', 'high']);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+export const Decision = z.enum(['pending', 'yes', 'no']);
+export const IncidentStatus = z.enum(['open', 'contained', 'closed']);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
+/** Art. 9 and 10 categories: flagged because they raise the risk and the notification duty. */
+export const SPECIAL_DATA_CATEGORIES = ['health', 'biometric', 'genetic', 'racial_ethnic', 'political', 'religious', 'trade_union', 'sex_life', 'criminal'] as const;
+export const DataCategory = z.enum([
+  'identification',
+  'contact',
+  'financial',
+  'location',
+  'online_identifiers',
+  'credentials',
+  'communications',
+  'call_recordings',
+  'official_documents',
+  ...SPECIAL_DATA_CATEGORIES,
+  'other',
+]);
+export type DataCategory = z.infer<typeof DataCategory>;
+
+const text = (max: number) => z.string().trim().max(max);
+const count = z.number().int().nonnegative().max(1e10).nullable();
+
+/** What GDPR Art. 33(3) and 33(5) require a breach register to show. */
+const fieldShape = {
+  reference: text(60).optional(),
+  title: text(300).min(1, 'Give the incident a title'),
+  ourRole: IncidentRole,
+  detectedAt: IsoInstant.nullable(),
+  /** The instant the organisation became aware: the Art. 33 clock starts here. */
+  awareAt: IsoInstant,
+  occurredFrom: IsoInstant.nullable(),
+  occurredTo: IsoInstant.nullable(),
+  howDiscovered: text(5_000),
+  nature: z.array(BreachNature),
+  dataCategories: z.array(DataCategory),
+  dataSubjectCategories: text(2_000),
+  approxSubjects: count,
+  approxRecords: count,
+  likelyConsequences: text(10_000),
+  riskLevel: RiskLevel.nullable(),
+  /** The supervisory authority concerned (regulator id). */
+  authority: text(100).nullable(),
+  notifyAuthority: Decision,
+  notifyAuthorityReasons: text(10_000),
+  notifyDataSubjects: Decision,
+  notifyDataSubjectsReasons: text(10_000),
+  /** Art. 34 has no hour count: the target the team sets itself. */
+  dataSubjectsTarget: IsoInstant.nullable(),
+  /** Reasons for a notification made after 72 hours (Art. 33(1)). */
+  delayReasons: text(10_000),
+  nis2InScope: z.boolean(),
+  measuresTaken: text(20_000),
+  measuresProposed: text(20_000),
+  lead: text(200),
+  facts: text(50_000),
+};
+export const IncidentFields = z.object(fieldShape);
+export const IncidentCreate = z.object({
+  ...fieldShape,
+  detectedAt: fieldShape.detectedAt.default(null),
+  occurredFrom: fieldShape.occurredFrom.default(null),
+  occurredTo: fieldShape.occurredTo.default(null),
+  howDiscovered: fieldShape.howDiscovered.default(''),
+  nature: fieldShape.nature.default([]),
+  dataCategories: fieldShape.dataCategories.default([]),
+  dataSubjectCategories: fieldShape.dataSubjectCategories.default(''),
+  approxSubjects: fieldShape.approxSubjects.default(null),
+  approxRecords: fieldShape.approxRecords.default(null),
+  likelyConsequences: fieldShape.likelyConsequences.default(''),
+  riskLevel: fieldShape.riskLevel.default(null),
+  authority: fieldShape.authority.default(null),
+  notifyAuthority: fieldShape.notifyAuthority.default('pending'),
+  notifyAuthorityReasons: fieldShape.notifyAuthorityReasons.default(''),
+  notifyDataSubjects: fieldShape.notifyDataSubjects.default('pending'),
+  notifyDataSubjectsReasons: fieldShape.notifyDataSubjectsReasons.default(''),
+  dataSubjectsTarget: fieldShape.dataSubjectsTarget.default(null),
+  delayReasons: fieldShape.delayReasons.default(''),
+  nis2InScope: fieldShape.nis2InScope.default(false),
+  measuresTaken: fieldShape.measuresTaken.default(''),
+  measuresProposed: fieldShape.measuresProposed.default(''),
+  lead: fieldShape.lead.default(''),
+  facts: fieldShape.facts.default(''),
+});
+export type IncidentCreate = z.input<typeof IncidentCreate>;
+export const IncidentUpdate = z.object({ id: RecordId, patch: IncidentFields.partial() });
+export type IncidentUpdate = z.input<typeof IncidentUpdate>;
+
+export const Incident = IncidentFields.extend({
+  id: RecordId,
+  reference: z.string(),
+  status: IncidentStatus,
+  specialCategories: z.boolean(),
+  /** Art. 33(1): 72 hours after awareness. */
+  authorityDue: IsoInstant,
+  /** When the first (initial) notification to the authority went out: meets the clock. */
+  authorityNotifiedAt: IsoInstant.nullable(),
+  dataSubjectsNotifiedAt: IsoInstant.nullable(),
+  closedAt: IsoInstant.nullable(),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  archivedAt: IsoInstant.nullable(),
+  archiveReason: z.string().nullable(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const NotificationRecipient = z.enum(['authority', 'data_subjects', 'nis2_csirt', 'other']);
+export const NotificationPhase = z.enum(['initial', 'complementary', 'final']);
+export const NotificationMethod = z.enum(['online_form', 'email', 'letter', 'phone', 'website', 'other']);
+
+const notificationShape = {
+  incidentId: RecordId,
+  recipient: NotificationRecipient,
+  recipientName: text(200),
+  phase: NotificationPhase,
+  sentAt: IsoInstant,
+  method: NotificationMethod,
+  reference: text(200),
+  content: text(50_000),
+};
+export const NotificationCreate = z.object({
+  ...notificationShape,
+  recipientName: notificationShape.recipientName.default(''),
+  reference: notificationShape.reference.default(''),
+  content: notificationShape.content.default(''),
+});
+export type NotificationCreate = z.input<typeof NotificationCreate>;
+export const NotificationUpdate = z.object({ id: RecordId, patch: z.object(notificationShape).omit({ incidentId: true }).partial() });
+export const Notification = z.object(notificationShape).extend({
+  id: RecordId,
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  archivedAt: IsoInstant.nullable(),
+  archiveReason: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+/** When we are the processor: each client controller, its contractual clock and its answers. */
+const clientShape = {
+  incidentId: RecordId,
+  name: text(200).min(1, 'Name the client'),
+  contact: text(300),
+  /** Hours agreed in the contract; null when the contract sets none ("without undue delay"). */
+  contractHours: z.number().int().min(1).max(720).nullable(),
+  notifiedAt: IsoInstant.nullable(),
+  notifiedHow: text(300),
+  acknowledgedAt: IsoInstant.nullable(),
+  /** What the client tells us of its own Art. 33 notification. */
+  authorityNotifiedAt: IsoInstant.nullable(),
+  authorityReference: text(200),
+  notes: text(10_000),
+};
+export const AffectedClientCreate = z.object({
+  ...clientShape,
+  contact: clientShape.contact.default(''),
+  contractHours: clientShape.contractHours.default(48),
+  notifiedAt: clientShape.notifiedAt.default(null),
+  notifiedHow: clientShape.notifiedHow.default(''),
+  acknowledgedAt: clientShape.acknowledgedAt.default(null),
+  authorityNotifiedAt: clientShape.authorityNotifiedAt.default(null),
+  authorityReference: clientShape.authorityReference.default(''),
+  notes: clientShape.notes.default(''),
+});
+export type AffectedClientCreate = z.input<typeof AffectedClientCreate>;
+export const AffectedClientUpdate = z.object({ id: RecordId, patch: z.object(clientShape).omit({ incidentId: true }).partial() });
+export const AffectedClient = z.object(clientShape).extend({
+  id: RecordId,
+  /** detectedAt (or awareAt) + contractHours, elapsed. */
+  notifyDue: IsoInstant.nullable(),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  archivedAt: IsoInstant.nullable(),
+  archiveReason: z.string().nullable(),
+});
+export type AffectedClient = z.infer<typeof AffectedClient>;
+
+export const IncidentDetail = z.object({ incident: Incident, notifications: z.array(Notification), clients: z.array(AffectedClient) });
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const IncidentSetStatus = z.object({ id: RecordId, status: IncidentStatus, at: IsoInstant.optional() });
+
+export const IncidentListQuery = z.object({
+  text: text(500).optional(),
+  status: z.array(IncidentStatus).optional(),
+  risk: z.array(RiskLevel).optional(),
+  awareFrom: IsoInstant.optional(),
+  awareTo: IsoInstant.optional(),
+  includeArchived: z.boolean().default(false),
+  sort: z.object({ field: z.enum(['reference', 'awareAt', 'authorityDue', 'riskLevel', 'status', 'title']), dir: SortDir }).default({ field: 'awareAt', dir: 'desc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type IncidentListQuery = z.input<typeof IncidentListQuery>;
+export const IncidentListResult = z.object({ items: z.array(Incident), total: z.number().int() });

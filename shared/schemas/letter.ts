@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { IsoInstant, RecordId, SortDir } from './common';
+
+export const LetterDirection = z.enum(['inbound', 'outbound']);
+export type LetterDirection = z.infer<typeof LetterDirection>;
+
+/** What a letter is in a procedure with a regulator. */
+export const LetterKind = z.enum([
+  'request_for_information',
+  'inspection_notice',
+  'complaint_forwarded',
+  'findings',
+  'reprimand',
+  'formal_notice',
+  'sanction',
+  'extension_granted',
+  'closure',
+  'our_reply',
+  'our_observations',
+  'appeal_lodged',
+  'appeal_decision',
+  'other',
+]);
+export type LetterKind = z.infer<typeof LetterKind>;
+
+/** Letters that are decisions of the regulator, against which an appeal lies. */
+export const APPEALABLE_KINDS: readonly LetterKind[] = ['reprimand', 'formal_notice', 'sanction'];
+
+const text = (max: number) => z.string().trim().max(max);
+
+const fieldShape = {
+  reference: text(60).optional(),
+  /** An id from the regulator list (e.g. FR-CNIL) or a custom name. */
+  regulator: text(100).min(1, 'Name the regulator'),
+  direction: LetterDirection,
+  kind: LetterKind,
+  /** Date on the letter / when we sent it. */
+  sentAt: IsoInstant.nullable(),
+  receivedAt: IsoInstant.nullable(),
+  /** Formal notification (e.g. registered mail delivery): starts appeal periods. */
+  notifiedAt: IsoInstant.nullable(),
+  /** The regulator's own references: SAN-2023-008, complaint numbers… */
+  regulatorRefs: z.array(text(100).min(1)).max(20),
+  subject: text(500).min(1, 'Give the letter a subject'),
+  summary: text(50_000),
+  /** A reply date the regulator wrote in the letter. */
+  replyDue: IsoInstant.nullable(),
+  /** A compliance deadline set by a formal notice or order. */
+  complianceDue: IsoInstant.nullable(),
+  /** Sanction amount in euros. */
+  amountEur: z.number().nonnegative().max(1e11).nullable(),
+  matterId: RecordId.nullable(),
+  inReplyTo: RecordId.nullable(),
+};
+export const LetterFields = z.object(fieldShape);
+
+export const LetterCreate = z
+  .object({
+    ...fieldShape,
+    sentAt: fieldShape.sentAt.default(null),
+    receivedAt: fieldShape.receivedAt.default(null),
+    notifiedAt: fieldShape.notifiedAt.default(null),
+    regulatorRefs: fieldShape.regulatorRefs.default([]),
+    summary: fieldShape.summary.default(''),
+    replyDue: fieldShape.replyDue.default(null),
+    complianceDue: fieldShape.complianceDue.default(null),
+    amountEur: fieldShape.amountEur.default(null),
+    matterId: fieldShape.matterId.default(null),
+    inReplyTo: fieldShape.inReplyTo.default(null),
+  })
+  .superRefine((l, ctx) => {
+    if (!l.sentAt && !l.receivedAt) ctx.addIssue({ code: 'custom', path: ['sentAt'], message: 'Give the date the letter was sent or received' });
+  });
+export type LetterCreate = z.input<typeof LetterCreate>;
+
+export const LetterUpdate = z.object({ id: RecordId, patch: LetterFields.partial() });
+export type LetterUpdate = z.input<typeof LetterUpdate>;
+
+export const Letter = LetterFields.extend({
+  id: RecordId,
+  reference: z.string(),
+  /** When our answer to this letter went out (an outbound letter in reply): meets replyDue. */
+  answeredAt: IsoInstant.nullable(),
+  /** Two months (délai franc) before the Conseil d'État from notification, for CNIL decisions. */
+  appealDue: IsoInstant.nullable(),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  archivedAt: IsoInstant.nullable(),
+  archiveReason: z.string().nullable(),
+});
+export type Letter = z.infer<typeof Letter>;
+
+export const LetterListQuery = z.object({
+  text: text(500).optional(),
+  regulator: z.array(z.string()).optional(),
+  kind: z.array(LetterKind).optional(),
+  direction: LetterDirection.optional(),
+  matterId: RecordId.optional(),
+  includeArchived: z.boolean().default(false),
+  sort: z.object({ field: z.enum(['reference', 'date', 'replyDue', 'kind', 'regulator']), dir: SortDir }).default({ field: 'date', dir: 'desc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type LetterListQuery = z.input<typeof LetterListQuery>;
+export const LetterListResult = z.object({ items: z.array(Letter), total: z.number().int() });
