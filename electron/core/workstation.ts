@@ -15,6 +15,15 @@ import { unwrapKey, wrapKey } from './keys/recovery';
 import { profilePaths, readProfileFile, writeProfileFile, type ProfileFile } from './profile-file';
 import { appendAudit, diffFields, systemClock, type Clock, type RegisterContext } from './registers/context';
 import { ComplaintRegister } from './registers/complaints';
+import { LetterRegister } from './registers/letters';
+import { MatterRegister } from './registers/matters';
+import { IncidentRegister } from './registers/incidents';
+import { ActionRegister } from './registers/actions';
+import { Links } from './registers/links';
+import { Attachments } from './registers/attachments';
+import { SavedViews } from './registers/saved-views';
+import { dashboard } from './registers/dashboard';
+import { recordHistory } from './registers/record-history';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -27,11 +36,36 @@ export interface WorkstationOptions {
 }
 
 /** Everything that exists only while the register is open. */
-interface Session {
+interface Session extends Registers {
   db: Db;
   key: Buffer;
   ctx: RegisterContext;
+}
+
+/** The registers and cross-register services of an open register. */
+export interface Registers {
   complaints: ComplaintRegister;
+  letters: LetterRegister;
+  matters: MatterRegister;
+  incidents: IncidentRegister;
+  actions: ActionRegister;
+  links: Links;
+  attachments: Attachments;
+  views: SavedViews;
+}
+
+function openRegisters(ctx: RegisterContext): Registers {
+  const letters = new LetterRegister(ctx);
+  return {
+    complaints: new ComplaintRegister(ctx),
+    letters,
+    matters: new MatterRegister(ctx, letters),
+    incidents: new IncidentRegister(ctx),
+    actions: new ActionRegister(ctx),
+    links: new Links(ctx),
+    attachments: new Attachments(ctx),
+    views: new SavedViews(ctx),
+  };
 }
 
 const PROFILE_RECORD = 'profile';
@@ -258,6 +292,8 @@ export class Workstation {
         return { timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' };
       },
       write<T>(recordType: string, fn: () => T & { id: string }): T {
+        // Nested writes join the outer transaction; the outer one seals and notifies.
+        if (db.inTransaction) return fn();
         let result: T & { id: string };
         try {
           result = db.transaction(fn)();
@@ -270,7 +306,7 @@ export class Workstation {
         return result;
       },
     };
-    return { db, key, ctx, complaints: new ComplaintRegister(ctx) };
+    return { db, key, ctx, ...openRegisters(ctx) };
   }
 
   private requireSession(): Session {
@@ -279,8 +315,25 @@ export class Workstation {
     throw new ApiError('LOCKED', 'The register is locked. Unlock it with the keychain or the recovery passphrase.');
   }
 
+  /** The open register's services; LOCKED / NEEDS_SETUP errors otherwise. */
+  get registers(): Registers {
+    return this.requireSession();
+  }
+
   get complaints(): ComplaintRegister {
     return this.requireSession().complaints;
+  }
+
+  history(recordType: string, recordId: string) {
+    return recordHistory(this.requireSession().ctx, recordType, recordId);
+  }
+
+  dashboard() {
+    return dashboard(this.requireSession().ctx);
+  }
+
+  search(query: Parameters<SearchIndex['search']>[0]) {
+    return this.requireSession().ctx.search.search(query);
   }
 
   get audit(): AuditLog {

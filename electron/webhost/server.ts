@@ -26,7 +26,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
+// Attachments travel base64 in JSON: 25 MiB of file is about 34 MiB of body.
+const MAX_BODY = 40 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

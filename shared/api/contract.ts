@@ -19,6 +19,27 @@ import {
   ComplaintUpdate,
 } from '../schemas/complaint';
 import { AuditVerifyResult, HistoryInput, HistoryResult } from '../schemas/audit';
+import { Letter, LetterCreate, LetterListQuery, LetterListResult, LetterUpdate } from '../schemas/letter';
+import { Matter, MatterCreate, MatterDetail, MatterListQuery, MatterListResult, MatterSetStatus, MatterUpdate } from '../schemas/matter';
+import {
+  AffectedClient,
+  AffectedClientCreate,
+  AffectedClientUpdate,
+  Incident,
+  IncidentCreate,
+  IncidentDetail,
+  IncidentListQuery,
+  IncidentListResult,
+  IncidentSetStatus,
+  IncidentUpdate,
+  Notification,
+  NotificationCreate,
+  NotificationUpdate,
+} from '../schemas/incident';
+import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
+import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
+import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
+import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 
 /**
  * The one API contract between the UI and the core. Both transports (Electron IPC and the
@@ -44,6 +65,59 @@ export const methods = {
   'complaints.setStatus': { input: ComplaintSetStatus, output: Complaint, summary: 'Move a complaint to another status.' },
   'complaints.archive': { input: ArchiveInput, output: Complaint, summary: 'Withdraw a complaint from the active register, with a reason (never deleted).' },
   'complaints.restore': { input: IdInput, output: Complaint, summary: 'Bring an archived complaint back.' },
+
+  'letters.list': { input: LetterListQuery, output: LetterListResult, summary: 'Page, sort, filter and search regulator correspondence.' },
+  'letters.get': { input: IdInput, output: Letter, summary: 'One letter.' },
+  'letters.thread': { input: IdInput, output: z.object({ letters: z.array(Letter) }), summary: 'The thread a letter belongs to, oldest first.' },
+  'letters.create': { input: LetterCreate, output: Letter, summary: 'Record a letter to or from a regulator.' },
+  'letters.update': { input: LetterUpdate, output: Letter, summary: 'Edit a letter.' },
+  'letters.archive': { input: ArchiveInput, output: Letter, summary: 'Withdraw a letter, with a reason.' },
+  'letters.restore': { input: IdInput, output: Letter, summary: 'Bring an archived letter back.' },
+
+  'matters.list': { input: MatterListQuery, output: MatterListResult, summary: 'Procedures with regulators.' },
+  'matters.get': { input: IdInput, output: MatterDetail, summary: 'A matter with its letters (steps) and every deadline the regulator set.' },
+  'matters.create': { input: MatterCreate, output: Matter, summary: 'Open a matter.' },
+  'matters.update': { input: MatterUpdate, output: Matter, summary: 'Edit a matter.' },
+  'matters.setStatus': { input: MatterSetStatus, output: Matter, summary: 'Close or reopen a matter.' },
+  'matters.archive': { input: ArchiveInput, output: Matter, summary: 'Withdraw a matter, with a reason.' },
+  'matters.restore': { input: IdInput, output: Matter, summary: 'Bring an archived matter back.' },
+
+  'incidents.list': { input: IncidentListQuery, output: IncidentListResult, summary: 'The breach register.' },
+  'incidents.get': { input: IdInput, output: IncidentDetail, summary: 'An incident with its notifications and affected clients.' },
+  'incidents.create': { input: IncidentCreate, output: Incident, summary: 'Record an incident the moment the organisation becomes aware.' },
+  'incidents.update': { input: IncidentUpdate, output: Incident, summary: 'Edit an incident.' },
+  'incidents.setStatus': { input: IncidentSetStatus, output: Incident, summary: 'Contain, close or reopen an incident.' },
+  'incidents.archive': { input: ArchiveInput, output: Incident, summary: 'Withdraw an incident, with a reason.' },
+  'incidents.restore': { input: IdInput, output: Incident, summary: 'Bring an archived incident back.' },
+  'incidents.addNotification': { input: NotificationCreate, output: Notification, summary: 'Record a notification sent (authority, data subjects, CSIRT).' },
+  'incidents.updateNotification': { input: NotificationUpdate, output: Notification, summary: 'Correct a recorded notification.' },
+  'incidents.archiveNotification': { input: ArchiveInput, output: Notification, summary: 'Withdraw a notification recorded in error, with a reason.' },
+  'incidents.addClient': { input: AffectedClientCreate, output: AffectedClient, summary: 'Add an affected client controller (we are the processor).' },
+  'incidents.updateClient': { input: AffectedClientUpdate, output: AffectedClient, summary: 'Record when a client was notified, acknowledged, notified its authority.' },
+  'incidents.archiveClient': { input: ArchiveInput, output: AffectedClient, summary: 'Withdraw an affected client, with a reason.' },
+
+  'actions.list': { input: ActionListQuery, output: ActionListResult, summary: 'Remediation actions.' },
+  'actions.get': { input: IdInput, output: Action, summary: 'One action.' },
+  'actions.create': { input: ActionCreate, output: Action, summary: 'Plan a remediation action.' },
+  'actions.update': { input: ActionUpdate, output: Action, summary: 'Edit an action.' },
+  'actions.setStatus': { input: ActionSetStatus, output: Action, summary: 'Start, finish, verify or cancel an action.' },
+  'actions.archive': { input: ArchiveInput, output: Action, summary: 'Withdraw an action, with a reason.' },
+  'actions.restore': { input: IdInput, output: Action, summary: 'Bring an archived action back.' },
+
+  'links.create': { input: LinkCreate, output: LinkView, summary: 'Link two records.' },
+  'links.remove': { input: LinkRemove, output: Ok, summary: 'Remove a link, with a reason (kept in the history).' },
+  'links.of': { input: LinksOf, output: LinksResult, summary: 'The links of a record, from its side.' },
+
+  'attachments.add': { input: AttachmentAdd, output: Attachment, summary: 'Attach a file (stored encrypted; PDF and text are searchable).' },
+  'attachments.list': { input: AttachmentsOf, output: AttachmentsResult, summary: 'The attachments of a record.' },
+  'attachments.get': { input: IdInput, output: AttachmentContent, summary: "An attachment's bytes, checked against its digest." },
+  'attachments.archive': { input: ArchiveInput, output: Attachment, summary: 'Withdraw an attachment, with a reason.' },
+
+  'search.query': { input: SearchQuery, output: SearchResult, summary: 'One full-text search across every register, with filters.' },
+  'views.list': { input: Empty, output: SavedViewsResult, summary: 'Saved searches.' },
+  'views.create': { input: SavedViewCreate, output: SavedView, summary: 'Save a search under a name.' },
+  'views.remove': { input: IdInput, output: Ok, summary: 'Forget a saved search.' },
+  'dashboard.get': { input: Empty, output: Dashboard, summary: 'Open, due soon and overdue, per register.' },
 
   'audit.verify': { input: Empty, output: AuditVerifyResult, summary: 'Check the hash chain; reports the first altered, removed or reordered entry.' },
   'audit.history': { input: HistoryInput, output: HistoryResult, summary: "A record's history from the audit log." },

@@ -27,8 +27,70 @@ export function createHandlers(ws: Workstation): Handlers {
     'complaints.setStatus': (input) => ws.complaints.setStatus(input),
     'complaints.archive': (input) => ws.complaints.archive(input),
     'complaints.restore': (input) => ws.complaints.restore(input.id),
+    'letters.list': (q) => ws.registers.letters.list(q),
+    'letters.get': ({ id }) => ws.registers.letters.get(id),
+    'letters.thread': ({ id }) => ({ letters: ws.registers.letters.thread(id) }),
+    'letters.create': (input) => ws.registers.letters.create(input),
+    'letters.update': (input) => ws.registers.letters.update(input),
+    'letters.archive': (input) => ws.registers.letters.archive(input),
+    'letters.restore': ({ id }) => ws.registers.letters.restore(id),
+
+    'matters.list': (q) => ws.registers.matters.list(q),
+    'matters.get': ({ id }) => ws.registers.matters.detail(id),
+    'matters.create': (input) => ws.registers.matters.create(input),
+    'matters.update': (input) => ws.registers.matters.update(input),
+    'matters.setStatus': (input) => ws.registers.matters.setStatus(input),
+    'matters.archive': (input) => ws.registers.matters.archive(input),
+    'matters.restore': ({ id }) => ws.registers.matters.restore(id),
+
+    'incidents.list': (q) => ws.registers.incidents.list(q),
+    'incidents.get': ({ id }) => ws.registers.incidents.detail(id),
+    'incidents.create': (input) => ws.registers.incidents.create(input),
+    'incidents.update': (input) => ws.registers.incidents.update(input),
+    'incidents.setStatus': (input) => ws.registers.incidents.setStatus(input),
+    'incidents.archive': (input) => ws.registers.incidents.archive(input),
+    'incidents.restore': ({ id }) => ws.registers.incidents.restore(id),
+    'incidents.addNotification': (input) => ws.registers.incidents.notifications.create(input),
+    'incidents.updateNotification': (input) => ws.registers.incidents.notifications.update(input),
+    'incidents.archiveNotification': (input) => ws.registers.incidents.notifications.archive(input),
+    'incidents.addClient': (input) => ws.registers.incidents.clients.create(input),
+    'incidents.updateClient': (input) => ws.registers.incidents.clients.update(input),
+    'incidents.archiveClient': (input) => ws.registers.incidents.clients.archive(input),
+
+    'actions.list': (q) => ws.registers.actions.list(q),
+    'actions.get': ({ id }) => ws.registers.actions.get(id),
+    'actions.create': (input) => ws.registers.actions.create(input),
+    'actions.update': (input) => ws.registers.actions.update(input),
+    'actions.setStatus': (input) => ws.registers.actions.setStatus(input),
+    'actions.archive': (input) => ws.registers.actions.archive(input),
+    'actions.restore': ({ id }) => ws.registers.actions.restore(id),
+
+    'links.create': (input) => ws.registers.links.create(input),
+    'links.remove': ({ id, reason }) => {
+      ws.registers.links.remove(id, reason);
+      return { ok: true as const };
+    },
+    'links.of': ({ record }) => ({ links: ws.registers.links.of(record) }),
+
+    'attachments.add': (input) => ws.registers.attachments.add(input),
+    'attachments.list': ({ record, includeArchived }) => ({ attachments: ws.registers.attachments.of(record, includeArchived) }),
+    'attachments.get': ({ id }) => {
+      const { attachment, bytes } = ws.registers.attachments.content(id);
+      return { attachment, contentBase64: bytes.toString('base64') };
+    },
+    'attachments.archive': ({ id, reason }) => ws.registers.attachments.archive(id, reason),
+
+    'search.query': (q) => ws.search(q),
+    'views.list': () => ({ views: ws.registers.views.list() }),
+    'views.create': (input) => ws.registers.views.create(input),
+    'views.remove': ({ id }) => {
+      ws.registers.views.remove(id);
+      return { ok: true as const };
+    },
+    'dashboard.get': () => ws.dashboard(),
+
     'audit.verify': () => ws.audit.verify(),
-    'audit.history': (input) => ({ entries: ws.audit.history(input.recordType, input.recordId) }),
+    'audit.history': (input) => ({ entries: ws.history(input.recordType, input.recordId) }),
   };
 }
 

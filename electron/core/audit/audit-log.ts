@@ -130,10 +130,18 @@ export class AuditLog {
     return this.currentHead().hash;
   }
 
-  history(recordType: string, recordId: string): AuditEntry[] {
-    return (
-      this.db.prepare('SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY seq').all(recordType, recordId) as Row[]
-    ).map(toEntry);
+  /**
+   * A record's history: its own entries plus those of the records that hang off it (links,
+   * attachments, an incident's notifications and clients), oldest first.
+   */
+  history(recordType: string, recordId: string, related: { recordType: string; idsSql: string; params: unknown[] }[] = []): AuditEntry[] {
+    const clauses = ['(record_type = ? AND record_id = ?)'];
+    const params: unknown[] = [recordType, recordId];
+    for (const r of related) {
+      clauses.push(`(record_type = ? AND record_id IN (${r.idsSql}))`);
+      params.push(r.recordType, ...r.params);
+    }
+    return (this.db.prepare(`SELECT * FROM audit_log WHERE ${clauses.join(' OR ')} ORDER BY seq`).all(...params) as Row[]).map(toEntry);
   }
 
   entries(afterSeq = 0, limit = 10_000): AuditEntry[] {

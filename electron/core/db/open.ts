@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '@shared/api/contract';
+import { fold } from '@shared/text';
 
 export type Db = BetterSqlite3.Database;
 
@@ -24,6 +25,7 @@ export function openEncrypted(path: string, key: Buffer, opts: { create: boolean
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    registerFunctions(db);
     return db;
   } catch (e) {
     db.close();
@@ -62,5 +64,11 @@ export function openPlain(path: string): Db {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  registerFunctions(db);
   return db;
+}
+
+/** SQLite's NOCASE folds ASCII only; names in a French office need accents folded too. */
+function registerFunctions(db: Db) {
+  db.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { SearchHit, SearchQuery } from '@shared/schemas/search';
 import { SearchQuery as SearchQuerySchema } from '@shared/schemas/search';
 import type { RecordType } from '@shared/schemas/record-types';
+import { fold } from '@shared/text';
 
 /** What a register tells the index about one record. */
 export interface SearchDoc {
@@ -124,8 +125,8 @@ export class SearchIndex {
       params.push(new Date(q.to).toISOString());
     }
     if (q.owner) {
-      where.push('d.owner = ? COLLATE NOCASE');
-      params.push(q.owner);
+      where.push('fold(d.owner) = ?');
+      params.push(fold(q.owner));
     }
     if (q.regulator) {
       where.push('d.regulator = ?');
@@ -136,19 +137,20 @@ export class SearchIndex {
     const matches = fts
       ? `SELECT COALESCE(d.parent_type, d.record_type) AS type, COALESCE(d.parent_id, d.record_id) AS id,
                 CASE WHEN d.parent_id IS NOT NULL THEN d.title END AS att,
-                snippet(search_fts, 1, '[[', ']]', '…', 16) AS snip, bm25(search_fts, 5.0, 1.0) AS rank
+                snippet(search_fts, -1, '[[', ']]', '…', 16) AS snip, bm25(search_fts, 5.0, 1.0) AS rank
          FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid
          WHERE search_fts MATCH ?${whereSql}`
       : `SELECT d.record_type AS type, d.record_id AS id, NULL AS att, '' AS snip, 0 AS rank
          FROM search_docs d WHERE d.parent_id IS NULL${whereSql}`;
     const allParams = fts ? [fts, ...params] : params;
     // One row per record: its best match (SQLite takes the bare columns from the min(rank) row).
-    const grouped = `SELECT type, id, att, snip, min(rank) AS rank FROM (${matches}) GROUP BY type, id`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...allParams) as { n: number }).n;
+    // MATERIALIZED: FTS5's auxiliary functions only work in the query that does the MATCH.
+    const grouped = `WITH m AS MATERIALIZED (${matches}), g AS (SELECT type, id, att, snip, min(rank) AS rank FROM m GROUP BY type, id)`;
+    const total = (this.db.prepare(`${grouped} SELECT count(*) AS n FROM g`).get(...allParams) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT g.type, g.id, g.att, g.snip, p.reference, p.title, p.status, p.date
-         FROM (${grouped}) g JOIN search_docs p ON p.record_type = g.type AND p.record_id = g.id
+        `${grouped} SELECT g.type, g.id, g.att, g.snip, p.reference, p.title, p.status, p.date
+         FROM g JOIN search_docs p ON p.record_type = g.type AND p.record_id = g.id
          ORDER BY ${fts ? 'g.rank ASC' : 'p.date DESC'}, g.id
          LIMIT ? OFFSET ?`,
       )
