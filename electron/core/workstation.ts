@@ -24,6 +24,12 @@ import { Attachments } from './registers/attachments';
 import { SavedViews } from './registers/saved-views';
 import { dashboard } from './registers/dashboard';
 import { recordHistory } from './registers/record-history';
+import { ClockService } from './clocks/service';
+import { TestClock } from './clocks/test-clock';
+import { RegisterBase } from './registers/register-base';
+import { SyncService } from './sync/sync-service';
+import type { AnyRegister } from './sync/apply';
+import { hostname } from 'node:os';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -31,6 +37,8 @@ export interface WorkstationOptions {
   host: 'electron' | 'web';
   version: string;
   clock?: Clock;
+  /** Test hook: reminder timer period (default 30 s); 0 = no timer, the test calls clocks.reminders.check(). */
+  reminderIntervalMs?: number;
   /** Test hook: scrypt cost. Production always uses the default. */
   scryptParams?: { N: number; r: number; p: number };
 }
@@ -40,6 +48,23 @@ interface Session extends Registers {
   db: Db;
   key: Buffer;
   ctx: RegisterContext;
+  clocks: ClockService;
+  sync: SyncService;
+  /** Every register by record type, for sync to apply operations to. */
+  byType: Map<string, AnyRegister>;
+}
+
+/** The registers (and their child registers) keyed by the record type they store. */
+function registersByType(registers: Registers): Map<string, AnyRegister> {
+  const map = new Map<string, AnyRegister>();
+  const add = (r: unknown) => {
+    if (!(r instanceof RegisterBase)) return;
+    map.set(r.recordType, r as AnyRegister);
+    const kids = (r as unknown as { children?: () => unknown[] }).children?.();
+    kids?.forEach(add);
+  };
+  Object.values(registers).forEach(add);
+  return map;
 }
 
 /** The registers and cross-register services of an open register. */
@@ -164,6 +189,7 @@ export class Workstation {
       // profile.json last: until it exists, the folder counts as not set up and setup can be retried.
       writeProfileFile(this.opts.dataDir, file);
       this.session = session;
+      session.clocks.reminders.start();
     } catch (e) {
       db?.close();
       for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, join(this.opts.dataDir, AUDIT_ANCHOR_FILE)]) {
@@ -235,6 +261,8 @@ export class Workstation {
 
   lock(): AppStatus {
     if (this.session) {
+      void this.session.sync.stop();
+      this.session.clocks.reminders.stop();
       this.session.db.close();
       this.session.key.fill(0);
       this.session = null;
@@ -246,6 +274,8 @@ export class Workstation {
 
   close(): void {
     if (this.session) {
+      void this.session.sync.stop();
+      this.session.clocks.reminders.stop();
       this.session.db.close();
       this.session = null;
     }
@@ -269,6 +299,8 @@ export class Workstation {
       migrate(db);
       this.session = this.openSession(db, key, file);
       this.lockReason = null;
+      this.session.sync.start();
+      this.session.clocks.reminders.start();
     } catch (e) {
       db.close();
       throw e;
@@ -277,7 +309,7 @@ export class Workstation {
 
   private openSession(db: Db, key: Buffer, file: ProfileFile): Session {
     const anchorKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'privacyops audit anchor v1', 32));
-    const audit = new AuditLog(db, join(this.opts.dataDir, AUDIT_ANCHOR_FILE), anchorKey);
+    const audit = new AuditLog(db, join(this.opts.dataDir, AUDIT_ANCHOR_FILE), anchorKey, file.deviceId, () => this.clock.now().getTime());
     const search = new SearchIndex(db);
     const events = this.events;
     const ctx: RegisterContext = {
@@ -303,10 +335,20 @@ export class Workstation {
         }
         audit.writeAnchor();
         events.emit('record.changed', { recordType, id: result.id });
+        onLocalWrite();
         return result;
       },
     };
-    return { db, key, ctx, ...openRegisters(ctx) };
+    const registers = openRegisters(ctx);
+    const byType = registersByType(registers);
+    const sync = new SyncService(ctx, byType, this.opts.keyStore, file.profileId, file.deviceId, {
+      status: (st) => events.emit('sync.status', st),
+      changed: (recordType, id) => events.emit('record.changed', { recordType, id }),
+    });
+    // A local change goes up by itself when a backend is configured.
+    const onLocalWrite = () => sync.trigger();
+    const clocks = new ClockService({ ctx, clock: this.clock, emit: (e, p) => this.emit(e, p), reminderIntervalMs: this.opts.reminderIntervalMs });
+    return { db, key, ctx, ...registers, sync, byType, clocks };
   }
 
   private requireSession(): Session {
@@ -326,6 +368,44 @@ export class Workstation {
 
   history(recordType: string, recordId: string) {
     return recordHistory(this.requireSession().ctx, recordType, recordId);
+  }
+
+  /** The clocks board, a record's clocks, the calendar export, reminders and custom rules. */
+  get clocks(): ClockService {
+    return this.requireSession().clocks;
+  }
+
+  /** Test mode: the host was started with --clock / PRIVACYOPS_CLOCK (see clocks/test-clock.ts). */
+  get testMode(): boolean {
+    return this.clock instanceof TestClock;
+  }
+
+  /** Test mode only: jump the clock, then look for reminders at once. */
+  setClock(at: string): { now: string } {
+    if (!(this.clock instanceof TestClock)) throw new ApiError('UNKNOWN_METHOD', 'There is no API method called "app.setClock". GET /api lists them.');
+    const now = this.clock.set(at);
+    this.session?.clocks.reminders.checkNow();
+    return { now: now.toISOString() };
+  }
+
+  get sync(): SyncService {
+    return this.requireSession().sync;
+  }
+
+  /** What this machine is called to the other members of a workspace. */
+  memberLabel(): string {
+    return `${this.profile().userName} (${hostname()})`;
+  }
+
+  resolveConflict(id: string, choice: 'kept_current' | 'took_losing'): void {
+    const s = this.requireSession();
+    s.sync.resolveConflict(id, choice, s.byType);
+  }
+
+  /** Waits for a sync round in flight before closing (tests, quitting the app). */
+  async shutdown(): Promise<void> {
+    if (this.session) await this.session.sync.stop();
+    this.close();
   }
 
   dashboard() {

@@ -39,7 +39,27 @@ import {
 import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
+import { ConnectInput, Conflict, Invitation, JoinWorkspaceInput, Member, ResolveConflictInput, SyncStatus } from '../schemas/sync';
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
+import {
+  Alert,
+  AlertListQuery,
+  AlertListResult,
+  ClockBadge,
+  ClockListQuery,
+  ClockListResult,
+  Clock,
+  ClocksIcs,
+  ClocksIcsInput,
+  ClocksOfRecord,
+  CustomRuleInput,
+  ReminderSettings,
+  RuleIdInput,
+  RuleInfo,
+  RuleListResult,
+  SetClockInput,
+  SetClockResult,
+} from '../schemas/clock';
 
 /**
  * The one API contract between the UI and the core. Both transports (Electron IPC and the
@@ -119,6 +139,35 @@ export const methods = {
   'views.remove': { input: IdInput, output: Ok, summary: 'Forget a saved search.' },
   'dashboard.get': { input: Empty, output: Dashboard, summary: 'Open, due soon and overdue, per register.' },
 
+  'sync.status': { input: Empty, output: SyncStatus, summary: 'Connected, syncing, offline since when, last synced, changes waiting to go up.' },
+  'sync.createWorkspace': { input: ConnectInput, output: SyncStatus, summary: 'Connect to the shared backend and create a workspace (first member).' },
+  'sync.readInvitation': { input: z.object({ invitation: z.string() }), output: z.object({ workspaceId: z.string(), connection: z.unknown() }), summary: 'Where an invitation points (to fill in the connection).' },
+  'sync.join': { input: JoinWorkspaceInput, output: SyncStatus, summary: 'Join a workspace with an invitation and the code sent separately.' },
+  'sync.invite': { input: Empty, output: Invitation, summary: 'A new invitation, and its code to send by another channel.' },
+  'sync.members': { input: Empty, output: z.object({ members: z.array(Member) }), summary: 'Members of the workspace.' },
+  'sync.removeMember': { input: z.object({ memberId: z.string() }), output: Ok, summary: 'Remove a member; new changes use a new key.' },
+  'sync.now': { input: Empty, output: SyncStatus, summary: 'Sync now.' },
+  'sync.disconnect': { input: Empty, output: SyncStatus, summary: 'Stop syncing on this machine (the local register stays).' },
+  'conflicts.list': { input: z.object({ includeResolved: z.boolean().default(false) }), output: z.object({ conflicts: z.array(Conflict) }), summary: 'Values that lost to a concurrent change.' },
+  'conflicts.resolve': { input: ResolveConflictInput, output: Ok, summary: 'Keep the current value or take the one that lost.' },
+
+  'clocks.list': { input: ClockListQuery, output: ClockListResult, summary: 'The clocks board: running and overdue deadlines across registers, most urgent first.' },
+  'clocks.ofRecord': { input: ClocksOfRecord, output: z.object({ clocks: z.array(Clock) }), summary: 'Every clock of one record (a matter: its letters), whatever its state.' },
+  'clocks.ics': { input: ClocksIcsInput, output: ClocksIcs, summary: 'All open deadlines as an iCalendar (.ics) file, with reminders as alarms.' },
+  'reminders.settings.get': { input: Empty, output: ReminderSettings, summary: 'Reminder thresholds, in hours before a deadline (0 = at expiry).' },
+  'reminders.settings.set': { input: ReminderSettings, output: ReminderSettings, summary: 'Change the reminder thresholds.' },
+  'alerts.list': { input: AlertListQuery, output: AlertListResult, summary: 'Recent reminders, newest first (missed = fell due while the app was closed).' },
+  'alerts.acknowledge': { input: IdInput, output: Alert, summary: 'Mark a reminder as seen.' },
+  'rules.list': { input: Empty, output: RuleListResult, summary: 'Deadline rules: built in and the organisation’s own.' },
+  'rules.saveCustom': { input: CustomRuleInput, output: RuleInfo, summary: 'Create or replace a custom rule: a period in hours, days, weeks or months from an event.' },
+  'rules.removeCustom': { input: RuleIdInput, output: Ok, summary: 'Remove a custom rule.' },
+  'app.setClock': {
+    input: SetClockInput,
+    output: SetClockResult,
+    summary: 'Test mode only (host started with --clock): jump the app clock to an instant; reminders are checked at once.',
+    testOnly: true,
+  },
+
   'audit.verify': { input: Empty, output: AuditVerifyResult, summary: 'Check the hash chain; reports the first altered, removed or reordered entry.' },
   'audit.history': { input: HistoryInput, output: HistoryResult, summary: "A record's history from the audit log." },
 } as const;
@@ -137,6 +186,9 @@ export function isMethodName(name: string): name is MethodName {
 export const events = {
   'app.status': AppStatus,
   'record.changed': z.object({ recordType: z.string(), id: z.string() }),
+  'clock.alert': Alert,
+  'clocks.badge': ClockBadge,
+  'sync.status': SyncStatus,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -159,6 +211,12 @@ export const errorStatus = {
   WRONG_KEY: 422,
   LOCKED: 423,
   KEYCHAIN_UNAVAILABLE: 503,
+  BACKEND_UNAVAILABLE: 503,
+  BACKEND_NOT_POSTGRES: 502,
+  BACKEND_AUTH: 401,
+  BACKEND_PERMISSION: 403,
+  BACKEND_INCOMPATIBLE: 409,
+  REVOKED: 403,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;

@@ -21,6 +21,10 @@ export const AuditEntry = z.object({
   recordId: z.string(),
   action: AuditAction,
   changes: z.array(FieldChange),
+  /** Hybrid logical clock of the operation (null on entries written before sync existed). */
+  hlc: z.string().nullable(),
+  /** Per field set: the version (hlc) it overwrote; how concurrent changes are recognised. */
+  bases: z.record(z.string(), z.string()).nullable(),
   prevHash: z.string(),
   hash: z.string(),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, isMethodName, methods, type MethodName, type MethodOutput, type Methods } from '@shared/api/contract';
 import type { Workstation } from '../workstation';
 import { suggestPassphrase } from '../keys/passphrase';
+import { SyncService } from '../sync/sync-service';
 
 type Handlers = { [M in MethodName]: (input: z.infer<Methods[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
@@ -89,6 +90,45 @@ export function createHandlers(ws: Workstation): Handlers {
     },
     'dashboard.get': () => ws.dashboard(),
 
+    'sync.status': () => ws.sync.status(),
+    'sync.createWorkspace': (input) => ws.sync.createWorkspace(input, ws.memberLabel()),
+    'sync.readInvitation': ({ invitation }) => {
+      const inv = SyncService.readInvitation(invitation);
+      return { workspaceId: inv.workspaceId, connection: inv.connection };
+    },
+    'sync.join': (input) => ws.sync.join(input, ws.memberLabel()),
+    'sync.invite': () => ws.sync.createInvitation(),
+    'sync.members': async () => ({ members: await ws.sync.members() }),
+    'sync.removeMember': async ({ memberId }) => {
+      await ws.sync.removeMember(memberId);
+      return { ok: true as const };
+    },
+    'sync.now': () => ws.sync.syncNow(),
+    'sync.disconnect': async () => {
+      await ws.sync.disconnect();
+      return ws.sync.status();
+    },
+    'conflicts.list': ({ includeResolved }) => ({ conflicts: ws.sync.conflicts(includeResolved) }),
+    'conflicts.resolve': ({ id, choice }) => {
+      ws.resolveConflict(id, choice);
+      return { ok: true as const };
+    },
+
+    'clocks.list': (q) => ws.clocks.list(q),
+    'clocks.ofRecord': (input) => ({ clocks: ws.clocks.ofRecord(input) }),
+    'clocks.ics': ({ lang }) => ws.clocks.ics(lang),
+    'reminders.settings.get': () => ws.clocks.reminders.settings(),
+    'reminders.settings.set': (input) => ws.clocks.reminders.setSettings(input),
+    'alerts.list': (q) => ({ alerts: ws.clocks.reminders.alerts(q) }),
+    'alerts.acknowledge': ({ id }) => ws.clocks.reminders.acknowledge(id),
+    'rules.list': () => ({ rules: ws.clocks.rules.list() }),
+    'rules.saveCustom': (input) => ws.clocks.rules.save(input),
+    'rules.removeCustom': ({ id }) => {
+      ws.clocks.rules.remove(id);
+      return { ok: true as const };
+    },
+    'app.setClock': ({ at }) => ws.setClock(at),
+
     'audit.verify': () => ws.audit.verify(),
     'audit.history': (input) => ({ entries: ws.history(input.recordType, input.recordId) }),
   };
@@ -103,7 +143,10 @@ export type Dispatch = (method: string, input: unknown) => Promise<unknown>;
 export function createDispatch(ws: Workstation, log: (msg: string) => void = (m) => console.error(m)): Dispatch {
   const handlers = createHandlers(ws);
   return async (method, rawInput) => {
-    if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `There is no API method called "${method}". GET /api lists them.`);
+    // Test-only methods (app.setClock) exist only when the host runs in test mode (--clock).
+    if (!isMethodName(method) || (isTestOnly(method) && !ws.testMode)) {
+      throw new ApiError('UNKNOWN_METHOD', `There is no API method called "${method}". GET /api lists them.`);
+    }
     const spec = methods[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -126,14 +169,20 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
 export function describeApi() {
   return {
     methods: Object.fromEntries(
-      Object.entries(methods).map(([name, m]) => [
-        name,
-        {
-          summary: m.summary,
-          input: z.toJSONSchema(m.input, { io: 'input', unrepresentable: 'any' }),
-          output: z.toJSONSchema(m.output, { unrepresentable: 'any' }),
-        },
-      ]),
+      Object.entries(methods)
+        .filter(([name]) => !isTestOnly(name as MethodName))
+        .map(([name, m]) => [
+          name,
+          {
+            summary: m.summary,
+            input: z.toJSONSchema(m.input, { io: 'input', unrepresentable: 'any' }),
+            output: z.toJSONSchema(m.output, { unrepresentable: 'any' }),
+          },
+        ]),
     ),
   };
+}
+
+function isTestOnly(method: MethodName): boolean {
+  return 'testOnly' in methods[method] && methods[method].testOnly === true;
 }

@@ -5,10 +5,15 @@ import type { AuditAction, AuditEntry, AuditVerifyResult, FieldChange } from '@s
 import type { Db } from '../db/open';
 import { writeFileAtomic } from '../profile-file';
 import { canonicalJson } from './canonical-json';
+import { HlcClock } from '../sync/hlc';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AppendInput {
+  /** Set for operations that come from another device; generated for local ones. */
+  opId?: string;
+  hlc?: string;
+  bases?: Record<string, string> | null;
   at: string;
   actor: string;
   device: string;
@@ -30,10 +35,12 @@ interface Row {
   changes: string;
   prev_hash: string;
   hash: string;
+  hlc: string | null;
+  bases: string | null;
 }
 
 /** What the hash covers: everything in the entry but its local position (seq) and its own hash. */
-export function entryHash(prevHash: string, e: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>): string {
+export function entryHash(prevHash: string, e: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash' | 'hlc' | 'bases'> & { hlc?: string | null; bases?: Record<string, string> | null }): string {
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
@@ -47,6 +54,9 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'seq' | 'hash' |
         recordId: e.recordId,
         action: e.action,
         changes: e.changes,
+        // Absent (not null) on entries from before sync, so their hashes stay what they were.
+        hlc: e.hlc ?? undefined,
+        bases: e.bases ?? undefined,
       }),
     )
     .digest('hex');
@@ -63,6 +73,8 @@ function toEntry(r: Row): AuditEntry {
     recordId: r.record_id,
     action: r.action as AuditAction,
     changes: JSON.parse(r.changes) as FieldChange[],
+    hlc: r.hlc,
+    bases: r.bases ? (JSON.parse(r.bases) as Record<string, string>) : null,
     prevHash: r.prev_hash,
     hash: r.hash,
   };
@@ -77,11 +89,18 @@ function toEntry(r: Row): AuditEntry {
 export class AuditLog {
   private head: { seq: number; hash: string } | undefined;
 
+  private readonly hlc: HlcClock;
+
   constructor(
     private readonly db: Db,
     private readonly anchorPath: string,
     private readonly anchorKey: Buffer,
-  ) {}
+    device: string,
+    wall: () => number,
+  ) {
+    const last = db.prepare('SELECT max(hlc) AS h FROM audit_log').get() as { h: string | null };
+    this.hlc = new HlcClock(device, wall, last.h);
+  }
 
   private currentHead(): { seq: number; hash: string } {
     if (!this.head) {
@@ -93,20 +112,59 @@ export class AuditLog {
     return this.head;
   }
 
-  /** Must be called inside the transaction that makes the change it describes. */
+  /**
+   * Must be called inside the transaction that makes the change it describes. Also moves each
+   * field's version to this operation, remembering the version it overwrote (bases).
+   */
   append(input: AppendInput): AuditEntry {
     const head = this.currentHead();
-    const base = { ...input, opId: uuidv7() };
+    const hlc = input.hlc ?? this.hlc.next();
+    if (input.hlc) this.hlc.observe(input.hlc);
+    const bases = input.bases !== undefined ? input.bases : this.basesOf(input.recordType, input.recordId, input.changes);
+    const base = { ...input, opId: input.opId ?? uuidv7(), hlc, bases };
     const hash = entryHash(head.hash, base);
     const info = this.db
       .prepare(
-        `INSERT INTO audit_log (op_id, at, actor, device, record_type, record_id, action, changes, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO audit_log (op_id, at, actor, device, record_type, record_id, action, changes, prev_hash, hash, hlc, bases)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(base.opId, base.at, base.actor, base.device, base.recordType, base.recordId, base.action, JSON.stringify(base.changes), head.hash, hash);
+      .run(base.opId, base.at, base.actor, base.device, base.recordType, base.recordId, base.action, JSON.stringify(base.changes), head.hash, hash, hlc, bases ? JSON.stringify(bases) : null);
     const seq = Number(info.lastInsertRowid);
     this.head = { seq, hash };
+    // A local change is the newest version of every field it sets; for remote operations the
+    // sync applier decides field by field which version wins.
+    if (!input.hlc) this.setFieldVersions(input.recordType, input.recordId, input.changes.map((c) => c.field), hlc, base.opId);
     return { ...base, seq, prevHash: head.hash, hash };
+  }
+
+  private basesOf(recordType: string, recordId: string, changes: FieldChange[]): Record<string, string> | null {
+    const out: Record<string, string> = {};
+    const get = this.db.prepare('SELECT hlc FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?');
+    for (const c of changes) {
+      const row = get.get(recordType, recordId, c.field) as { hlc: string } | undefined;
+      if (row) out[c.field] = row.hlc;
+    }
+    return Object.keys(out).length ? out : null;
+  }
+
+  /** The version each field now has (for local operations, and remote ones that won). */
+  setFieldVersions(recordType: string, recordId: string, fields: string[], hlc: string, opId: string): void {
+    const put = this.db.prepare(
+      `INSERT INTO field_versions (record_type, record_id, field, hlc, op_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (record_type, record_id, field) DO UPDATE SET hlc = excluded.hlc, op_id = excluded.op_id`,
+    );
+    for (const f of fields) put.run(recordType, recordId, f, hlc, opId);
+  }
+
+  fieldVersion(recordType: string, recordId: string, field: string): { hlc: string; opId: string } | null {
+    const row = this.db.prepare('SELECT hlc, op_id FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?').get(recordType, recordId, field) as
+      | { hlc: string; op_id: string }
+      | undefined;
+    return row ? { hlc: row.hlc, opId: row.op_id } : null;
+  }
+
+  hasOp(opId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM audit_log WHERE op_id = ?').get(opId) !== undefined;
   }
 
   /** Forget the cached head (after a rolled-back transaction). */

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { syncMigration } from './migration-sync';
 
 /**
  * Versioned schema. Each step runs in its own transaction and bumps PRAGMA user_version, so a
@@ -182,6 +183,48 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'reminders: alerts raised per clock, threshold and due instant; reminder settings',
+    up(db) {
+      db.exec(`
+        -- Clocks are derived from the records; what is stored is which reminders were raised,
+        -- keyed by the due instant too, so a deadline that moves re-arms its reminders.
+        CREATE TABLE clock_alerts (
+          id TEXT PRIMARY KEY, clock_id TEXT NOT NULL, record_type TEXT NOT NULL, record_id TEXT NOT NULL,
+          threshold_hours REAL NOT NULL, due TEXT NOT NULL, moment TEXT NOT NULL, fired_at TEXT NOT NULL,
+          reference TEXT NOT NULL, title TEXT NOT NULL, label TEXT NOT NULL, party TEXT,
+          missed INTEGER NOT NULL, acknowledged_at TEXT,
+          UNIQUE (clock_id, threshold_hours, due)
+        ) STRICT;
+        CREATE INDEX clock_alerts_fired ON clock_alerts(fired_at);
+      `);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('reminderSettings', ?) ON CONFLICT(key) DO NOTHING`).run(
+        JSON.stringify({ thresholdsHours: [24, 12, 4, 1, 0] }),
+      );
+    },
+  },
+  {
+    version: 4,
+    description: 'incident timeline entries; keys of imported rows (re-imports create no duplicates)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE timeline_entries (
+          id TEXT PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(id), at TEXT NOT NULL, kind TEXT NOT NULL,
+          title TEXT NOT NULL, details TEXT NOT NULL, actor TEXT NOT NULL,
+          created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT, archive_reason TEXT
+        ) STRICT;
+        CREATE INDEX timeline_entries_incident ON timeline_entries(incident_id, at);
+
+        -- A row imported without a reference is known again by a digest of its mapped values.
+        CREATE TABLE import_keys (
+          register TEXT NOT NULL, key TEXT NOT NULL, record_id TEXT NOT NULL, import_id TEXT NOT NULL,
+          PRIMARY KEY (register, key)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
+  syncMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -78,6 +78,7 @@ export class Attachments {
       appendAudit(this.ctx, ATTACHMENT, a.id, 'create', [
         { field: 'record', old: null, new: a.record },
         { field: 'fileName', old: null, new: a.fileName },
+        { field: 'mimeType', old: null, new: a.mimeType },
         { field: 'size', old: null, new: a.size },
         { field: 'sha256', old: null, new: a.sha256 },
       ]);

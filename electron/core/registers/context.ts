@@ -47,9 +47,10 @@ export function diffFields<T extends Record<string, unknown>>(before: T | null, 
   return changes;
 }
 
-export function appendAudit(ctx: RegisterContext, recordType: string, recordId: string, action: AuditAction, changes: FieldChange[]) {
+export function appendAudit(ctx: RegisterContext, recordType: string, recordId: string, action: AuditAction, changes: FieldChange[], at?: string) {
   return ctx.audit.append({
-    at: nowIso(ctx.clock),
+    // The record's own timestamp when there is one, so other machines rebuild it exactly.
+    at: at ?? nowIso(ctx.clock),
     actor: ctx.actor(),
     device: ctx.device,
     recordType,

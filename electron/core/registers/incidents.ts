@@ -58,15 +58,15 @@ function normalise<T extends IncidentFieldsIn>(i: T): T {
 export class NotificationRegister extends RegisterBase<typeof Notification> {
   constructor(
     ctx: RegisterContext,
-    private readonly onChange: (incidentId: string) => void,
+    private readonly onChange: (incidentId: string, remote: boolean) => void,
   ) {
     super(ctx, new RecordTable(ctx.db, 'incident_notifications', Notification, 'notification'), NOTIFICATION);
   }
   protected searchDoc(): null {
     return null;
   }
-  protected override afterWrite(n: Notification): void {
-    this.onChange(n.incidentId);
+  protected override afterWrite(n: Notification, remote: boolean): void {
+    this.onChange(n.incidentId, remote);
   }
   byIncident(incidentId: string): Notification[] {
     return this.table.all('incident_id = ? AND archived_at IS NULL', [incidentId], 'sent_at, id');
@@ -149,7 +149,7 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
 
   constructor(ctx: RegisterContext) {
     super(ctx, new RecordTable(ctx.db, 'incidents', Incident, 'incident'), INCIDENT);
-    this.notifications = new NotificationRegister(ctx, (id) => this.refreshDerived(id));
+    this.notifications = new NotificationRegister(ctx, (id, remote) => (remote ? this.reindex(id) : this.refreshDerived(id)));
     this.clients = new ClientRegister(
       ctx,
       (id) => {
@@ -158,6 +158,11 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
       },
       (id) => this.reindex(id),
     );
+  }
+
+  /** The child registers, for sync. */
+  children() {
+    return [this.notifications, this.clients];
   }
 
   protected searchDoc(i: Incident): SearchDoc {
@@ -191,11 +196,6 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
       risk: i.riskLevel,
       archived: i.archivedAt !== null,
     };
-  }
-
-  private reindex(id: string) {
-    const i = this.find(id);
-    if (i) this.index(i);
   }
 
   /** Clocks met by notifications: the first one to each recipient is what counts. */

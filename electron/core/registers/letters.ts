@@ -43,8 +43,8 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
   }
 
   /** A reply (an outbound letter in reply) meets the letter's reply date. */
-  protected override afterWrite(l: Letter): void {
-    if (l.inReplyTo) this.refreshAnswered(l.inReplyTo);
+  protected override afterWrite(l: Letter, remote: boolean): void {
+    if (l.inReplyTo && !remote) this.refreshAnswered(l.inReplyTo);
   }
 
   list(query: LetterListQuery) {

@@ -55,6 +55,10 @@ export class RecordTable<S extends AnyObject> {
     return this.schema.parse(obj);
   }
 
+  parse(obj: unknown): z.infer<S> {
+    return this.schema.parse(obj);
+  }
+
   find(id: string): z.infer<S> | null {
     const row = this.db.prepare(`SELECT * FROM ${this.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     return row ? this.fromRow(row) : null;

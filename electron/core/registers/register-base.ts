@@ -36,8 +36,13 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
   /** The search document for a record, or null for records that are not indexed on their own. */
   protected abstract searchDoc(r: T): SearchDoc | null;
 
-  /** Records whose index entry includes this one's text (e.g. an incident's notifications). */
-  protected afterWrite(_r: T): void {}
+  /**
+   * Follow-up on related records after a write (an incident's notification met its clock, a
+   * reply answered a letter). `remote` is true when sync applies another device's operation:
+   * that device already recorded the follow-up as operations of its own, so only re-indexing
+   * is allowed then, never new writes.
+   */
+  protected afterWrite(_r: T, _remote: boolean): void {}
 
   get(id: string): T {
     return this.table.get(id) as T;
@@ -47,10 +52,42 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     return this.table.find(id) as T | null;
   }
 
-  protected index(r: T): void {
+  protected index(r: T, remote = false): void {
     const doc = this.searchDoc(r);
     if (doc) this.ctx.search.upsert(this.recordType, r.id, doc);
-    this.afterWrite(r);
+    this.afterWrite(r, remote);
+  }
+
+  /** Re-index without any follow-up writes. */
+  reindex(id: string): void {
+    const r = this.find(id);
+    if (r) this.index(r, true);
+  }
+
+  /** The stored field names of this register's records. */
+  get fieldNames(): readonly string[] {
+    return this.table.fields;
+  }
+
+  /**
+   * Sync: writes the winning field values of another device's operation into the record,
+   * creating it when the operation created it. The caller holds the transaction and writes the
+   * audit entry; this only stores and indexes.
+   */
+  applyRemote(recordId: string, values: Record<string, unknown>, at: string): void {
+    const existing = this.find(recordId) as Record<string, unknown> | null;
+    const base = existing ?? Object.fromEntries(this.table.fields.map((f) => [f, null]));
+    const merged = {
+      ...base,
+      ...values,
+      id: recordId,
+      createdAt: (existing?.createdAt as string | undefined) ?? at,
+      updatedAt: existing && String(existing.updatedAt) > at ? existing.updatedAt : at,
+    };
+    const rec = this.table.parse(merged) as T;
+    if (existing) this.table.save(rec);
+    else this.table.insert(rec);
+    this.index(rec, true);
   }
 
   protected now(): string {
@@ -61,7 +98,7 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     return this.ctx.write(this.recordType, () => {
       this.table.insert(r);
       this.index(r);
-      appendAudit(this.ctx, this.recordType, r.id, 'create', diffFields(null, r as Record<string, unknown>, this.audited as never[]));
+      appendAudit(this.ctx, this.recordType, r.id, 'create', diffFields(null, r as Record<string, unknown>, this.audited as never[]), r.createdAt);
       return r;
     });
   }
@@ -79,9 +116,15 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
       after.updatedAt = this.now();
       this.table.save(after);
       this.index(after);
-      appendAudit(this.ctx, this.recordType, id, action, [...changes, ...extra]);
+      appendAudit(this.ctx, this.recordType, id, action, [...changes, ...extra], after.updatedAt);
       return after;
     });
+  }
+
+  /** Sets one field as a local change (e.g. taking the other side of a sync conflict). */
+  setField(id: string, field: string, value: unknown, extra: { field: string; old: unknown; new: unknown }[] = []): T {
+    if (!this.table.fields.includes(field)) throw new ApiError('VALIDATION_FAILED', `${this.recordType} has no field ${field}`);
+    return this.change(id, 'update', (before) => this.table.parse({ ...before, [field]: value }) as T, extra);
   }
 
   archive(input: ArchiveInput): T {

@@ -1,0 +1,168 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction, FieldChange } from '@shared/schemas/audit';
+import type { RegisterContext } from '../registers/context';
+import type { RegisterBase } from '../registers/register-base';
+
+/** An operation as it travels: an audit entry without its local chain position. */
+export interface SyncOp {
+  opId: string;
+  hlc: string;
+  at: string;
+  actor: string;
+  device: string;
+  recordType: string;
+  recordId: string;
+  action: AuditAction;
+  changes: FieldChange[];
+  bases: Record<string, string> | null;
+}
+
+/** Audit-only change that marks a conflict as settled (by whoever settled it, on any machine). */
+export const RESOLVES_CONFLICT = '_resolvesConflict';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRegister = RegisterBase<any>;
+
+/**
+ * Applies other devices' operations. Field by field, the rule is: a change made on top of the
+ * version we hold replaces it; two changes made apart (neither saw the other) are a conflict —
+ * the one with the later hybrid logical clock wins, the other is kept in `conflicts` for the
+ * user to look at. Every device reaches the same values whatever order operations arrive in.
+ * Applying an operation twice changes nothing (its id is already in the audit log).
+ */
+export class OpApplier {
+  constructor(
+    private readonly ctx: RegisterContext,
+    private readonly registers: Map<string, AnyRegister>,
+  ) {}
+
+  /** Call inside a transaction. Returns false for an operation already applied. */
+  apply(op: SyncOp): boolean {
+    const { audit, db } = this.ctx;
+    if (audit.hasOp(op.opId)) return false;
+    const register = this.registers.get(op.recordType);
+    if (register) this.applyToRegister(register, op);
+    else if (op.recordType === 'link') this.applyLink(op);
+    else if (op.recordType === 'attachment') this.applyAttachment(op);
+    // Anything else (an import summary, a kind this version does not know) is history only.
+
+    for (const c of op.changes) {
+      if (c.field === RESOLVES_CONFLICT && typeof c.new === 'string') {
+        db.prepare(`UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = COALESCE(resolution, 'kept_current') WHERE loser_op = ? AND resolved_at IS NULL`).run(
+          op.at,
+          op.actor,
+          c.new,
+        );
+      }
+    }
+    audit.append({ ...op, bases: op.bases });
+    return true;
+  }
+
+  private applyToRegister(register: AnyRegister, op: SyncOp): void {
+    const { audit } = this.ctx;
+    const fields = new Set(register.fieldNames);
+    const winners: Record<string, unknown> = {};
+    const won: string[] = [];
+    for (const c of op.changes) {
+      if (!fields.has(c.field) || c.field === 'id' || c.field === 'createdAt' || c.field === 'updatedAt') continue;
+      const current = audit.fieldVersion(op.recordType, op.recordId, c.field);
+      const base = op.bases?.[c.field] ?? null;
+      if (!current || base === current.hlc) {
+        winners[c.field] = c.new;
+        won.push(c.field);
+        continue;
+      }
+      // Made apart from the version we hold: a conflict, whichever wins.
+      const existing = register.find(op.recordId) as Record<string, unknown> | null;
+      if (op.hlc > current.hlc) {
+        this.recordConflict(op, c.field, existing ? existing[c.field] : null, current.opId, op.opId);
+        winners[c.field] = c.new;
+        won.push(c.field);
+      } else {
+        this.recordConflict(op, c.field, c.new, op.opId, current.opId);
+      }
+    }
+    if (op.action === 'create' || won.length > 0) {
+      if (op.action === 'create' && typeof winners.reference === 'string') winners.reference = this.uniqueReference(register, op, winners.reference);
+      register.applyRemote(op.recordId, winners, op.at);
+    }
+    audit.setFieldVersions(op.recordType, op.recordId, won, op.hlc, op.opId);
+  }
+
+  private recordConflict(op: SyncOp, field: string, losingValue: unknown, loserOpId: string, winnerOpId: string): void {
+    const loser =
+      loserOpId === op.opId
+        ? { actor: op.actor, device: op.device, at: op.at, hlc: op.hlc }
+        : ((this.ctx.db.prepare('SELECT actor, device, at, hlc FROM audit_log WHERE op_id = ?').get(loserOpId) as
+            | { actor: string; device: string; at: string; hlc: string | null }
+            | undefined) ?? { actor: 'unknown', device: 'unknown', at: op.at, hlc: '' });
+    this.ctx.db
+      .prepare(
+        `INSERT INTO conflicts (id, record_type, record_id, field, loser_op, loser_value, loser_actor, loser_device, loser_at, loser_hlc, winner_op, detected_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (loser_op, field) DO NOTHING`,
+      )
+      .run(
+        uuidv7(),
+        op.recordType,
+        op.recordId,
+        field,
+        loserOpId,
+        JSON.stringify(losingValue ?? null),
+        loser.actor,
+        loser.device,
+        loser.at,
+        loser.hlc ?? '',
+        winnerOpId,
+        this.ctx.clock.now().toISOString(),
+      );
+  }
+
+  /**
+   * Two devices can each number a record C-2026-0007 while apart. Every device settles it the
+   * same way: the record created later (larger time-ordered id) gets the creating device's mark
+   * appended to its reference.
+   */
+  private uniqueReference(register: AnyRegister, op: SyncOp, reference: string): string {
+    const table = (register as unknown as { table: { table: string } }).table.table;
+    const clash = this.ctx.db.prepare(`SELECT id FROM ${table} WHERE reference = ? AND id != ?`).get(reference, op.recordId) as { id: string } | undefined;
+    if (!clash) return reference;
+    if (op.recordId > clash.id) return `${reference}-${op.device.slice(0, 4)}`;
+    const creator = this.ctx.db.prepare(`SELECT device FROM audit_log WHERE record_type = ? AND record_id = ? AND action = 'create'`).get(op.recordType, clash.id) as
+      | { device: string }
+      | undefined;
+    const renamed = `${reference}-${(creator?.device ?? 'dup').slice(0, 4)}`;
+    register.applyRemote(clash.id, { reference: renamed }, op.at);
+    return reference;
+  }
+
+  private applyLink(op: SyncOp): void {
+    const get = (f: string) => op.changes.find((c) => c.field === f)?.new as { type: string; id: string } | string | undefined;
+    if (op.action === 'create') {
+      const from = get('from') as { type: string; id: string };
+      const to = get('to') as { type: string; id: string };
+      this.ctx.db
+        .prepare('INSERT OR IGNORE INTO links (id, from_type, from_id, to_type, to_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(op.recordId, from.type, from.id, to.type, to.id, (get('note') as string | undefined) ?? '', op.at);
+    } else if (op.action === 'archive') {
+      this.ctx.db.prepare('UPDATE links SET removed_at = ?, remove_reason = ? WHERE id = ? AND removed_at IS NULL').run(op.at, (get('removeReason') as string) ?? '', op.recordId);
+    }
+  }
+
+  private applyAttachment(op: SyncOp): void {
+    const get = (f: string) => op.changes.find((c) => c.field === f)?.new;
+    if (op.action === 'create') {
+      const record = get('record') as { type: string; id: string };
+      // The bytes follow separately, in chunks; until then the file is listed as incomplete.
+      this.ctx.db
+        .prepare(
+          `INSERT OR IGNORE INTO attachments (id, record_type, record_id, file_name, mime_type, size, sha256, text_indexed, created_at, content_complete)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 0)`,
+        )
+        .run(op.recordId, record.type, record.id, String(get('fileName')), String(get('mimeType') ?? 'application/octet-stream'), Number(get('size')), String(get('sha256')), op.at);
+    } else if (op.action === 'archive') {
+      this.ctx.db.prepare('UPDATE attachments SET archived_at = ?, archive_reason = ? WHERE id = ?').run(op.at, String(get('archiveReason') ?? ''), op.recordId);
+      this.ctx.db.prepare(`UPDATE search_docs SET archived = 1 WHERE record_type = 'attachment' AND record_id = ?`).run(op.recordId);
+    }
+  }
+}

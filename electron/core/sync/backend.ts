@@ -1,0 +1,314 @@
+import pg from 'pg';
+import { ApiError } from '@shared/api/contract';
+import type { ConnectInput } from '@shared/schemas/sync';
+import { ConnectInput as ConnectInputSchema } from '@shared/schemas/sync';
+import { BACKEND_SCHEMA_VERSION, CREATE_SCHEMA_SQL, NOTIFY_CHANNEL, RLS_SQL, SCHEMA } from './backend-schema';
+
+export interface PushedOp {
+  opId: string;
+  epoch: number;
+  payload: Buffer;
+}
+export interface PulledOp extends PushedOp {
+  seq: number;
+}
+
+/** A short, password-free description of where the backend is, for status lines. */
+export function describeConnection(input: ConnectInput): string {
+  const c = ConnectInputSchema.parse(input);
+  if (c.connection) return `${c.connection.user}@${c.connection.host}:${c.connection.port}/${c.connection.database}`;
+  try {
+    const u = new URL(c.connectionString ?? '');
+    return `${decodeURIComponent(u.username)}@${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+export function clientConfig(input: ConnectInput): pg.ClientConfig {
+  const c = ConnectInputSchema.parse(input);
+  const base: pg.ClientConfig = { connectionTimeoutMillis: 8_000, query_timeout: 60_000, application_name: 'PrivacyOps Workstation' };
+  if (c.connectionString) {
+    return { ...base, connectionString: c.connectionString, ...(c.password ? { password: c.password } : {}) };
+  }
+  if (!c.connection) throw new ApiError('VALIDATION_FAILED', 'Give the backend connection, or a postgres:// connection string.');
+  const k = c.connection;
+  const ssl =
+    k.sslMode === 'disable' ? false : k.sslMode === 'require' ? { rejectUnauthorized: false } : { rejectUnauthorized: true, ...(k.caCertificate ? { ca: k.caCertificate } : {}) };
+  return { ...base, host: k.host, port: k.port, database: k.database, user: k.user, password: c.password, ssl };
+}
+
+/** Turns what pg and the network say into messages a DPO (or their IT team) can act on. */
+export function explainBackendError(e: unknown, where: string): ApiError {
+  if (e instanceof ApiError) return e;
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  switch (err.code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case '57P01': // admin shutdown
+    case '57P03': // cannot connect now
+      return new ApiError('BACKEND_UNAVAILABLE', `The shared backend at ${where} cannot be reached (${err.code}). Work goes on offline; changes go up when it is back.`);
+    case '28P01':
+    case '28000':
+      return new ApiError('BACKEND_AUTH', `The backend at ${where} refused the user name or password.`);
+    case '3D000':
+      return new ApiError('BACKEND_UNAVAILABLE', `The database named in ${where} does not exist. Ask your IT team to create it (see the README, "Setting up the shared backend").`);
+    case '42501':
+      return new ApiError('BACKEND_PERMISSION', `The database role lacks a right PrivacyOps needs at ${where}: ${msg}. See the README, "Setting up the shared backend", for the exact GRANTs.`);
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+    case 'CERT_HAS_EXPIRED':
+      return new ApiError('BACKEND_PERMISSION', `The backend's TLS certificate could not be verified (${err.code}). Give the CA certificate, or fix the server certificate; verification stays on.`);
+  }
+  if (/timeout|terminated unexpectedly|Connection terminated/i.test(msg)) {
+    return new ApiError('BACKEND_UNAVAILABLE', `The shared backend at ${where} stopped answering (${msg}). Work goes on offline.`);
+  }
+  if (/server does not support SSL/i.test(msg)) {
+    return new ApiError('BACKEND_PERMISSION', `The backend at ${where} does not offer TLS. Ask IT to enable it, or choose "TLS off" if this is a trusted local network.`);
+  }
+  return new ApiError('BACKEND_NOT_POSTGRES', `The server at ${where} did not answer as PostgreSQL does (${msg}).`);
+}
+
+/**
+ * One connection to the shared backend. Every method is one round trip or one transaction;
+ * what it sends is already sealed.
+ */
+export class Backend {
+  private constructor(
+    private readonly client: pg.Client,
+    readonly where: string,
+  ) {}
+
+  static async connect(input: ConnectInput): Promise<Backend> {
+    const where = describeConnection(input);
+    const client = new pg.Client(clientConfig(input));
+    // An error on an idle connection (backend killed) must not crash the app.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      const v = await client.query<{ server_version: string }>('SHOW server_version');
+      if (!v.rows[0]?.server_version) throw new Error('no server_version');
+    } catch (e) {
+      await client.end().catch(() => {});
+      throw explainBackendError(e, where);
+    }
+    return new Backend(client, where);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => {});
+  }
+
+  private async q<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.client.query<R>(sql, params);
+    } catch (e) {
+      throw explainBackendError(e, this.where);
+    }
+  }
+
+  private async tx<T>(fn: () => Promise<T>): Promise<T> {
+    await this.q('BEGIN');
+    try {
+      const r = await fn();
+      await this.q('COMMIT');
+      return r;
+    } catch (e) {
+      await this.client.query('ROLLBACK').catch(() => {});
+      throw explainBackendError(e, this.where);
+    }
+  }
+
+  /** Creates or upgrades the schema when the role may; otherwise says what is missing. */
+  async ensureSchema(): Promise<void> {
+    const exists = await this.q<{ ok: boolean }>(`SELECT to_regclass('${SCHEMA}.meta') IS NOT NULL AS ok`);
+    if (exists.rows[0]?.ok) {
+      const v = await this.q<{ value: string }>(`SELECT value FROM ${SCHEMA}.meta WHERE key = 'schema_version'`);
+      const version = Number(v.rows[0]?.value ?? 0);
+      if (version > BACKEND_SCHEMA_VERSION) {
+        throw new ApiError(
+          'BACKEND_INCOMPATIBLE',
+          `The shared backend was set up by a newer PrivacyOps Workstation (backend schema ${version}; this app knows ${BACKEND_SCHEMA_VERSION}). Update the app; your local register was not touched.`,
+        );
+      }
+      if (version === BACKEND_SCHEMA_VERSION) return;
+    }
+    try {
+      await this.tx(async () => {
+        await this.q(CREATE_SCHEMA_SQL);
+        await this.q(RLS_SQL);
+        await this.q(`INSERT INTO ${SCHEMA}.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(BACKEND_SCHEMA_VERSION)]);
+      });
+    } catch (e) {
+      const err = explainBackendError(e, this.where);
+      if (err.code === 'BACKEND_PERMISSION') {
+        const who = await this.q<{ u: string; d: string }>('SELECT current_user AS u, current_database() AS d').catch(() => null);
+        const u = who?.rows[0]?.u ?? 'this role';
+        const d = who?.rows[0]?.d ?? 'the database';
+        throw new ApiError(
+          'BACKEND_PERMISSION',
+          `The backend has no PrivacyOps schema yet and the role "${u}" may not create it. Ask your IT team to run, as the database owner: GRANT CREATE ON DATABASE "${d}" TO "${u}"; (or create it once with an owner role — see the README, "Setting up the shared backend").`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  async createWorkspace(workspaceId: string): Promise<void> {
+    await this.tx(async () => {
+      await this.q(`INSERT INTO ${SCHEMA}.workspace_roles (workspace_id, role_name) VALUES ($1, current_user)`, [workspaceId]);
+      await this.q(`INSERT INTO ${SCHEMA}.workspaces (id) VALUES ($1)`, [workspaceId]);
+    });
+  }
+
+  async workspaceEpoch(workspaceId: string): Promise<number> {
+    const r = await this.q<{ key_epoch: number }>(`SELECT key_epoch FROM ${SCHEMA}.workspaces WHERE id = $1`, [workspaceId]);
+    if (!r.rows[0]) {
+      throw new ApiError('BACKEND_PERMISSION', `Workspace ${workspaceId} is not visible to this database role: it does not exist there, or the role was not given access to it.`);
+    }
+    return r.rows[0].key_epoch;
+  }
+
+  async addMember(workspaceId: string, memberId: string, publicKey: string, sealedLabel: Buffer): Promise<void> {
+    await this.q(
+      `INSERT INTO ${SCHEMA}.members (workspace_id, member_id, public_key, sealed_label) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (workspace_id, member_id) DO UPDATE SET public_key = excluded.public_key, sealed_label = excluded.sealed_label`,
+      [workspaceId, memberId, publicKey, sealedLabel],
+    );
+  }
+
+  async members(workspaceId: string): Promise<{ memberId: string; publicKey: string; sealedLabel: Buffer; joinedAt: Date; removedAt: Date | null }[]> {
+    const r = await this.q<{ member_id: string; public_key: string; sealed_label: Buffer; joined_at: Date; removed_at: Date | null }>(
+      `SELECT member_id, public_key, sealed_label, joined_at, removed_at FROM ${SCHEMA}.members WHERE workspace_id = $1 ORDER BY joined_at`,
+      [workspaceId],
+    );
+    return r.rows.map((m) => ({ memberId: m.member_id, publicKey: m.public_key, sealedLabel: m.sealed_label, joinedAt: m.joined_at, removedAt: m.removed_at }));
+  }
+
+  /** Removes a member and installs the next key epoch, granted to the remaining members only. */
+  async removeMemberAndRotate(workspaceId: string, memberId: string, nextEpoch: number, grants: { memberId: string; sealedKey: Buffer }[]): Promise<void> {
+    await this.tx(async () => {
+      const cur = await this.q<{ key_epoch: number }>(`SELECT key_epoch FROM ${SCHEMA}.workspaces WHERE id = $1 FOR UPDATE`, [workspaceId]);
+      if (cur.rows[0]?.key_epoch !== nextEpoch - 1) throw new ApiError('CONFLICT', 'Another member changed the workspace key at the same moment; try again.');
+      await this.q(`UPDATE ${SCHEMA}.members SET removed_at = now() WHERE workspace_id = $1 AND member_id = $2 AND removed_at IS NULL`, [workspaceId, memberId]);
+      for (const g of grants) {
+        await this.q(`INSERT INTO ${SCHEMA}.key_grants (workspace_id, epoch, member_id, sealed_key) VALUES ($1, $2, $3, $4)`, [workspaceId, nextEpoch, g.memberId, g.sealedKey]);
+      }
+      await this.q(`UPDATE ${SCHEMA}.workspaces SET key_epoch = $2 WHERE id = $1`, [workspaceId, nextEpoch]);
+    });
+  }
+
+  async keyGrant(workspaceId: string, epoch: number, memberId: string): Promise<Buffer | null> {
+    const r = await this.q<{ sealed_key: Buffer }>(`SELECT sealed_key FROM ${SCHEMA}.key_grants WHERE workspace_id = $1 AND epoch = $2 AND member_id = $3`, [workspaceId, epoch, memberId]);
+    return r.rows[0]?.sealed_key ?? null;
+  }
+
+  async putKeyGrant(workspaceId: string, epoch: number, memberId: string, sealedKey: Buffer): Promise<void> {
+    await this.q(
+      `INSERT INTO ${SCHEMA}.key_grants (workspace_id, epoch, member_id, sealed_key) VALUES ($1, $2, $3, $4) ON CONFLICT (workspace_id, epoch, member_id) DO NOTHING`,
+      [workspaceId, epoch, memberId, sealedKey],
+    );
+  }
+
+  async putInvitation(workspaceId: string, id: string, salt: Buffer, sealedKey: Buffer, expiresAt: Date): Promise<void> {
+    await this.q(`INSERT INTO ${SCHEMA}.invitations (workspace_id, id, salt, sealed_key, expires_at) VALUES ($1, $2, $3, $4, $5)`, [workspaceId, id, salt, sealedKey, expiresAt]);
+  }
+
+  async invitation(workspaceId: string, id: string): Promise<{ salt: Buffer; sealedKey: Buffer; expiresAt: Date; usedAt: Date | null } | null> {
+    const r = await this.q<{ salt: Buffer; sealed_key: Buffer; expires_at: Date; used_at: Date | null }>(
+      `SELECT salt, sealed_key, expires_at, used_at FROM ${SCHEMA}.invitations WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id],
+    );
+    const row = r.rows[0];
+    return row ? { salt: row.salt, sealedKey: row.sealed_key, expiresAt: row.expires_at, usedAt: row.used_at } : null;
+  }
+
+  async markInvitationUsed(workspaceId: string, id: string): Promise<void> {
+    await this.q(`UPDATE ${SCHEMA}.invitations SET used_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+  }
+
+  /**
+   * Appends operations. The workspace row is locked for the whole transaction, so sequence
+   * numbers are handed out in commit order: a reader that has seen seq N has seen everything
+   * below N. Operations already there (a retried push) are skipped, so pushing is idempotent.
+   */
+  async push(workspaceId: string, ops: PushedOp[]): Promise<number> {
+    if (ops.length === 0) return 0;
+    return this.tx(async () => {
+      const ws = await this.q<{ last_seq: string }>(`SELECT last_seq FROM ${SCHEMA}.workspaces WHERE id = $1 FOR UPDATE`, [workspaceId]);
+      if (!ws.rows[0]) throw new ApiError('BACKEND_PERMISSION', `Workspace ${workspaceId} is not visible to this database role.`);
+      let seq = Number(ws.rows[0].last_seq);
+      const existing = await this.q<{ op_id: string }>(`SELECT op_id FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND op_id = ANY($2::uuid[])`, [workspaceId, ops.map((o) => o.opId)]);
+      const skip = new Set(existing.rows.map((r) => r.op_id));
+      const fresh = ops.filter((o) => !skip.has(o.opId));
+      for (let i = 0; i < fresh.length; i += 200) {
+        const batch = fresh.slice(i, i + 200);
+        const values: unknown[] = [];
+        const rows = batch.map((o, j) => {
+          seq++;
+          values.push(workspaceId, seq, o.opId, o.epoch, o.payload.length, o.payload);
+          const b = j * 6;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+        });
+        await this.q(`INSERT INTO ${SCHEMA}.ops (workspace_id, seq, op_id, key_epoch, size, payload) VALUES ${rows.join(', ')}`, values);
+      }
+      await this.q(`UPDATE ${SCHEMA}.workspaces SET last_seq = $2 WHERE id = $1`, [workspaceId, seq]);
+      await this.q(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, workspaceId]);
+      return fresh.length;
+    });
+  }
+
+  async pull(workspaceId: string, afterSeq: number, limit: number): Promise<PulledOp[]> {
+    const r = await this.q<{ seq: string; op_id: string; key_epoch: number; payload: Buffer }>(
+      `SELECT seq, op_id, key_epoch, payload FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [workspaceId, afterSeq, limit],
+    );
+    return r.rows.map((o) => ({ seq: Number(o.seq), opId: o.op_id, epoch: o.key_epoch, payload: o.payload }));
+  }
+
+  async lastSeq(workspaceId: string): Promise<number> {
+    const r = await this.q<{ last_seq: string }>(`SELECT last_seq FROM ${SCHEMA}.workspaces WHERE id = $1`, [workspaceId]);
+    return Number(r.rows[0]?.last_seq ?? 0);
+  }
+
+  async chunkIndexes(workspaceId: string, blobId: string): Promise<number[]> {
+    const r = await this.q<{ idx: number }>(`SELECT idx FROM ${SCHEMA}.chunks WHERE workspace_id = $1 AND blob_id = $2 ORDER BY idx`, [workspaceId, blobId]);
+    return r.rows.map((x) => x.idx);
+  }
+
+  async putChunk(workspaceId: string, blobId: string, idx: number, epoch: number, payload: Buffer): Promise<void> {
+    await this.q(
+      `INSERT INTO ${SCHEMA}.chunks (workspace_id, blob_id, idx, key_epoch, size, payload) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [workspaceId, blobId, idx, epoch, payload.length, payload],
+    );
+  }
+
+  async getChunk(workspaceId: string, blobId: string, idx: number): Promise<{ epoch: number; payload: Buffer } | null> {
+    const r = await this.q<{ key_epoch: number; payload: Buffer }>(`SELECT key_epoch, payload FROM ${SCHEMA}.chunks WHERE workspace_id = $1 AND blob_id = $2 AND idx = $3`, [
+      workspaceId,
+      blobId,
+      idx,
+    ]);
+    return r.rows[0] ? { epoch: r.rows[0].key_epoch, payload: r.rows[0].payload } : null;
+  }
+
+  /** Changes from colleagues arrive within seconds: NOTIFY on every push. */
+  async listen(workspaceId: string, onChange: () => void): Promise<void> {
+    this.client.on('notification', (n) => {
+      if (n.channel === NOTIFY_CHANNEL && n.payload === workspaceId) onChange();
+    });
+    await this.q(`LISTEN ${NOTIFY_CHANNEL}`);
+  }
+
+  onClose(fn: (e?: Error) => void): void {
+    this.client.on('end', () => fn());
+    this.client.on('error', (e) => fn(e));
+  }
+}

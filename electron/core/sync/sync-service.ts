@@ -1,0 +1,694 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { v4 as uuidv4 } from 'uuid';
+import { z } from 'zod';
+import { ApiError } from '@shared/api/contract';
+import {
+  BackendConnection,
+  ConnectInput,
+  JoinWorkspaceInput,
+  type Conflict,
+  type Invitation,
+  type Member,
+  type SyncStatus,
+} from '@shared/schemas/sync';
+import type { AuditAction, FieldChange } from '@shared/schemas/audit';
+import type { KeyStore } from '../keys/keychain';
+import { suggestPassphrase } from '../keys/passphrase';
+import { appendAudit, type RegisterContext } from '../registers/context';
+import { CHUNK_BYTES } from '../registers/attachments';
+import { extractText } from '../search/extract-text';
+import { Backend, describeConnection } from './backend';
+import { chunkAad, inviteKey, newMemberKeyPair, open, openFromMember, openOrExplain, opAad, seal, sealToMember } from './crypto';
+import { OpApplier, RESOLVES_CONFLICT, type AnyRegister, type SyncOp } from './apply';
+import { SecretVault, type SyncSecrets } from './secrets';
+import { formatHlc } from './hlc';
+
+/** Where this register syncs to (no secrets: those are in the vault). */
+const SyncConfig = z.object({
+  connection: BackendConnection.nullable(),
+  hasConnectionString: z.boolean(),
+  backend: z.string(),
+  workspaceId: z.string(),
+  memberId: z.string(),
+  label: z.string(),
+});
+type SyncConfig = z.infer<typeof SyncConfig>;
+
+const InvitationPayload = z.object({
+  v: z.literal(1),
+  workspaceId: z.string(),
+  invitationId: z.string(),
+  connection: BackendConnection.nullable(),
+});
+
+const INVITE_PREFIX = 'PRIVACYOPS-INVITE-1.';
+const PUSH_BATCH = 500;
+const PULL_BATCH = 500;
+const POLL_MS = 15_000;
+/** Operations that describe this machine only (the local user's name, the recovery passphrase). */
+const LOCAL_ONLY = ['profile'];
+
+export interface SyncEvents {
+  status(s: SyncStatus): void;
+  changed(recordType: string, id: string): void;
+}
+
+/**
+ * Offline-first sync of the operation log through a shared PostgreSQL backend, end to end
+ * encrypted with the workspace key. Push: this device's operations not yet sent. Pull: every
+ * operation after the last server sequence applied, applied in one local transaction per batch
+ * together with the new cursor, so a crash at any point resumes without loss or duplicates.
+ */
+export class SyncService {
+  private backend: Backend | null = null;
+  private state: SyncStatus['state'] = 'off';
+  private offlineSince: string | null = null;
+  private progress: SyncStatus['progress'] = null;
+  private error: SyncStatus['error'] = null;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private roundInFlight: Promise<void> | null = null;
+  private readonly vault: SecretVault;
+  private readonly applier: OpApplier;
+
+  constructor(
+    private readonly ctx: RegisterContext,
+    registers: Map<string, AnyRegister>,
+    keyStore: KeyStore,
+    profileId: string,
+    private readonly deviceId: string,
+    private readonly events: SyncEvents,
+  ) {
+    this.vault = new SecretVault(keyStore, `sync:${profileId}`, ctx.db);
+    this.applier = new OpApplier(ctx, registers);
+  }
+
+  // ---- local state -------------------------------------------------------------------------
+
+  private config(): SyncConfig | null {
+    const row = this.ctx.db.prepare(`SELECT value FROM meta WHERE key = 'sync.config'`).get() as { value: string } | undefined;
+    return row ? SyncConfig.parse(JSON.parse(row.value)) : null;
+  }
+
+  private setConfig(c: SyncConfig | null) {
+    if (c) this.ctx.db.prepare(`INSERT INTO meta (key, value) VALUES ('sync.config', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(c));
+    else this.ctx.db.prepare(`DELETE FROM meta WHERE key = 'sync.config'`).run();
+  }
+
+  private cursor(key: 'pushedSeq' | 'pulledSeq' | 'lastSyncedAt'): string | null {
+    return (this.ctx.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  private setCursor(key: 'pushedSeq' | 'pulledSeq' | 'lastSyncedAt' | string, value: string) {
+    this.ctx.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  private pendingCount(): number {
+    const after = Number(this.cursor('pushedSeq') ?? 0);
+    return (
+      this.ctx.db
+        .prepare(`SELECT count(*) AS n FROM audit_log WHERE seq > ? AND device = ? AND record_type NOT IN (${LOCAL_ONLY.map(() => '?').join(',')})`)
+        .get(after, this.deviceId, ...LOCAL_ONLY) as { n: number }
+    ).n;
+  }
+
+  status(): SyncStatus {
+    const c = this.config();
+    return {
+      configured: c !== null,
+      state: c ? this.state : 'off',
+      workspaceId: c?.workspaceId ?? null,
+      memberId: c?.memberId ?? null,
+      backend: c?.backend ?? null,
+      lastSyncedAt: this.cursor('lastSyncedAt'),
+      offlineSince: this.offlineSince,
+      pending: this.pendingCount(),
+      progress: this.progress,
+      error: this.error,
+      openConflicts: (this.ctx.db.prepare('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL').get() as { n: number }).n,
+    };
+  }
+
+  private setState(state: SyncStatus['state'], error: ApiError | null = null) {
+    this.state = state;
+    this.error = error ? { code: error.code, message: error.message } : null;
+    if (state === 'offline') this.offlineSince ??= this.ctx.clock.now().toISOString();
+    if (state === 'online' || state === 'syncing') this.offlineSince = null;
+    this.events.status(this.status());
+  }
+
+  private async secrets(): Promise<SyncSecrets> {
+    const s = await this.vault.load();
+    if (!s) throw new ApiError('WRONG_KEY', 'The workspace key is missing from this machine (keychain and register). Join the workspace again with a new invitation.');
+    return s;
+  }
+
+  private connectInput(c: SyncConfig, s: SyncSecrets): ConnectInput {
+    return c.hasConnectionString && s.connectionString ? { connectionString: s.connectionString, password: s.password } : { connection: c.connection!, password: s.password };
+  }
+
+  // ---- setting up ----------------------------------------------------------------------------
+
+  /** First member: creates the schema if needed, the workspace and its first key. */
+  async createWorkspace(input: ConnectInput, label: string): Promise<SyncStatus> {
+    if (this.config()) throw new ApiError('CONFLICT', 'This register already syncs with a workspace. Disconnect it first.');
+    const conn = ConnectInput.parse(input);
+    const backend = await Backend.connect(conn);
+    try {
+      await backend.ensureSchema();
+      const workspaceId = uuidv4();
+      const memberId = uuidv4();
+      const key = randomBytes(32);
+      const pair = newMemberKeyPair();
+      await backend.createWorkspace(workspaceId);
+      await backend.addMember(workspaceId, memberId, pair.publicKey, seal(key, Buffer.from(label), `label|${workspaceId}|${memberId}`));
+      await backend.putKeyGrant(workspaceId, 1, memberId, sealToMember(pair.publicKey, key, `grant|${workspaceId}|1|${memberId}`));
+      await this.vault.save({
+        password: conn.password,
+        connectionString: conn.connectionString ?? null,
+        memberPublicKey: pair.publicKey,
+        memberPrivateKey: pair.privateKey,
+        keys: { '1': key.toString('hex') },
+      });
+      this.setConfig({ connection: conn.connection ?? null, hasConnectionString: Boolean(conn.connectionString), backend: describeConnection(conn), workspaceId, memberId, label });
+    } finally {
+      await backend.close();
+    }
+    await this.syncNow();
+    return this.status();
+  }
+
+  /** An invitation (to send by email) and its code (to send by phone or SMS). */
+  async createInvitation(validDays = 7): Promise<Invitation> {
+    const c = this.requireConfig();
+    const s = await this.secrets();
+    const backend = await Backend.connect(this.connectInput(c, s));
+    try {
+      const epoch = await backend.workspaceEpoch(c.workspaceId);
+      const key = await this.keyFor(backend, c, s, epoch);
+      const code = suggestPassphrase(6);
+      const salt = randomBytes(16);
+      const invitationId = uuidv4();
+      const sealed = seal(await inviteKey(code, salt), Buffer.from(JSON.stringify({ epoch, key: key.toString('hex') })), `invite|${c.workspaceId}|${invitationId}`);
+      const expiresAt = new Date(this.ctx.clock.now().getTime() + validDays * 86_400_000);
+      await backend.putInvitation(c.workspaceId, invitationId, salt, sealed, expiresAt);
+      const payload = { v: 1 as const, workspaceId: c.workspaceId, invitationId, connection: c.connection };
+      return { invitation: INVITE_PREFIX + Buffer.from(JSON.stringify(payload)).toString('base64url'), code, expiresAt: expiresAt.toISOString() };
+    } finally {
+      await backend.close();
+    }
+  }
+
+  /** Where an invitation points, so the UI can fill in the connection fields. */
+  static readInvitation(invitation: string): z.infer<typeof InvitationPayload> {
+    const text = invitation.trim();
+    if (!text.startsWith(INVITE_PREFIX)) throw new ApiError('VALIDATION_FAILED', 'This is not a PrivacyOps Workstation invitation (it should start with PRIVACYOPS-INVITE-1.).');
+    try {
+      return InvitationPayload.parse(JSON.parse(Buffer.from(text.slice(INVITE_PREFIX.length), 'base64url').toString('utf8')));
+    } catch {
+      throw new ApiError('VALIDATION_FAILED', 'The invitation text is damaged: copy it again, whole.');
+    }
+  }
+
+  async join(input: JoinWorkspaceInput, label: string): Promise<SyncStatus> {
+    if (this.config()) throw new ApiError('CONFLICT', 'This register already syncs with a workspace. Disconnect it first.');
+    const data = JoinWorkspaceInput.parse(input);
+    const inv = SyncService.readInvitation(data.invitation);
+    const conn = ConnectInput.parse(
+      data.connectionString
+        ? { connectionString: data.connectionString, password: data.password }
+        : { connection: data.connection ?? inv.connection ?? undefined, password: data.password },
+    );
+    const backend = await Backend.connect(conn);
+    try {
+      await backend.ensureSchema();
+      const stored = await backend.invitation(inv.workspaceId, inv.invitationId);
+      if (!stored) throw new ApiError('NOT_FOUND', 'This invitation is not on the backend (or this database role cannot see its workspace). Ask for a new one.');
+      if (stored.usedAt) throw new ApiError('CONFLICT', 'This invitation was already used. Ask for a new one.');
+      if (stored.expiresAt.getTime() < this.ctx.clock.now().getTime()) throw new ApiError('CONFLICT', 'This invitation has expired. Ask for a new one.');
+      let grant: { epoch: number; key: string };
+      try {
+        grant = JSON.parse(open(await inviteKey(data.code, stored.salt), stored.sealedKey, `invite|${inv.workspaceId}|${inv.invitationId}`).toString('utf8')) as { epoch: number; key: string };
+      } catch {
+        throw new ApiError('WRONG_KEY', 'The code does not open this invitation. Check the words you were sent separately; nothing was changed.');
+      }
+      const memberId = uuidv4();
+      const pair = newMemberKeyPair();
+      const key = Buffer.from(grant.key, 'hex');
+      await backend.addMember(inv.workspaceId, memberId, pair.publicKey, seal(key, Buffer.from(label), `label|${inv.workspaceId}|${memberId}`));
+      await backend.putKeyGrant(inv.workspaceId, grant.epoch, memberId, sealToMember(pair.publicKey, key, `grant|${inv.workspaceId}|${grant.epoch}|${memberId}`));
+      await backend.markInvitationUsed(inv.workspaceId, inv.invitationId);
+      await this.vault.save({
+        password: conn.password,
+        connectionString: conn.connectionString ?? null,
+        memberPublicKey: pair.publicKey,
+        memberPrivateKey: pair.privateKey,
+        keys: { [String(grant.epoch)]: grant.key },
+      });
+      this.setConfig({
+        connection: conn.connection ?? null,
+        hasConnectionString: Boolean(conn.connectionString),
+        backend: describeConnection(conn),
+        workspaceId: inv.workspaceId,
+        memberId,
+        label,
+      });
+    } finally {
+      await backend.close();
+    }
+    await this.syncNow();
+    return this.status();
+  }
+
+  async members(): Promise<Member[]> {
+    const c = this.requireConfig();
+    const s = await this.secrets();
+    const backend = await Backend.connect(this.connectInput(c, s));
+    try {
+      const list = await backend.members(c.workspaceId);
+      return list.map((m) => ({
+        memberId: m.memberId,
+        label: this.openLabel(s, c.workspaceId, m.memberId, m.sealedLabel),
+        joinedAt: m.joinedAt.toISOString(),
+        removedAt: m.removedAt?.toISOString() ?? null,
+        isMe: m.memberId === c.memberId,
+      }));
+    } finally {
+      await backend.close();
+    }
+  }
+
+  private openLabel(s: SyncSecrets, ws: string, memberId: string, sealed: Buffer): string {
+    for (const hex of Object.values(s.keys)) {
+      try {
+        return open(Buffer.from(hex, 'hex'), sealed, `label|${ws}|${memberId}`).toString('utf8');
+      } catch {
+        // try the next epoch's key
+      }
+    }
+    return '(unknown)';
+  }
+
+  /** Removes a member; from now on changes use a new key that member never receives. */
+  async removeMember(memberId: string): Promise<void> {
+    const c = this.requireConfig();
+    if (memberId === c.memberId) throw new ApiError('VALIDATION_FAILED', 'To leave the workspace, disconnect this machine instead.');
+    const s = await this.secrets();
+    const backend = await Backend.connect(this.connectInput(c, s));
+    try {
+      const epoch = await backend.workspaceEpoch(c.workspaceId);
+      const members = await backend.members(c.workspaceId);
+      if (!members.some((m) => m.memberId === memberId && !m.removedAt)) throw new ApiError('NOT_FOUND', 'No active member with that id.');
+      const next = epoch + 1;
+      const key = randomBytes(32);
+      const grants = members
+        .filter((m) => !m.removedAt && m.memberId !== memberId)
+        .map((m) => ({ memberId: m.memberId, sealedKey: sealToMember(m.publicKey, key, `grant|${c.workspaceId}|${next}|${m.memberId}`) }));
+      await backend.removeMemberAndRotate(c.workspaceId, memberId, next, grants);
+      await this.vault.save({ ...s, keys: { ...s.keys, [String(next)]: key.toString('hex') } });
+    } finally {
+      await backend.close();
+    }
+  }
+
+  /** Stops syncing on this machine; the local register stays as it is. */
+  async disconnect(): Promise<void> {
+    await this.stop();
+    await this.vault.clear();
+    this.setConfig(null);
+    for (const k of ['pushedSeq', 'pulledSeq', 'lastSyncedAt']) this.ctx.db.prepare('DELETE FROM sync_state WHERE key = ?').run(k);
+    this.state = 'off';
+    this.events.status(this.status());
+  }
+
+  private requireConfig(): SyncConfig {
+    const c = this.config();
+    if (!c) throw new ApiError('CONFLICT', 'This register does not sync yet: create or join a workspace first.');
+    return c;
+  }
+
+  /** The key of an epoch: from the vault, else from this member's grant on the backend. */
+  private async keyFor(backend: Backend, c: SyncConfig, s: SyncSecrets, epoch: number): Promise<Buffer> {
+    const known = s.keys[String(epoch)];
+    if (known) return Buffer.from(known, 'hex');
+    const grant = await backend.keyGrant(c.workspaceId, epoch, c.memberId);
+    if (!grant) {
+      const me = (await backend.members(c.workspaceId)).find((m) => m.memberId === c.memberId);
+      if (!me || me.removedAt) {
+        throw new ApiError('REVOKED', `This machine was removed from the workspace${me?.removedAt ? ` on ${me.removedAt.toISOString().slice(0, 10)}` : ''}. Its register stays as it was; ask a member for a new invitation to rejoin.`);
+      }
+      throw new ApiError('WRONG_KEY', `No workspace key (epoch ${epoch}) was granted to this machine yet. Ask a member to sync once, then try again.`);
+    }
+    let key: Buffer;
+    try {
+      key = openFromMember(s.memberPrivateKey, grant, `grant|${c.workspaceId}|${epoch}|${c.memberId}`);
+    } catch {
+      throw new ApiError('WRONG_KEY', 'The workspace key granted to this machine cannot be opened with its private key. Join the workspace again.');
+    }
+    await this.vault.save({ ...s, keys: { ...s.keys, [String(epoch)]: key.toString('hex') } });
+    s.keys[String(epoch)] = key.toString('hex');
+    return key;
+  }
+
+  // ---- the round -----------------------------------------------------------------------------
+
+  /** One full round now: push, upload files, pull, download files. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.roundInFlight) await this.roundInFlight.catch(() => {});
+    this.roundInFlight = this.round();
+    try {
+      await this.roundInFlight;
+    } finally {
+      this.roundInFlight = null;
+    }
+    return this.status();
+  }
+
+  private async round(): Promise<void> {
+    const c = this.requireConfig();
+    const s = await this.secrets();
+    try {
+      if (!this.backend) {
+        this.setState('connecting');
+        this.backend = await Backend.connect(this.connectInput(c, s));
+        this.backend.onClose(() => {
+          this.backend = null;
+        });
+        if (this.running) await this.backend.listen(c.workspaceId, () => this.trigger());
+      }
+      const backend = this.backend;
+      await backend.ensureSchema();
+      this.setState('syncing');
+      const epoch = await backend.workspaceEpoch(c.workspaceId);
+      const key = await this.keyFor(backend, c, s, epoch);
+      await this.push(backend, c, epoch, key);
+      await this.uploadFiles(backend, c, epoch, key);
+      await this.pull(backend, c, s);
+      await this.downloadFiles(backend, c, s);
+      this.setCursor('lastSyncedAt', this.ctx.clock.now().toISOString());
+      this.progress = null;
+      this.setState('online');
+    } catch (e) {
+      this.progress = null;
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', (e as Error).message);
+      if (this.backend && err.code === 'BACKEND_UNAVAILABLE') {
+        await this.backend.close();
+        this.backend = null;
+      }
+      this.setState(err.code === 'BACKEND_UNAVAILABLE' ? 'offline' : err.code === 'REVOKED' ? 'removed' : 'error', err);
+      throw err;
+    }
+  }
+
+  private async push(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
+    const total = this.pendingCount();
+    let done = 0;
+    for (;;) {
+      const after = Number(this.cursor('pushedSeq') ?? 0);
+      const rows = this.ctx.db
+        .prepare(
+          `SELECT seq, op_id, hlc, at, actor, device, record_type, record_id, action, changes, bases FROM audit_log
+           WHERE seq > ? AND device = ? AND record_type NOT IN (${LOCAL_ONLY.map(() => '?').join(',')}) ORDER BY seq LIMIT ?`,
+        )
+        .all(after, this.deviceId, ...LOCAL_ONLY, PUSH_BATCH) as AuditRow[];
+      if (rows.length === 0) {
+        // Nothing of ours left: move the cursor past other devices' entries too.
+        const max = (this.ctx.db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
+        if (max > after) this.setCursor('pushedSeq', String(max));
+        return;
+      }
+      const ops = rows.map((r) => {
+        const op = toSyncOp(r);
+        return { opId: op.opId, epoch, payload: seal(key, Buffer.from(JSON.stringify(op)), opAad(c.workspaceId, op.opId, epoch)) };
+      });
+      await backend.push(c.workspaceId, ops);
+      // After the backend committed: a crash before this line only means the batch is pushed
+      // again next time, and the backend skips operations it already has.
+      this.setCursor('pushedSeq', String(rows[rows.length - 1]!.seq));
+      done += rows.length;
+      this.progress = { phase: 'push', done, total };
+      this.events.status(this.status());
+    }
+  }
+
+  private async pull(backend: Backend, c: SyncConfig, s: SyncSecrets): Promise<void> {
+    const last = await backend.lastSeq(c.workspaceId);
+    const start = Number(this.cursor('pulledSeq') ?? 0);
+    for (;;) {
+      const after = Number(this.cursor('pulledSeq') ?? 0);
+      const batch = await backend.pull(c.workspaceId, after, PULL_BATCH);
+      if (batch.length === 0) return;
+      const ops: SyncOp[] = [];
+      for (const b of batch) {
+        const key = await this.keyFor(backend, c, s, b.epoch);
+        const plain = openOrExplain(key, b.payload, opAad(c.workspaceId, b.opId, b.epoch), `Operation ${b.seq} from the backend`);
+        ops.push(JSON.parse(plain.toString('utf8')) as SyncOp);
+      }
+      const changed: { type: string; id: string }[] = [];
+      // One local transaction: the operations and the cursor that says they are applied.
+      this.ctx.db.transaction(() => {
+        for (const op of ops) if (this.applier.apply(op)) changed.push({ type: op.recordType, id: op.recordId });
+        this.setCursor('pulledSeq', String(batch[batch.length - 1]!.seq));
+      })();
+      this.ctx.audit.resetHead();
+      this.ctx.audit.writeAnchor();
+      for (const ch of changed) this.events.changed(ch.type, ch.id);
+      this.progress = { phase: 'pull', done: batch[batch.length - 1]!.seq - start, total: Math.max(1, last - start) };
+      this.events.status(this.status());
+    }
+  }
+
+  private async uploadFiles(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
+    const mine = this.ctx.db
+      .prepare(
+        `SELECT a.id, a.size FROM attachments a JOIN audit_log l ON l.record_type = 'attachment' AND l.record_id = a.id AND l.action = 'create'
+         WHERE l.device = ? AND a.content_complete = 1 AND NOT EXISTS (SELECT 1 FROM sync_state s WHERE s.key = 'uploaded:' || a.id)`,
+      )
+      .all(this.deviceId) as { id: string; size: number }[];
+    let done = 0;
+    for (const a of mine) {
+      const present = new Set(await backend.chunkIndexes(c.workspaceId, a.id));
+      const chunks = this.ctx.db.prepare('SELECT idx, data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx').iterate(a.id) as IterableIterator<{ idx: number; data: Buffer }>;
+      for (const ch of chunks) {
+        if (present.has(ch.idx)) continue; // resumes where an interrupted upload stopped
+        await backend.putChunk(c.workspaceId, a.id, ch.idx, epoch, seal(key, ch.data, chunkAad(c.workspaceId, a.id, ch.idx, epoch)));
+      }
+      this.setCursor(`uploaded:${a.id}`, '1');
+      this.progress = { phase: 'files', done: ++done, total: mine.length };
+    }
+  }
+
+  private async downloadFiles(backend: Backend, c: SyncConfig, s: SyncSecrets): Promise<void> {
+    const pending = this.ctx.db.prepare('SELECT id, record_type, record_id, file_name, mime_type, size, sha256 FROM attachments WHERE content_complete = 0').all() as {
+      id: string;
+      record_type: string;
+      record_id: string;
+      file_name: string;
+      mime_type: string;
+      size: number;
+      sha256: string;
+    }[];
+    for (const a of pending) {
+      const count = Math.ceil(a.size / CHUNK_BYTES);
+      const have = new Set((this.ctx.db.prepare('SELECT idx FROM attachment_chunks WHERE attachment_id = ?').all(a.id) as { idx: number }[]).map((r) => r.idx));
+      let complete = true;
+      for (let idx = 0; idx < count; idx++) {
+        if (have.has(idx)) continue;
+        const got = await backend.getChunk(c.workspaceId, a.id, idx);
+        if (!got) {
+          complete = false; // not uploaded yet by its author: next round
+          break;
+        }
+        const key = await this.keyFor(backend, c, s, got.epoch);
+        const bytes = openOrExplain(key, got.payload, chunkAad(c.workspaceId, a.id, idx, got.epoch), `A chunk of ${a.file_name}`);
+        this.ctx.db.prepare('INSERT OR IGNORE INTO attachment_chunks (attachment_id, idx, data) VALUES (?, ?, ?)').run(a.id, idx, bytes);
+      }
+      if (!complete) continue;
+      const all = Buffer.concat((this.ctx.db.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx').all(a.id) as { data: Buffer }[]).map((r) => r.data));
+      if (all.length !== a.size || createHash('sha256').update(all).digest('hex') !== a.sha256) {
+        // Bad bytes never count as the file: drop them and fetch again next round.
+        this.ctx.db.prepare('DELETE FROM attachment_chunks WHERE attachment_id = ?').run(a.id);
+        continue;
+      }
+      const text = await extractText(all, a.mime_type, a.file_name);
+      this.ctx.db.transaction(() => {
+        this.ctx.db.prepare('UPDATE attachments SET content_complete = 1, text_indexed = ? WHERE id = ?').run(text?.trim() ? 1 : 0, a.id);
+        this.ctx.search.upsertAttachment(a.id, a.file_name, text ?? '', { type: a.record_type, id: a.record_id }, false);
+      })();
+      this.setCursor(`uploaded:${a.id}`, '1');
+      this.events.changed('attachment', a.id);
+    }
+  }
+
+  // ---- running in the background -------------------------------------------------------------
+
+  /** Keeps syncing: on every local change, on colleagues' notifications, and every 15 s. */
+  start(): void {
+    if (this.running || !this.config()) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  /** A local change or a colleague's: run a round soon. */
+  trigger(): void {
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 1_000;
+    while (this.running) {
+      let wait = POLL_MS;
+      try {
+        await this.syncNow();
+        backoff = 1_000;
+      } catch (e) {
+        const code = e instanceof ApiError ? e.code : 'INTERNAL';
+        // Offline: retry soon, then less often. Other errors need a person; retry slowly.
+        wait = code === 'BACKEND_UNAVAILABLE' ? backoff : 60_000;
+        backoff = Math.min(backoff * 2, 30_000);
+        if (code === 'REVOKED') this.running = false;
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, wait);
+        t.unref?.();
+        this.wake = () => {
+          clearTimeout(t);
+          // Let a burst of local edits settle into one push.
+          setTimeout(resolve, 300).unref?.();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    if (this.roundInFlight) await this.roundInFlight.catch(() => {});
+    await this.backend?.close();
+    this.backend = null;
+  }
+
+  // ---- conflicts -----------------------------------------------------------------------------
+
+  conflicts(includeResolved = false): Conflict[] {
+    const rows = this.ctx.db
+      .prepare(`SELECT * FROM conflicts ${includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY detected_at DESC, id`)
+      .all() as ConflictRow[];
+    return rows.map((r) => {
+      const header = this.ctx.db.prepare('SELECT reference FROM search_docs WHERE record_type = ? AND record_id = ?').get(r.record_type, r.record_id) as { reference: string } | undefined;
+      const table = REGISTER_TABLES[r.record_type];
+      const current = table ? (this.ctx.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(r.record_id) as Record<string, unknown> | undefined) : undefined;
+      const col = r.field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+      return {
+        id: r.id,
+        recordType: r.record_type,
+        recordId: r.record_id,
+        reference: header?.reference ?? null,
+        field: r.field,
+        currentValue: current ? decodeColumn(current[col]) : null,
+        losingValue: JSON.parse(r.loser_value) as unknown,
+        losingActor: r.loser_actor,
+        losingDevice: r.loser_device,
+        losingAt: r.loser_at,
+        detectedAt: r.detected_at,
+        resolvedAt: r.resolved_at,
+        resolution: (r.resolution as Conflict['resolution']) ?? null,
+      };
+    });
+  }
+
+  /**
+   * Settles a conflict: keep what is there, or take the value that lost (a new change, which
+   * syncs like any other). Either way an operation records the decision for every machine.
+   */
+  resolveConflict(id: string, choice: 'kept_current' | 'took_losing', registers: Map<string, AnyRegister>): void {
+    const r = this.ctx.db.prepare('SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
+    if (!r) throw new ApiError('NOT_FOUND', `No conflict with id ${id}`);
+    if (r.resolved_at) throw new ApiError('CONFLICT', 'This conflict was already settled.');
+    const marker: FieldChange = { field: RESOLVES_CONFLICT, old: null, new: r.loser_op };
+    this.ctx.write(r.record_type, () => {
+      if (choice === 'took_losing') {
+        const register = registers.get(r.record_type);
+        if (!register) throw new ApiError('CONFLICT', 'This kind of record cannot take the other value here.');
+        register.setField(r.record_id, r.field, JSON.parse(r.loser_value), [marker]);
+      } else {
+        appendAudit(this.ctx, r.record_type, r.record_id, 'update', [marker]);
+      }
+      this.ctx.db
+        .prepare('UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?')
+        .run(this.ctx.clock.now().toISOString(), this.ctx.actor(), choice, id);
+      return { id: r.record_id };
+    });
+    this.trigger();
+  }
+}
+
+/** Tables of the registers whose fields can be in conflict. */
+const REGISTER_TABLES: Record<string, string> = {
+  complaint: 'complaints',
+  letter: 'letters',
+  matter: 'matters',
+  incident: 'incidents',
+  notification: 'incident_notifications',
+  client: 'incident_clients',
+  action: 'actions',
+};
+
+function decodeColumn(v: unknown): unknown {
+  if (typeof v === 'string' && (v.startsWith('[') || v.startsWith('{'))) {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }
+  return v ?? null;
+}
+
+interface AuditRow {
+  seq: number;
+  op_id: string;
+  hlc: string | null;
+  at: string;
+  actor: string;
+  device: string;
+  record_type: string;
+  record_id: string;
+  action: string;
+  changes: string;
+  bases: string | null;
+}
+
+interface ConflictRow {
+  id: string;
+  record_type: string;
+  record_id: string;
+  field: string;
+  loser_op: string;
+  loser_value: string;
+  loser_actor: string;
+  loser_device: string;
+  loser_at: string;
+  winner_op: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+function toSyncOp(r: AuditRow): SyncOp {
+  return {
+    opId: r.op_id,
+    // Entries from before sync existed get a clock from their time and position.
+    hlc: r.hlc ?? formatHlc({ ms: Date.parse(r.at), counter: r.seq % 1_000_000, device: r.device }),
+    at: r.at,
+    actor: r.actor,
+    device: r.device,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    action: r.action as AuditAction,
+    changes: JSON.parse(r.changes) as FieldChange[],
+    bases: r.bases ? (JSON.parse(r.bases) as Record<string, string>) : null,
+  };
+}

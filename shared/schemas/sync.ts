@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { IsoInstant } from './common';
+
+/** TLS to the backend: verification of the server certificate is on unless the user says so. */
+export const SslMode = z.enum(['verify-full', 'require', 'disable']);
+
+export const BackendConnection = z.object({
+  host: z.string().trim().min(1, 'Give the database host').max(255),
+  port: z.number().int().min(1).max(65535).default(5432),
+  database: z.string().trim().min(1, 'Give the database name').max(63),
+  user: z.string().trim().min(1, 'Give the database user').max(63),
+  sslMode: SslMode.default('verify-full'),
+  /** PEM of the CA that signed the server certificate, when it is not a public one. */
+  caCertificate: z.string().max(20_000).nullable().default(null),
+});
+export type BackendConnection = z.infer<typeof BackendConnection>;
+
+/** Either the fields, or a postgres:// connection string (which may carry the password). */
+export const ConnectInput = z.object({
+  connection: BackendConnection.optional(),
+  connectionString: z.string().trim().max(2_000).optional(),
+  password: z.string().max(1_000).default(''),
+});
+export type ConnectInput = z.input<typeof ConnectInput>;
+
+export const CreateWorkspaceInput = ConnectInput;
+export const JoinWorkspaceInput = ConnectInput.extend({
+  /** The invitation text a member sent (by email, say). */
+  invitation: z.string().trim().min(10).max(5_000),
+  /** The code sent separately (phone, SMS): it unwraps the workspace key. */
+  code: z.string().trim().min(6).max(200),
+});
+export type JoinWorkspaceInput = z.input<typeof JoinWorkspaceInput>;
+
+export const Invitation = z.object({
+  invitation: z.string(),
+  code: z.string(),
+  expiresAt: IsoInstant,
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const SyncState = z.enum(['off', 'connecting', 'online', 'syncing', 'offline', 'error', 'removed']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatus = z.object({
+  configured: z.boolean(),
+  state: SyncState,
+  workspaceId: z.string().nullable(),
+  memberId: z.string().nullable(),
+  backend: z.string().nullable(),
+  lastSyncedAt: IsoInstant.nullable(),
+  offlineSince: IsoInstant.nullable(),
+  /** Local changes not yet on the backend. */
+  pending: z.number().int(),
+  progress: z.object({ phase: z.enum(['push', 'pull', 'files']), done: z.number().int(), total: z.number().int() }).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  openConflicts: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const Member = z.object({ memberId: z.string(), label: z.string(), joinedAt: IsoInstant, removedAt: IsoInstant.nullable(), isMe: z.boolean() });
+export type Member = z.infer<typeof Member>;
+
+export const Conflict = z.object({
+  id: z.string(),
+  recordType: z.string(),
+  recordId: z.string(),
+  reference: z.string().nullable(),
+  field: z.string(),
+  /** The value now in the register (the winner). */
+  currentValue: z.unknown(),
+  /** The value that lost, kept here. */
+  losingValue: z.unknown(),
+  losingActor: z.string(),
+  losingDevice: z.string(),
+  losingAt: IsoInstant,
+  detectedAt: IsoInstant,
+  resolvedAt: IsoInstant.nullable(),
+  resolution: z.enum(['kept_current', 'took_losing']).nullable(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const ResolveConflictInput = z.object({ id: z.string(), choice: z.enum(['kept_current', 'took_losing']) });

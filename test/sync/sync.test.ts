@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Workstation } from '../../electron/core/workstation';
+import { Backend } from '../../electron/core/sync/backend';
+import { setUpWorkstation, tempDir } from '../support/workstation';
+import { TestPostgres, freePort } from '../support/postgres';
+
+let pgServer: TestPostgres;
+const cleanups: (() => void | Promise<void>)[] = [];
+
+beforeAll(async () => {
+  pgServer = await TestPostgres.start();
+}, 180_000);
+afterAll(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+  await pgServer.destroy();
+});
+
+async function client(name: string): Promise<Workstation> {
+  const t = tempDir(`privacyops-sync-${name}-`);
+  const ws = await setUpWorkstation(t.dir);
+  ws.updateProfile({ userName: name });
+  cleanups.push(async () => {
+    await ws.shutdown();
+    t.cleanup();
+  });
+  return ws;
+}
+
+/** Everything a user sees of the registers, for comparing machines. */
+function snapshot(ws: Workstation) {
+  const r = ws.registers;
+  const strip = <T extends { updatedAt?: string }>(x: T) => ({ ...x, updatedAt: undefined });
+  return {
+    complaints: ws.complaints.list({ includeArchived: true, limit: 500, sort: { field: 'reference', dir: 'asc' } }).items.map(strip),
+    letters: r.letters.list({ includeArchived: true, limit: 500, sort: { field: 'reference', dir: 'asc' } }).items.map(strip),
+    incidents: r.incidents.list({ includeArchived: true, limit: 500, sort: { field: 'reference', dir: 'asc' } }).items.map((i) => strip(r.incidents.detail(i.id).incident)),
+    actions: r.actions.list({ includeArchived: true, limit: 500, sort: { field: 'reference', dir: 'asc' } }).items.map(strip),
+  };
+}
+
+const seed = readFileSync(fileURLToPath(new URL('../../../shared/seeds/000_8cb50b08018a3d21.txt', import.meta.url)));
+
+async function workspaceOf3() {
+  const a = await client('Claire (DPO)');
+  const b = await client('Samir (security lead)');
+  const c = await client('Inès (legal)');
+  await a.sync.createWorkspace(pgServer.connection(), 'A');
+  for (const other of [b, c]) {
+    const inv = await a.sync.createInvitation();
+    await other.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'member');
+  }
+  return { a, b, c };
+}
+
+describe('sync through a shared PostgreSQL', () => {
+  it('S1 entered on one machine appears on two others, attachments included', async () => {
+    const { a, b, c } = await workspaceOf3();
+    const complaint = a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'regulator', regulator: 'FR-CNIL', regulatorReference: '18-0123', complainantLabel: 'M. R.', rights: ['objection_direct_marketing'], summary: 'Opted out, still receives marketing emails' });
+    const letter = a.registers.letters.create({ regulator: 'FR-CNIL', direction: 'inbound', kind: 'reprimand', receivedAt: '2020-02-25T10:00:00+01:00', notifiedAt: '2020-02-25T10:00:00+01:00', subject: 'Rappel à l’ordre' });
+    // Over two chunks, so it travels in pieces.
+    const big = Buffer.concat([seed, Buffer.alloc(1_300_000, 0x41)]);
+    await a.registers.attachments.add({ record: { type: 'letter', id: letter.id }, fileName: 'reprimand.txt', mimeType: 'text/plain', contentBase64: big.toString('base64') });
+    const incident = a.registers.incidents.create({ title: 'Consent migration mapping bug', ourRole: 'controller', awareAt: '2018-08-21T10:15:00+02:00' });
+    a.registers.links.create({ from: { type: 'complaint', id: complaint.id }, to: { type: 'incident', id: incident.id } });
+    expect(a.sync.status().pending).toBeGreaterThan(0);
+    await a.sync.syncNow();
+    expect(a.sync.status()).toMatchObject({ state: 'online', pending: 0 });
+    for (const other of [b, c]) {
+      await other.sync.syncNow();
+      expect(snapshot(other)).toEqual(snapshot(a));
+      expect(other.registers.links.of({ type: 'incident', id: incident.id }).map((l) => l.other.reference)).toEqual(['C-2018-0001']);
+      const [att] = other.registers.attachments.of({ type: 'letter', id: letter.id });
+      expect(other.registers.attachments.content(att!.id).bytes.equals(big)).toBe(true);
+      expect(other.search({ text: 'State Council' }).hits.map((h) => h.id)).toEqual([letter.id]);
+      expect(other.audit.verify().ok).toBe(true);
+      // History says who changed what on which machine.
+      const h = other.history('complaint', complaint.id);
+      expect(h[0]).toMatchObject({ actor: 'Claire (DPO)', device: a.profile().deviceId });
+    }
+  });
+
+  it('three machines edit apart, reconnect in different orders, and converge with every conflict recorded', async () => {
+    const { a, b, c } = await workspaceOf3();
+    const base = a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'J. D.', rights: ['access'], summary: 'Access request' });
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    await c.sync.syncNow();
+    // Offline: nobody syncs. Same field on all three, different fields too.
+    a.complaints.update({ id: base.id, patch: { summary: 'Summary by A' } });
+    b.complaints.update({ id: base.id, patch: { summary: 'Summary by B', outcome: 'Outcome by B' } });
+    c.complaints.update({ id: base.id, patch: { summary: 'Summary by C', complainantContact: 'jd@example.org' } });
+    c.complaints.setStatus({ id: base.id, status: 'in_progress' });
+    const created = [a, b, c].map((w, i) => w.registers.actions.create({ title: `Action made offline ${i}`, owner: 'DPO' }));
+    for (const w of [b, a, c, b, a, c]) await w.sync.syncNow();
+
+    const snaps = [a, b, c].map(snapshot);
+    expect(snaps[1]).toEqual(snaps[0]);
+    expect(snaps[2]).toEqual(snaps[0]);
+    const final = a.complaints.get(base.id);
+    expect(['Summary by A', 'Summary by B', 'Summary by C']).toContain(final.summary);
+    expect(final).toMatchObject({ outcome: 'Outcome by B', complainantContact: 'jd@example.org', status: 'in_progress' });
+    expect(snaps[0].actions.map((x) => x.title).sort()).toEqual(created.map((x) => x.title).sort());
+    // Two losing summaries, kept, on every machine.
+    for (const w of [a, b, c]) {
+      const conflicts = w.sync.conflicts().filter((k) => k.recordId === base.id && k.field === 'summary');
+      expect(conflicts.map((k) => k.losingValue).sort()).toEqual(['Summary by A', 'Summary by B', 'Summary by C'].filter((v) => v !== final.summary).sort());
+      expect(conflicts.every((k) => k.currentValue === final.summary)).toBe(true);
+      expect(w.audit.verify().ok).toBe(true);
+    }
+    // Take a losing value on B: it becomes the value everywhere, and the conflict is settled everywhere.
+    const pick = b.sync.conflicts().find((k) => k.recordId === base.id)!;
+    b.resolveConflict(pick.id, 'took_losing');
+    for (const w of [b, a, c]) await w.sync.syncNow();
+    for (const w of [a, b, c]) {
+      expect(w.complaints.get(base.id).summary).toBe(pick.losingValue);
+      expect(w.sync.conflicts().filter((k) => k.field === 'summary' && k.recordId === base.id).length).toBe(1);
+    }
+  });
+
+  it('the backend holds no record text, names or file contents in clear', async () => {
+    const { a, b } = await workspaceOf3();
+    const secret = 'Zéphyrine Trouvère-Quimper';
+    a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: secret, complainantContact: 'zephyrine@exemple.fr', rights: ['erasure'], summary: 'Demande d’effacement confidentielle XYZZY-4471' });
+    const inc = a.registers.incidents.create({ title: 'Incident PLUGH-998', ourRole: 'controller', awareAt: '2020-10-01T09:40:00+02:00' });
+    await a.registers.attachments.add({ record: { type: 'incident', id: inc.id }, fileName: 'evidence-FROTZ.txt', mimeType: 'text/plain', contentBase64: Buffer.from('Attachment body GRUE-31337').toString('base64') });
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    const dump = await pgServer.dump();
+    expect(dump.length).toBeGreaterThan(1000);
+    for (const needle of [secret, 'Zéphyrine', 'zephyrine@exemple.fr', 'XYZZY', 'PLUGH', 'FROTZ', 'GRUE-31337', 'Claire', 'Samir', 'complainantLabel', 'C-2018-0001']) {
+      expect(dump.includes(Buffer.from(needle)), needle).toBe(false);
+    }
+  });
+
+  it('a wrong invitation code is refused and changes nothing locally', async () => {
+    const a = await client('A');
+    const b = await client('B');
+    await a.sync.createWorkspace(pgServer.connection(), 'A');
+    const inv = await a.sync.createInvitation();
+    b.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'x', rights: ['access'], summary: 'local only' });
+    const before = b.audit.verify();
+    await expect(b.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: 'wrong words entirely here please now' }, 'B')).rejects.toMatchObject({ code: 'WRONG_KEY' });
+    expect(b.sync.status().configured).toBe(false);
+    expect(b.audit.verify()).toEqual(before);
+    // The right code still works afterwards.
+    await b.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'B');
+    expect(b.sync.status().state).toBe('online');
+  });
+
+  it('a removed member gets a clear message, keeps its register, and cannot read what follows', async () => {
+    const { a, b, c } = await workspaceOf3();
+    a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'before', rights: ['access'], summary: 'seen by all' });
+    for (const w of [a, b, c]) await w.sync.syncNow();
+    const cId = (await a.sync.members()).find((m) => !m.isMe && m.memberId === c.sync.status().memberId)!.memberId;
+    await a.sync.removeMember(cId);
+    a.complaints.create({ receivedAt: '2018-07-03T10:00:00+02:00', channel: 'email', complainantLabel: 'after', rights: ['access'], summary: 'not for C' });
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    expect(b.complaints.list({}).total).toBe(2);
+    const before = snapshot(c);
+    await expect(c.sync.syncNow()).rejects.toMatchObject({ code: 'REVOKED' });
+    expect(c.sync.status().state).toBe('removed');
+    expect(snapshot(c)).toEqual(before);
+    expect((await a.sync.members()).find((m) => m.memberId === cId)?.removedAt).not.toBeNull();
+  });
+
+  it('a backend of a newer schema version is refused with a clear message', async () => {
+    const a = await client('A');
+    await a.sync.createWorkspace(pgServer.connection(), 'A');
+    a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'x', rights: ['access'], summary: 'pending' });
+    await pgServer.admin(`UPDATE privacyops.meta SET value = '99' WHERE key = 'schema_version'`);
+    try {
+      const before = a.audit.verify();
+      await expect(a.sync.syncNow()).rejects.toMatchObject({ code: 'BACKEND_INCOMPATIBLE', message: expect.stringMatching(/newer PrivacyOps Workstation/) });
+      expect(a.audit.verify()).toEqual(before);
+      expect(a.sync.status().pending).toBeGreaterThan(0);
+    } finally {
+      await pgServer.admin(`UPDATE privacyops.meta SET value = '1' WHERE key = 'schema_version'`);
+    }
+  });
+
+  it('a server that is not PostgreSQL gets a clear message', async () => {
+    const port = await freePort();
+    const fake: Server = createServer((sock) => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'));
+    await new Promise<void>((r) => fake.listen(port, '127.0.0.1', () => r()));
+    try {
+      await expect(Backend.connect({ connection: { host: '127.0.0.1', port, database: 'x', user: 'x', sslMode: 'disable', caCertificate: null }, password: 'x' })).rejects.toMatchObject({
+        code: expect.stringMatching(/BACKEND_NOT_POSTGRES|BACKEND_UNAVAILABLE/),
+        message: expect.stringMatching(/127\.0\.0\.1/),
+      });
+      const a = await client('A');
+      await expect(a.sync.createWorkspace({ connection: { host: '127.0.0.1', port, database: 'x', user: 'x', sslMode: 'disable', caCertificate: null }, password: 'x' }, 'A')).rejects.toBeTruthy();
+      expect(a.sync.status().configured).toBe(false);
+    } finally {
+      fake.close();
+    }
+  });
+
+  it("row-level security keeps one workspace's rows away from another database role", async () => {
+    for (const r of ['dpo_team', 'other_team']) {
+      await pgServer.admin(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${r}') THEN CREATE ROLE ${r} LOGIN PASSWORD 'pw-${r}'; END IF; END $$`);
+      await pgServer.admin(`GRANT CONNECT ON DATABASE privacyops TO ${r}`);
+    }
+    // The schema exists already (created by the superuser in earlier tests) and is granted to PUBLIC.
+    const a = await client('A');
+    const o = await client('O');
+    await a.sync.createWorkspace(pgServer.connection('dpo_team', 'pw-dpo_team'), 'A');
+    a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'x', rights: ['access'], summary: 's' });
+    await a.sync.syncNow();
+    await o.sync.createWorkspace(pgServer.connection('other_team', 'pw-other_team'), 'O');
+    const wsA = a.sync.status().workspaceId!;
+    const other = await Backend.connect(pgServer.connection('other_team', 'pw-other_team'));
+    try {
+      expect(await other.pull(wsA, 0, 100)).toEqual([]);
+      await expect(other.workspaceEpoch(wsA)).rejects.toMatchObject({ code: 'BACKEND_PERMISSION' });
+      await expect(other.push(wsA, [{ opId: '00000000-0000-4000-8000-000000000001', epoch: 1, payload: Buffer.from('x') }])).rejects.toBeTruthy();
+      await expect(other.createWorkspace(wsA)).rejects.toBeTruthy();
+    } finally {
+      await other.close();
+    }
+    const mine = await Backend.connect(pgServer.connection('dpo_team', 'pw-dpo_team'));
+    try {
+      expect((await mine.pull(wsA, 0, 100)).length).toBeGreaterThan(0);
+    } finally {
+      await mine.close();
+    }
+  });
+});
