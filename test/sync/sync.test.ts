@@ -120,6 +120,25 @@ describe('sync through a shared PostgreSQL', () => {
     }
   });
 
+  it('while connected, a colleague\'s change arrives by itself within seconds (LISTEN/NOTIFY), and local edits go up unasked', async () => {
+    const { a, b } = await workspaceOf3();
+    a.sync.start();
+    b.sync.start();
+    const arrived = new Promise<number>((resolve) => {
+      const t0 = Date.now();
+      b.on('record.changed', (e) => {
+        if (e.recordType === 'incident') resolve(Date.now() - t0);
+      });
+    });
+    // Let both loops finish their first round and LISTEN.
+    await new Promise((r) => setTimeout(r, 1_500));
+    a.registers.incidents.create({ title: 'Base exposée', ourRole: 'controller', awareAt: '2020-10-01T09:40:00+02:00' });
+    const ms = await arrived;
+    // Polling alone would take 15 s; a notification brings it at once.
+    expect(ms).toBeLessThan(10_000);
+    expect(b.registers.incidents.list({}).items.map((i) => i.title)).toEqual(['Base exposée']);
+  });
+
   it('the backend holds no record text, names or file contents in clear', async () => {
     const { a, b } = await workspaceOf3();
     const secret = 'Zéphyrine Trouvère-Quimper';
