@@ -66,6 +66,8 @@ export class SyncService {
   private progress: SyncStatus['progress'] = null;
   private error: SyncStatus['error'] = null;
   private running = false;
+  private listening = false;
+  private triggered = false;
   private wake: (() => void) | null = null;
   private roundInFlight: Promise<void> | null = null;
   private readonly vault: SecretVault;
@@ -371,12 +373,17 @@ export class SyncService {
       if (!this.backend) {
         this.setState('connecting');
         this.backend = await Backend.connect(this.connectInput(c, s));
+        this.listening = false;
         this.backend.onClose(() => {
           this.backend = null;
         });
-        if (this.running) await this.backend.listen(c.workspaceId, () => this.trigger());
       }
       const backend = this.backend;
+      // In the background loop, listen for colleagues' pushes on this connection.
+      if (this.running && !this.listening) {
+        await backend.listen(c.workspaceId, () => this.trigger());
+        this.listening = true;
+      }
       await backend.ensureSchema();
       this.setState('syncing');
       const epoch = await backend.workspaceEpoch(c.workspaceId);
@@ -531,6 +538,8 @@ export class SyncService {
 
   /** A local change or a colleague's: run a round soon. */
   trigger(): void {
+    // A change during a round is not lost: the loop runs another round right after.
+    this.triggered = true;
     this.wake?.();
   }
 
@@ -538,6 +547,7 @@ export class SyncService {
     let backoff = 1_000;
     while (this.running) {
       let wait = POLL_MS;
+      this.triggered = false;
       try {
         await this.syncNow();
         backoff = 1_000;
@@ -549,6 +559,10 @@ export class SyncService {
         if (code === 'REVOKED') this.running = false;
       }
       if (!this.running) break;
+      if (this.triggered && wait === POLL_MS) {
+        this.triggered = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, wait);
         t.unref?.();
