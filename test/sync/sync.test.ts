@@ -32,7 +32,7 @@ async function client(name: string): Promise<Workstation> {
 /** Everything a user sees of the registers, for comparing machines. */
 function snapshot(ws: Workstation) {
   const r = ws.registers;
-  const strip = <T extends { updatedAt?: string }>(x: T) => ({ ...x, updatedAt: undefined });
+  const strip = <T extends { updatedAt: string }>({ updatedAt: _u, ...rest }: T): Omit<T, 'updatedAt'> => rest;
   return {
     complaints: ws.complaints.list({ includeArchived: true, limit: 500, sort: { field: 'reference', dir: 'asc' } }).items.map(strip),
     letters: r.letters.list({ includeArchived: true, limit: 500, sort: { field: 'reference', dir: 'asc' } }).items.map(strip),
@@ -102,7 +102,7 @@ describe('sync through a shared PostgreSQL', () => {
     const final = a.complaints.get(base.id);
     expect(['Summary by A', 'Summary by B', 'Summary by C']).toContain(final.summary);
     expect(final).toMatchObject({ outcome: 'Outcome by B', complainantContact: 'jd@example.org', status: 'in_progress' });
-    expect(snaps[0].actions.map((x) => x.title).sort()).toEqual(created.map((x) => x.title).sort());
+    expect(snaps[0]!.actions.map((x) => x.title).sort()).toEqual(created.map((x) => x.title).sort());
     // Two losing summaries, kept, on every machine.
     for (const w of [a, b, c]) {
       const conflicts = w.sync.conflicts().filter((k) => k.recordId === base.id && k.field === 'summary');
