@@ -68,7 +68,25 @@ export function openPlain(path: string): Db {
   return db;
 }
 
+/**
+ * Prepared statements are reused: preparing costs more than running a small statement, and the
+ * registers run the same few hundred statements all day (and sync, thousands per second). A
+ * statement still busy iterating is never handed out twice.
+ */
+function cacheStatements(db: Db) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = db.prepare.bind(db);
+  (db as { prepare: Db['prepare'] }).prepare = ((sql: string) => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) return hit;
+    const stmt = prepare(sql);
+    if (!hit && cache.size < 2_000) cache.set(sql, stmt);
+    return stmt;
+  }) as Db['prepare'];
+}
+
 /** SQLite's NOCASE folds ASCII only; names in a French office need accents folded too. */
 function registerFunctions(db: Db) {
+  cacheStatements(db);
   db.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
 }
