@@ -28,6 +28,7 @@ import { ClockService } from './clocks/service';
 import { TestClock } from './clocks/test-clock';
 import { RegisterBase } from './registers/register-base';
 import { SyncService } from './sync/sync-service';
+import { exchangeFor, type Exchange } from './exports/exchange';
 import type { AnyRegister } from './sync/apply';
 import { hostname } from 'node:os';
 
@@ -347,7 +348,13 @@ export class Workstation {
     });
     // A local change goes up by itself when a backend is configured.
     const onLocalWrite = () => sync.trigger();
-    const clocks = new ClockService({ ctx, clock: this.clock, emit: (e, p) => this.emit(e, p), reminderIntervalMs: this.opts.reminderIntervalMs });
+    const clocks = new ClockService({
+      ctx,
+      clock: this.clock,
+      emit: (e, p) => this.emit(e, p),
+      onRecordChanged: (listener) => this.on('record.changed', listener),
+      reminderIntervalMs: this.opts.reminderIntervalMs,
+    });
     return { db, key, ctx, ...registers, sync, byType, clocks };
   }
 
@@ -418,6 +425,16 @@ export class Workstation {
 
   get audit(): AuditLog {
     return this.requireSession().ctx.audit;
+  }
+
+  /** Incident timelines, exports, imports and the jobs they run as. */
+  get exchange(): Exchange {
+    const s = this.requireSession();
+    return exchangeFor(
+      s.ctx,
+      () => ({ registers: s, appVersion: this.opts.version, organisation: () => this.profile().organisation, emitProgress: (p) => this.emit('job.progress', p) }),
+      s.byType,
+    );
   }
 
   profile(): Profile {

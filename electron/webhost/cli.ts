@@ -5,11 +5,18 @@ import { NoKeyStore, OsKeyStore } from '../core/keys/keychain';
 import { resolveDataDir } from '../core/paths';
 import { findRepoRoot, packageVersion } from '../core/version';
 import { startWebHost } from './server';
+import { CLOCK_ENV, TestClock } from '../core/clocks/test-clock';
 
 /**
- * npm run serve -- --data-dir DIR [--port N] [--no-keychain]
+ * npm run serve -- --data-dir DIR [--port N] [--no-keychain] [--clock ISO]
  * Prints exactly one line on stdout: the URL to open (with the per-launch token).
  * Everything else goes to stderr.
+ *
+ * Test mode: --clock <ISO instant with offset> (or PRIVACYOPS_CLOCK=<instant>) starts the app's
+ * clock at that instant; it then runs forward in real time, and the API method app.setClock
+ * ({ "at": "<instant>" }) jumps it (e.g. to just before a reminder threshold; reminders are
+ * checked at once and then fire on time). Without it, the clock is the system clock and
+ * app.setClock does not exist.
  */
 async function main() {
   const { values } = parseArgs({
@@ -17,16 +24,27 @@ async function main() {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       'no-keychain': { type: 'boolean', default: false },
+      clock: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    process.stderr.write('Usage: npm run serve -- [--data-dir DIR] [--port N] [--no-keychain]\n');
+    process.stderr.write('Usage: npm run serve -- [--data-dir DIR] [--port N] [--no-keychain] [--clock ISO-INSTANT (test mode)]\n');
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+
+  const clockStart = values.clock ?? process.env[CLOCK_ENV];
+  let clock: TestClock | undefined;
+  if (clockStart) {
+    try {
+      clock = new TestClock(clockStart);
+    } catch (e) {
+      throw new Error(`--clock: ${(e as Error).message}`, { cause: e });
+    }
+  }
 
   const root = findRepoRoot(import.meta.url);
   const dataDir = resolveDataDir(values['data-dir']);
@@ -35,10 +53,12 @@ async function main() {
     keyStore: values['no-keychain'] ? new NoKeyStore() : new OsKeyStore(),
     host: 'web',
     version: packageVersion(root),
+    clock,
   });
   const host = await startWebHost({ workstation, staticDir: join(root, 'out', 'renderer') });
   process.stdout.write(host.url + '\n');
   process.stderr.write(`PrivacyOps Workstation web host: data in ${dataDir}; Ctrl+C to stop.\n`);
+  if (clock) process.stderr.write(`Test mode: the app clock started at ${clock.now().toISOString()}; app.setClock moves it.\n`);
 
   const stop = async () => {
     await host.close();

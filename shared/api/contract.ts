@@ -41,6 +41,9 @@ import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schem
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
 import { ConnectInput, Conflict, Invitation, JoinWorkspaceInput, Member, ResolveConflictInput, SyncStatus } from '../schemas/sync';
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
+import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
+import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
+import { ImportCommitInput, ImportCommitResult, ImportFieldsInput, ImportFieldsResult, ImportPreview, ImportPreviewInput } from '../schemas/import';
 import {
   Alert,
   AlertListQuery,
@@ -139,6 +142,20 @@ export const methods = {
   'views.remove': { input: IdInput, output: Ok, summary: 'Forget a saved search.' },
   'dashboard.get': { input: Empty, output: Dashboard, summary: 'Open, due soon and overdue, per register.' },
 
+  'timeline.get': { input: TimelineQuery, output: Timeline, summary: "An incident's timeline (what happened, when, who, from which record) and its clocks; filter by kind, category, source, origin, period." },
+  'timeline.entries': { input: TimelineEntriesOf, output: TimelineEntriesResult, summary: 'The entries the user added to an incident timeline.' },
+  'timeline.addEntry': { input: TimelineEntryCreate, output: TimelineEntry, summary: 'Add a call, meeting, decision or note to an incident timeline, at the time it happened.' },
+  'timeline.updateEntry': { input: TimelineEntryUpdate, output: TimelineEntry, summary: 'Correct a timeline entry.' },
+  'timeline.archiveEntry': { input: ArchiveInput, output: TimelineEntry, summary: 'Withdraw a timeline entry, with a reason.' },
+  'exports.timeline': { input: TimelineExportInput, output: ExportResult, summary: 'An incident timeline as PDF (for management), CSV, JSON or Markdown, with provenance. Long: takes a jobId.' },
+  'exports.register': { input: RegisterExportInput, output: ExportResult, summary: 'The breach register or another register as PDF, CSV or XLSX, filtered by period and status, with provenance. Long: takes a jobId.' },
+  'exports.notificationDraft': { input: NotificationDraftInput, output: NotificationDraft, summary: 'A draft breach notification in the sections of the CNIL online form, in French and English.' },
+  'exports.provenance': { input: Empty, output: Provenance, summary: 'What an export made now would carry: app version, who, when, audit-chain head.' },
+  'imports.fields': { input: ImportFieldsInput, output: ImportFieldsResult, summary: 'The columns a register can import (for the mapping step).' },
+  'imports.preview': { input: ImportPreviewInput, output: ImportPreview, summary: 'Read a CSV or XLSX file, suggest or apply a column mapping, check every row; writes nothing. Long: takes a jobId.' },
+  'imports.commit': { input: ImportCommitInput, output: ImportCommitResult, summary: 'Import the file in one transaction (all or nothing), skipping rows already imported. Long: takes a jobId.' },
+  'jobs.cancel': { input: JobCancel, output: JobCancelResult, summary: 'Cancel a running export or import by its jobId; the register stays as it was.' },
+
   'sync.status': { input: Empty, output: SyncStatus, summary: 'Connected, syncing, offline since when, last synced, changes waiting to go up.' },
   'sync.createWorkspace': { input: ConnectInput, output: SyncStatus, summary: 'Connect to the shared backend and create a workspace (first member).' },
   'sync.readInvitation': { input: z.object({ invitation: z.string() }), output: z.object({ workspaceId: z.string(), connection: z.unknown() }), summary: 'Where an invitation points (to fill in the connection).' },
@@ -189,6 +206,8 @@ export const events = {
   'clock.alert': Alert,
   'clocks.badge': ClockBadge,
   'sync.status': SyncStatus,
+  /** A long export or import moved on (or ended: phase done, cancelled or failed). */
+  'job.progress': JobProgress,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -217,6 +236,8 @@ export const errorStatus = {
   BACKEND_PERMISSION: 403,
   BACKEND_INCOMPATIBLE: 409,
   REVOKED: 403,
+  /** A long job was cancelled by jobs.cancel; nothing was changed. */
+  CANCELLED: 409,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;

@@ -90,6 +90,20 @@ export function createHandlers(ws: Workstation): Handlers {
     },
     'dashboard.get': () => ws.dashboard(),
 
+    'timeline.get': (q) => ws.exchange.timeline(q),
+    'timeline.entries': ({ incidentId, includeArchived }) => ({ entries: ws.exchange.entriesOf(incidentId, includeArchived) }),
+    'timeline.addEntry': (input) => ws.exchange.addEntry(input),
+    'timeline.updateEntry': (input) => ws.exchange.updateEntry(input),
+    'timeline.archiveEntry': (input) => ws.exchange.archiveEntry(input),
+    'exports.timeline': (input) => ws.exchange.exportTimeline(input),
+    'exports.register': (input) => ws.exchange.exportRegister(input),
+    'exports.notificationDraft': (input) => ws.exchange.notificationDraft(input),
+    'exports.provenance': () => ws.exchange.provenance(),
+    'imports.fields': ({ register }) => ws.exchange.importFields(register),
+    'imports.preview': (input) => ws.exchange.previewImport(input),
+    'imports.commit': (input) => ws.exchange.commitImport(input),
+    'jobs.cancel': ({ jobId }) => ({ ok: true as const, found: ws.exchange.cancelJob(jobId) }),
+
     'sync.status': () => ws.sync.status(),
     'sync.createWorkspace': (input) => ws.sync.createWorkspace(input, ws.memberLabel()),
     'sync.readInvitation': ({ invitation }) => {

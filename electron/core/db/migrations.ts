@@ -198,6 +198,10 @@ export const migrations: Migration[] = [
           UNIQUE (clock_id, threshold_hours, due)
         ) STRICT;
         CREATE INDEX clock_alerts_fired ON clock_alerts(fired_at);
+        -- The clocks board and the reminder checks read open complaints only (electron/core/clocks;
+        -- open actions already have actions_due).
+        CREATE INDEX complaints_open_due ON complaints(response_due)
+          WHERE archived_at IS NULL AND answered_at IS NULL AND status NOT IN ('answered','closed');
       `);
       db.prepare(`INSERT INTO meta (key, value) VALUES ('reminderSettings', ?) ON CONFLICT(key) DO NOTHING`).run(
         JSON.stringify({ thresholdsHours: [24, 12, 4, 1, 0] }),

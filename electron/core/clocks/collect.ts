@@ -1,0 +1,514 @@
+import { computeDeadline, getRule, type RuleOptions } from '@shared/deadlines';
+import { EXTENDED_NOTE, NON_RULE_KINDS, evaluateClock, isOpenState } from '@shared/clocks';
+import type { BilingualText, Clock, ClockKind, StopReason } from '@shared/schemas/clock';
+import type { RecordType } from '@shared/schemas/record-types';
+import { toUtc, type RegisterContext } from '../registers/context';
+
+/**
+ * Builds the clocks from the stored records, one SQL query per register (no record is parsed
+ * through its schema: at S4 volume the board reads tens of thousands of rows).
+ *
+ * What meets each clock (the act recorded, never a tick box):
+ * - complaint, gdpr-12-response: the answer (answeredAt); due = responseDue, one month or, when
+ *   extensionNoticeAt is set, three (rule gdpr-12-extended, noted on the clock);
+ * - complaint, gdpr-12-extension-notice (only when extended): the extension notice
+ *   (extensionNoticeAt), due at the end of the first month;
+ * - letter (inbound), letter-reply: our reply letter (answeredAt = first outbound letter in reply).
+ *   An 'extension_granted' letter in reply supersedes the first date: the first clock is then
+ *   stopped (unless it was met in time) and the extension letter's clock is met by a reply to
+ *   either letter;
+ * - letter-compliance: our first outbound letter in reply to the letter (or to an extension of it),
+ *   i.e. the letter justifying compliance; superseded like the reply date;
+ * - conseil-etat-appeal: an 'appeal_lodged' letter in the same matter (or in reply to the decision)
+ *   dated on or after the decision's notification. The window is not an obligation: when it ends
+ *   unused the clock is stopped ('window_closed'), never overdue;
+ * - letters of a closed matter: unmet clocks stopped ('matter_closed');
+ * - incident, gdpr-33-authority (when we are controller or joint controller, or decided to
+ *   notify): the first notification to the authority (authorityNotifiedAt); stopped when the
+ *   decision is not to notify; a late one needs delayReasons (needsDelayReasons);
+ * - incident, gdpr-34-data-subjects (risk high or decision to communicate): the first
+ *   communication to data subjects (dataSubjectsNotifiedAt); no due, the user's target;
+ * - incident, processor-to-controller, one per affected client: notifiedAt of that client;
+ * - incident, NIS2 (nis2InScope), from notifications with recipient 'nis2_csirt':
+ *     early warning (24 h from awareness): the first CSIRT notification, whatever its phase;
+ *     incident notification (72 h from awareness): the first CSIRT notification with phase
+ *       'complementary' or 'final' (record a combined first message twice: 'initial' and
+ *       'complementary');
+ *     final report (one month after the incident notification was sent; exists once it was):
+ *       the first CSIRT notification with phase 'final';
+ * - closed incidents: unmet clocks stopped ('incident_closed');
+ * - action-due: the action done (doneAt); stopped when cancelled.
+ * Archived records (and letters of an archived matter, clients withdrawn) have no clocks.
+ */
+
+export interface CollectScope {
+  /**
+   * Only clocks that can still be running or overdue. Lets SQL skip answered, closed and
+   * cancelled records; the state rule decides the rest.
+   */
+  openOnly: boolean;
+  /** Only clocks with a due instant in [dueFrom, dueTo] (UTC ISO strings). */
+  dueFrom?: string | null;
+  dueTo?: string | null;
+  /** One record's clocks; for a matter, the clocks of its letters. */
+  record?: { type: RecordType; id: string } | null;
+  /** One register; 'matter' means the letters of matters. */
+  recordType?: RecordType | null;
+}
+
+const SAMPLE_FROM = '2024-01-15T12:00:00Z';
+const SAMPLE_CAL = { timeZone: 'Europe/Paris', country: 'FR' };
+const ruleWordsMemo = new Map<string, { label: BilingualText; basis: BilingualText }>();
+
+/** A built-in rule's label and legal basis (the basis depends on the options, e.g. contract hours). */
+function ruleWords(ruleId: string, opts?: RuleOptions): { label: BilingualText; basis: BilingualText } {
+  const key = opts ? `${ruleId}|${JSON.stringify(opts)}` : ruleId;
+  let w = ruleWordsMemo.get(key);
+  if (!w) {
+    const rule = getRule(ruleId);
+    w = { label: { ...rule.label }, basis: { ...rule.compute(SAMPLE_FROM, SAMPLE_CAL, opts).basis } };
+    if (ruleWordsMemo.size < 500) ruleWordsMemo.set(key, w);
+  }
+  return w;
+}
+
+function kindWords(kind: ClockKind) {
+  const w = NON_RULE_KINDS[kind];
+  if (!w) throw new Error(`No wording for clock kind ${kind}`);
+  return w;
+}
+
+const NO_WORDS: BilingualText = { en: '', fr: '' };
+
+/**
+ * A clock with every field in one fixed order (one object shape for all: the board builds tens of
+ * thousands). Builders fill in what differs; finish() derives the id and the state.
+ */
+function blank(recordType: RecordType, recordId: string, reference: string, title: string, kind: ClockKind, startedAt: string): Clock {
+  return {
+    id: '',
+    recordType,
+    recordId,
+    context: null,
+    reference,
+    title,
+    kind,
+    rule: null,
+    label: NO_WORDS,
+    basis: NO_WORDS,
+    note: null,
+    startedAt,
+    due: null,
+    target: null,
+    metAt: null,
+    state: 'running',
+    stoppedReason: null,
+    obligation: true,
+    delayReasonsGiven: null,
+    needsDelayReasons: false,
+    party: null,
+    partyId: null,
+  };
+}
+
+function withWords(c: Clock, w: { label: BilingualText; basis: BilingualText }): Clock {
+  c.label = w.label;
+  c.basis = w.basis;
+  return c;
+}
+
+/** Sets the id and evaluates the state at `nowMs` (stoppedReason as the record gives it, before). */
+function finish(c: Clock, nowMs: number): Clock {
+  c.id = c.partyId ? `${c.recordType}:${c.recordId}:${c.kind}:${c.partyId}` : `${c.recordType}:${c.recordId}:${c.kind}`;
+  const ev = evaluateClock(c, nowMs);
+  c.state = ev.state;
+  c.stoppedReason = ev.stoppedReason;
+  c.needsDelayReasons = ev.needsDelayReasons;
+  return c;
+}
+
+/** Every clock in scope, evaluated at `now`, in no particular order. */
+export function collectClocks(ctx: RegisterContext, scope: CollectScope, now: Date): Clock[] {
+  const wants = (t: RecordType) => {
+    if (scope.record) return scope.record.type === t || (scope.record.type === 'matter' && t === 'letter');
+    if (scope.recordType) return scope.recordType === t || (scope.recordType === 'matter' && t === 'letter');
+    return true;
+  };
+  const from = scope.dueFrom ?? null;
+  const to = scope.dueTo ?? null;
+  const nowMs = now.getTime();
+  const out: Clock[] = [];
+  const keep = (c: Clock) => {
+    if (scope.recordType === 'matter' && !scope.record && c.context?.type !== 'matter') return;
+    if ((from !== null || to !== null) && (c.due === null || (from !== null && c.due < from) || (to !== null && c.due > to))) return;
+    finish(c, nowMs);
+    if (scope.openOnly && !isOpenState(c.state)) return;
+    out.push(c);
+  };
+  if (wants('complaint')) complaintClocks(ctx, scope, keep);
+  if (wants('letter')) letterClocks(ctx, scope, keep);
+  if (wants('incident')) incidentClocks(ctx, scope, keep);
+  if (wants('action')) actionClocks(ctx, scope, keep);
+  return out;
+}
+
+/**
+ * Open clocks past their due instant, for the badge. Complaints and actions (the registers that
+ * grow by thousands) are counted in the database with the same conditions collectClocks applies;
+ * letters and incidents are few and go through the state rule.
+ */
+export function countOverdue(ctx: RegisterContext, now: Date): number {
+  const at = now.toISOString();
+  const n = (sql: string) => (ctx.db.prepare(sql).get(at) as { n: number }).n;
+  let count =
+    n(`SELECT count(*) AS n FROM complaints WHERE ${OPEN_COMPLAINT_CLOCK} AND response_due < ?`) +
+    n(`SELECT count(*) AS n FROM actions WHERE ${OPEN_ACTION_CLOCK} AND due_at < ?`);
+  for (const rt of ['letter', 'incident'] as const) {
+    for (const c of collectClocks(ctx, { openOnly: true, recordType: rt, dueTo: at }, now)) if (c.state === 'overdue') count++;
+  }
+  return count;
+}
+
+/** SQL fragments for a pruning due range on one column (only used where that column is the only due). */
+function dueRange(column: string, scope: CollectScope, where: string[], params: unknown[]) {
+  if (scope.dueFrom) {
+    where.push(`${column} >= ?`);
+    params.push(scope.dueFrom);
+  }
+  if (scope.dueTo) {
+    where.push(`${column} <= ?`);
+    params.push(scope.dueTo);
+  }
+}
+
+interface ComplaintRow {
+  id: string;
+  reference: string;
+  title: string;
+  received_at: string;
+  status: string;
+  response_due: string;
+  answered_at: string | null;
+  extension_notice_at: string | null;
+}
+
+/** Open as collectClocks sees it (and the partial indexes of migration 3 are built for). */
+const OPEN_COMPLAINT_CLOCK = `archived_at IS NULL AND answered_at IS NULL AND status NOT IN ('answered','closed')`;
+const OPEN_ACTION_CLOCK = `archived_at IS NULL AND due_at IS NOT NULL AND status IN ('planned','in_progress')`;
+
+type Keep = (c: Clock) => void;
+
+function complaintClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): void {
+  const where = ['archived_at IS NULL'];
+  const params: unknown[] = [];
+  if (scope.record) {
+    where.push('id = ?');
+    params.push(scope.record.id);
+  }
+  if (scope.openOnly) {
+    // Only the response clock can be open (an extension-notice clock exists once the notice is sent).
+    where.push(OPEN_COMPLAINT_CLOCK);
+    dueRange('response_due', scope, where, params);
+  }
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, reference, complainant_label AS title, received_at, status, response_due, answered_at, extension_notice_at
+       FROM complaints WHERE ${where.join(' AND ')}`,
+    )
+    .all(...params) as ComplaintRow[];
+  const cal = ctx.calendar();
+  const oneMonth = ruleWords('gdpr-12-response');
+  const extendedWords = ruleWords('gdpr-12-extended');
+  const noticeWords = kindWords('gdpr-12-extension-notice');
+  for (const r of rows) {
+    const extended = r.extension_notice_at !== null;
+    const c = withWords(blank('complaint', r.id, r.reference, r.title, 'gdpr-12-response', r.received_at), extended ? extendedWords : oneMonth);
+    c.rule = extended ? 'gdpr-12-extended' : 'gdpr-12-response';
+    c.note = extended ? EXTENDED_NOTE : null;
+    c.due = r.response_due;
+    c.metAt = r.answered_at;
+    c.stoppedReason = r.status === 'closed' ? 'complaint_closed' : null;
+    keep(c);
+    if (extended && !scope.openOnly) {
+      const first = computeDeadline('gdpr-12-response', r.received_at, cal).deadline;
+      const n = withWords(blank('complaint', r.id, r.reference, r.title, 'gdpr-12-extension-notice', r.received_at), noticeWords);
+      n.rule = 'gdpr-12-response';
+      n.due = first ? toUtc(first) : null;
+      n.metAt = r.extension_notice_at;
+      keep(n);
+    }
+  }
+}
+
+interface LetterRow {
+  id: string;
+  reference: string;
+  title: string;
+  kind: string;
+  sent_at: string | null;
+  received_at: string | null;
+  notified_at: string | null;
+  reply_due: string | null;
+  compliance_due: string | null;
+  appeal_due: string | null;
+  answered_at: string | null;
+  parent_answered_at: string | null;
+  thread_answered_at: string | null;
+  appeal_lodged_at: string | null;
+  reply_superseded: number;
+  compliance_superseded: number;
+  matter_id: string | null;
+  matter_status: string | null;
+}
+
+function letterClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): void {
+  const where = [
+    'l.archived_at IS NULL',
+    'm.archived_at IS NULL',
+    `l.direction = 'inbound'`,
+    '(l.reply_due IS NOT NULL OR l.compliance_due IS NOT NULL OR l.appeal_due IS NOT NULL)',
+  ];
+  const params: unknown[] = [];
+  if (scope.record?.type === 'letter') {
+    where.push('l.id = ?');
+    params.push(scope.record.id);
+  } else if (scope.record?.type === 'matter') {
+    where.push('l.matter_id = ?');
+    params.push(scope.record.id);
+  }
+  if (scope.openOnly) where.push(`(m.id IS NULL OR m.status = 'open')`);
+  const ext = (col: string) =>
+    `EXISTS (SELECT 1 FROM letters e WHERE e.in_reply_to = l.id AND e.kind = 'extension_granted' AND e.archived_at IS NULL AND e.${col} IS NOT NULL)`;
+  const rows = ctx.db
+    .prepare(
+      `SELECT l.id, l.reference, l.subject AS title, l.kind, l.sent_at, l.received_at, l.notified_at, l.reply_due,
+              l.compliance_due, l.appeal_due, l.answered_at, p.answered_at AS parent_answered_at, l.matter_id, m.status AS matter_status,
+              (SELECT min(r.sent_at) FROM letters r
+                WHERE r.direction = 'outbound' AND r.archived_at IS NULL AND r.sent_at IS NOT NULL
+                  AND (r.in_reply_to = l.id
+                       OR r.in_reply_to IN (SELECT e.id FROM letters e WHERE e.in_reply_to = l.id AND e.kind = 'extension_granted' AND e.archived_at IS NULL)
+                       OR (l.kind = 'extension_granted' AND r.in_reply_to = l.in_reply_to))) AS thread_answered_at,
+              (SELECT min(COALESCE(a.sent_at, a.received_at)) FROM letters a
+                WHERE a.kind = 'appeal_lodged' AND a.archived_at IS NULL
+                  AND ((l.matter_id IS NOT NULL AND a.matter_id = l.matter_id) OR a.in_reply_to = l.id)
+                  AND COALESCE(a.sent_at, a.received_at) >= COALESCE(l.notified_at, l.received_at, l.sent_at)) AS appeal_lodged_at,
+              ${ext('reply_due')} AS reply_superseded,
+              ${ext('compliance_due')} AS compliance_superseded
+       FROM letters l
+       LEFT JOIN matters m ON m.id = l.matter_id
+       LEFT JOIN letters p ON p.id = l.in_reply_to AND l.kind = 'extension_granted'
+       WHERE ${where.join(' AND ')}`,
+    )
+    .all(...params) as LetterRow[];
+  for (const r of rows) {
+    const matterStop: StopReason | null = r.matter_status === 'closed' ? 'matter_closed' : null;
+    const make = (kind: ClockKind, startedAt: string, due: string) => {
+      const c = blank('letter', r.id, r.reference, r.title, kind, startedAt);
+      c.context = r.matter_id ? { type: 'matter', id: r.matter_id } : null;
+      c.due = due;
+      c.stoppedReason = matterStop;
+      return c;
+    };
+    /** A superseded date stays met only if it was met in time; otherwise the extension took over. */
+    const meet = (c: Clock, metAt: string | null, isSuperseded: boolean) => {
+      if (isSuperseded && !(metAt !== null && metAt <= c.due!)) c.stoppedReason = 'superseded';
+      else c.metAt = metAt;
+      return c;
+    };
+    if (r.reply_due) {
+      const c = withWords(make('letter-reply', r.received_at ?? r.sent_at!, r.reply_due), kindWords('letter-reply'));
+      keep(meet(c, r.kind === 'extension_granted' ? minIso(r.answered_at, r.parent_answered_at) : r.answered_at, r.reply_superseded === 1));
+    }
+    if (r.compliance_due) {
+      const c = withWords(make('letter-compliance', r.notified_at ?? r.received_at ?? r.sent_at!, r.compliance_due), kindWords('letter-compliance'));
+      keep(meet(c, r.thread_answered_at, r.compliance_superseded === 1));
+    }
+    if (r.appeal_due) {
+      const c = withWords(make('conseil-etat-appeal', r.notified_at ?? r.received_at ?? r.sent_at!, r.appeal_due), ruleWords('conseil-etat-appeal'));
+      c.rule = 'conseil-etat-appeal';
+      c.obligation = false;
+      c.metAt = r.appeal_lodged_at ? toUtc(r.appeal_lodged_at) : null;
+      keep(c);
+    }
+  }
+}
+
+function minIso(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+interface IncidentRow {
+  id: string;
+  reference: string;
+  title: string;
+  our_role: string;
+  detected_at: string | null;
+  aware_at: string;
+  risk_level: string | null;
+  authority: string | null;
+  notify_authority: string;
+  notify_data_subjects: string;
+  data_subjects_target: string | null;
+  delay_reasons: string;
+  nis2_in_scope: number;
+  status: string;
+  authority_due: string;
+  authority_notified_at: string | null;
+  data_subjects_notified_at: string | null;
+}
+
+interface ClientRow {
+  id: string;
+  incident_id: string;
+  name: string;
+  contract_hours: number | null;
+  notify_due: string | null;
+  notified_at: string | null;
+}
+
+function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): void {
+  const where = ['i.archived_at IS NULL'];
+  const params: unknown[] = [];
+  if (scope.record?.type === 'incident') {
+    where.push('i.id = ?');
+    params.push(scope.record.id);
+  }
+  if (scope.openOnly) where.push(`i.status != 'closed'`);
+  const w = where.join(' AND ');
+  const incidents = ctx.db
+    .prepare(
+      `SELECT i.id, i.reference, i.title, i.our_role, i.detected_at, i.aware_at, i.risk_level, i.authority, i.notify_authority,
+              i.notify_data_subjects, i.data_subjects_target, i.delay_reasons, i.nis2_in_scope, i.status, i.authority_due,
+              i.authority_notified_at, i.data_subjects_notified_at
+       FROM incidents i WHERE ${w}`,
+    )
+    .all(...params) as IncidentRow[];
+  if (incidents.length === 0) return;
+  const clients = ctx.db
+    .prepare(
+      `SELECT c.id, c.incident_id, c.name, c.contract_hours, c.notify_due, c.notified_at
+       FROM incident_clients c JOIN incidents i ON i.id = c.incident_id
+       WHERE c.archived_at IS NULL AND ${w}${scope.openOnly ? ' AND c.notified_at IS NULL' : ''}
+       ORDER BY c.name COLLATE NOCASE, c.id`,
+    )
+    .all(...params) as ClientRow[];
+  const clientsOf = groupBy(clients, (c) => c.incident_id);
+  const csirt = ctx.db
+    .prepare(
+      `SELECT n.incident_id, n.phase, min(n.sent_at) AS at
+       FROM incident_notifications n JOIN incidents i ON i.id = n.incident_id
+       WHERE n.archived_at IS NULL AND n.recipient = 'nis2_csirt' AND i.nis2_in_scope = 1 AND ${w}
+       GROUP BY n.incident_id, n.phase`,
+    )
+    .all(...params) as { incident_id: string; phase: 'initial' | 'complementary' | 'final'; at: string }[];
+  const csirtOf = groupBy(csirt, (n) => n.incident_id);
+  const cal = ctx.calendar();
+
+  for (const i of incidents) {
+    const closed: StopReason | null = i.status === 'closed' ? 'incident_closed' : null;
+    const make = (kind: ClockKind, rule: string, words: { label: BilingualText; basis: BilingualText }, startedAt: string) => {
+      const c = withWords(blank('incident', i.id, i.reference, i.title, kind, startedAt), words);
+      c.rule = rule;
+      c.stoppedReason = closed;
+      return c;
+    };
+    // Art. 33 and 34 are the controller's duties; a processor only has them if it decided to act.
+    const controllerDuty = i.our_role !== 'processor';
+    if (controllerDuty || i.notify_authority === 'yes') {
+      const rule = i.authority === 'GB-ICO' ? 'uk-gdpr-33-ico' : 'gdpr-33-authority';
+      const c = make('gdpr-33-authority', rule, ruleWords(rule), i.aware_at);
+      c.due = i.authority_due;
+      c.metAt = i.authority_notified_at;
+      if (i.notify_authority === 'no') c.stoppedReason = 'decided_not_to_notify';
+      c.delayReasonsGiven = i.delay_reasons.trim() !== '';
+      keep(c);
+    }
+    if ((controllerDuty && i.risk_level === 'high') || i.notify_data_subjects === 'yes') {
+      const c = make('gdpr-34-data-subjects', 'gdpr-34-data-subjects', ruleWords('gdpr-34-data-subjects'), i.aware_at);
+      c.target = i.data_subjects_target;
+      c.metAt = i.data_subjects_notified_at;
+      if (i.notify_data_subjects === 'no') c.stoppedReason = 'decided_not_to_notify';
+      keep(c);
+    }
+    for (const cl of clientsOf.get(i.id) ?? []) {
+      const c = make('processor-to-controller', 'processor-to-controller', ruleWords('processor-to-controller', { hours: cl.contract_hours }), i.detected_at ?? i.aware_at);
+      c.due = cl.notify_due;
+      c.metAt = cl.notified_at;
+      c.party = cl.name;
+      c.partyId = cl.id;
+      keep(c);
+    }
+    if (i.nis2_in_scope === 1) {
+      const sent = csirtOf.get(i.id) ?? [];
+      const first = (phases: string[]) =>
+        sent
+          .filter((n) => phases.includes(n.phase))
+          .map((n) => n.at)
+          .sort()[0] ?? null;
+      const hours = (rule: 'nis2-early-warning' | 'nis2-notification') => toUtc(computeDeadline(rule, i.aware_at, cal).deadline!);
+      const early = make('nis2-early-warning', 'nis2-early-warning', ruleWords('nis2-early-warning'), i.aware_at);
+      early.due = hours('nis2-early-warning');
+      early.metAt = first(['initial', 'complementary', 'final']);
+      keep(early);
+      const notifiedAt = first(['complementary', 'final']);
+      const notification = make('nis2-notification', 'nis2-notification', ruleWords('nis2-notification'), i.aware_at);
+      notification.due = hours('nis2-notification');
+      notification.metAt = notifiedAt;
+      keep(notification);
+      if (notifiedAt) {
+        const finalDue = computeDeadline('nis2-final-report', notifiedAt, cal).deadline;
+        const report = make('nis2-final-report', 'nis2-final-report', ruleWords('nis2-final-report'), notifiedAt);
+        report.due = finalDue ? toUtc(finalDue) : null;
+        report.metAt = first(['final']);
+        keep(report);
+      }
+    }
+  }
+}
+
+interface ActionRow {
+  id: string;
+  reference: string;
+  title: string;
+  due_at: string;
+  status: string;
+  done_at: string | null;
+  created_at: string;
+}
+
+function actionClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): void {
+  const where = ['archived_at IS NULL', 'due_at IS NOT NULL'];
+  const params: unknown[] = [];
+  if (scope.record) {
+    where.push('id = ?');
+    params.push(scope.record.id);
+  }
+  if (scope.openOnly) {
+    where.push(OPEN_ACTION_CLOCK);
+    dueRange('due_at', scope, where, params);
+  }
+  const rows = ctx.db
+    .prepare(`SELECT id, reference, title, due_at, status, done_at, created_at FROM actions WHERE ${where.join(' AND ')}`)
+    .all(...params) as ActionRow[];
+  const words = kindWords('action-due');
+  for (const r of rows) {
+    const c = withWords(blank('action', r.id, r.reference, r.title, 'action-due', r.created_at), words);
+    c.due = r.due_at;
+    c.metAt = r.done_at;
+    c.stoppedReason = r.status === 'cancelled' ? 'action_cancelled' : null;
+    keep(c);
+  }
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
