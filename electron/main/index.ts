@@ -7,6 +7,7 @@ import { createDispatch } from '../core/api/dispatch';
 import { DATA_DIR_ENV } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../webhost/security';
 import { buildMenu } from './menu';
+import { wireAlerts } from './alerts';
 
 app.setName('PrivacyOps Workstation');
 
@@ -55,6 +56,9 @@ async function main() {
     host: 'electron',
     version: app.getVersion(),
   });
+  // Listeners first: the first reminder check (with alerts missed while closed) runs right after start.
+  let mainWindow: BrowserWindow | null = null;
+  wireAlerts(workstation, () => mainWindow);
   const dispatch = createDispatch(workstation);
 
   ipcMain.handle('api:call', async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
@@ -86,6 +90,7 @@ async function main() {
       spellcheck: true,
     },
   });
+  mainWindow = win;
   win.once('ready-to-show', () => win.show());
 
   for (const event of Object.keys(eventSchemas) as EventName[]) {
@@ -100,8 +105,7 @@ async function main() {
     win.focus();
   });
   app.on('window-all-closed', () => {
-    workstation.close();
-    app.quit();
+    void workstation.shutdown().finally(() => app.quit());
   });
 
   if (rendererUrl) await win.loadURL(rendererUrl);
