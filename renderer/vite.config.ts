@@ -7,6 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
+  // The PostCSS config (postcss-preset-mantine) sits at the repo root, above this Vite root.
+  css: { postcss: fileURLToPath(new URL('..', import.meta.url)) },
   plugins: [react()],
   build: { outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

@@ -57,6 +57,9 @@ describe('encrypted register', () => {
     // Three months from 2 July: end of 2 October 2018 (a Tuesday).
     expect(ext.responseDue).toBe('2018-10-02T22:00:00.000Z');
     expect(ext.summary).toBe(optOut.summary);
+    // A notice sent after the first month extends nothing.
+    const late = ws.complaints.update({ id: c.id, patch: { extensionNoticeAt: '2018-08-10T09:00:00+02:00' } });
+    expect(late.responseDue).toBe('2018-08-02T22:00:00.000Z');
     ws.close();
   });
 
@@ -98,6 +101,7 @@ describe('encrypted register', () => {
     expect(ws.complaints.list({}).total).toBe(0);
     expect(ws.complaints.list({ includeArchived: true }).total).toBe(1);
     expect(() => ws.complaints.setStatus({ id: c.id, status: 'answered' })).toThrow(/archived/);
+    expect(() => ws.complaints.update({ id: c.id, patch: { summary: 'changed while archived' } })).toThrow(/archived/);
     ws.complaints.restore(c.id);
     expect(ws.complaints.list({}).total).toBe(1);
     ws.close();

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { computeDeadline } from '@shared/deadlines';
+import { computeDeadline, isExtensionNoticeInTime } from '@shared/deadlines';
 import {
   Complaint,
   ComplaintCreate,
@@ -26,9 +26,13 @@ const SORT_COLUMNS = {
 
 export const OPEN_COMPLAINT_SQL = `status NOT IN ('answered','closed')`;
 
-/** GDPR Art. 12(3): one month from receipt, three when the extension was notified. */
+/**
+ * GDPR Art. 12(3): one month from receipt; three when the extension was notified within the
+ * first month. A notice sent later does not extend anything: the deadline stays one month.
+ */
 export function responseDueFor(ctx: RegisterContext, receivedAt: string, extensionNoticeAt: string | null): string {
-  const rule = extensionNoticeAt ? 'gdpr-12-extended' : 'gdpr-12-response';
+  const extended = extensionNoticeAt !== null && isExtensionNoticeInTime(receivedAt, extensionNoticeAt, ctx.calendar());
+  const rule = extended ? 'gdpr-12-extended' : 'gdpr-12-response';
   const due = computeDeadline(rule, receivedAt, ctx.calendar()).deadline;
   if (!due) throw new Error(`Rule ${rule} gave no deadline`);
   return toUtc(due);
@@ -92,6 +96,7 @@ export class ComplaintRegister extends RegisterBase<typeof Complaint> {
   update(input: ComplaintUpdate): Complaint {
     const { id, patch } = ComplaintUpdate.parse(input);
     return this.change(id, 'update', (before) => {
+      this.assertNotArchived(before);
       const merged = { ...before, ...stripUndefined(patch) };
       // Validate the whole record as it will be, not just the patch.
       const checked = ComplaintCreate.safeParse(merged);

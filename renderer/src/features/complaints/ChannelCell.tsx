@@ -1,0 +1,20 @@
+import { Text } from '@mantine/core';
+import type { Complaint } from '@shared/schemas/complaint';
+import { useTranslation } from 'react-i18next';
+
+/** The channel, and for a forwarded complaint the regulator and its own complaint number. */
+export function ChannelCell({ complaint }: { complaint: Pick<Complaint, 'channel' | 'regulator' | 'regulatorReference'> }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {t(`channel.${complaint.channel}`)}
+      </Text>
+      {complaint.channel === 'regulator' && (complaint.regulator || complaint.regulatorReference) && (
+        <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+          {[complaint.regulator, complaint.regulatorReference].filter(Boolean).join(' · ')}
+        </Text>
+      )}
+    </div>
+  );
+}

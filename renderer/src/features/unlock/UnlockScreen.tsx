@@ -1,0 +1,122 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { IconKey, IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api';
+import { CenteredPanel } from '../../components/CenteredPanel';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppStatus } from '../../state/appStatus';
+
+/** The register exists but is closed: say why, and open it with the passphrase or the keychain. */
+export function UnlockScreen() {
+  const { t } = useTranslation();
+  const status = useAppStatus((s) => s.status);
+  const [passphrase, setPassphrase] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'unlock' | 'keychain' | null>(null);
+  const [keychainStillLocked, setKeychainStillLocked] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const reason = status?.lockReason ?? 'user-locked';
+
+  async function unlock() {
+    if (!passphrase) {
+      setFieldError(t('fieldErrors.passphrase'));
+      input.current?.focus();
+      return;
+    }
+    setBusy('unlock');
+    setError(null);
+    setFieldError(null);
+    try {
+      useAppStatus.getState().apply(await api.call('app.unlock', { passphrase }));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'WRONG_PASSPHRASE') {
+        setFieldError(t('errors.WRONG_PASSPHRASE'));
+        // Keep the typed text so a typo can be fixed; select it so retyping replaces it.
+        requestAnimationFrame(() => {
+          input.current?.focus();
+          input.current?.select();
+        });
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function retryKeychain() {
+    setBusy('keychain');
+    setError(null);
+    setFieldError(null);
+    setKeychainStillLocked(false);
+    try {
+      const next = await api.call('app.retryKeychain', {});
+      useAppStatus.getState().apply(next);
+      if (next.state === 'locked') setKeychainStillLocked(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <CenteredPanel title={t('unlock.title')} width={520}>
+      <Stack gap="md">
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="lock-reason">
+          {t(`unlock.reasons.${reason}`)}
+        </Alert>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void unlock();
+          }}
+        >
+          <Stack gap="sm">
+            <PasswordInput
+              ref={input}
+              label={t('unlock.passphrase')}
+              autoFocus
+              autoComplete="current-password"
+              value={passphrase}
+              onChange={(e) => {
+                setPassphrase(e.currentTarget.value);
+                setFieldError(null);
+              }}
+              error={fieldError}
+            />
+            <Group justify="space-between">
+              <Button
+                variant="subtle"
+                leftSection={<IconKey size={16} />}
+                loading={busy === 'keychain'}
+                disabled={busy === 'unlock'}
+                onClick={() => void retryKeychain()}
+              >
+                {t('unlock.retryKeychain')}
+              </Button>
+              <Button type="submit" loading={busy === 'unlock'} disabled={busy === 'keychain'}>
+                {t('unlock.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+        {keychainStillLocked && (
+          <Text size="sm" c="dimmed" role="status">
+            {t('unlock.keychainStillLocked')}
+          </Text>
+        )}
+        {error !== null && <ErrorNotice error={error} />}
+        {status && (
+          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+            {t('unlock.dataDir', { path: status.dataDir })} · {t('shell.version', { version: status.version })}
+          </Text>
+        )}
+      </Stack>
+    </CenteredPanel>
+  );
+}

@@ -1,0 +1,47 @@
+import i18next, { type TFunction } from 'i18next';
+import type { ZodError } from 'zod';
+import { ApiError, HostUnreachableError } from '../api';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+// Codes whose core message says something the translated sentence cannot (which reference
+// conflicts, what failed inside): the core's own words are shown as a detail line.
+const DETAIL_WORTH_SHOWING = new Set(['CONFLICT', 'INTERNAL', 'BAD_REQUEST', 'VALIDATION_FAILED', 'NOT_FOUND']);
+
+/** A translated sentence for any error a call can throw, plus the core's detail when it helps. */
+export function describeError(t: TFunction, e: unknown): { message: string; detail: string | null } {
+  if (e instanceof ApiError) {
+    return { message: t(`errors.${e.code}`), detail: DETAIL_WORTH_SHOWING.has(e.code) ? e.message : null };
+  }
+  if (e instanceof HostUnreachableError) return { message: t('errors.HOST_UNREACHABLE'), detail: null };
+  return { message: t('errors.INTERNAL'), detail: e instanceof Error ? e.message : String(e) };
+}
+
+export function issuesOf(error: ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/**
+ * Validation issues (from the shared zod schemas here, or VALIDATION_FAILED from the core) turned
+ * into translated messages keyed by form field. The schema's English message is used only when no
+ * translation exists for that path. `fieldOf` maps an API path to the form field showing it
+ * (e.g. receivedAt → receivedDate); issues for fields the form does not show end up in `other`.
+ */
+export function fieldErrorsFromIssues(
+  issues: readonly Issue[],
+  fieldOf: (path: string) => string | null = (p) => p,
+): { fields: Record<string, string>; other: string[] } {
+  const fields: Record<string, string> = {};
+  const other: string[] = [];
+  for (const issue of issues) {
+    const key = `fieldErrors.${issue.path}`;
+    const text = issue.path && i18next.exists(key) ? i18next.t(key as never) : issue.message;
+    const field = issue.path ? fieldOf(issue.path) : null;
+    if (field && !(field in fields)) fields[field] = text;
+    else if (!field) other.push(text);
+  }
+  return { fields, other };
+}

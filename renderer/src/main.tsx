@@ -1,0 +1,30 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import 'mantine-datatable/styles.css';
+import './global.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n';
+import { wireStores } from './state/wire';
+import { useAppStatus } from './state/appStatus';
+import { Providers } from './Providers';
+import { App } from './App';
+
+async function start() {
+  await initI18n();
+  wireStores();
+  void useAppStatus.getState().load();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <Providers>
+        <App />
+      </Providers>
+    </StrictMode>,
+  );
+}
+
+void start();

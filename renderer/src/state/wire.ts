@@ -1,0 +1,32 @@
+import i18next from 'i18next';
+import { api } from '../api';
+import { notifySuccess } from '../lib/notify';
+import { useAppStatus } from './appStatus';
+import { useComplaintList } from './complaintList';
+import { useConnection } from './connection';
+import { useNavigation } from './navigation';
+import { useRecordChanges } from './recordChanges';
+
+/** Connects the core's events and the link's state to the stores. Called once at start. */
+export function wireStores(): void {
+  api.on('app.status', (status) => useAppStatus.getState().apply(status));
+  // Locking closes the register in the page too: no open editor, no rows left in memory.
+  useAppStatus.subscribe((now, before) => {
+    if (before.status?.state === 'unlocked' && now.status?.state !== 'unlocked') {
+      useNavigation.getState().closeEditor();
+      useNavigation.getState().showList();
+      useComplaintList.getState().forgetRecords();
+    }
+  });
+  api.on('record.changed', ({ recordType, id }) => useRecordChanges.getState().bump(recordType, id));
+  api.onConnection((state) => {
+    const before = useConnection.getState();
+    useConnection.setState({ state, everOpen: before.everOpen || state === 'open' });
+    // Back after an outage: events were missed, so re-read the status and reload every view.
+    if (state === 'open' && before.everOpen && before.state !== 'open') {
+      void useAppStatus.getState().load();
+      useRecordChanges.getState().bumpAll();
+      notifySuccess(i18next.t('connection.restored'));
+    }
+  });
+}
