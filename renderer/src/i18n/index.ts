@@ -13,6 +13,20 @@ export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'fr'];
 const frChecked: typeof en = fr;
 export const resources = { en: { translation: en }, fr: { translation: frChecked } } as const;
 
+/**
+ * Each feature's strings: features/<name>/locales/<lang>.json, loaded as namespace <name>.
+ * (A unit test checks that every feature has the same keys in both languages.)
+ */
+const featureLocales = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { eager: true, import: 'default' });
+function featureResources(lang: UiLanguage): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [path, json] of Object.entries(featureLocales)) {
+    const m = /features\/([^/]+)\/locales\/([a-z]+)\.json$/.exec(path);
+    if (m && m[2] === lang) out[m[1]!] = json;
+  }
+  return out;
+}
+
 const STORAGE_KEY = 'privacyops.language';
 
 function isUiLanguage(v: unknown): v is UiLanguage {
@@ -36,7 +50,10 @@ export async function initI18n(): Promise<void> {
   document.documentElement.lang = lng;
   dayjs.locale(dayjsLocale(lng));
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: {
+      en: { ...featureResources('en'), translation: en },
+      fr: { ...featureResources('fr'), translation: frChecked },
+    },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],

@@ -1,14 +1,37 @@
 import { create } from 'zustand';
 import type { Complaint } from '@shared/schemas/complaint';
+import type { RecordType } from '@shared/schemas/record-types';
 
-/** The screens of an unlocked register. A small store instead of a router: there are no URLs to share. */
-export type View = { name: 'complaints' } | { name: 'complaint'; id: string };
+/**
+ * The screen shown in an open register. A small store instead of a router: there are no URLs to
+ * share. `name` is a view a feature registers (features/<name>/feature.tsx); `id` the record.
+ */
+export interface View {
+  name: string;
+  id?: string;
+  /** View-specific state worth keeping when coming back (a tab, a filter). */
+  params?: Record<string, string>;
+}
 
 export type Editor = { mode: 'create' } | { mode: 'edit'; complaint: Complaint };
 
+/** The detail view of each kind of record, for links, search hits and clocks. */
+export const RECORD_VIEW: Record<RecordType, string> = {
+  complaint: 'complaint',
+  letter: 'letter',
+  matter: 'matter',
+  incident: 'incident',
+  action: 'action',
+};
+
 interface Navigation {
   view: View;
+  /** Views left, for "Back". */
+  history: View[];
   editor: Editor | null;
+  go(view: View): void;
+  back(): void;
+  openRecord(type: RecordType, id: string): void;
   showList(): void;
   showComplaint(id: string): void;
   openCreate(): void;
@@ -16,11 +39,21 @@ interface Navigation {
   closeEditor(): void;
 }
 
-export const useNavigation = create<Navigation>((set) => ({
-  view: { name: 'complaints' },
+export const HOME: View = { name: 'dashboard' };
+
+export const useNavigation = create<Navigation>((set, get) => ({
+  view: HOME,
+  history: [],
   editor: null,
-  showList: () => set({ view: { name: 'complaints' } }),
-  showComplaint: (id) => set({ view: { name: 'complaint', id } }),
+  go: (view) => set((s) => ({ view, history: [...s.history.slice(-49), s.view] })),
+  back: () =>
+    set((s) => {
+      const prev = s.history[s.history.length - 1];
+      return prev ? { view: prev, history: s.history.slice(0, -1) } : { view: HOME };
+    }),
+  openRecord: (type, id) => get().go({ name: RECORD_VIEW[type], id }),
+  showList: () => get().go({ name: 'complaints' }),
+  showComplaint: (id) => get().go({ name: 'complaint', id }),
   openCreate: () => set({ editor: { mode: 'create' } }),
   openEdit: (complaint) => set({ editor: { mode: 'edit', complaint } }),
   closeEditor: () => set({ editor: null }),

@@ -1,22 +1,25 @@
-import { AppShell } from '@mantine/core';
+import { createElement } from 'react';
+import { AppShell, Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../state/navigation';
-import { ComplaintList } from '../complaints/ComplaintList';
-import { ComplaintDetail } from '../complaints/ComplaintDetail';
-import { ComplaintEditor } from '../complaints/ComplaintEditor';
+import { features, viewComponent } from '../registry';
 import { ShellHeader } from './ShellHeader';
 import { ShellNavbar } from './ShellNavbar';
 
-/** The open register: header, registers on the left, the current view, and the complaint editor. */
+/** The open register: header, navigation on the left, the current view, and feature overlays. */
 export function Shell() {
   const view = useNavigation((s) => s.view);
+  const { t } = useTranslation();
+  // Home is the dashboard; until a dashboard exists, the complaints list.
+  const component = viewComponent(view.name) ?? (view.name === 'dashboard' ? viewComponent('complaints') : null);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
       <ShellHeader />
       <ShellNavbar />
       <AppShell.Main bg="white">
-        {view.name === 'complaints' ? <ComplaintList /> : <ComplaintDetail key={view.id} id={view.id} />}
+        {component ? createElement(component, { key: `${view.name}:${view.id ?? ''}`, id: view.id, params: view.params }) : <Alert color="red">{t('shell.unknownView', { view: view.name })}</Alert>}
       </AppShell.Main>
-      <ComplaintEditor />
+      {features.flatMap((f) => (f.overlays ?? []).map((O, i) => <O key={`${f.name}-${i}`} />))}
     </AppShell>
   );
 }
