@@ -202,6 +202,15 @@ export class AuditLog {
     return (this.db.prepare(`SELECT * FROM audit_log WHERE ${clauses.join(' OR ')} ORDER BY seq`).all(...params) as Row[]).map(toEntry);
   }
 
+  /** This device's own operations after a position, leaving out local-only kinds (sync's outbox). */
+  ownEntries(device: string, afterSeq: number, limit: number, excludeTypes: readonly string[]): AuditEntry[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM audit_log WHERE seq > ? AND device = ? AND record_type NOT IN (${excludeTypes.map(() => '?').join(',')}) ORDER BY seq LIMIT ?`)
+        .all(afterSeq, device, ...excludeTypes, limit) as Row[]
+    ).map(toEntry);
+  }
+
   entries(afterSeq = 0, limit = 10_000): AuditEntry[] {
     return (this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Row[]).map(toEntry);
   }

@@ -1,21 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditAction, FieldChange } from '@shared/schemas/audit';
+import type { AuditEntry } from '@shared/schemas/audit';
 import type { RegisterContext } from '../registers/context';
 import type { RegisterBase } from '../registers/register-base';
 
-/** An operation as it travels: an audit entry without its local chain position. */
-export interface SyncOp {
-  opId: string;
-  hlc: string;
-  at: string;
-  actor: string;
-  device: string;
-  recordType: string;
-  recordId: string;
-  action: AuditAction;
-  changes: FieldChange[];
-  bases: Record<string, string> | null;
-}
+/** An operation as it travels: an audit entry without its local chain position and hash. */
+export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & { hlc: string };
 
 /** Audit-only change that marks a conflict as settled (by whoever settled it, on any machine). */
 export const RESOLVES_CONFLICT = '_resolvesConflict';

@@ -11,7 +11,7 @@ import {
   type Member,
   type SyncStatus,
 } from '@shared/schemas/sync';
-import type { AuditAction, FieldChange } from '@shared/schemas/audit';
+import type { AuditEntry, FieldChange } from '@shared/schemas/audit';
 import type { KeyStore } from '../keys/keychain';
 import { suggestPassphrase } from '../keys/passphrase';
 import { appendAudit, type RegisterContext } from '../registers/context';
@@ -412,12 +412,7 @@ export class SyncService {
     let done = 0;
     for (;;) {
       const after = Number(this.cursor('pushedSeq') ?? 0);
-      const rows = this.ctx.db
-        .prepare(
-          `SELECT seq, op_id, hlc, at, actor, device, record_type, record_id, action, changes, bases FROM audit_log
-           WHERE seq > ? AND device = ? AND record_type NOT IN (${LOCAL_ONLY.map(() => '?').join(',')}) ORDER BY seq LIMIT ?`,
-        )
-        .all(after, this.deviceId, ...LOCAL_ONLY, PUSH_BATCH) as AuditRow[];
+      const rows = this.ctx.audit.ownEntries(this.deviceId, after, PUSH_BATCH, LOCAL_ONLY);
       if (rows.length === 0) {
         // Nothing of ours left: move the cursor past other devices' entries too.
         const max = (this.ctx.db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
@@ -661,20 +656,6 @@ function decodeColumn(v: unknown): unknown {
   return v ?? null;
 }
 
-interface AuditRow {
-  seq: number;
-  op_id: string;
-  hlc: string | null;
-  at: string;
-  actor: string;
-  device: string;
-  record_type: string;
-  record_id: string;
-  action: string;
-  changes: string;
-  bases: string | null;
-}
-
 interface ConflictRow {
   id: string;
   record_type: string;
@@ -691,18 +672,18 @@ interface ConflictRow {
   resolution: string | null;
 }
 
-function toSyncOp(r: AuditRow): SyncOp {
+function toSyncOp(e: AuditEntry): SyncOp {
   return {
-    opId: r.op_id,
+    opId: e.opId,
     // Entries from before sync existed get a clock from their time and position.
-    hlc: r.hlc ?? formatHlc({ ms: Date.parse(r.at), counter: r.seq % 1_000_000, device: r.device }),
-    at: r.at,
-    actor: r.actor,
-    device: r.device,
-    recordType: r.record_type,
-    recordId: r.record_id,
-    action: r.action as AuditAction,
-    changes: JSON.parse(r.changes) as FieldChange[],
-    bases: r.bases ? (JSON.parse(r.bases) as Record<string, string>) : null,
+    hlc: e.hlc ?? formatHlc({ ms: Date.parse(e.at), counter: e.seq % 1_000_000, device: e.device }),
+    at: e.at,
+    actor: e.actor,
+    device: e.device,
+    recordType: e.recordType,
+    recordId: e.recordId,
+    action: e.action,
+    changes: e.changes,
+    bases: e.bases,
   };
 }
