@@ -217,11 +217,13 @@ describe('complaints, letters and actions', () => {
     // Thursday 2 August 2018 ends at midnight Paris (UTC+2): overdue on 5 August, first.
     expect(board.map((c) => [c.recordId, c.kind, c.due, c.state])).toEqual([
       [c1.id, 'gdpr-12-response', '2018-08-02T22:00:00.000Z', 'overdue'],
+      // c3's notice came after the first month: no extension, one month it is.
+      [c3.id, 'gdpr-12-response', '2018-08-16T22:00:00.000Z', 'running'],
       [c2.id, 'gdpr-12-response', '2018-10-16T22:00:00.000Z', 'running'],
-      [c3.id, 'gdpr-12-response', '2018-10-16T22:00:00.000Z', 'running'],
     ]);
-    expect(board[1]).toMatchObject({ rule: 'gdpr-12-extended', id: `complaint:${c2.id}:gdpr-12-response` });
-    expect(board[1]!.note?.en).toMatch(/Extended by two further months/);
+    expect(board[2]).toMatchObject({ rule: 'gdpr-12-extended', id: `complaint:${c2.id}:gdpr-12-response` });
+    expect(board[2]!.note?.en).toMatch(/Extended by two further months/);
+    expect(board[1]).toMatchObject({ rule: 'gdpr-12-response', note: null });
 
     clock.set('2018-08-10T08:00:00Z');
     ws.complaints.setStatus({ id: c1.id, status: 'answered', at: '2018-08-10T10:00:00+02:00' });

@@ -1,4 +1,4 @@
-import { computeDeadline, getRule, type RuleOptions } from '@shared/deadlines';
+import { computeDeadline, getRule, type RuleOptions, isExtensionNoticeInTime } from '@shared/deadlines';
 import { EXTENDED_NOTE, NON_RULE_KINDS, evaluateClock, isOpenState } from '@shared/clocks';
 import type { BilingualText, Clock, ClockKind, StopReason } from '@shared/schemas/clock';
 import type { RecordType } from '@shared/schemas/record-types';
@@ -11,7 +11,7 @@ import { toUtc, type RegisterContext } from '../registers/context';
  * What meets each clock (the act recorded, never a tick box):
  * - complaint, gdpr-12-response: the answer (answeredAt); due = responseDue, one month or, when
  *   extensionNoticeAt is set, three (rule gdpr-12-extended, noted on the clock);
- * - complaint, gdpr-12-extension-notice (only when extended): the extension notice
+ * - complaint, gdpr-12-extension-notice (once a notice is recorded): the extension notice
  *   (extensionNoticeAt), due at the end of the first month;
  * - letter (inbound), letter-reply: our reply letter (answeredAt = first outbound letter in reply).
  *   An 'extension_granted' letter in reply supersedes the first date: the first clock is then
@@ -221,7 +221,9 @@ function complaintClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep):
   const extendedWords = ruleWords('gdpr-12-extended');
   const noticeWords = kindWords('gdpr-12-extension-notice');
   for (const r of rows) {
-    const extended = r.extension_notice_at !== null;
+    // A notice sent after the first month extends nothing (the register stores the one-month due).
+    const noticeSent = r.extension_notice_at !== null;
+    const extended = noticeSent && isExtensionNoticeInTime(r.received_at, r.extension_notice_at!, cal);
     const c = withWords(blank('complaint', r.id, r.reference, r.title, 'gdpr-12-response', r.received_at), extended ? extendedWords : oneMonth);
     c.rule = extended ? 'gdpr-12-extended' : 'gdpr-12-response';
     c.note = extended ? EXTENDED_NOTE : null;
@@ -229,7 +231,7 @@ function complaintClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep):
     c.metAt = r.answered_at;
     c.stoppedReason = r.status === 'closed' ? 'complaint_closed' : null;
     keep(c);
-    if (extended && !scope.openOnly) {
+    if (noticeSent && !scope.openOnly) {
       const first = computeDeadline('gdpr-12-response', r.received_at, cal).deadline;
       const n = withWords(blank('complaint', r.id, r.reference, r.title, 'gdpr-12-extension-notice', r.received_at), noticeWords);
       n.rule = 'gdpr-12-response';

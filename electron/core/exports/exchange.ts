@@ -1,0 +1,181 @@
+import type { ArchiveInput } from '@shared/schemas/common';
+import type { Organisation } from '@shared/schemas/profile';
+import {
+  NotificationDraftInput,
+  RegisterExportInput,
+  TimelineExportInput,
+  type ExportResult,
+  type JobProgress,
+  type NotificationDraft,
+  type Provenance,
+} from '@shared/schemas/export';
+import { ImportCommitInput, ImportPreviewInput, type ImportCommitResult, type ImportPreview, type ImportRegister } from '@shared/schemas/import';
+import type { TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery, Timeline } from '@shared/schemas/timeline';
+import type { RegisterContext } from '../registers/context';
+import type { Registers } from '../workstation';
+import type { AnyRegister } from '../sync/apply';
+import { Jobs } from '../jobs/jobs';
+import { TimelineEntries } from '../timeline/entries';
+import { applyFilter, buildTimeline, incidentSurroundings } from '../timeline/timeline';
+import { timelineCsv, timelineJson, timelineMarkdown, timelinePdf, type TimelineDoc } from './timeline-export';
+import { exportRegister } from './register-export';
+import { notificationDraft } from './notification-draft';
+import { commitImport, importFields, previewImport } from '../imports/importer';
+
+export interface ExchangeDeps {
+  ctx: RegisterContext;
+  registers: Registers;
+  appVersion: string;
+  organisation: () => Organisation;
+  emitProgress: (p: JobProgress) => void;
+}
+
+export const APP_NAME = 'PrivacyOps Workstation';
+
+const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** A file name safe on every OS: letters, digits, dashes. */
+export function safeName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+}
+
+/**
+ * Timelines, exports, imports and the jobs they run as: the services behind the timeline.*,
+ * exports.*, imports.* and jobs.* API methods. One per open register.
+ */
+export class Exchange {
+  readonly jobs: Jobs;
+  readonly entries: TimelineEntries;
+
+  constructor(readonly d: ExchangeDeps) {
+    this.jobs = new Jobs(d.emitProgress);
+    this.entries = new TimelineEntries(d.ctx);
+  }
+
+  /** Who, when, which app, and the audit chain's head right now. */
+  provenance(): Provenance {
+    const org = this.d.organisation();
+    const count = (this.d.ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return {
+      app: APP_NAME,
+      appVersion: this.d.appVersion,
+      organisation: org.name,
+      exportedAt: this.d.ctx.clock.now().toISOString(),
+      exportedBy: this.d.ctx.actor(),
+      deviceId: this.d.ctx.device,
+      auditHeadHash: this.d.ctx.audit.headHash(),
+      auditEntries: count,
+      timeZone: org.timeZone,
+    };
+  }
+
+  /* ----------------------------------------------------------------- timeline */
+
+  timeline(q: TimelineQuery): Timeline {
+    return buildTimeline({ ctx: this.d.ctx, registers: this.d.registers, entries: this.entries }, q);
+  }
+
+  addEntry(input: TimelineEntryCreate) {
+    return this.entries.create(input);
+  }
+
+  updateEntry(input: TimelineEntryUpdate) {
+    return this.entries.update(input);
+  }
+
+  archiveEntry(input: ArchiveInput) {
+    return this.entries.archive(input);
+  }
+
+  entriesOf(incidentId: string, includeArchived = false) {
+    return this.entries.byIncident(incidentId, includeArchived);
+  }
+
+  /** Everything the timeline exports show, read at one moment with its provenance. */
+  private timelineDoc(incidentId: string, filter: TimelineExportInput['filter']): TimelineDoc {
+    const r = this.d.registers;
+    const detail = r.incidents.detail(incidentId);
+    const full = this.timeline({ incidentId });
+    const timeline = filter ? { ...full, events: applyFilter(full.events, filter) } : full;
+    const around = incidentSurroundings({ ctx: this.d.ctx, registers: r, entries: this.entries }, incidentId);
+    return { ...detail, timeline, actions: around.actions, provenance: this.provenance() };
+  }
+
+  async exportTimeline(input: TimelineExportInput): Promise<ExportResult> {
+    const q = TimelineExportInput.parse(input);
+    return this.jobs.run(q.jobId, async (job) => {
+      await job.start('reading', 1);
+      // Read in one synchronous step: the data and the audit head it is stamped with match.
+      const doc = this.timelineDoc(q.incidentId, q.filter);
+      const base = `${safeName(doc.incident.reference)}-timeline-${q.lang}`;
+      let bytes: Buffer;
+      if (q.format === 'pdf') bytes = await timelinePdf(doc, q.lang, job);
+      else if (q.format === 'csv') bytes = await timelineCsv(doc, q.lang, job);
+      else if (q.format === 'md') bytes = await timelineMarkdown(doc, q.lang, job);
+      else bytes = timelineJson(doc);
+      job.check();
+      return {
+        file: { fileName: `${base}.${q.format}`, mimeType: MIME[q.format], contentBase64: bytes.toString('base64') },
+        provenance: doc.provenance,
+        rows: doc.timeline.events.length,
+      };
+    });
+  }
+
+  /* ----------------------------------------------------------------- registers */
+
+  async exportRegister(input: RegisterExportInput): Promise<ExportResult> {
+    const q = RegisterExportInput.parse(input);
+    return this.jobs.run(q.jobId, async (job) => {
+      const out = await exportRegister(this, q, job);
+      return { file: { fileName: out.fileName, mimeType: MIME[q.format], contentBase64: out.bytes.toString('base64') }, provenance: out.provenance, rows: out.rows };
+    });
+  }
+
+  notificationDraft(input: NotificationDraftInput): NotificationDraft {
+    const q = NotificationDraftInput.parse(input);
+    return notificationDraft(this, q);
+  }
+
+  /* ----------------------------------------------------------------- imports */
+
+  importFields(register: ImportRegister) {
+    return importFields(register);
+  }
+
+  async previewImport(input: ImportPreviewInput): Promise<ImportPreview> {
+    const q = ImportPreviewInput.parse(input);
+    return this.jobs.run(q.jobId, (job) => previewImport(this, q, job));
+  }
+
+  async commitImport(input: ImportCommitInput): Promise<ImportCommitResult> {
+    const q = ImportCommitInput.parse(input);
+    return this.jobs.run(q.jobId, (job) => commitImport(this, q, job));
+  }
+
+  cancelJob(jobId: string): boolean {
+    return this.jobs.cancel(jobId);
+  }
+}
+
+const perRegister = new WeakMap<RegisterContext, Exchange>();
+
+/**
+ * The Exchange of an open register (one per session, created on first use). Its timeline entries
+ * join the registers sync applies operations to.
+ */
+export function exchangeFor(ctx: RegisterContext, deps: () => Omit<ExchangeDeps, 'ctx'>, byType?: Map<string, AnyRegister>): Exchange {
+  let x = perRegister.get(ctx);
+  if (!x) {
+    x = new Exchange({ ctx, ...deps() });
+    perRegister.set(ctx, x);
+    byType?.set(x.entries.recordType, x.entries as AnyRegister);
+  }
+  return x;
+}

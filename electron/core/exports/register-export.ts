@@ -1,0 +1,196 @@
+import ExcelJS from 'exceljs';
+import { ApiError } from '@shared/api/contract';
+import { ActionStatus } from '@shared/schemas/action';
+import { ComplaintStatus } from '@shared/schemas/complaint';
+import { IncidentStatus } from '@shared/schemas/incident';
+import { LetterKind } from '@shared/schemas/letter';
+import type { Provenance, RegisterExportInput, RegisterName } from '@shared/schemas/export';
+import type { z } from 'zod';
+import { fieldsOf, REGISTER_TITLES, type FieldSpec, type Lookups } from '../imports/fields';
+import type { Job } from '../jobs/jobs';
+import { toUtc } from '../registers/context';
+import { csvCell, csvFile, provenanceComment } from './csv';
+import { safeName, type Exchange } from './exchange';
+import { isoLocal, label, tr, type Lang } from './labels';
+import { provenanceLine } from './pdf';
+import { registerPdf } from './register-pdf';
+
+type Query = z.infer<typeof RegisterExportInput>;
+
+const TABLES: Record<RegisterName, { table: string; date: string; status: string; statuses: readonly string[] }> = {
+  incidents: { table: 'incidents', date: 'aware_at', status: 'status', statuses: IncidentStatus.options },
+  complaints: { table: 'complaints', date: 'received_at', status: 'status', statuses: ComplaintStatus.options },
+  // Letters have no status of their own: filter on their kind, or on awaiting_reply / answered.
+  letters: {
+    table: 'letters',
+    date: 'COALESCE(received_at, sent_at)',
+    status: `CASE WHEN reply_due IS NOT NULL AND answered_at IS NULL THEN 'awaiting_reply' WHEN answered_at IS NOT NULL THEN 'answered' ELSE kind END`,
+    statuses: [...LetterKind.options, 'awaiting_reply', 'answered'],
+  },
+  actions: { table: 'actions', date: 'due_at', status: 'status', statuses: ActionStatus.options },
+};
+
+export function lookups(x: Exchange): Lookups {
+  const r = x.d.registers;
+  return {
+    matterRef: (id) => (id ? (r.matters.find(id)?.reference ?? '') : ''),
+    letterRef: (id) => (id ? (r.letters.find(id)?.reference ?? '') : ''),
+    originRef: (type, id) => {
+      if (!type || !id) return '';
+      if (type === 'incident') return r.incidents.find(id)?.reference ?? '';
+      if (type === 'complaint') return r.complaints.find(id)?.reference ?? '';
+      if (type === 'letter') return r.letters.find(id)?.reference ?? '';
+      if (type === 'matter') return r.matters.find(id)?.reference ?? '';
+      return '';
+    },
+    notifications: (id) => r.incidents.notifications.byIncident(id),
+    clients: (id) => r.incidents.clients.byIncident(id),
+  };
+}
+
+/** A cell as exports write it: instants in the organisation's zone with their offset, enums as labels. */
+export function cellValue(spec: FieldSpec<never>, rec: never, l: Lookups, lang: Lang, zone: string): string | number {
+  if (spec.format) return spec.format(rec, l, lang, zone);
+  const v = spec.get(rec, l);
+  if (v == null) return '';
+  switch (spec.type) {
+    case 'instant':
+      return isoLocal(String(v), zone);
+    case 'enum':
+      return spec.enumKind ? label(spec.enumKind, String(v), lang) : String(v);
+    case 'list':
+      return (Array.isArray(v) ? v : [String(v)]).map((x) => (spec.enumKind ? label(spec.enumKind, x, lang) : x)).join('; ');
+    case 'number':
+      return typeof v === 'number' ? v : Number(v);
+    case 'boolean':
+      return label('boolean', String(v), lang);
+    default:
+      return Array.isArray(v) ? v.join('\n') : String(v);
+  }
+}
+
+/**
+ * Reads the register's records in chunks (yielding between them), then checks that nothing was
+ * written meanwhile: the file and the audit head it carries describe one state of the register.
+ */
+async function readRecords(x: Exchange, q: Query, job: Job): Promise<{ records: unknown[]; provenance: Provenance }> {
+  const t = TABLES[q.register];
+  for (const s of q.status ?? []) {
+    if (!t.statuses.includes(s)) throw new ApiError('VALIDATION_FAILED', `Unknown status "${s}" for ${q.register}: use one of ${t.statuses.join(', ')}.`, [{ path: 'status', message: `Unknown status ${s}` }]);
+  }
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!q.includeArchived) where.push('archived_at IS NULL');
+  if (q.from) {
+    where.push(`${t.date} >= ?`);
+    params.push(toUtc(q.from));
+  }
+  if (q.to) {
+    where.push(`${t.date} < ?`);
+    params.push(toUtc(q.to));
+  }
+  if (q.status?.length) {
+    where.push(`(${t.status}) IN (${q.status.map(() => '?').join(',')})`);
+    params.push(...q.status);
+  }
+  const provenance = x.provenance();
+  const ids = (x.d.ctx.db.prepare(`SELECT id FROM ${t.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${t.date} IS NULL, ${t.date}, reference, id`).all(...params) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  const reg = registerOf(x, q.register);
+  await job.start('reading', ids.length);
+  const records: unknown[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    records.push(reg.get(ids[k]!));
+    await job.tick(k + 1);
+  }
+  if (x.d.ctx.audit.headHash() !== provenance.auditHeadHash) {
+    throw new ApiError('CONFLICT', 'The register changed while it was being exported; export it again.');
+  }
+  return { records, provenance };
+}
+
+export function registerOf(x: Exchange, register: RegisterName): { get(id: string): unknown } {
+  const r = x.d.registers;
+  return { incidents: r.incidents, complaints: r.complaints, letters: r.letters, actions: r.actions }[register];
+}
+
+export async function exportRegister(x: Exchange, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
+  const { records, provenance } = await readRecords(x, q, job);
+  const specs = fieldsOf(q.register);
+  const zone = provenance.timeZone;
+  const l = lookups(x);
+  const day = isoLocal(provenance.exportedAt, zone).slice(0, 10);
+  const fileName = `${safeName(tr(REGISTER_TITLES[q.register], q.lang))}-${day}.${q.format}`;
+  await job.start('rendering', records.length);
+  let bytes: Buffer;
+  if (q.format === 'csv') {
+    const lines = [provenanceComment(provenance), specs.map((s) => csvCell(tr(s.label, q.lang))).join(',')];
+    for (let k = 0; k < records.length; k++) {
+      const rec = records[k] as never;
+      lines.push(specs.map((s) => {
+        const v = cellValue(s, rec, l, q.lang, zone);
+        return csvCell(String(v), s.type === 'text' || s.type === 'reference' || s.type === 'list');
+      }).join(','));
+      await job.tick(k + 1);
+    }
+    bytes = csvFile(lines);
+  } else if (q.format === 'xlsx') {
+    bytes = await xlsx(q, specs, records, l, provenance, job);
+  } else {
+    bytes = await registerPdf(x, q, records, provenance, job);
+  }
+  job.check();
+  return { fileName, bytes, provenance, rows: records.length };
+}
+
+/** Provenance as key/value pairs: the XLSX second sheet and document properties. */
+export function provenancePairs(p: Provenance, lang: Lang): [string, string | number][] {
+  const fr = lang === 'fr';
+  return [
+    [fr ? 'Application' : 'Application', `${p.app} ${p.appVersion}`],
+    [fr ? 'Organisme' : 'Organisation', p.organisation],
+    [fr ? 'Exporté le (UTC)' : 'Exported at (UTC)', p.exportedAt],
+    [fr ? 'Exporté par' : 'Exported by', p.exportedBy],
+    [fr ? 'Poste' : 'Device', p.deviceId],
+    [fr ? 'Empreinte du journal d’audit' : 'Audit log head hash', p.auditHeadHash],
+    [fr ? 'Entrées du journal d’audit' : 'Audit log entries', p.auditEntries],
+    [fr ? 'Fuseau horaire' : 'Time zone', p.timeZone],
+  ];
+}
+
+export const PROVENANCE_SHEET = 'Provenance';
+
+async function xlsx(q: Query, specs: FieldSpec<never>[], records: unknown[], l: Lookups, p: Provenance, job: Job): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const title = tr(REGISTER_TITLES[q.register], q.lang);
+  wb.creator = p.exportedBy;
+  wb.lastModifiedBy = p.exportedBy;
+  wb.created = new Date(p.exportedAt);
+  wb.modified = new Date(p.exportedAt);
+  wb.title = `${title} — ${p.organisation}`;
+  wb.subject = provenanceLine(p, q.lang);
+  wb.keywords = `audit-head:${p.auditHeadHash}; audit-entries:${p.auditEntries}; app-version:${p.appVersion}; exported-at:${p.exportedAt}; exported-by:${p.exportedBy}`;
+  wb.description = provenanceLine(p, q.lang);
+  wb.company = p.organisation;
+  wb.category = `${p.app} export`;
+  const ws = wb.addWorksheet(title.slice(0, 31).replace(/[[\]:*?/\\]/g, ' '), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = specs.map((s) => ({ header: tr(s.label, q.lang), key: s.field, width: s.type === 'text' ? 40 : s.type === 'instant' ? 26 : 18 }));
+  const header = ws.getRow(1);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  const zone = p.timeZone;
+  for (let k = 0; k < records.length; k++) {
+    const rec = records[k] as never;
+    ws.addRow(specs.map((s) => cellValue(s, rec, l, q.lang, zone)));
+    await job.tick(k + 1);
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: specs.length } };
+  const pv = wb.addWorksheet(PROVENANCE_SHEET);
+  pv.columns = [{ width: 34 }, { width: 80 }];
+  for (const row of provenancePairs(p, q.lang)) pv.addRow(row);
+  pv.getColumn(1).font = { bold: true };
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}

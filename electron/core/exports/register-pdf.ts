@@ -1,0 +1,233 @@
+import type { z } from 'zod';
+import type { Action } from '@shared/schemas/action';
+import type { Complaint } from '@shared/schemas/complaint';
+import type { Incident } from '@shared/schemas/incident';
+import type { Letter } from '@shared/schemas/letter';
+import type { Provenance, RegisterExportInput } from '@shared/schemas/export';
+import { regulatorLabel } from '@shared/reference/regulators';
+import { REGISTER_TITLES } from '../imports/fields';
+import type { Job } from '../jobs/jobs';
+import type { Exchange } from './exchange';
+import { fmtDate, fmtDateTime, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
+import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell, type Column } from './pdf';
+import { colophon } from './timeline-export';
+
+type Query = z.infer<typeof RegisterExportInput>;
+
+function filterText(q: Query, lang: Lang, zone: string): string {
+  const T = (en: string, fr: string) => (lang === 'fr' ? frTypo(fr) : en);
+  const parts: string[] = [];
+  if (q.from) parts.push(T(`from ${fmtDate(q.from, lang, zone)}`, `à partir du ${fmtDate(q.from, lang, zone)}`));
+  if (q.to) parts.push(T(`before ${fmtDate(q.to, lang, zone)}`, `avant le ${fmtDate(q.to, lang, zone)}`));
+  if (q.status?.length) {
+    const kind = ({ incidents: 'incidentStatus', complaints: 'complaintStatus', actions: 'actionStatus', letters: 'letterKind' } as const)[q.register];
+    const extra: Record<string, [string, string]> = { awaiting_reply: ['awaiting a reply', 'réponse attendue'], answered: ['answered', 'répondu'] };
+    const names = q.status.map((st) => (extra[st] ? T(...extra[st]!) : label(kind, st, lang)));
+    parts.push(T(`status: ${names.join(', ')}`, `statut : ${names.join(', ')}`));
+  }
+  if (q.includeArchived) parts.push(T('archived records included', 'dossiers archivés inclus'));
+  return parts.length ? parts.join(' · ') : T('all records', 'tous les dossiers');
+}
+
+/** The registers as PDF: a summary table, and for the breach register every incident's Art. 33(5) facts. */
+export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: Provenance, job: Job): Promise<Buffer> {
+  const lang = q.lang;
+  const zone = p.timeZone;
+  const T = (en: string, fr: string) => (lang === 'fr' ? frTypo(fr) : en);
+  const title = tr(REGISTER_TITLES[q.register], lang);
+  const pdf = new Pdf({
+    lang,
+    title: `${title} — ${p.organisation}`,
+    footerLabel: title,
+    provenance: p,
+    subject: `${title} — ${provenanceLine(p, lang)}`,
+    keywords: ['PrivacyOps', title, ...provenanceKeywords(p)],
+    layout: 'landscape',
+  });
+  const doc = pdf.doc;
+  pdf.font('bold', 9, COLORS.muted);
+  doc.text(p.organisation.toUpperCase(), pdf.left, pdf.y, { characterSpacing: 0.6 });
+  pdf.font('title', 17, COLORS.header);
+  doc.text(title, pdf.left, doc.y + 2);
+  pdf.paragraph(
+    T(
+      `${records.length} record(s) · ${filterText(q, lang, zone)} · times in ${zone} · situation on ${fmtDateTime(p.exportedAt, lang, zone)}`,
+      `${records.length} dossier(s) · ${filterText(q, lang, zone)} · fuseau horaire ${zone} · situation au ${fmtDateTime(p.exportedAt, lang, zone)}`,
+    ),
+    { size: 8.5, color: COLORS.muted, gapAfter: 8 },
+  );
+  const W = pdf.width;
+  const cols = (spec: [string, string, number][]): Column[] => {
+    const fixed = spec.reduce((s, c) => s + c[2], 0);
+    return spec.map(([en, fr, w], k) => ({ header: T(en, fr), width: k === 2 ? w + (W - fixed) : w }));
+  };
+
+  if (q.register === 'incidents') {
+    const incidents = records as Incident[];
+    const notified = (i: Incident): Cell => {
+      if (i.authorityNotifiedAt) {
+        const late = i.authorityNotifiedAt > i.authorityDue;
+        return { text: `${late ? '✗' : '✓'} ${fmtDateTime(i.authorityNotifiedAt, lang, zone)}`, color: late ? COLORS.late : COLORS.ok };
+      }
+      if (i.notifyAuthority === 'no') return { text: T('not notified (decision recorded)', 'non notifiée (décision consignée)'), color: COLORS.neutral };
+      return { text: T(`pending, due ${fmtDateTime(i.authorityDue, lang, zone)}`, `en attente, échéance ${fmtDateTime(i.authorityDue, lang, zone)}`), color: COLORS.warn };
+    };
+    await pdf.table(
+      cols([
+        ['Ref.', 'Réf.', 62],
+        ['Became aware', 'Connaissance', 92],
+        ['Incident', 'Incident', 150],
+        ['Nature', 'Nature', 80],
+        ['Persons', 'Personnes', 56],
+        ['Risk', 'Risque', 70],
+        ['Authority notified', 'Notification autorité', 130],
+        ['Status', 'Statut', 52],
+      ]),
+      incidents.map((i) => [
+        i.reference,
+        fmtDateTime(i.awareAt, lang, zone),
+        { text: i.title, bold: true },
+        i.nature.map((n) => label('nature', n, lang)).join(', '),
+        i.approxSubjects != null ? fmtNumber(i.approxSubjects, lang) : '—',
+        label('risk', i.riskLevel, lang, '—'),
+        notified(i),
+        label('incidentStatus', i.status, lang),
+      ]),
+      { size: 7.8 },
+    );
+    // Art. 33(5): the facts, effects and remedial action of every breach, notified or not.
+    for (let k = 0; k < incidents.length; k++) {
+      const i = incidents[k]!;
+      const notes = x.d.registers.incidents.notifications.byIncident(i.id);
+      const clients = x.d.registers.incidents.clients.byIncident(i.id);
+      pdf.ensure(170);
+      pdf.heading(`${i.reference} — ${i.title}`, 11, 12);
+      const tx = (s: string) => s || '—';
+      pdf.facts(
+        [
+          [T('Our role', 'Notre rôle'), label('role', i.ourRole, lang)],
+          [T('Became aware', 'Prise de connaissance'), fmtDateTime(i.awareAt, lang, zone)],
+          [T('Breach period', 'Période de la violation'), [i.occurredFrom && fmtDateTime(i.occurredFrom, lang, zone), i.occurredTo && fmtDateTime(i.occurredTo, lang, zone)].filter(Boolean).join(' → ') || '—'],
+          [T('Facts', 'Faits'), tx(i.facts || i.howDiscovered)],
+          [T('Nature', 'Nature'), i.nature.map((n) => label('nature', n, lang)).join(', ') || '—'],
+          [T('Data categories', 'Catégories de données'), i.dataCategories.map((c) => label('dataCategory', c, lang)).join(', ') || '—'],
+          [T('Persons concerned (approx.)', 'Personnes concernées (approx.)'), `${i.approxSubjects != null ? fmtNumber(i.approxSubjects, lang) : T('unknown', 'inconnu')}${i.dataSubjectCategories ? ` — ${i.dataSubjectCategories}` : ''}`],
+          [T('Records concerned (approx.)', 'Enregistrements concernés (approx.)'), i.approxRecords != null ? fmtNumber(i.approxRecords, lang) : T('unknown', 'inconnu')],
+          [T('Effects (likely consequences)', 'Effets (conséquences probables)'), tx(i.likelyConsequences)],
+          [T('Risk', 'Risque'), label('risk', i.riskLevel, lang, T('not assessed', 'non évalué'))],
+          [T('Remedial action taken', 'Mesures prises'), tx(i.measuresTaken)],
+          [T('Remedial action proposed', 'Mesures envisagées'), tx(i.measuresProposed)],
+          [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), `${label('decision', i.notifyAuthority, lang)} — ${tx(i.notifyAuthorityReasons)}`],
+          [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), `${label('decision', i.notifyDataSubjects, lang)} — ${tx(i.notifyDataSubjectsReasons)}`],
+          [T('Authority deadline (72 h)', 'Échéance autorité (72 h)'), fmtDateTime(i.authorityDue, lang, zone)],
+          [T('Reasons for delay', 'Motifs du retard'), tx(i.delayReasons)],
+          [
+            T('Notifications', 'Notifications'),
+            notes.length
+              ? notes
+                  .map((n) => `${fmtDateTime(n.sentAt, lang, zone)} — ${label('phase', n.phase, lang)}, ${label('recipient', n.recipient, lang)}${n.recipientName ? ` (${n.recipientName})` : ''}, ${label('method', n.method, lang)}${n.reference ? `, ${n.reference}` : ''}`)
+                  .join('\n')
+              : '—',
+          ],
+          [
+            T('Affected clients', 'Clients concernés'),
+            clients.length ? clients.map((c) => `${c.name}: ${c.notifiedAt ? fmtDateTime(c.notifiedAt, lang, zone) : T('not notified', 'non notifié')}`).join('\n') : '—',
+          ],
+          [T('Status', 'Statut'), `${label('incidentStatus', i.status, lang)}${i.closedAt ? ` (${fmtDate(i.closedAt, lang, zone)})` : ''}`],
+          [T('Lead', 'Pilote'), i.lead || '—'],
+        ],
+        2,
+        8,
+      );
+      await job.tick(k + 1);
+    }
+  } else if (q.register === 'complaints') {
+    const rows = (records as Complaint[]).map((c): Cell[] => {
+      const late = c.answeredAt ? c.answeredAt > c.responseDue : c.responseDue < p.exportedAt;
+      return [
+        c.reference,
+        fmtDate(c.receivedAt, lang, zone),
+        { text: c.summary, sub: c.outcome || undefined },
+        `${label('channel', c.channel, lang)}${c.regulatorReference ? ` (${regulatorLabel(c.regulator)} ${c.regulatorReference})` : ''}`,
+        c.complainantLabel,
+        c.rights.map((r) => label('right', r, lang)).join(', '),
+        label('complaintStatus', c.status, lang),
+        { text: fmtDate(c.responseDue, lang, zone), color: late ? COLORS.late : COLORS.ink },
+        c.answeredAt ? fmtDate(c.answeredAt, lang, zone) : '—',
+      ];
+    });
+    await pdf.table(
+      cols([
+        ['Ref.', 'Réf.', 64],
+        ['Received', 'Reçue le', 60],
+        ['Summary', 'Résumé', 150],
+        ['Channel', 'Canal', 96],
+        ['Complainant', 'Plaignant', 70],
+        ['Rights', 'Droits', 90],
+        ['Status', 'Statut', 60],
+        ['Due', 'Réponse due', 60],
+        ['Answered', 'Répondue le', 60],
+      ]),
+      rows,
+      { size: 7.6, job },
+    );
+  } else if (q.register === 'letters') {
+    const rows = (records as Letter[]).map((l): Cell[] => [
+      l.reference,
+      fmtDate(l.receivedAt ?? l.sentAt, lang, zone),
+      { text: l.subject, sub: l.summary ? l.summary.slice(0, 240) : undefined },
+      regulatorLabel(l.regulator),
+      `${label('direction', l.direction, lang)} — ${label('letterKind', l.kind, lang)}`,
+      l.regulatorRefs.join(', '),
+      l.replyDue ? `${fmtDate(l.replyDue, lang, zone)}${l.answeredAt ? ` ✓` : ''}` : '—',
+      l.appealDue ? fmtDate(l.appealDue, lang, zone) : '—',
+      l.amountEur != null ? fmtMoney(l.amountEur, lang) : '',
+    ]);
+    await pdf.table(
+      cols([
+        ['Ref.', 'Réf.', 62],
+        ['Date', 'Date', 60],
+        ['Subject', 'Objet', 150],
+        ['Regulator', 'Autorité', 56],
+        ['Kind', 'Nature', 120],
+        ['Their refs', 'Leurs réf.', 80],
+        ['Reply due', 'Réponse due', 62],
+        ['Appeal by', 'Recours avant', 62],
+        ['Amount', 'Montant', 58],
+      ]),
+      rows,
+      { size: 7.6, job },
+    );
+  } else {
+    const rows = (records as Action[]).map((a): Cell[] => {
+      const open = a.status === 'planned' || a.status === 'in_progress';
+      const late = open && a.dueAt != null && a.dueAt < p.exportedAt;
+      return [
+        a.reference,
+        label('priority', a.priority, lang),
+        { text: a.title, sub: [a.originNote, a.verificationNote].filter(Boolean).join(' — ') || undefined },
+        a.owner,
+        { text: a.dueAt ? fmtDate(a.dueAt, lang, zone) : '—', color: late ? COLORS.late : COLORS.ink, bold: late },
+        label('actionStatus', a.status, lang),
+        a.doneAt ? fmtDate(a.doneAt, lang, zone) : '—',
+        a.verifiedAt ? fmtDate(a.verifiedAt, lang, zone) : '—',
+      ];
+    });
+    await pdf.table(
+      cols([
+        ['Ref.', 'Réf.', 62],
+        ['Priority', 'Priorité', 52],
+        ['Action', 'Action', 200],
+        ['Owner', 'Responsable', 110],
+        ['Due', 'Échéance', 64],
+        ['Status', 'Statut', 64],
+        ['Done', 'Réalisée le', 64],
+        ['Verified', 'Vérifiée le', 64],
+      ]),
+      rows,
+      { size: 7.6, job },
+    );
+  }
+  colophon(pdf, p);
+  return pdf.finish();
+}
