@@ -190,7 +190,7 @@ export class Workstation {
       // profile.json last: until it exists, the folder counts as not set up and setup can be retried.
       writeProfileFile(this.opts.dataDir, file);
       this.session = session;
-      session.clocks.reminders.start();
+      this.startServices();
     } catch (e) {
       db?.close();
       for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, join(this.opts.dataDir, AUDIT_ANCHOR_FILE)]) {
@@ -300,8 +300,7 @@ export class Workstation {
       migrate(db);
       this.session = this.openSession(db, key, file);
       this.lockReason = null;
-      this.session.sync.start();
-      this.session.clocks.reminders.start();
+      this.startServices();
     } catch (e) {
       db.close();
       throw e;
@@ -425,6 +424,17 @@ export class Workstation {
 
   get audit(): AuditLog {
     return this.requireSession().ctx.audit;
+  }
+
+  /**
+   * What runs while the register is open. The exchange is created first: it registers the
+   * timeline entries with sync, which must know every record type before it applies operations.
+   */
+  private startServices(): void {
+    const s = this.requireSession();
+    void this.exchange;
+    s.sync.start();
+    s.clocks.reminders.start();
   }
 
   /** Incident timelines, exports, imports and the jobs they run as. */
