@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Thousands of operations through a real PostgreSQL on a shared two-core machine: generous limits.
+vi.setConfig({ testTimeout: 240_000 });
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Workstation } from '../../electron/core/workstation';
