@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 echo "== typecheck" >&2
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p tsconfig.web.json
+npx tsc --noEmit -p tsconfig.e2e.json
 echo "== lint" >&2
 npx eslint .
 echo "== build (main, preload, renderer)" >&2
