@@ -1,5 +1,6 @@
 import type { Db } from './open';
 import { syncMigration } from './migration-sync';
+import { indexMigration } from './migration-indexes';
 
 /**
  * Versioned schema. Each step runs in its own transaction and bumps PRAGMA user_version, so a
@@ -229,6 +230,7 @@ export const migrations: Migration[] = [
     },
   },
   syncMigration,
+  indexMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -25,6 +25,9 @@ export function openEncrypted(path: string, key: Buffer, opts: { create: boolean
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    // Every page read from an encrypted file is decrypted; a larger cache (64 MiB) keeps the
+    // pages a session works on decrypted once (bench: ratios fall towards 1 with the cache).
+    db.pragma('cache_size = -65536');
     registerFunctions(db);
     return db;
   } catch (e) {

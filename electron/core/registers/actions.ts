@@ -45,7 +45,7 @@ export class ActionRegister extends RegisterBase<typeof Action> {
     if (q.originId) w.add('origin_id = ?', q.originId);
     if (q.dueBefore) w.add(`${OPEN_ACTION_SQL} AND due_at < ?`, toUtc(q.dueBefore));
     if (q.text) w.text(this.ctx.search.matchClause(ACTION, q.text));
-    return this.table.page(w.clauses, w.params, orderBy(SORT[q.sort.field], q.sort.dir), q.limit, q.offset);
+    return this.table.page(w.clauses, w.params, orderBy(SORT[q.sort.field], q.sort.dir, q.sort.field === 'dueAt'), q.limit, q.offset);
   }
 
   create(input: ActionCreate): Action {

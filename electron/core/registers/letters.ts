@@ -55,7 +55,7 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
     if (q.direction) w.add('direction = ?', q.direction);
     if (q.matterId) w.add('matter_id = ?', q.matterId);
     if (q.text) w.text(this.ctx.search.matchClause(LETTER, q.text));
-    return this.table.page(w.clauses, w.params, orderBy(SORT[q.sort.field], q.sort.dir), q.limit, q.offset);
+    return this.table.page(w.clauses, w.params, orderBy(SORT[q.sort.field], q.sort.dir, q.sort.field === 'replyDue'), q.limit, q.offset);
   }
 
   create(input: LetterCreate): Letter {
