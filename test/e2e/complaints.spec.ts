@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
-import { fillDateTime, pick } from './support/ui';
+import { fillDateTime, pick, openFromNav } from './support/ui';
 
 /**
  * Scenario S1 end to end, through the web host without a keychain: set up, record a complaint,
@@ -49,6 +49,7 @@ test.describe.serial('complaints register through the web host', () => {
     await page.getByRole('button', { name: 'Open the register' }).click();
     await expect(page.getByTestId('organisation-name')).toHaveText('Exemplar Retail SAS');
     await expect(page.getByTestId('user-name')).toHaveText('Claire Martin');
+    await openFromNav(page, 'Complaints');
     await expect(page.getByText('No complaints recorded yet')).toBeVisible();
   });
 
@@ -100,7 +101,9 @@ test.describe.serial('complaints register through the web host', () => {
     const field = page.getByLabel('Recovery passphrase');
     await field.fill(passphrase);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('heading', { name: 'Complaints' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('organisation-name')).toBeVisible({ timeout: 30_000 });
+    await openFromNav(page, 'Complaints');
+    await expect(page.getByRole('heading', { name: 'Complaints' })).toBeVisible();
 
     const search = page.getByTestId('complaint-search');
     const rows = page.getByTestId('complaint-table').locator('tbody tr');
@@ -157,7 +160,8 @@ test.describe.serial('complaints register through the web host', () => {
     await expect(page.getByRole('button', { name: 'Toutes les réclamations' })).toBeVisible();
     await expect(page.getByTestId('complaint-history')).toContainText('Statut : Reçue → Répondue');
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Réclamations' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Verrouiller' })).toBeVisible();
+    await openFromNav(page, 'Réclamations');
+    await expect(page.getByRole('heading', { name: 'Réclamations' })).toBeVisible();
   });
 });

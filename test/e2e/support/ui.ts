@@ -17,3 +17,8 @@ export async function pick(page: Page, combobox: Locator, ...options: string[]):
   // A MultiSelect stays open after a pick; a Select closes by itself.
   if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
 }
+
+/** Opens a screen from the left navigation by its entry's label (the home screen is the dashboard). */
+export async function openFromNav(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: label, exact: true }).click();
+}

@@ -28,9 +28,10 @@ const START_TIMEOUT_MS = 45_000;
 /**
  * Starts the web host the way a user does (npx tsx electron/webhost/cli.ts) and reads the URL from
  * its first stdout line. The host runs in its own process group so stop() reaches tsx's child too.
+ * `extraArgs` go to the CLI as they are (e.g. ['--clock', '2026-03-27T22:35:00+01:00'] for test mode).
  */
-export async function startWebHost(dataDir: string, opts: { keychain: boolean }): Promise<WebHost> {
-  const args = ['tsx', 'electron/webhost/cli.ts', '--data-dir', dataDir, ...(opts.keychain ? [] : ['--no-keychain'])];
+export async function startWebHost(dataDir: string, opts: { keychain: boolean }, extraArgs: readonly string[] = []): Promise<WebHost> {
+  const args = ['tsx', 'electron/webhost/cli.ts', '--data-dir', dataDir, ...(opts.keychain ? [] : ['--no-keychain']), ...extraArgs];
   const child = spawn('npx', args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

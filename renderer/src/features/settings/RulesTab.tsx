@@ -1,0 +1,239 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, Modal, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconGavel, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { getRule, makeCustomRule, type DeadlineResult, type OrgCalendar } from '@shared/deadlines';
+import type { RuleInfo } from '@shared/schemas/clock';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useFeatureT, type FeatureT } from '../../lib/featureT';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useFormatters } from '../../lib/useFormatters';
+import { useOrganisation } from '../../state/appStatus';
+import { useRecordChanges } from '../../state/recordChanges';
+import { useAppNow } from '../clocks/appClock';
+import { dueText, NS as CLOCKS_NS } from '../clocks/clockView';
+import { CustomRuleModal } from './CustomRuleModal';
+import { NS } from './ns';
+
+type Lang = 'en' | 'fr';
+
+/** What a rule gives from a start instant, in the organisation's calendar; null if it cannot compute. */
+export function example(rule: RuleInfo, fromIso: string, cal: OrgCalendar): DeadlineResult | null {
+  try {
+    const r = rule.definition ? makeCustomRule(rule.definition) : getRule(rule.id);
+    return r.compute(fromIso, cal);
+  } catch {
+    return null;
+  }
+}
+
+export function kindWords(t: FeatureT, kind: RuleInfo['kind']): string {
+  return t(`rules.kind.${kind}`);
+}
+
+/** Both languages, the UI's first: the basis is what a regulator reads, in either language. */
+function Bilingual({ label, text, lang }: { label: string; text: { en: string; fr: string }; lang: Lang }) {
+  const order: Lang[] = lang === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.03em' }}>
+        {label}
+      </Text>
+      <SimpleGrid cols={2} spacing="md">
+        {order.map((l) => (
+          <Group key={l} gap={6} wrap="nowrap" align="flex-start">
+            <Badge size="xs" variant="outline" color="gray" mt={2} style={{ flexShrink: 0 }}>
+              {l.toUpperCase()}
+            </Badge>
+            <Text size="sm" lang={l}>
+              {text[l]}
+            </Text>
+          </Group>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function RuleItem({ rule, fromIso, cal, actions }: { rule: RuleInfo; fromIso: string; cal: OrgCalendar; actions?: React.ReactNode }) {
+  const t = useFeatureT(NS);
+  const tc = useFeatureT(CLOCKS_NS);
+  const f = useFormatters();
+  const ex = useMemo(() => example(rule, fromIso, cal), [rule, fromIso, cal]);
+  const due = ex?.deadline ? dueText(tc, ex.deadline, cal.timeZone, f.lang) : null;
+  return (
+    <Accordion.Item value={rule.id} data-testid="rule-item" data-rule-id={rule.id}>
+      <Group wrap="nowrap" gap={0} pr={actions ? 'xs' : 0}>
+        <Accordion.Control>
+          <Group justify="space-between" wrap="nowrap" gap="md">
+            <Stack gap={0} miw={0}>
+              <Text size="sm" fw={600}>
+                {rule.label[f.lang]}
+              </Text>
+              <Text size="xs" c="dimmed">
+                <Code fz="xs">{rule.id}</Code> · {kindWords(t, rule.kind)}
+              </Text>
+            </Stack>
+            <Text size="xs" c="dimmed" ta="right" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+              {due ? t('rules.exampleDue', { date: due }) : t('rules.noDeadline')}
+            </Text>
+          </Group>
+        </Accordion.Control>
+        {actions}
+      </Group>
+      <Accordion.Panel>
+        {ex ? (
+          <Stack gap="sm">
+            <Bilingual label={t('rules.basis')} text={ex.basis} lang={f.lang} />
+            <Bilingual label={t('rules.example', { date: dueText(tc, fromIso, cal.timeZone, f.lang) })} text={ex.explanation} lang={f.lang} />
+          </Stack>
+        ) : (
+          <Text size="sm" c="red.8">
+            {t('rules.cannotCompute')}
+          </Text>
+        )}
+      </Accordion.Panel>
+    </Accordion.Item>
+  );
+}
+
+/** The deadline rules: the built-in ones with their legal basis, and the organisation's own. */
+export function RulesTab() {
+  const t = useFeatureT(NS);
+  const f = useFormatters();
+  const org = useOrganisation();
+  const now = useAppNow();
+  const [rules, setRules] = useState<RuleInfo[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<RuleInfo | 'new' | null>(null);
+  const [removing, setRemoving] = useState<RuleInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reload, setReload] = useState(0);
+  const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0));
+
+  useEffect(() => {
+    let current = true;
+    api.call('rules.list', {}).then(
+      (r) => {
+        if (!current) return;
+        setRules(r.rules);
+        setError(null);
+      },
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [reload, changes]);
+
+  // Examples start at the current minute, so they read like "if it happened now".
+  const fromIso = new Date(now - (now % 60_000)).toISOString();
+  const cal = useMemo<OrgCalendar>(() => ({ timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' }), [org?.timeZone, org?.country]);
+
+  async function remove(rule: RuleInfo) {
+    setBusy(true);
+    try {
+      await api.call('rules.removeCustom', { id: rule.id });
+      notifySuccess(t('rules.removed', { label: rule.label[f.lang] }));
+      setRemoving(null);
+      setReload((n) => n + 1);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (rules === null) return error ? <ErrorNotice error={error} title={t('rules.loadFailed')} /> : <Loader size="sm" />;
+  const builtIn = rules.filter((r) => r.builtIn);
+  const custom = rules.filter((r) => !r.builtIn);
+
+  return (
+    <Stack gap="xl">
+      <section>
+        <Title order={2} size="h3" mb={4}>
+          {t('rules.builtInSection')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('rules.builtInHelp', { zone: cal.timeZone, country: cal.country })}
+        </Text>
+        <Accordion variant="contained" multiple chevronPosition="left" data-testid="built-in-rules">
+          {builtIn.map((r) => (
+            <RuleItem key={r.id} rule={r} fromIso={fromIso} cal={cal} />
+          ))}
+        </Accordion>
+      </section>
+
+      <section>
+        <Group justify="space-between" align="flex-end" mb="sm">
+          <div>
+            <Title order={2} size="h3" mb={4}>
+              {t('rules.customSection')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('rules.customHelp')}
+            </Text>
+          </div>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('rules.add')}
+          </Button>
+        </Group>
+        {custom.length === 0 ? (
+          <EmptyState icon={<IconGavel size={26} stroke={1.5} />} withIndicatorBackground title={t('rules.noCustomTitle')} description={t('rules.noCustomBody')} />
+        ) : (
+          <Accordion variant="contained" multiple chevronPosition="left" data-testid="custom-rules">
+            {custom.map((r) => (
+              <RuleItem
+                key={r.id}
+                rule={r}
+                fromIso={fromIso}
+                cal={cal}
+                actions={
+                  <Group gap={2} wrap="nowrap">
+                    <Tooltip label={t('rules.edit')}>
+                      <ActionIcon variant="subtle" color="gray" aria-label={t('rules.editOne', { label: r.label[f.lang] })} onClick={() => setEditing(r)}>
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('rules.remove')}>
+                      <ActionIcon variant="subtle" color="red" aria-label={t('rules.removeOne', { label: r.label[f.lang] })} onClick={() => setRemoving(r)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                }
+              />
+            ))}
+          </Accordion>
+        )}
+      </section>
+
+      {editing !== null && (
+        <CustomRuleModal
+          rule={editing === 'new' ? null : editing}
+          existingIds={rules.map((r) => r.id)}
+          fromIso={fromIso}
+          cal={cal}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setReload((n) => n + 1);
+          }}
+        />
+      )}
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={removing ? t('rules.removeTitle', { label: removing.label[f.lang] }) : ''}>
+        <Stack gap="md">
+          <Text size="sm">{t('rules.removeBody')}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={busy} onClick={() => removing && void remove(removing)}>
+              {t('rules.remove')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { ChangePassphraseInput } from '@shared/schemas/profile';
+import i18next from 'i18next';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
+import { useFeatureT } from '../../lib/featureT';
+import { notifySuccess } from '../../lib/notify';
+import { useAppStatus } from '../../state/appStatus';
+import { PassphraseFields } from '../setup/PassphraseFields';
+import { INITIAL_SETUP_VALUES, type SetupFormValues } from '../setup/setupForm';
+import { NS } from './ns';
+
+/** Same checks as at setup: the schema the core applies, typed twice, and stored somewhere safe. */
+function validate(v: SetupFormValues): Record<string, string> {
+  const parsed = ChangePassphraseInput.safeParse({ newPassphrase: v.passphrase });
+  const errors = parsed.success ? {} : fieldErrorsFromIssues(issuesOf(parsed.error), (p) => (p === 'newPassphrase' ? 'passphrase' : null)).fields;
+  if (errors.passphrase) errors.passphrase = i18next.t('fieldErrors.recoveryPassphrase');
+  if (v.confirmPassphrase !== v.passphrase) errors.confirmPassphrase = i18next.t('fieldErrors.confirmPassphrase');
+  if (!v.storedPassphrase) errors.storedPassphrase = i18next.t('fieldErrors.storedPassphrase');
+  return errors;
+}
+
+/** The recovery passphrase: replaced here, with the same warning and checks as at setup. */
+export function SecurityTab() {
+  const t = useFeatureT(NS);
+  const status = useAppStatus((s) => s.status);
+  // The setup form's passphrase fields, reused as they are; only those three values matter here.
+  const form = useForm<SetupFormValues>({ mode: 'controlled', initialValues: INITIAL_SETUP_VALUES });
+  const [confirming, setConfirming] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  function ask(values: SetupFormValues) {
+    const errors = validate(values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length === 0) setConfirming(true);
+  }
+
+  async function change() {
+    setSaving(true);
+    setError(null);
+    try {
+      await api.call('app.changePassphrase', { newPassphrase: form.getValues().passphrase });
+      setConfirming(false);
+      form.reset();
+      notifySuccess(t('security.changed'));
+    } catch (e) {
+      setConfirming(false);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Stack gap="xl" maw={680}>
+      {status && (
+        <section>
+          <Title order={2} size="h3" mb="sm">
+            {t('security.keySection')}
+          </Title>
+          <Table withTableBorder variant="vertical" layout="fixed" verticalSpacing={6}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={220}>{t('security.keychain')}</Table.Th>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap" c={status.keychainAvailable ? 'teal.8' : 'orange.9'}>
+                    {status.keychainAvailable ? <IconCircleCheck size={15} aria-hidden /> : <IconCircleX size={15} aria-hidden />}
+                    <Text size="sm">{status.keychainAvailable ? t('security.keychainYes') : t('security.keychainNo')}</Text>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('security.dataDir')}</Table.Th>
+                <Table.Td>
+                  <Code fz="xs" style={{ wordBreak: 'break-all' }}>
+                    {status.dataDir}
+                  </Code>
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </section>
+      )}
+      <section>
+        <Title order={2} size="h3" mb={4}>
+          {t('security.passphraseSection')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('security.passphraseHelp')}
+        </Text>
+        <form onSubmit={form.onSubmit(ask)} noValidate>
+          <Stack gap="md">
+            <PassphraseFields form={form} />
+            {error !== null && <ErrorNotice error={error} />}
+            <Group justify="flex-end">
+              <Button type="submit">{t('security.submit')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </section>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={<Text fw={600}>{t('security.confirmTitle')}</Text>}>
+        <Stack gap="md">
+          <Text size="sm">{t('security.confirmBody')}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={saving} onClick={() => void change()} data-autofocus>
+              {t('security.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconBell, IconBuilding, IconGavel, IconKey } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useFeatureT } from '../../lib/featureT';
+import { useNavigation } from '../../state/navigation';
+import { OrganisationTab } from './OrganisationTab';
+import { RemindersTab } from './RemindersTab';
+import { RulesTab } from './RulesTab';
+import { SecurityTab } from './SecurityTab';
+import { NS } from './ns';
+
+/**
+ * The tabs of the settings screen, in order. A constant on purpose: a feature with settings of its
+ * own (sync, say) gets its own navigation entry rather than a tab here.
+ */
+const TABS = [
+  { value: 'organisation', icon: <IconBuilding size={15} />, panel: () => <OrganisationTab /> },
+  { value: 'reminders', icon: <IconBell size={15} />, panel: () => <RemindersTab /> },
+  { value: 'rules', icon: <IconGavel size={15} />, panel: () => <RulesTab /> },
+  { value: 'security', icon: <IconKey size={15} />, panel: () => <SecurityTab /> },
+] as const satisfies readonly { value: string; icon: ReactNode; panel: () => ReactNode }[];
+
+type TabName = (typeof TABS)[number]['value'];
+
+function isTab(v: string | undefined | null): v is TabName {
+  return TABS.some((t) => t.value === v);
+}
+
+/** Settings of the register: the organisation, reminders, deadline rules and the recovery passphrase. */
+export function SettingsView({ params }: { params?: Record<string, string> }) {
+  const t = useFeatureT(NS);
+  const tab: TabName = isTab(params?.tab) ? params.tab : 'organisation';
+
+  // A tab is part of the view (Back returns to it) but changing tabs is not a step of its own.
+  const select = (v: string | null) => {
+    if (!isTab(v)) return;
+    useNavigation.setState((s) => ({ view: { ...s.view, params: { ...s.view.params, tab: v } } }));
+  };
+
+  return (
+    <Stack gap="md" maw={1040}>
+      <div>
+        <Title order={1}>{t('title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('subtitle')}
+        </Text>
+      </div>
+      <Tabs value={tab} onChange={select} keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((x) => (
+            <Tabs.Tab key={x.value} value={x.value} leftSection={x.icon}>
+              {t(`tabs.${x.value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {TABS.map((x) => (
+          <Tabs.Panel key={x.value} value={x.value} pt="lg">
+            {x.panel()}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}
