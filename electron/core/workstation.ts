@@ -476,6 +476,8 @@ export class Workstation {
       }
       return { id: before.profileId };
     });
+    // Every window shows the organisation's name and zone: tell them all.
+    this.emitStatus();
     return this.profile();
   }
 }
