@@ -1,0 +1,270 @@
+import { useState } from 'react';
+import { Button, Checkbox, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { computeDeadline } from '@shared/deadlines';
+import { AffectedClientCreate, type AffectedClient, type Incident } from '@shared/schemas/incident';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
+import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
+import { useFeatureT } from '../../lib/featureT';
+import { notifySuccess } from '../../lib/notify';
+import { instantFromLocal, localPartsOf } from '../../lib/orgTime';
+import { useFormatters } from '../../lib/useFormatters';
+import { useOrganisation } from '../../state/appStatus';
+import { NS } from './recordType';
+
+interface Props {
+  incident: Incident;
+  /** The client being edited; absent when adding one. */
+  client?: AffectedClient;
+  onClose(saved: AffectedClient | null): void;
+}
+
+interface Values {
+  name: string;
+  contact: string;
+  noHourTerm: boolean;
+  contractHours: number | string;
+  notified: LocalDateTimeValue;
+  notifiedHow: string;
+  acknowledged: LocalDateTimeValue;
+  authorityNotified: LocalDateTimeValue;
+  authorityReference: string;
+  notes: string;
+}
+
+type Field = keyof Values;
+const FIELD_OF: Record<string, Field> = { notifiedAt: 'notified', acknowledgedAt: 'acknowledged', authorityNotifiedAt: 'authorityNotified' };
+const EMPTY: LocalDateTimeValue = { date: null, time: '' };
+const parts = (iso: string | null, zone: string) => (iso ? localPartsOf(iso, zone) : EMPTY);
+
+/**
+ * An affected client controller when we are the processor: its contractual notice period (one clock
+ * per client, from detection), when and how we told it, when it acknowledged, and what it tells us
+ * of its own notification to its authority.
+ */
+export function ClientModal({ incident, client, onClose }: Props) {
+  const t = useFeatureT(NS);
+  const { t: tc } = useTranslation();
+  const f = useFormatters();
+  const zone = f.zone;
+  const organisation = useOrganisation();
+  const [v, setV] = useState<Values>(() => ({
+    name: client?.name ?? '',
+    contact: client?.contact ?? '',
+    noHourTerm: client ? client.contractHours === null : false,
+    contractHours: client?.contractHours ?? 48,
+    notified: parts(client?.notifiedAt ?? null, zone),
+    notifiedHow: client?.notifiedHow ?? '',
+    acknowledged: parts(client?.acknowledgedAt ?? null, zone),
+    authorityNotified: parts(client?.authorityNotifiedAt ?? null, zone),
+    authorityReference: client?.authorityReference ?? '',
+    notes: client?.notes ?? '',
+  }));
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const set = <K extends Field>(key: K, value: Values[K]) => {
+    setV((s) => ({ ...s, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const start = incident.detectedAt ?? incident.awareAt;
+  const hours = v.noHourTerm ? null : typeof v.contractHours === 'number' ? v.contractHours : Number(v.contractHours) || null;
+  let due: string | null = null;
+  if (hours && organisation && Number.isInteger(hours) && hours >= 1 && hours <= 720) {
+    due = computeDeadline('processor-to-controller', start, { timeZone: zone, country: organisation.country }, { hours }).deadline;
+  }
+
+  async function submit() {
+    const found: Partial<Record<Field, string>> = {};
+    const instant = (field: 'notified' | 'acknowledged' | 'authorityNotified') => {
+      const value = v[field];
+      if (!value.date) return null;
+      const at = instantFromLocal(value.date, value.time, zone);
+      if (!at) found[field] = t('fieldErrors.instant');
+      return at;
+    };
+    const input = {
+      incidentId: incident.id,
+      name: v.name,
+      contact: v.contact,
+      contractHours: v.noHourTerm ? null : hours,
+      notifiedAt: instant('notified'),
+      notifiedHow: v.notifiedHow,
+      acknowledgedAt: instant('acknowledged'),
+      authorityNotifiedAt: instant('authorityNotified'),
+      authorityReference: v.authorityReference,
+      notes: v.notes,
+    };
+    if (!v.noHourTerm && input.contractHours === null) found.contractHours = t('fieldErrors.contractHours');
+    if (!v.name.trim()) found.name = t('fieldErrors.clientName');
+    const parsed = AffectedClientCreate.safeParse(input);
+    if (!parsed.success) {
+      for (const [field, message] of Object.entries(fieldErrorsFromIssues(issuesOf(parsed.error), (p) => FIELD_OF[p] ?? p).fields)) {
+        const key = field as Field;
+        found[key] ??= key === 'contractHours' ? t('fieldErrors.contractHours') : message;
+      }
+    }
+    if (Object.keys(found).length) {
+      setErrors(found);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      let saved: AffectedClient;
+      if (client) {
+        const { incidentId: _incident, ...fields } = input;
+        const same = (a: unknown, b: unknown) =>
+          typeof a === 'string' && typeof b === 'string' && /^\d{4}-\d\d-\d\dT/.test(a) ? Date.parse(a) === Date.parse(b) : a === b;
+        const patch = Object.fromEntries(Object.entries(fields).filter(([k, value]) => !same(value, client[k as keyof AffectedClient])));
+        if (Object.keys(patch).length === 0) {
+          onClose(null);
+          return;
+        }
+        saved = await api.call('incidents.updateClient', { id: client.id, patch });
+        notifySuccess(t('clients.saved', { name: saved.name }));
+      } else {
+        saved = await api.call('incidents.addClient', input);
+        notifySuccess(t('clients.added', { name: saved.name }));
+      }
+      onClose(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues?.length) {
+        const { fields, other } = fieldErrorsFromIssues(e.issues, (p) => FIELD_OF[p] ?? p);
+        setErrors(fields as Partial<Record<Field, string>>);
+        if (other.length) setError(e);
+      } else setError(e);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={() => onClose(null)}
+      title={client ? t('clients.editTitle', { name: client.name }) : t('clients.addTitle', { reference: incident.reference })}
+      size={720}
+      closeOnClickOutside={false}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="md">
+          <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+            <TextInput label={t('fields.clientName')} required maxLength={200} data-autofocus value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+            <TextInput
+              label={t('fields.clientContact')}
+              description={t('clients.contactHelp')}
+              maxLength={300}
+              value={v.contact}
+              onChange={(e) => set('contact', e.currentTarget.value)}
+              error={errors.contact}
+            />
+            <Stack gap={6}>
+              <NumberInput
+                label={t('fields.contractHours')}
+                description={t('clients.contractHoursHelp')}
+                min={1}
+                max={720}
+                allowDecimal={false}
+                allowNegative={false}
+                disabled={v.noHourTerm}
+                suffix=" h"
+                value={v.noHourTerm ? '' : v.contractHours}
+                onChange={(value) => set('contractHours', value)}
+                error={errors.contractHours}
+                w={200}
+              />
+              <Checkbox label={t('clients.noHourTerm')} checked={v.noHourTerm} onChange={(e) => set('noHourTerm', e.currentTarget.checked)} />
+            </Stack>
+            <Paper withBorder p="sm" bg="gray.0">
+              <Text size="xs" c="dimmed">
+                {t('clients.dueLabel')}
+              </Text>
+              <Text fw={600} className="tabular" data-testid="client-due-preview">
+                {due ? f.dateTime(due) : t('clients.noDue')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {incident.detectedAt ? t('clients.fromDetection', { date: f.dateTime(start) }) : t('clients.fromAwareness', { date: f.dateTime(start) })}
+              </Text>
+            </Paper>
+          </SimpleGrid>
+
+          <section>
+            <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
+              {t('clients.ourNotice')}
+            </Title>
+            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+              <OrgDateTimeField
+                name="clientNotified"
+                label={t('fields.clientNotifiedAt')}
+                description={t('clients.notifiedHelp')}
+                value={v.notified}
+                onChange={(value) => set('notified', value)}
+                error={errors.notified}
+              />
+              <TextInput
+                label={t('fields.notifiedHow')}
+                description={t('clients.notifiedHowHelp')}
+                maxLength={300}
+                value={v.notifiedHow}
+                onChange={(e) => set('notifiedHow', e.currentTarget.value)}
+                error={errors.notifiedHow}
+              />
+              <OrgDateTimeField
+                name="clientAcknowledged"
+                label={t('fields.acknowledgedAt')}
+                value={v.acknowledged}
+                onChange={(value) => set('acknowledged', value)}
+                error={errors.acknowledged}
+              />
+            </SimpleGrid>
+          </section>
+
+          <section>
+            <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={2} style={{ letterSpacing: '0.04em' }}>
+              {t('clients.theirNotification')}
+            </Title>
+            <Text size="xs" c="dimmed" mb={6}>
+              {t('clients.theirNotificationHint')}
+            </Text>
+            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+              <OrgDateTimeField
+                name="clientAuthority"
+                label={t('fields.clientAuthorityNotifiedAt')}
+                value={v.authorityNotified}
+                onChange={(value) => set('authorityNotified', value)}
+                error={errors.authorityNotified}
+              />
+              <TextInput
+                label={t('fields.clientAuthorityReference')}
+                maxLength={200}
+                className="tabular"
+                value={v.authorityReference}
+                onChange={(e) => set('authorityReference', e.currentTarget.value)}
+                error={errors.authorityReference}
+              />
+            </SimpleGrid>
+          </section>
+          <Textarea label={t('fields.clientNotes')} autosize minRows={2} maxRows={8} maxLength={10_000} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+          {error !== null && <ErrorNotice error={error} />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => onClose(null)}>
+              {tc('common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving}>
+              {client ? t('clients.save') : t('clients.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

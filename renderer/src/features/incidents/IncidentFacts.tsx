@@ -1,0 +1,197 @@
+import { Badge, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { IconAlertOctagon, IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
+import type { Incident } from '@shared/schemas/incident';
+import { regulatorLabel, findRegulator } from '@shared/reference/regulators';
+import { useFeatureT } from '../../lib/featureT';
+import { useFormatters } from '../../lib/useFormatters';
+import { RiskIndicator } from './badges';
+import { isSpecialCategory, type DecisionValue } from './labels';
+import { NS } from './recordType';
+
+type Row = [label: string, value: React.ReactNode, testId?: string];
+
+/** The recorded facts of an incident, in the sections Art. 33(3) and 33(5) give the register. */
+export function IncidentFacts({ incident: i }: { incident: Incident }) {
+  const t = useFeatureT(NS);
+  const f = useFormatters();
+  const dash = <Text span c="dimmed" size="sm">{t('detail.notRecorded')}</Text>;
+  const instant = (iso: string | null) => (iso ? <span className="tabular">{f.dateTime(iso)}</span> : dash);
+  const text = (s: string) => (s.trim() ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{s}</Text> : dash);
+  const count = (n: number | null) => (n === null ? <Text span size="sm" c="dimmed">{t('detail.unknown')}</Text> : <span className="tabular">{f.number(n)}</span>);
+
+  const occurred =
+    i.occurredFrom === null && i.occurredTo === null ? (
+      <Text span size="sm" c="dimmed">
+        {t('detail.unknown')}
+      </Text>
+    ) : (
+      <span className="tabular">
+        {i.occurredFrom ? f.dateTime(i.occurredFrom) : t('detail.unknownStart')} – {i.occurredTo ? f.dateTime(i.occurredTo) : t('detail.unknownEnd')}
+      </span>
+    );
+
+  const regulator = findRegulator(i.authority);
+  const sections: { title: string; rows: Row[] }[] = [
+    {
+      title: t('form.factsSection'),
+      rows: [
+        [t('fields.ourRole'), t(`role.${i.ourRole}`)],
+        [t('fields.detectedAt'), instant(i.detectedAt)],
+        [t('fields.awareAt'), instant(i.awareAt), 'fact-aware'],
+        [t('fields.occurred'), occurred],
+        [t('fields.howDiscovered'), text(i.howDiscovered)],
+        [t('fields.facts'), text(i.facts)],
+      ],
+    },
+    {
+      title: t('form.natureSection'),
+      rows: [
+        [
+          t('fields.nature'),
+          i.nature.length ? (
+            <Group gap={6}>
+              {i.nature.map((n) => (
+                <Badge key={n} variant="outline" color="gray" size="sm" tt="none">
+                  {t(`nature.${n}`)}
+                </Badge>
+              ))}
+            </Group>
+          ) : (
+            dash
+          ),
+        ],
+      ],
+    },
+    {
+      title: t('form.dataSection'),
+      rows: [
+        [
+          t('fields.dataCategories'),
+          i.dataCategories.length ? (
+            <Group gap={6} data-testid="fact-categories">
+              {i.dataCategories.map((c) =>
+                isSpecialCategory(c) ? (
+                  <Badge key={c} color="red" variant="light" size="sm" tt="none" leftSection={<IconAlertOctagon size={12} aria-hidden />}>
+                    {t(`category.${c}`)} · {t('detail.special')}
+                  </Badge>
+                ) : (
+                  <Badge key={c} color="gray" variant="light" size="sm" tt="none">
+                    {t(`category.${c}`)}
+                  </Badge>
+                ),
+              )}
+            </Group>
+          ) : (
+            dash
+          ),
+        ],
+        [t('fields.dataSubjectCategories'), text(i.dataSubjectCategories)],
+        [t('fields.approxSubjects'), count(i.approxSubjects), 'fact-subjects'],
+        [t('fields.approxRecords'), count(i.approxRecords), 'fact-records'],
+      ],
+    },
+    {
+      title: t('form.riskSection'),
+      rows: [
+        [t('fields.likelyConsequences'), text(i.likelyConsequences)],
+        [t('fields.riskLevel'), <RiskIndicator risk={i.riskLevel} />],
+      ],
+    },
+    {
+      title: t('form.decisionsSection'),
+      rows: [
+        [t('fields.notifyAuthority'), <DecisionValueView decision={i.notifyAuthority} reasons={i.notifyAuthorityReasons} testId="decision-authority" />],
+        [
+          t('fields.authority'),
+          i.authority ? (
+            <span title={regulator?.name}>
+              {regulatorLabel(i.authority)}
+              {regulator && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  · {regulator.name}
+                </Text>
+              )}
+            </span>
+          ) : (
+            dash
+          ),
+        ],
+        ...(i.delayReasons.trim() ? ([[t('fields.delayReasons'), text(i.delayReasons)]] as Row[]) : []),
+        [t('fields.notifyDataSubjects'), <DecisionValueView decision={i.notifyDataSubjects} reasons={i.notifyDataSubjectsReasons} testId="decision-subjects" />],
+        ...(i.dataSubjectsTarget || i.riskLevel === 'high' || i.notifyDataSubjects === 'yes'
+          ? ([[t('fields.dataSubjectsTarget'), i.dataSubjectsTarget ? instant(i.dataSubjectsTarget) : <Text span size="sm" c="dimmed">{t('detail.noTarget')}</Text>]] as Row[])
+          : []),
+        [t('fields.nis2InScope'), i.nis2InScope ? t('detail.yes') : t('detail.no')],
+      ],
+    },
+    {
+      title: t('form.measuresSection'),
+      rows: [
+        [t('fields.measuresTaken'), text(i.measuresTaken)],
+        [t('fields.measuresProposed'), text(i.measuresProposed)],
+        [t('fields.lead'), i.lead || dash],
+      ],
+    },
+    {
+      title: t('detail.recordSection'),
+      rows: [
+        [t('fields.createdAt'), instant(i.createdAt)],
+        [t('fields.updatedAt'), instant(i.updatedAt)],
+        ...(i.closedAt ? ([[t('fields.closedAt'), instant(i.closedAt)]] as Row[]) : []),
+      ],
+    },
+  ];
+
+  return (
+    <Stack gap="lg" data-testid="incident-facts">
+      {sections.map((s) => (
+        <section key={s.title}>
+          <Title order={2} size="h4" tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
+            {s.title}
+          </Title>
+          <DataList size="sm" labelWidth="13rem" gap={8}>
+            {s.rows.map(([label, value, testId]) => (
+              <DataList.Item key={label} data-testid={testId}>
+                <DataList.ItemLabel>{label}</DataList.ItemLabel>
+                <DataList.ItemValue>{value}</DataList.ItemValue>
+              </DataList.Item>
+            ))}
+          </DataList>
+        </section>
+      ))}
+    </Stack>
+  );
+}
+
+const DECISION_ICON: Record<DecisionValue, React.ReactNode> = {
+  yes: <IconCircleCheck size={15} aria-hidden />,
+  no: <IconCircleX size={15} aria-hidden />,
+  pending: <IconHelpCircle size={15} aria-hidden />,
+};
+
+function DecisionValueView({ decision, reasons, testId }: { decision: DecisionValue; reasons: string; testId: string }) {
+  const t = useFeatureT(NS);
+  const color = decision === 'pending' ? 'orange.9' : undefined;
+  return (
+    <Stack gap={2} data-testid={testId}>
+      <Group gap={5} wrap="nowrap" c={color}>
+        {DECISION_ICON[decision]}
+        <Text size="sm" fw={600} c={color}>
+          {t(`decisionLong.${decision}`)}
+        </Text>
+      </Group>
+      {reasons.trim() ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {reasons}
+        </Text>
+      ) : (
+        decision !== 'pending' && (
+          <Text size="xs" c="red.8">
+            {t('detail.reasonsMissing')}
+          </Text>
+        )
+      )}
+    </Stack>
+  );
+}

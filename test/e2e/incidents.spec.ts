@@ -1,0 +1,265 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+import { fillDateTime, pick } from './support/ui';
+
+/**
+ * The breach register through the web host, in English.
+ * S2 (the exposed database): recorded at awareness, 2020-10-01 09:40 Paris; the initial notification
+ * to the CNIL at hour 60, a complementary one two weeks later; the 72-hour clock met with 12 hours
+ * to spare; risk assessed high and the data subjects to be informed, with the reasons.
+ * S3 (we are the processor): detected Friday 2026-03-27 22:30; three clients, each with its own
+ * 48-hour clock due Sunday 29 March at 23:30, summer time.
+ *
+ * The page's clock is set to the scenario's moment (the app prefills "aware" with now); the core
+ * keeps the real time, so its reminders about these old deadlines may show as toasts: forms are
+ * submitted from the keyboard, never by clicking under a toast.
+ */
+test.describe.serial('breach incidents register through the web host', () => {
+  let dataDir = '';
+  let host: WebHost | null = null;
+  let page: Page;
+
+  test.beforeAll(async ({ browser }) => {
+    assertRendererBuilt();
+    dataDir = freshDataDir();
+    host = await startWebHost(dataDir, { keychain: false });
+    // One minute after the organisation became aware of the exposed database (Paris, summer time).
+    page = await pageAt(browser, '2020-10-01T09:40:20+02:00');
+  });
+
+  test.afterAll(async () => {
+    await page?.context().close();
+    await host?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('sets up the register and shows the empty breach register', async () => {
+    await page.goto(host!.url);
+    await page.getByRole('textbox', { name: 'Organisation name' }).fill('KG Communication SAS');
+    await page.getByRole('textbox', { name: 'User name' }).fill('Julien Morel');
+    await page.getByRole('button', { name: 'Suggest a strong passphrase' }).click();
+    await page.getByRole('checkbox', { name: 'I have stored this passphrase somewhere safe' }).check();
+    await page.getByRole('button', { name: 'Create the register' }).click();
+    await page.getByRole('button', { name: 'Open the register' }).click({ timeout: 30_000 });
+    await openRegister(page);
+    await expect(page.getByRole('heading', { name: 'Breach incidents' })).toBeVisible();
+    await expect(page.getByText('No incident recorded')).toBeVisible();
+  });
+
+  test('S2: records the exposed database at the moment of awareness', async () => {
+    await page.getByRole('button', { name: 'Record an incident' }).first().click();
+    const form = page.getByRole('dialog', { name: 'Record an incident' });
+    // Recorded the minute the organisation becomes aware: awareness is prefilled with now.
+    await expect(form.getByTestId('aware-date')).toHaveValue('01/10/2020');
+    await expect(form.getByTestId('aware-hours')).toHaveValue('09');
+    await expect(form.getByTestId('aware-minutes')).toHaveValue('40');
+    await expect(form.getByTestId('form-authority-due')).toHaveText('4 Oct 2020, 09:40');
+
+    await form.getByRole('textbox', { name: 'Title' }).fill('Customer database exposed on the Internet');
+    await expect(form.getByRole('radiogroup', { name: 'Our role' }).getByRole('radio', { name: 'Controller', exact: true })).toBeChecked();
+    await fillDateTime(page, form, 'occurredTo', '23/07/2020', '23:59');
+    await form.getByRole('textbox', { name: 'How it was discovered' }).fill('Press article (Numerama) of 1 October 2020 revealing the database.');
+    await form.getByRole('checkbox', { name: /^Confidentiality/ }).check();
+    await pick(page, form.getByRole('combobox', { name: 'Categories of data' }), 'Identification', 'Contact details');
+    await form.getByRole('textbox', { name: 'Categories of data subjects' }).fill('Customers and prospects');
+    // The number of records is not known at first: left empty.
+    await expect(form.getByRole('textbox', { name: 'Approximate number of records' })).toHaveValue('');
+    await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+
+    await expect(page.getByText('I-2020-0001 recorded.')).toBeVisible();
+    await expect(form).toBeHidden();
+    // A new incident opens at once.
+    await expect(page.getByTestId('incident-reference')).toHaveText('I-2020-0001');
+    await expect(page.getByTestId('incident-title')).toHaveText('Customer database exposed on the Internet');
+    await expect(page.getByTestId('incident-status')).toHaveText('Open');
+    await expect(page.getByTestId('fact-aware')).toContainText('1 Oct 2020, 09:40');
+    const facts = page.getByTestId('incident-facts');
+    await expect(facts).toContainText('unknown start – 23 Jul 2020, 23:59');
+    await expect(page.getByTestId('fact-subjects')).toContainText('Unknown');
+    await expect(page.getByTestId('fact-records')).toContainText('Unknown');
+    const clock = page.getByTestId('incident-summary').getByTestId('authority-clock');
+    await expect(clock).toHaveAttribute('data-state', 'running');
+    await expect(clock).toContainText('due 4 Oct 2020, 09:40');
+  });
+
+  test('S2: the initial notification at hour 60 meets the 72-hour clock with 12 hours to spare', async () => {
+    await page.getByRole('button', { name: 'Record a notification' }).click();
+    const modal = page.getByRole('dialog', { name: 'Record a notification – I-2020-0001' });
+    await expect(modal.getByRole('textbox', { name: "Recipient's name" })).toHaveValue('CNIL');
+    await expect(modal.getByRole('radiogroup', { name: 'Phase' }).getByRole('radio', { name: 'Initial', exact: true })).toBeChecked();
+    await fillDateTime(page, modal, 'sentAt', '03/10/2020', '21:40');
+    await modal.getByRole('textbox', { name: 'Their reference' }).fill('CNIL-NOTIF-2020-004512');
+    await modal.getByRole('textbox', { name: 'Their reference' }).press('Enter');
+    await expect(modal).toBeHidden();
+
+    const clock = page.getByTestId('incident-summary').getByTestId('authority-clock');
+    await expect(clock).toHaveAttribute('data-state', 'met_on_time');
+    await expect(clock).toContainText('Met on time');
+    await expect(clock).toContainText('12 h 00 min to spare');
+    await expect(page.getByTestId('authority-notified-at')).toHaveText('first notified 3 Oct 2020, 21:40');
+
+    // Two weeks later, the complementary information (Art. 33(4)).
+    await page.getByRole('button', { name: 'Record a notification' }).click();
+    const second = page.getByRole('dialog', { name: 'Record a notification – I-2020-0001' });
+    await expect(second.getByRole('radiogroup', { name: 'Phase' }).getByRole('radio', { name: 'Complementary', exact: true })).toBeChecked();
+    await fillDateTime(page, second, 'sentAt', '17/10/2020', '21:40');
+    await second.getByRole('textbox', { name: 'Their reference' }).fill('CNIL-NOTIF-2020-004512');
+    await second.getByRole('textbox', { name: 'Their reference' }).press('Enter');
+    await expect(second).toBeHidden();
+
+    const rows = page.getByTestId('notification-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('Supervisory authority · CNIL');
+    await expect(rows.nth(0)).toContainText('Initial');
+    await expect(rows.nth(0)).toContainText('3 Oct 2020, 21:40');
+    await expect(rows.nth(0)).toContainText('60 h 00 min after awareness');
+    await expect(rows.nth(0)).toContainText('CNIL-NOTIF-2020-004512');
+    await expect(rows.nth(1)).toContainText('Complementary');
+    await expect(rows.nth(1)).toContainText('17 Oct 2020, 21:40');
+    // The complementary one does not move the clock: it stays met by the first.
+    await expect(clock).toContainText('12 h 00 min to spare');
+  });
+
+  test('S2: the risk is assessed high and the data subjects are to be informed, with the reasons', async () => {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('dialog', { name: 'Edit I-2020-0001' });
+    await form.getByRole('radiogroup', { name: 'Risk' }).getByText('High', { exact: true }).click();
+    await form.getByRole('radiogroup', { name: 'Notify the authority' }).getByText('Yes', { exact: true }).click();
+    await form.getByRole('radiogroup', { name: 'Inform the data subjects' }).getByText('Yes', { exact: true }).click();
+    // A decision without its reasons is refused (Art. 33(5)).
+    await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+    await expect(form.getByText('A decision comes with its reasons (Art. 33(5)).')).toHaveCount(2);
+    await form.getByRole('textbox', { name: 'Reasons for the decision on the authority' }).fill('Identification and contact data exposed without protection for months.');
+    await form
+      .getByRole('textbox', { name: 'Reasons for the decision on the data subjects' })
+      .fill('High risk: contact data usable for phishing; customers must be warned (Art. 34).');
+    // Art. 34 has no hour count: the team sets its own target.
+    await fillDateTime(page, form, 'art34Target', '09/10/2020', '18:00');
+    await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+    await expect(page.getByText('I-2020-0001 saved.')).toBeVisible();
+    await expect(form).toBeHidden();
+
+    await expect(page.getByTestId('incident-risk').first()).toHaveText('High');
+    await expect(page.getByTestId('decision-subjects')).toContainText('Yes');
+    await expect(page.getByTestId('decision-subjects')).toContainText('customers must be warned (Art. 34)');
+    await expect(page.getByTestId('decision-authority')).toContainText('without protection for months');
+    await expect(page.getByTestId('summary-subjects')).toHaveText('To be informed');
+    await expect(page.getByTestId('incident-summary')).toContainText('target 9 Oct 2020, 18:00');
+    // The clocks of the record (from the core): the Art. 34 one now runs beside the met Art. 33 one.
+    await expect(page.getByTestId('record-clocks')).toContainText('Art. 34');
+
+    // Back in the register: the row carries the risk and the met clock.
+    await page.getByRole('button', { name: 'All incidents' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'I-2020-0001' });
+    await expect(row).toContainText('1 Oct 2020, 09:40');
+    await expect(row).toContainText('Controller');
+    await expect(row).toContainText('High');
+    await expect(row).toContainText('Met on time');
+    await expect(row).toContainText('12 h 00 min to spare');
+    await expect(row).toContainText('Open');
+  });
+
+  test('S3: a processor incident detected on Friday 27 March 2026 at 22:30, three clients with 48-hour clocks across the change to summer time', async ({ browser }) => {
+    // A colleague's window, five minutes after detection.
+    const lead = await pageAt(browser, '2026-03-27T22:35:00+01:00');
+    try {
+      await lead.goto(host!.url);
+      await openRegister(lead);
+      await lead.getByRole('button', { name: 'Record an incident' }).first().click();
+      const form = lead.getByRole('dialog', { name: 'Record an incident' });
+      await expect(form.getByTestId('aware-date')).toHaveValue('27/03/2026');
+      await form.getByRole('textbox', { name: 'Title' }).fill("Backup of three clients' contact lists exposed");
+      await form.getByRole('radiogroup', { name: 'Our role' }).getByText('Processor', { exact: true }).click();
+      await fillDateTime(lead, form, 'detected', '27/03/2026', '22:30');
+      await fillDateTime(lead, form, 'aware', '27/03/2026', '22:30');
+      await form.getByRole('checkbox', { name: /^Confidentiality/ }).check();
+      await expect(form.getByTestId('form-clients-due')).toHaveText('29 Mar 2026, 23:30');
+      await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+      await expect(lead.getByText('I-2026-0001 recorded.')).toBeVisible();
+      await expect(lead.getByTestId('incident-reference')).toHaveText('I-2026-0001');
+
+      // As processor there is no 72-hour clock to the authority, one clock per client instead.
+      await expect(lead.getByTestId('incident-summary').getByTestId('authority-clock')).toHaveAttribute('data-state', 'not_applicable');
+      const panel = lead.getByTestId('clients-panel');
+      await expect(panel).toContainText('One clock per client, from detection (27 Mar 2026, 22:30)');
+
+      for (const [name, contact] of [
+        ['Boulangeries Martin SA', 'dpo@boulangeries-martin.example'],
+        ['Optique Lumière SARL', 'rgpd@optique-lumiere.example'],
+        ['Voyages Horizon SAS', 'privacy@voyages-horizon.example'],
+      ] as const) {
+        await panel.getByRole('button', { name: 'Add a client' }).click();
+        const modal = lead.getByRole('dialog', { name: 'Add an affected client – I-2026-0001' });
+        await modal.getByRole('textbox', { name: 'Client' }).fill(name);
+        await modal.getByRole('textbox', { name: 'Contact' }).fill(contact);
+        await expect(modal.getByRole('textbox', { name: 'Contractual notice' })).toHaveValue('48 h');
+        await expect(modal.getByTestId('client-due-preview')).toHaveText('29 Mar 2026, 23:30');
+        await modal.getByRole('textbox', { name: 'Client' }).press('Enter');
+        await expect(modal).toBeHidden();
+        await expect(lead.getByText(`${name} added.`)).toBeVisible();
+      }
+
+      const rows = panel.getByTestId('client-row');
+      await expect(rows).toHaveCount(3);
+      for (const [i, name] of ['Boulangeries Martin SA', 'Optique Lumière SARL', 'Voyages Horizon SAS'].entries()) {
+        const row = rows.nth(i);
+        await expect(row).toContainText(name);
+        await expect(row).toContainText('48 h');
+        // 22:30 CET + 48 elapsed hours = 23:30 CEST: the clocks go forward on Sunday 29 March.
+        await expect(row.getByTestId('client-clock')).toContainText('due 29 Mar 2026, 23:30');
+        await expect(row.getByTestId('client-clock')).toHaveAttribute('data-state', 'running');
+        await expect(row.getByTestId('client-clock')).toContainText(/Running\s*· 4[67] h \d\d min left/);
+      }
+      await expect(lead.getByTestId('incident-summary')).toContainText('0 of 3 notified');
+
+      // The first client is told the next morning: its clock is met, the others still run.
+      await rows.nth(0).getByRole('button', { name: 'Actions for Boulangeries Martin SA' }).click();
+      await lead.getByRole('menuitem', { name: 'Edit' }).click();
+      const edit = lead.getByRole('dialog', { name: 'Boulangeries Martin SA' });
+      await fillDateTime(lead, edit, 'clientNotified', '28/03/2026', '10:00');
+      await edit.getByRole('textbox', { name: 'How it was notified' }).fill('Email to the DPO, then phone call');
+      await edit.getByRole('textbox', { name: 'How it was notified' }).press('Enter');
+      await expect(edit).toBeHidden();
+      await expect(rows.nth(0).getByTestId('client-clock')).toHaveAttribute('data-state', 'met_on_time');
+      await expect(rows.nth(0).getByTestId('client-clock')).toContainText('36 h 30 min to spare');
+      await expect(rows.nth(0)).toContainText('28 Mar 2026, 10:00');
+      await expect(rows.nth(0)).toContainText('Email to the DPO, then phone call');
+      await expect(rows.nth(1).getByTestId('client-clock')).toHaveAttribute('data-state', 'running');
+      await expect(lead.getByTestId('incident-summary')).toContainText('1 of 3 notified');
+
+      // Closing while the decision on the authority is pending is refused by the core, in its words.
+      await lead.getByRole('button', { name: 'Close', exact: true }).click();
+      const close = lead.getByRole('dialog', { name: 'Close I-2026-0001' });
+      await close.getByRole('button', { name: 'Close the incident' }).press('Enter');
+      await expect(close.getByTestId('close-refused')).toContainText('The incident cannot be closed yet');
+      await expect(close.getByTestId('close-refused')).toContainText('Art. 33(5)');
+      await close.getByRole('button', { name: 'Cancel' }).press('Enter');
+      await expect(lead.getByTestId('incident-status')).toHaveText('Open');
+
+      // The register filters by risk in the database: only the high-risk S2 incident.
+      await lead.getByRole('button', { name: 'All incidents' }).click();
+      await expect(lead.getByTestId('incident-total')).toContainText('2 incidents');
+      await pick(lead, lead.getByRole('combobox', { name: 'Risk' }), 'High');
+      await expect(lead.getByTestId('incident-total')).toContainText('1 incident');
+      await expect(lead.getByRole('row').filter({ hasText: 'I-2020-0001' })).toBeVisible();
+      await expect(lead.getByRole('row').filter({ hasText: 'I-2026-0001' })).toHaveCount(0);
+    } finally {
+      await lead.context().close();
+    }
+  });
+});
+
+/** A page whose clock starts at `instant` and runs on (the core keeps the real time). */
+async function pageAt(browser: Browser, instant: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date(instant) });
+  return page;
+}
+
+async function openRegister(page: Page): Promise<void> {
+  const nav: Locator = page.getByRole('navigation');
+  await nav.getByRole('button', { name: 'Incidents', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Breach incidents' })).toBeVisible();
+}
