@@ -1,40 +1,34 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArchive, IconArrowLeft } from '@tabler/icons-react';
-import type { AuditEntry } from '@shared/schemas/audit';
 import type { Complaint } from '@shared/schemas/complaint';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RecordAttachments, RecordClocks, RecordHistory, RecordLinks } from '../../components/records';
 import { useFormatters } from '../../lib/useFormatters';
 import { useNavigation } from '../../state/navigation';
 import { useRecordChanges, useRecordVersion } from '../../state/recordChanges';
 import { ComplaintActions } from './ComplaintActions';
 import { ComplaintFacts } from './ComplaintFacts';
-import { ComplaintHistory } from './ComplaintHistory';
 import { COMPLAINT_RECORD_TYPE } from './recordType';
 import { StatusBadge } from './StatusBadge';
 
-/** One complaint: its fields, what can be done to it, and its history. */
+/** One complaint: its fields, what can be done to it, its deadlines, links, attachments and history. */
 export function ComplaintDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const showList = useNavigation((s) => s.showList);
   const version = useRecordVersion(COMPLAINT_RECORD_TYPE, id);
   const [complaint, setComplaint] = useState<Complaint | null>(null);
-  const [history, setHistory] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     let current = true;
-    Promise.all([
-      api.call('complaints.get', { id }),
-      api.call('audit.history', { recordType: COMPLAINT_RECORD_TYPE, recordId: id }),
-    ]).then(
-      ([c, h]) => {
+    api.call('complaints.get', { id }).then(
+      (c) => {
         if (!current) return;
         setComplaint(c);
-        setHistory(h.entries);
         setError(null);
       },
       (e: unknown) => current && setError(e),
@@ -61,7 +55,7 @@ export function ComplaintDetail({ id }: { id: string }) {
       </Stack>
     );
   }
-  if (!complaint || !history) {
+  if (!complaint) {
     return (
       <Stack gap="md">
         {back}
@@ -70,6 +64,7 @@ export function ComplaintDetail({ id }: { id: string }) {
     );
   }
 
+  const record = { type: COMPLAINT_RECORD_TYPE, id: complaint.id };
   return (
     <Stack gap="md">
       {back}
@@ -124,15 +119,15 @@ export function ComplaintDetail({ id }: { id: string }) {
                 {complaint.outcome || t('detail.noOutcome')}
               </Text>
             </Paper>
+            <RecordLinks record={record} />
+            <RecordAttachments record={record} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" tt="uppercase" c="dimmed" mb="sm" style={{ letterSpacing: '0.04em' }}>
-              {t('detail.history')}
-            </Title>
-            <ComplaintHistory entries={history} />
-          </Paper>
+          <Stack gap="md">
+            <RecordClocks record={record} />
+            <RecordHistory record={record} testId="complaint-history" />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -6,7 +6,7 @@ import { dueStateOf } from '../../lib/dueState';
 import { formatLocalDateLong } from '../../lib/format';
 import { lastDayOfDeadline } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
-import { useNow } from '../../lib/useNow';
+import { useAppNow } from '../clocks/appClock';
 
 /**
  * The response deadline as a date plus where the complaint stands: an icon and words, so the state
@@ -15,7 +15,8 @@ import { useNow } from '../../lib/useNow';
 export function DueIndicator({ complaint, layout = 'stacked' }: { complaint: Pick<Complaint, 'responseDue' | 'answeredAt'>; layout?: 'stacked' | 'inline' }) {
   const { t } = useTranslation();
   const f = useFormatters();
-  const now = useNow();
+  // The core's time (its test clock in test mode), as the deadlines panel and the reminders use.
+  const now = new Date(useAppNow());
   const state = dueStateOf(complaint, now, f.zone);
 
   let icon;

@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import { Group, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import type { Clock } from '@shared/schemas/clock';
+import type { RecordRef, RecordType } from '@shared/schemas/record-types';
+import { compareClocks, evaluateClock } from '@shared/clocks';
+import { api } from '../../api';
+import { useFeatureT } from '../../lib/featureT';
+import { useFormatters } from '../../lib/useFormatters';
+import { useAppNow } from '../../features/clocks/appClock';
+import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
+import { ErrorNotice } from '../ErrorNotice';
+import { ClockCountdown, ClockStateLabel, useDueText } from './ClockStateLabel';
+import { RECORDS_NS } from './labels';
+import { RecordPanel } from './RecordPanel';
+
+type Ref = Pick<RecordRef, 'type' | 'id'>;
+
+/**
+ * Every deadline of a record, whatever its state: what it is, on what basis, when it falls due in
+ * the organisation's zone, a live countdown, and its state in words and icon.
+ */
+export function RecordClocks({ record }: { record: Ref }) {
+  const t = useFeatureT(RECORDS_NS);
+  // The core's time (its test clock in test mode), so countdowns agree with its reminders.
+  const now = useAppNow();
+  // A clock moves with its record, and with what hangs off it (a client notified, a reply letter).
+  const version =
+    useRecordVersion(record.type, record.id) + useRecordTypeVersion('notification') + useRecordTypeVersion('client') + useRecordTypeVersion('letter');
+  const [clocks, setClocks] = useState<Clock[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.call('clocks.ofRecord', { recordType: record.type as RecordType, recordId: record.id }).then(
+      (r) => {
+        if (!current) return;
+        setClocks(r.clocks);
+        setError(null);
+      },
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [record.type, record.id, version]);
+
+  const sorted = clocks ? [...clocks].sort(compareClocks(now)) : null;
+
+  return (
+    <RecordPanel title={t('clocks.title')} count={clocks?.length ?? null} testId="record-clocks">
+      {error !== null && <ErrorNotice error={error} title={t('clocks.loadFailed')} />}
+      {sorted === null ? (
+        error === null && <Loader size="xs" aria-label={t('loading')} />
+      ) : sorted.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('clocks.empty')}
+        </Text>
+      ) : (
+        <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {sorted.map((c) => (
+            <ClockRow key={c.id} clock={c} now={now} ownRecord={c.recordType === record.type && c.recordId === record.id} />
+          ))}
+        </Stack>
+      )}
+    </RecordPanel>
+  );
+}
+
+function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; ownRecord: boolean }) {
+  const t = useFeatureT(RECORDS_NS);
+  const f = useFormatters();
+  const dueText = useDueText();
+  const { needsDelayReasons } = evaluateClock(c, now);
+  return (
+    <Group component="li" gap="md" wrap="nowrap" align="flex-start" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="clock-row">
+      <div style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" fw={600}>
+          {c.label[f.lang]}
+          {c.party && (
+            <Text span size="sm" fw={400}>
+              {' – '}
+              {c.party}
+            </Text>
+          )}
+          {!ownRecord && (
+            <Text span size="xs" c="dimmed" fw={400} className="tabular">
+              {' · '}
+              {c.reference}
+            </Text>
+          )}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.45}>
+          {c.basis[f.lang]}
+        </Text>
+        <Text size="xs" mt={4} className="tabular">
+          {c.due ? (
+            <>
+              <Text span size="xs" c="dimmed">
+                {t('clocks.due')}{' '}
+              </Text>
+              {dueText(c.due)}
+            </>
+          ) : c.target ? (
+            <>
+              <Text span size="xs" c="dimmed">
+                {t('clocks.target')}{' '}
+              </Text>
+              {f.dateTime(c.target)}
+            </>
+          ) : (
+            <Text span size="xs" c="dimmed">
+              {t('clocks.noDue')}
+            </Text>
+          )}
+          {c.metAt && (
+            <>
+              {' · '}
+              <Text span size="xs" c="dimmed">
+                {t('clocks.metAt')}{' '}
+              </Text>
+              {f.dateTime(c.metAt)}
+            </>
+          )}
+          <Text span size="xs" c="dimmed">
+            {' · '}
+            {t('clocks.startedAt', { date: f.dateTime(c.startedAt) })}
+          </Text>
+        </Text>
+        {c.note && (
+          <Group gap={4} wrap="nowrap" align="flex-start" mt={4}>
+            <IconInfoCircle size={14} color="var(--mantine-color-navy-7)" aria-hidden style={{ flex: '0 0 auto', marginTop: 1 }} />
+            <Text size="xs">{c.note[f.lang]}</Text>
+          </Group>
+        )}
+        {needsDelayReasons && (
+          <Group gap={4} wrap="nowrap" align="flex-start" mt={4}>
+            <IconAlertTriangle size={14} color="var(--mantine-color-orange-9)" aria-hidden style={{ flex: '0 0 auto', marginTop: 1 }} />
+            <Text size="xs" c="orange.9" fw={600}>
+              {t('clocks.needsDelayReasons')}
+            </Text>
+          </Group>
+        )}
+      </div>
+      <Stack gap={2} align="flex-end" style={{ flex: '0 0 auto', maxWidth: '45%' }}>
+        <ClockStateLabel clock={c} now={now} />
+        <ClockCountdown clock={c} now={now} />
+      </Stack>
+    </Group>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import { ActionIcon, Anchor, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { IconLinkOff, IconLinkPlus } from '@tabler/icons-react';
+import type { LinkView } from '@shared/schemas/link';
+import type { RecordRef } from '@shared/schemas/record-types';
+import { api } from '../../api';
+import { useFeatureT } from '../../lib/featureT';
+import { notifySuccess } from '../../lib/notify';
+import { useFormatters } from '../../lib/useFormatters';
+import { useNavigation } from '../../state/navigation';
+import { useRecordChanges, useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
+import { ErrorNotice } from '../ErrorNotice';
+import { recordTypeLabel, RECORDS_NS } from './labels';
+import { LinkPicker } from './LinkPicker';
+import { ArchivedMarker, RecordStatusBadge, RecordTypeLabel } from './RecordBadges';
+import { ReasonModal } from './ReasonModal';
+import { RecordPanel } from './RecordPanel';
+
+type Ref = Pick<RecordRef, 'type' | 'id'>;
+
+/** The records linked to this one, whichever side made the link; link more, or remove with a reason. */
+export function RecordLinks({ record }: { record: Ref }) {
+  const t = useFeatureT(RECORDS_NS);
+  const version = useRecordVersion(record.type, record.id) + useRecordTypeVersion('link');
+  const [links, setLinks] = useState<LinkView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [picking, setPicking] = useState(false);
+  const [removing, setRemoving] = useState<LinkView | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.call('links.of', { record: { type: record.type, id: record.id } as RecordRef }).then(
+      (r) => {
+        if (!current) return;
+        setLinks(r.links);
+        setError(null);
+      },
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [record.type, record.id, version]);
+
+  return (
+    <RecordPanel
+      title={t('links.title')}
+      count={links?.length ?? null}
+      testId="record-links"
+      action={
+        <Button variant="default" size="compact-sm" leftSection={<IconLinkPlus size={14} />} onClick={() => setPicking(true)}>
+          {t('links.add')}
+        </Button>
+      }
+    >
+      {error !== null && <ErrorNotice error={error} title={t('links.loadFailed')} />}
+      {links === null ? (
+        error === null && <Loader size="xs" aria-label={t('loading')} />
+      ) : links.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('links.empty')}
+        </Text>
+      ) : (
+        <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {links.map((l) => (
+            <LinkRow key={l.id} link={l} onRemove={() => setRemoving(l)} />
+          ))}
+        </Stack>
+      )}
+      {picking && (
+        <LinkPicker
+          record={record}
+          linked={links ?? []}
+          onClose={() => setPicking(false)}
+          onLinked={(l) => {
+            setLinks((prev) => [...(prev ?? []).filter((x) => x.id !== l.id), l]);
+            useRecordChanges.getState().bump(record.type, record.id);
+          }}
+        />
+      )}
+      {removing && (
+        <ReasonModal
+          title={t('links.removeTitle', { reference: removing.other.reference })}
+          body={t('links.removeBody')}
+          reasonHelp={t('links.removeReasonHelp')}
+          submitLabel={t('links.removeSubmit')}
+          onClose={() => setRemoving(null)}
+          onSubmit={async (reason) => {
+            await api.call('links.remove', { id: removing.id, reason });
+            notifySuccess(t('links.removed', { reference: removing.other.reference }));
+            setLinks((prev) => (prev ?? []).filter((x) => x.id !== removing.id));
+            useRecordChanges.getState().bump(record.type, record.id);
+          }}
+        />
+      )}
+    </RecordPanel>
+  );
+}
+
+function LinkRow({ link, onRemove }: { link: LinkView; onRemove(): void }) {
+  const t = useFeatureT(RECORDS_NS);
+  const f = useFormatters();
+  const openRecord = useNavigation((s) => s.openRecord);
+  const o = link.other;
+  return (
+    <Group
+      component="li"
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+      py={6}
+      style={{ borderTop: '1px solid var(--mantine-color-gray-2)', opacity: o.archived ? 0.75 : undefined }}
+      data-testid="link-row"
+    >
+      <div style={{ width: 96, flex: '0 0 auto', paddingTop: 1 }}>
+        <RecordTypeLabel type={o.type} size="xs" />
+      </div>
+      <div style={{ flex: 1, minWidth: 0 }}>
+        <Group gap={8} wrap="wrap" align="center">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            fw={600}
+            className="tabular"
+            onClick={() => openRecord(o.type, o.id)}
+            aria-label={t('links.open', { type: recordTypeLabel(o.type), reference: o.reference })}
+          >
+            {o.reference}
+          </Anchor>
+          <RecordStatusBadge type={o.type} status={o.status} />
+          {o.archived && <ArchivedMarker />}
+        </Group>
+        <Text size="sm" lineClamp={1} title={o.title}>
+          {o.title}
+        </Text>
+        {link.note && (
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+            {t('links.note', { note: link.note })}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed" className="tabular">
+          {t('links.since', { date: f.dateTime(link.createdAt) })}
+        </Text>
+      </div>
+      <Tooltip label={t('links.remove')}>
+        <ActionIcon variant="subtle" color="gray" size="sm" onClick={onRemove} aria-label={t('links.removeLabel', { reference: o.reference })}>
+          <IconLinkOff size={15} stroke={1.6} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'react';
+import { ActionIcon, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconBookmark, IconBookmarkPlus, IconX } from '@tabler/icons-react';
+import type { RecordType } from '@shared/schemas/record-types';
+import type { SavedView } from '@shared/schemas/search';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { RECORD_TYPES, statusOptionsOf } from '../../components/records/labels';
+import { useFeatureT } from '../../lib/featureT';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useFormatters } from '../../lib/useFormatters';
+import { fromQuery, hasCriteria, toQuery, useSearch } from './searchState';
+
+/** The registers whose records can have a status (to put a saved status back under its register). */
+function typesWithStatus(status: string): RecordType[] {
+  return RECORD_TYPES.filter((t) => statusOptionsOf(t).some((o) => o.value === status));
+}
+
+/** Saved searches: a side list to come back to a search in one click; saved under a name, forgotten at will. */
+export function SavedViews() {
+  const t = useFeatureT('search');
+  const f = useFormatters();
+  const form = useSearch((s) => s.form);
+  const replaceForm = useSearch((s) => s.replaceForm);
+  const [views, setViews] = useState<SavedView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.call('views.list', {}).then(
+      (r) => {
+        if (!current) return;
+        setViews(r.views);
+        setError(null);
+      },
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [version]);
+
+  async function remove(v: SavedView) {
+    try {
+      await api.call('views.remove', { id: v.id });
+      notifySuccess(t('views.removed', { name: v.name }));
+      setViews((prev) => (prev ?? []).filter((x) => x.id !== v.id));
+      if (activeId === v.id) setActiveId(null);
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={t('views.title')}>
+      <Group justify="space-between" mb={6} wrap="nowrap">
+        <Title order={2} size="h4" tt="uppercase" c="dimmed" style={{ letterSpacing: '0.04em' }}>
+          {t('views.title')}
+        </Title>
+      </Group>
+      {error !== null && <ErrorNotice error={error} />}
+      {views === null ? (
+        error === null && <Loader size="xs" />
+      ) : views.length === 0 ? (
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('views.empty')}
+        </Text>
+      ) : (
+        <Stack gap={0} mb="xs" data-testid="saved-views">
+          {views.map((v) => (
+            <Group key={v.id} gap={2} wrap="nowrap">
+              <NavLink
+                component="button"
+                label={v.name}
+                leftSection={<IconBookmark size={15} stroke={1.6} />}
+                active={activeId === v.id}
+                variant="light"
+                onClick={() => {
+                  setActiveId(v.id);
+                  replaceForm(fromQuery(v.query, f.zone, typesWithStatus));
+                }}
+                style={{ borderRadius: 'var(--mantine-radius-sm)', flex: 1, minWidth: 0 }}
+                styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+                title={v.name}
+              />
+              <Tooltip label={t('views.remove')}>
+                <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => void remove(v)} aria-label={t('views.removeLabel', { name: v.name })}>
+                  <IconX size={14} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <Button
+        variant="default"
+        size="compact-sm"
+        fullWidth
+        leftSection={<IconBookmarkPlus size={14} />}
+        disabled={!hasCriteria(form)}
+        onClick={() => setSaving(true)}
+      >
+        {t('views.save')}
+      </Button>
+      {saving && (
+        <SaveViewModal
+          onClose={() => setSaving(false)}
+          onSaved={(v) => {
+            setActiveId(v.id);
+            setVersion((n) => n + 1);
+          }}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function SaveViewModal({ onClose, onSaved }: { onClose(): void; onSaved(view: SavedView): void }) {
+  const t = useFeatureT('search');
+  const { t: tc } = useTranslation();
+  const f = useFormatters();
+  const form = useSearch((s) => s.form);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit() {
+    if (name.trim() === '') {
+      setNameError(t('views.nameRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const view = await api.call('views.create', { name: name.trim(), query: toQuery(form, f.zone) });
+      notifySuccess(t('views.saved', { name: view.name }));
+      onSaved(view);
+      onClose();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('views.saveTitle')} size="sm">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('views.name')}
+            description={t('views.nameHelp')}
+            required
+            maxLength={100}
+            data-autofocus
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setNameError(null);
+            }}
+            error={nameError}
+          />
+          {error !== null && <ErrorNotice error={error} />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {tc('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('views.saveSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
