@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconFileImport, IconFileText, IconScale, IconTimelineEvent } from '@tabler/icons-react';
+import { api } from '../../api';
+import { useFeatureT } from '../../lib/featureT';
+import { DraftTab } from './DraftTab';
+import { ImportWizard } from './ImportWizard';
+import { NS } from './labels';
+import { RegisterExports } from './RegisterExports';
+import { isTab, useExchangeState, type ExchangeTab } from './store';
+import { TimelineTab } from './TimelineTab';
+
+const ICONS: Record<ExchangeTab, React.ReactNode> = {
+  regulator: <IconScale size={16} aria-hidden />,
+  timeline: <IconTimelineEvent size={16} aria-hidden />,
+  draft: <IconFileText size={16} aria-hidden />,
+  import: <IconFileImport size={16} aria-hidden />,
+};
+
+/**
+ * Exports and imports: registers for a regulator, incident timelines for management, the CNIL
+ * notification draft, and spreadsheets coming in. Params: tab, incident (an incident's id, picked
+ * for the timeline or draft tab).
+ */
+export function ExchangeView({ params }: { params?: Record<string, string> }) {
+  const t = useFeatureT(NS);
+  const tab = useExchangeState((s) => s.tab);
+  const set = useExchangeState((s) => s.set);
+
+  // Opened from elsewhere with a tab and an incident (e.g. an incident's page): show them.
+  const wantedTab = params?.tab;
+  const wantedIncident = params?.incident;
+  useEffect(() => {
+    if (isTab(wantedTab)) set({ tab: wantedTab });
+    if (!wantedIncident) return;
+    let current = true;
+    api.call('incidents.get', { id: wantedIncident }).then(
+      (d) => {
+        if (!current) return;
+        if (wantedTab === 'draft') set({ draftIncident: d.incident });
+        else set({ timelineIncident: d.incident });
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [wantedTab, wantedIncident, set]);
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1}>{t('title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('subtitle')}
+        </Text>
+      </div>
+      <Tabs value={tab} onChange={(v) => isTab(v ?? undefined) && set({ tab: v as ExchangeTab })} keepMounted>
+        <Tabs.List mb="md">
+          {(['regulator', 'timeline', 'draft', 'import'] as const).map((k) => (
+            <Tabs.Tab key={k} value={k} leftSection={ICONS[k]} data-testid={`tab-${k}`}>
+              {t(`tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="regulator">
+          <RegisterExports />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <TimelineTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="draft">
+          <DraftTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <ImportWizard />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Button, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconFileText, IconFileTypeCsv, IconFileTypePdf, IconJson, IconMarkdown } from '@tabler/icons-react';
+import type { ExportLang, ExportResult } from '@shared/schemas/export';
+import type { TimelineFilter } from '@shared/schemas/timeline';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatBytes } from '../../components/records/labels';
+import { useFeatureT } from '../../lib/featureT';
+import { useFormatters } from '../../lib/useFormatters';
+import { saveFile, sizeOfBase64 } from '../exchange/files';
+import { JobProgressBar } from '../exchange/JobProgressBar';
+import { exportLangOptions, FORMAT_LABEL, NS as EXCHANGE_NS } from '../exchange/labels';
+import { CancelledNotice, ProvenanceNote } from '../exchange/ProvenanceNote';
+import { useJob } from '../exchange/useJob';
+import { NS } from './labels';
+
+type TimelineFormat = 'pdf' | 'csv' | 'json' | 'md';
+
+const FORMATS: { format: TimelineFormat; icon: React.ReactNode }[] = [
+  { format: 'pdf', icon: <IconFileTypePdf size={16} aria-hidden /> },
+  { format: 'csv', icon: <IconFileTypeCsv size={16} aria-hidden /> },
+  { format: 'json', icon: <IconJson size={16} aria-hidden /> },
+  { format: 'md', icon: <IconMarkdown size={16} aria-hidden /> },
+];
+
+/**
+ * An incident's timeline as a file for management (PDF) or for other tools (CSV, JSON, Markdown),
+ * in either language, with progress, Cancel, and the provenance the file carries.
+ */
+export function TimelineExport({ incidentId, reference, filter }: { incidentId: string; reference: string; filter?: TimelineFilter }) {
+  const t = useFeatureT(NS);
+  const tx = useFeatureT(EXCHANGE_NS);
+  const f = useFormatters();
+  const [lang, setLang] = useState<ExportLang>(f.lang);
+  const [onlyShown, setOnlyShown] = useState(false);
+  const { job, run, cancel } = useJob('timeline');
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [cancelled, setCancelled] = useState(false);
+
+  async function exportAs(format: TimelineFormat) {
+    setError(null);
+    setCancelled(false);
+    setResult(null);
+    const what = t('export.what', { reference, format: FORMAT_LABEL[format] });
+    const out = await run(what, (jobId) =>
+      api.call('exports.timeline', { incidentId, format, lang, jobId, ...(filter && onlyShown ? { filter } : {}) }),
+    );
+    if (out.status === 'done') {
+      setResult(out.value);
+      saveFile(out.value.file);
+    } else if (out.status === 'cancelled') setCancelled(true);
+    else setError(out.error);
+  }
+
+  return (
+    <Stack gap="sm" data-testid="timeline-export">
+      <Group gap="md" align="center" wrap="wrap">
+        <Group gap="xs" wrap="nowrap">
+          {FORMATS.map(({ format, icon }) => (
+            <Button
+              key={format}
+              variant={format === 'pdf' ? 'filled' : 'default'}
+              leftSection={icon}
+              onClick={() => void exportAs(format)}
+              disabled={job !== null}
+              aria-label={t('export.as', { format: FORMAT_LABEL[format] })}
+              data-testid={`timeline-export-${format}`}
+            >
+              {FORMAT_LABEL[format]}
+            </Button>
+          ))}
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" id={`timeline-lang-${incidentId}`}>
+            {tx('exportLanguage')}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            aria-labelledby={`timeline-lang-${incidentId}`}
+            data={exportLangOptions(tx)}
+            value={lang}
+            onChange={(v) => setLang(v as ExportLang)}
+            data-testid="timeline-export-lang"
+          />
+        </Group>
+        {filter && (
+          <Checkbox size="sm" label={t('export.onlyShown')} checked={onlyShown} onChange={(e) => setOnlyShown(e.currentTarget.checked)} />
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        <IconFileText size={13} aria-hidden style={{ verticalAlign: -2 }} /> {t('export.pdfHelp')}
+      </Text>
+      {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {cancelled && <CancelledNotice onClose={() => setCancelled(false)} />}
+      {error !== null && <ErrorNotice error={error} title={t('export.failed')} />}
+      {result && (
+        <ProvenanceNote
+          provenance={result.provenance}
+          heading={tx('saved', {
+            file: result.file.fileName,
+            rows: t('export.events', { count: result.rows, n: f.number(result.rows) }),
+            size: formatBytes(sizeOfBase64(result.file.contentBase64), f.lang),
+          })}
+          onSaveAgain={() => saveFile(result.file)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,167 @@
+import type { ReactNode } from 'react';
+import type { MantineColor } from '@mantine/core';
+import {
+  IconAlarm,
+  IconAlertTriangle,
+  IconBuilding,
+  IconBuildingBank,
+  IconCalendarEvent,
+  IconCalendarOff,
+  IconChecklist,
+  IconCircleCheck,
+  IconCircleX,
+  IconDots,
+  IconFilePlus,
+  IconFlag,
+  IconGauge,
+  IconGavel,
+  IconHourglassHigh,
+  IconMailCheck,
+  IconMailDown,
+  IconMailForward,
+  IconMailUp,
+  IconMessage,
+  IconMessageCheck,
+  IconMessageReport,
+  IconMinus,
+  IconNote,
+  IconPhone,
+  IconRadar,
+  IconRosetteDiscountCheck,
+  IconSend,
+  IconTarget,
+  IconUsers,
+} from '@tabler/icons-react';
+import {
+  TimelineCategory,
+  TimelineEntryKind,
+  TimelineEventKind,
+  TimelineSourceType,
+  type BilingualText,
+  type ClockState,
+  type TimelineEvent,
+} from '@shared/schemas/timeline';
+import type { UiLanguage } from '../../lib/format';
+import type { FeatureT } from '../../lib/featureT';
+
+export const NS = 'timeline';
+
+export const CATEGORIES = TimelineCategory.options;
+export const SOURCE_TYPES = TimelineSourceType.options;
+export const ENTRY_KINDS = TimelineEntryKind.options;
+export const EVENT_KINDS = TimelineEventKind.options;
+
+/** A text the core wrote in both languages, in the UI's. */
+export function inLang(text: BilingualText, lang: UiLanguage): string {
+  return lang === 'fr' ? text.fr : text.en;
+}
+
+/** Colours support the words and icons, never replace them. */
+export const CATEGORY_COLOR: Record<TimelineCategory, MantineColor> = {
+  incident: 'red',
+  assessment: 'orange',
+  notification: 'navy',
+  client: 'grape',
+  action: 'teal',
+  letter: 'indigo',
+  complaint: 'cyan',
+  user: 'gray',
+};
+
+const KIND_ICON: Record<TimelineEventKind, (size: number) => ReactNode> = {
+  incident_recorded: (s) => <IconFilePlus size={s} aria-hidden />,
+  occurred_from: (s) => <IconCalendarEvent size={s} aria-hidden />,
+  occurred_to: (s) => <IconCalendarOff size={s} aria-hidden />,
+  detected: (s) => <IconRadar size={s} aria-hidden />,
+  became_aware: (s) => <IconAlarm size={s} aria-hidden />,
+  risk_assessed: (s) => <IconGauge size={s} aria-hidden />,
+  risk_changed: (s) => <IconGauge size={s} aria-hidden />,
+  decision_authority: (s) => <IconGavel size={s} aria-hidden />,
+  decision_data_subjects: (s) => <IconGavel size={s} aria-hidden />,
+  notification_sent: (s) => <IconSend size={s} aria-hidden />,
+  status_changed: (s) => <IconFlag size={s} aria-hidden />,
+  client_added: (s) => <IconBuilding size={s} aria-hidden />,
+  client_notified: (s) => <IconMailForward size={s} aria-hidden />,
+  client_acknowledged: (s) => <IconMailCheck size={s} aria-hidden />,
+  client_authority_notified: (s) => <IconBuildingBank size={s} aria-hidden />,
+  action_planned: (s) => <IconChecklist size={s} aria-hidden />,
+  action_done: (s) => <IconCircleCheck size={s} aria-hidden />,
+  action_verified: (s) => <IconRosetteDiscountCheck size={s} aria-hidden />,
+  action_cancelled: (s) => <IconCircleX size={s} aria-hidden />,
+  letter_received: (s) => <IconMailDown size={s} aria-hidden />,
+  letter_sent: (s) => <IconMailUp size={s} aria-hidden />,
+  complaint_received: (s) => <IconMessageReport size={s} aria-hidden />,
+  complaint_answered: (s) => <IconMessageCheck size={s} aria-hidden />,
+  user_entry: (s) => <IconNote size={s} aria-hidden />,
+};
+
+const ENTRY_ICON: Record<TimelineEntryKind, (size: number) => ReactNode> = {
+  call: (s) => <IconPhone size={s} aria-hidden />,
+  meeting: (s) => <IconUsers size={s} aria-hidden />,
+  decision: (s) => <IconGavel size={s} aria-hidden />,
+  message: (s) => <IconMessage size={s} aria-hidden />,
+  note: (s) => <IconNote size={s} aria-hidden />,
+  other: (s) => <IconDots size={s} aria-hidden />,
+};
+
+export function entryIcon(kind: TimelineEntryKind, size = 15): ReactNode {
+  return ENTRY_ICON[kind](size);
+}
+
+/** The icon of an event: its kind's, or for a user entry its entry kind's (a call, a meeting…). */
+export function eventIcon(e: TimelineEvent, size = 15): ReactNode {
+  return e.entryKind ? ENTRY_ICON[e.entryKind](size) : KIND_ICON[e.kind](size);
+}
+
+/** The kind in a word or two ("Notification", "Call"). */
+export function eventKindLabel(e: TimelineEvent, t: FeatureT): string {
+  return e.entryKind ? t(`entryKind.${e.entryKind}`) : t(`kind.${e.kind}`);
+}
+
+/** Kinds grouped by category, for the filter. */
+export function kindOptions(t: FeatureT): { group: string; items: { value: string; label: string }[] }[] {
+  const byCategory: Record<TimelineCategory, TimelineEventKind[]> = {
+    incident: ['occurred_from', 'occurred_to', 'detected', 'became_aware', 'incident_recorded', 'status_changed'],
+    assessment: ['risk_assessed', 'risk_changed', 'decision_authority', 'decision_data_subjects'],
+    notification: ['notification_sent'],
+    client: ['client_added', 'client_notified', 'client_acknowledged', 'client_authority_notified'],
+    action: ['action_planned', 'action_done', 'action_verified', 'action_cancelled'],
+    letter: ['letter_received', 'letter_sent'],
+    complaint: ['complaint_received', 'complaint_answered'],
+    user: ['user_entry'],
+  };
+  return CATEGORIES.map((c) => ({ group: t(`category.${c}`), items: byCategory[c].map((k) => ({ value: k, label: t(`kind.${k}`) })) }));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Clocks                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+export const CLOCK_COLOR: Record<ClockState, string> = {
+  met: 'teal.8',
+  late: 'orange.9',
+  running: 'navy.8',
+  overdue: 'red.8',
+  no_deadline: 'gray.7',
+  done_no_deadline: 'teal.8',
+  not_required: 'gray.7',
+};
+
+export function clockIcon(state: ClockState, size = 16): ReactNode {
+  const p = { size, stroke: 1.8, 'aria-hidden': true } as const;
+  switch (state) {
+    case 'met':
+    case 'done_no_deadline':
+      return <IconCircleCheck {...p} />;
+    case 'late':
+      return <IconAlertTriangle {...p} />;
+    case 'running':
+      return <IconHourglassHigh {...p} />;
+    case 'overdue':
+      return <IconAlertTriangle {...p} />;
+    case 'no_deadline':
+      return <IconTarget {...p} />;
+    case 'not_required':
+      return <IconMinus {...p} />;
+  }
+}
