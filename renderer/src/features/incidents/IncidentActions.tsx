@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Menu } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconChevronDown, IconDots, IconLock, IconLockOpen, IconPencil, IconShieldHalf } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconChevronDown, IconDots, IconLock, IconLockOpen, IconPencil, IconShieldHalf, IconTimelineEvent } from '@tabler/icons-react';
+import { useNavigation } from '../../state/navigation';
 import type { Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
@@ -53,6 +54,9 @@ export function IncidentActions({ incident, onChanged }: { incident: Incident; o
   return (
     <>
       <Group gap="xs" wrap="nowrap">
+        <Button variant="default" leftSection={<IconTimelineEvent size={16} />} onClick={() => useNavigation.getState().go({ name: 'timeline', id: incident.id })}>
+          {t('detail.openTimeline')}
+        </Button>
         <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => openEdit(incident)}>
           {t('detail.edit')}
         </Button>
