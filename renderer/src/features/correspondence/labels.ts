@@ -1,0 +1,54 @@
+import type { MantineColor } from '@mantine/core';
+import { APPEALABLE_KINDS, LetterKind, type Letter, type LetterDirection } from '@shared/schemas/letter';
+import { MatterKind } from '@shared/schemas/matter';
+import { findRegulator, REGULATORS } from '@shared/reference/regulators';
+import type { FeatureT } from '../../lib/featureT';
+
+export const NS = 'correspondence';
+
+export function kindOptions(t: FeatureT) {
+  return LetterKind.options.map((k) => ({ value: k, label: t(`kind.${k}`) }));
+}
+
+export function matterKindOptions(t: FeatureT) {
+  return MatterKind.options.map((k) => ({ value: k, label: t(`matterKind.${k}`) }));
+}
+
+export function directionOptions(t: FeatureT) {
+  return (['inbound', 'outbound'] as LetterDirection[]).map((d) => ({ value: d, label: t(`direction.${d}`) }));
+}
+
+/** The maintained list, by short name, for filters (custom regulators are matched as typed). */
+export function regulatorFilterOptions() {
+  return REGULATORS.map((r) => ({ value: r.id, label: `${r.short} (${r.country})` }));
+}
+
+/** Short name and, for a listed regulator, its full name (for a tooltip or a fact line). */
+export function regulatorNames(id: string): { short: string; full: string | null } {
+  const r = findRegulator(id);
+  return r ? { short: r.short, full: r.name } : { short: id, full: null };
+}
+
+/** The day a letter is dated by in the register: received for inbound, sent for outbound (either when only one is known). */
+export function letterDate(l: Pick<Letter, 'direction' | 'sentAt' | 'receivedAt'>): string | null {
+  return l.direction === 'inbound' ? (l.receivedAt ?? l.sentAt) : (l.sentAt ?? l.receivedAt);
+}
+
+/** Decisions (reprimand, formal notice, sanction) stand out in threads and timelines. */
+export const KIND_COLOR: Partial<Record<LetterKind, MantineColor>> = {
+  reprimand: 'orange',
+  formal_notice: 'red',
+  sanction: 'red',
+  findings: 'grape',
+  closure: 'teal',
+  appeal_decision: 'indigo',
+  appeal_lodged: 'indigo',
+};
+
+export function isAppealable(kind: LetterKind): boolean {
+  return APPEALABLE_KINDS.includes(kind);
+}
+
+/** Kinds that carry a compliance deadline or an amount: their fields are shown for these. */
+export const COMPLIANCE_KINDS: readonly LetterKind[] = ['formal_notice', 'sanction', 'extension_granted'];
+export const AMOUNT_KINDS: readonly LetterKind[] = ['sanction'];
