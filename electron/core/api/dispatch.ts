@@ -105,12 +105,21 @@ export function createHandlers(ws: Workstation): Handlers {
     'jobs.cancel': ({ jobId }) => ({ ok: true as const, found: ws.exchange.cancelJob(jobId) }),
 
     'sync.status': () => ws.sync.status(),
-    'sync.createWorkspace': (input) => ws.sync.createWorkspace(input, ws.memberLabel()),
+    // Once connected, keep syncing in the background (the loop otherwise starts at unlock).
+    'sync.createWorkspace': async (input) => {
+      const status = await ws.sync.createWorkspace(input, ws.memberLabel());
+      ws.sync.start();
+      return status;
+    },
     'sync.readInvitation': ({ invitation }) => {
       const inv = SyncService.readInvitation(invitation);
       return { workspaceId: inv.workspaceId, connection: inv.connection };
     },
-    'sync.join': (input) => ws.sync.join(input, ws.memberLabel()),
+    'sync.join': async (input) => {
+      const status = await ws.sync.join(input, ws.memberLabel());
+      ws.sync.start();
+      return status;
+    },
     'sync.invite': () => ws.sync.createInvitation(),
     'sync.members': async () => ({ members: await ws.sync.members() }),
     'sync.removeMember': async ({ memberId }) => {

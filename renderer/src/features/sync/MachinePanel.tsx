@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Alert, Button, Code, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconPlugConnectedX } from '@tabler/icons-react';
+import type { SyncStatus } from '@shared/schemas/sync';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useFeatureT } from '../../lib/featureT';
+import { notifySuccess } from '../../lib/notify';
+import { useFormatters } from '../../lib/useFormatters';
+import { SyncErrorNotice } from './SyncErrorNotice';
+import { useSyncStatus } from './syncStore';
+
+/** This machine's link to the workspace, and leaving it (the local register stays). */
+export function MachinePanel({ status }: { status: SyncStatus }) {
+  const st = useFeatureT('sync');
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <Stack gap="lg">
+      <section aria-labelledby="sync-machine-title">
+        <Title order={2} size="h3" id="sync-machine-title" mb="xs">
+          {st('machine.title')}
+        </Title>
+        <Table withTableBorder variant="vertical" layout="fixed" maw={760}>
+          <Table.Tbody>
+            <Row label={st('machine.backend')} value={status.backend} />
+            <Row label={st('machine.workspace')} value={status.workspaceId} />
+            <Row label={st('machine.member')} value={status.memberId} />
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" c="dimmed" mt={6} maw={760}>
+          {st('machine.secrets')}
+        </Text>
+      </section>
+      <Paper withBorder p="md" maw={760} style={{ borderColor: 'var(--mantine-color-red-3)' }} component="section" aria-labelledby="sync-disconnect-title">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Title order={2} size="h4" id="sync-disconnect-title">
+              {st('machine.disconnectTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mt={2}>
+              {st('machine.disconnectHelp')}
+            </Text>
+          </div>
+          <Button color="red" variant="outline" leftSection={<IconPlugConnectedX size={16} />} onClick={() => setConfirming(true)} style={{ flexShrink: 0 }}>
+            {st('machine.disconnect')}
+          </Button>
+        </Group>
+      </Paper>
+      <DisconnectModal opened={confirming} pending={status.pending} onClose={() => setConfirming(false)} />
+    </Stack>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string | null }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={220} fw={500}>
+        {label}
+      </Table.Th>
+      <Table.Td>
+        <Code style={{ wordBreak: 'break-all' }}>{value ?? '—'}</Code>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function DisconnectModal({ opened, pending, onClose }: { opened: boolean; pending: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const st = useFeatureT('sync');
+  const f = useFormatters();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function disconnect() {
+    setBusy(true);
+    setError(null);
+    try {
+      useSyncStatus.getState().apply(await api.call('sync.disconnect', {}));
+      notifySuccess(st('machine.disconnected'));
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={st('machine.confirmTitle')} size="lg">
+      <Stack gap="sm">
+        <Text size="sm">{st('machine.confirmBody1')}</Text>
+        <Text size="sm">{st('machine.confirmBody2')}</Text>
+        {pending > 0 && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={st('machine.pendingTitle', { count: pending, n: f.number(pending) })}>
+            <Text size="sm">{st('machine.pendingBody')}</Text>
+          </Alert>
+        )}
+        {error !== null && <SyncErrorNotice error={error} context="action" />}
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={busy} onClick={() => void disconnect()} leftSection={<IconPlugConnectedX size={16} />}>
+            {st('machine.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconDeviceDesktop, IconUsers } from '@tabler/icons-react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useFeatureT } from '../../lib/featureT';
+import { useNavigation, type View } from '../../state/navigation';
+import { ConflictsPanel } from './ConflictsPanel';
+import { MachinePanel } from './MachinePanel';
+import { MembersPanel } from './MembersPanel';
+import { SyncSetup } from './SyncSetup';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import { subscribeSyncStatus, useSyncStatus } from './syncStore';
+
+const SECTIONS = ['conflicts', 'members', 'machine'] as const;
+type Section = (typeof SECTIONS)[number];
+function isSection(v: string | undefined): v is Section {
+  return SECTIONS.includes(v as Section);
+}
+
+/** Sync with colleagues: set it up, or see where it stands, the conflicts, the members, this machine. */
+export function SyncView({ params }: { params?: Record<string, string> }) {
+  const st = useFeatureT('sync');
+  const status = useSyncStatus((s) => s.status);
+  const error = useSyncStatus((s) => s.error);
+  // A section picked here holds until the page is opened again (the indicator opens it on a section).
+  const view = useNavigation((s) => s.view);
+  const [picked, setPicked] = useState<{ view: View; section: Section } | null>(null);
+  // Opened plainly, the page starts on the conflicts when there are some; it does not switch by itself later.
+  const [opening] = useState<Section>(() => ((useSyncStatus.getState().status?.openConflicts ?? 0) > 0 ? 'conflicts' : 'members'));
+  const section = picked && picked.view === view ? picked.section : isSection(params?.section) ? params.section : opening;
+  const setSection = (s: Section) => setPicked({ view, section: s });
+
+  useEffect(() => subscribeSyncStatus(), []);
+  // Fresh from the core each time the page opens.
+  useEffect(() => {
+    void useSyncStatus.getState().load();
+  }, []);
+
+  const header = (
+    <div>
+      <Title order={1}>{st('title')}</Title>
+      <Text size="sm" c="dimmed">
+        {st('subtitle')}
+      </Text>
+    </div>
+  );
+
+  if (!status) {
+    return (
+      <Stack gap="md">
+        {header}
+        {error ? <ErrorNotice error={error} title={st('loadFailed')} /> : <Loader size="sm" />}
+      </Stack>
+    );
+  }
+  if (!status.configured) {
+    return (
+      <Stack gap="md">
+        {header}
+        <SyncSetup />
+      </Stack>
+    );
+  }
+
+  const reachable = status.state === 'online' || status.state === 'syncing';
+  return (
+    <Stack gap="md">
+      {header}
+      <SyncStatusPanel status={status} onShowConflicts={() => setSection('conflicts')} />
+      <Tabs value={section} onChange={(v) => isSection(v ?? undefined) && setSection(v as Section)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="conflicts" leftSection={<IconAlertTriangle size={15} />}>
+            <Group gap={6} wrap="nowrap">
+              {st('tabs.conflicts')}
+              {status.openConflicts > 0 && (
+                <Badge size="sm" color="orange" variant="filled" circle={status.openConflicts < 10}>
+                  {status.openConflicts}
+                </Badge>
+              )}
+            </Group>
+          </Tabs.Tab>
+          <Tabs.Tab value="members" leftSection={<IconUsers size={15} />}>
+            {st('tabs.members')}
+          </Tabs.Tab>
+          <Tabs.Tab value="machine" leftSection={<IconDeviceDesktop size={15} />}>
+            {st('tabs.machine')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="conflicts" pt="md">
+          <ConflictsPanel openCount={status.openConflicts} />
+        </Tabs.Panel>
+        <Tabs.Panel value="members" pt="md">
+          <MembersPanel canReachBackend={reachable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="machine" pt="md">
+          <MachinePanel status={status} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
