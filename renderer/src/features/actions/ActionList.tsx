@@ -13,7 +13,7 @@ import { useFormatters } from '../../lib/useFormatters';
 import { useNavigation } from '../../state/navigation';
 import { useRecordTypeVersion } from '../../state/recordChanges';
 import { NS, statusOptions, type Status } from './labels';
-import { PAGE_SIZES } from './listStore';
+import { PAGE_SIZES } from '../../lib/listStore';
 import { ActionStatusBadge, DueMarker, OriginText, PriorityLabel } from './parts';
 import { hasActiveFilters, useActionEditor, useActionList, type ActionSortField } from './stores';
 

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { startOfNextLocalDay } from '../../lib/orgTime';
 import { currentOrgTimeZone, useAppStatus } from '../../state/appStatus';
 import type { Status } from './labels';
-import { createListStore } from './listStore';
+import { createListStore } from '../../lib/listStore';
 
 export interface ActionFilters {
   text: string;

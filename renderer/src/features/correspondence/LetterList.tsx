@@ -12,7 +12,7 @@ import { useLetterClocks } from './clocks';
 import { useLetterFormatters } from './dates';
 import { letterDate, NS } from './labels';
 import { LetterFilters } from './LetterFilters';
-import { PAGE_SIZES } from './listStore';
+import { PAGE_SIZES } from '../../lib/listStore';
 import { DirectionLabel, LetterDueCell, RegulatorName } from './parts';
 import { hasLetterFilters, useCorrespondenceEditors, useLetterList, type LetterSortField } from './stores';
 

@@ -12,7 +12,7 @@ import { useNavigation } from '../../state/navigation';
 import { useRecordTypeVersion } from '../../state/recordChanges';
 import { useLetterFormatters } from './dates';
 import { NS, regulatorFilterOptions } from './labels';
-import { PAGE_SIZES } from './listStore';
+import { PAGE_SIZES } from '../../lib/listStore';
 import { RegulatorName } from './parts';
 import { hasMatterFilters, useCorrespondenceEditors, useMatterList, type MatterSortField } from './stores';
 

@@ -3,7 +3,7 @@ import type { Letter, LetterDirection, LetterKind, LetterListQuery } from '@shar
 import type { Matter, MatterListQuery } from '@shared/schemas/matter';
 import { api } from '../../api';
 import { useAppStatus } from '../../state/appStatus';
-import { createListStore } from './listStore';
+import { createListStore } from '../../lib/listStore';
 
 export interface LetterFilters {
   text: string;

@@ -10,7 +10,7 @@ import { ClientModal } from './ClientModal';
 import { clientClockFacts } from './clockFacts';
 import { ClockStatus } from './ClockStatus';
 import { NS } from './recordType';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../components/records/ReasonModal';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; c: AffectedClient } | { kind: 'withdraw'; c: AffectedClient } | null;
 

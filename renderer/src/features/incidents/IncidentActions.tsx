@@ -9,7 +9,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { CloseIncidentModal } from './CloseIncidentModal';
 import { useIncidentEditor } from './incidentStores';
 import { NS } from './recordType';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../components/records/ReasonModal';
 
 type Dialog = 'close' | 'archive' | null;
 

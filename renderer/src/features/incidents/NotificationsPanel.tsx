@@ -9,7 +9,7 @@ import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { NotificationModal } from './NotificationModal';
 import { NS } from './recordType';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../components/records/ReasonModal';
 
 type Dialog = { kind: 'add' } | { kind: 'correct'; n: Notification } | { kind: 'withdraw'; n: Notification } | null;
 

@@ -1,6 +1,7 @@
+/** A paged, sorted, filtered list kept per register (reset when the register locks). */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { SortDir } from '@shared/schemas/common';
-import { useAppStatus } from '../../state/appStatus';
+import { useAppStatus } from '../state/appStatus';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
