@@ -8,7 +8,7 @@ import { assertRendererBuilt, freshDataDir, REPO_ROOT, startWebHost, type WebHos
  * file input, find the complaint from the search screen by a phrase only that letter contains,
  * link two complaints and read the link from both sides, and the dashboard's counts.
  */
-const SEED_LETTER = join(REPO_ROOT, '..', 'shared', 'seeds', '000_8cb50b08018a3d21.txt');
+const SEED_LETTER = join(REPO_ROOT, 'test', 'fixtures', 'seeds', '000_8cb50b08018a3d21.txt');
 const SEED_NAME = basename(SEED_LETTER);
 const DAY = 86_400_000;
 

@@ -5,14 +5,14 @@ import { assertRendererBuilt, freshDataDir, REPO_ROOT, startWebHost, type WebHos
 import { fillDateTime, pick } from './support/ui';
 
 /**
- * Scenario S1 (../shared/SCENARIOS.md) entered through the UI, in English: the six complaints of
+ * Scenario S1 (test/fixtures/SCENARIOS.md) entered through the UI, in English: the six complaints of
  * summer 2018, the incident "Consent migration mapping bug", five remediation actions, and the
  * CNIL thread grouped in one matter — a request for information, our answer in reply, then the
  * reprimand of 25 February 2020 with the CNIL's letter attached. Then read back: the question is
  * answered, the reprimand shows its Conseil d'État appeal deadline, and the search finds the
  * reprimand by words that appear only in the attached letter.
  */
-const CNIL_LETTER = join(REPO_ROOT, '..', 'shared', 'seeds', '000_8cb50b08018a3d21.txt');
+const CNIL_LETTER = join(REPO_ROOT, 'test', 'fixtures', 'seeds', '000_8cb50b08018a3d21.txt');
 
 const COMPLAINTS = [
   { received: ['02/07/2018', '09:12'], channel: 'Via a regulator', number: '18019245', label: 'M. D.', right: 'Objection to direct marketing (Art. 21(2))', summary: 'Forwarded by the CNIL: still receives marketing emails after opting out.' },

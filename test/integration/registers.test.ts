@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Workstation } from '../../electron/core/workstation';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
 
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../shared/seeds/${name}`, import.meta.url)));
+const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/seeds/${name}`, import.meta.url)));
 const REPRIMAND_LETTER = '000_8cb50b08018a3d21.txt';
 
 const cleanups: (() => void)[] = [];

@@ -43,7 +43,7 @@ function snapshot(ws: Workstation) {
   };
 }
 
-const seed = readFileSync(fileURLToPath(new URL('../../../shared/seeds/000_8cb50b08018a3d21.txt', import.meta.url)));
+const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/000_8cb50b08018a3d21.txt', import.meta.url)));
 
 async function workspaceOf3() {
   const a = await client('Claire (DPO)');
