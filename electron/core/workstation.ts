@@ -1,36 +1,30 @@
 import { EventEmitter } from 'node:events';
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { ApiError, type EventName, type EventPayload } from '@shared/api/contract';
-import type { AppStatus, LockReason, Organisation, Profile, ProfileUpdate, SetupInput } from '@shared/schemas/profile';
-import { Organisation as OrganisationSchema } from '@shared/schemas/profile';
+import type { AppStatus, LockReason, Profile, ProfileUpdate, SetupInput } from '@shared/schemas/profile';
 import { openEncrypted, type Db } from './db/open';
 import { migrate } from './db/migrations';
-import { AuditLog } from './audit/audit-log';
-import { SearchIndex } from './search/search-index';
+import type { AuditLog } from './audit/audit-log';
+import type { SearchIndex } from './search/search-index';
 import { type KeyStore } from './keys/keychain';
 import { unwrapKey, wrapKey } from './keys/recovery';
 import { profilePaths, readProfileFile, writeProfileFile, type ProfileFile } from './profile-file';
-import { appendAudit, diffFields, systemClock, type Clock, type RegisterContext } from './registers/context';
-import { ComplaintRegister } from './registers/complaints';
-import { LetterRegister } from './registers/letters';
-import { MatterRegister } from './registers/matters';
-import { IncidentRegister } from './registers/incidents';
-import { ActionRegister } from './registers/actions';
-import { Links } from './registers/links';
-import { Attachments } from './registers/attachments';
-import { SavedViews } from './registers/saved-views';
-import { dashboard } from './registers/dashboard';
-import { recordHistory } from './registers/record-history';
-import { ClockService } from './clocks/service';
+import { systemClock, type Clock } from './registers/context';
+import type { ComplaintRegister } from './registers/complaints';
+import type { ClockService } from './clocks/service';
 import { TestClock } from './clocks/test-clock';
-import { RegisterBase } from './registers/register-base';
-import { SyncService } from './sync/sync-service';
-import { exchangeFor, type Exchange } from './exports/exchange';
-import type { AnyRegister } from './sync/apply';
-import { hostname } from 'node:os';
+import type { SyncService } from './sync/sync-service';
+import type { Exchange } from './exports/exchange';
+import { Session } from './session/session';
+import { AUDIT_ANCHOR_FILE } from './session/context';
+import type { Registers } from './session/registers';
+
+// Kept where callers have always found them; their home is session/.
+export type { Registers } from './session/registers';
+export { Session } from './session/session';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -44,69 +38,18 @@ export interface WorkstationOptions {
   scryptParams?: { N: number; r: number; p: number };
 }
 
-/** Everything that exists only while the register is open. */
-interface Session extends Registers {
-  db: Db;
-  key: Buffer;
-  ctx: RegisterContext;
-  clocks: ClockService;
-  sync: SyncService;
-  /** Every register by record type, for sync to apply operations to. */
-  byType: Map<string, AnyRegister>;
-}
-
-/** The registers (and their child registers) keyed by the record type they store. */
-function registersByType(registers: Registers): Map<string, AnyRegister> {
-  const map = new Map<string, AnyRegister>();
-  const add = (r: unknown) => {
-    if (!(r instanceof RegisterBase)) return;
-    map.set(r.recordType, r as AnyRegister);
-    const kids = (r as unknown as { children?: () => unknown[] }).children?.();
-    kids?.forEach(add);
-  };
-  Object.values(registers).forEach(add);
-  return map;
-}
-
-/** The registers and cross-register services of an open register. */
-export interface Registers {
-  complaints: ComplaintRegister;
-  letters: LetterRegister;
-  matters: MatterRegister;
-  incidents: IncidentRegister;
-  actions: ActionRegister;
-  links: Links;
-  attachments: Attachments;
-  views: SavedViews;
-}
-
-function openRegisters(ctx: RegisterContext): Registers {
-  const letters = new LetterRegister(ctx);
-  return {
-    complaints: new ComplaintRegister(ctx),
-    letters,
-    matters: new MatterRegister(ctx, letters),
-    incidents: new IncidentRegister(ctx),
-    actions: new ActionRegister(ctx),
-    links: new Links(ctx),
-    attachments: new Attachments(ctx),
-    views: new SavedViews(ctx),
-  };
-}
-
-const PROFILE_RECORD = 'profile';
-const AUDIT_ANCHOR_FILE = 'audit-head.json';
-
 export function keychainAccount(profileId: string) {
   return `register:${profileId}`;
 }
 
 /**
- * The workstation core: owns the register's lifecycle (setup, unlock, lock) and its services.
- * Plain Node: the Electron main process and the web host both wrap this same object.
+ * The workstation core's lifecycle: set up, unlock (keychain or passphrase), lock, shut down,
+ * status and events. What exists while the register is open is the Session (session/session.ts);
+ * the getters below (registers, complaints, clocks, sync, exchange, audit, …) reach the open one
+ * and answer LOCKED / NEEDS_SETUP otherwise. Plain Node: the core host runs it in a worker.
  */
 export class Workstation {
-  private session: Session | null = null;
+  private current: Session | null = null;
   private lockReason: LockReason | null = null;
   private keychainOk = false;
   private readonly events = new EventEmitter();
@@ -136,10 +79,10 @@ export class Workstation {
   status(): AppStatus {
     const file = this.profileFile();
     return {
-      state: !file ? 'needs-setup' : this.session ? 'unlocked' : 'locked',
-      lockReason: file && !this.session ? this.lockReason : null,
+      state: !file ? 'needs-setup' : this.current ? 'unlocked' : 'locked',
+      lockReason: file && !this.current ? this.lockReason : null,
       keychainAvailable: this.keychainOk,
-      profile: this.session ? this.profile() : null,
+      profile: this.current ? this.current.profile() : null,
       dataDir: this.opts.dataDir,
       version: this.opts.version,
       host: this.opts.host,
@@ -177,20 +120,12 @@ export class Workstation {
     try {
       db = openEncrypted(paths.database, key, { create: true });
       migrate(db);
-      const session = this.openSession(db, key, file);
-      session.ctx.write(PROFILE_RECORD, () => {
-        setMeta(db!, 'organisation', input.organisation);
-        setMeta(db!, 'userName', input.userName);
-        appendAudit(session.ctx, PROFILE_RECORD, file.profileId, 'profile', [
-          ...diffFields(null, input.organisation as Record<string, unknown>, Object.keys(input.organisation) as never[]),
-          { field: 'userName', old: null, new: input.userName },
-        ]);
-        return { id: file.profileId };
-      });
+      const session = this.newSession(db, Buffer.from(key), file);
+      session.writeInitialProfile(input.organisation, input.userName);
       // profile.json last: until it exists, the folder counts as not set up and setup can be retried.
       writeProfileFile(this.opts.dataDir, file);
-      this.session = session;
-      this.startServices();
+      this.current = session;
+      session.start();
     } catch (e) {
       db?.close();
       for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, join(this.opts.dataDir, AUDIT_ANCHOR_FILE)]) {
@@ -199,6 +134,7 @@ export class Workstation {
       throw e;
     }
     const keyStoredInKeychain = await this.storeKeyInKeychain(file.profileId, key);
+    key.fill(0);
     this.lockReason = null;
     this.emitStatus();
     return { status: this.status(), keyStoredInKeychain };
@@ -219,7 +155,7 @@ export class Workstation {
   async tryKeychainUnlock(): Promise<AppStatus> {
     const file = this.profileFile();
     this.keychainOk = await this.opts.keyStore.available();
-    if (!file || this.session) return this.status();
+    if (!file || this.current) return this.status();
     if (!this.keychainOk) {
       this.lockReason = 'keychain-unavailable';
       return this.status();
@@ -252,7 +188,7 @@ export class Workstation {
   async unlock(passphrase: string): Promise<AppStatus> {
     const file = this.profileFile();
     if (!file) throw new ApiError('NEEDS_SETUP', 'There is no register in this data folder yet.');
-    if (this.session) return this.status();
+    if (this.current) return this.status();
     const key = await unwrapKey(file.keyWrap, passphrase);
     this.open(key, file);
     await this.storeKeyInKeychain(file.profileId, key);
@@ -260,125 +196,79 @@ export class Workstation {
     return this.status();
   }
 
-  lock(): AppStatus {
-    if (this.session) {
-      void this.session.sync.stop();
-      this.session.clocks.reminders.stop();
-      this.session.db.close();
-      this.session.key.fill(0);
-      this.session = null;
-      this.lockReason = 'user-locked';
+  /** Closes the register; `reason` says why on the unlock screen (the user, or an automatic lock). */
+  lock(reason: LockReason = 'user-locked'): AppStatus {
+    if (this.current) {
+      this.current.closeNow();
+      this.current = null;
+      this.lockReason = reason;
       this.emitStatus();
     }
     return this.status();
   }
 
   close(): void {
-    if (this.session) {
-      void this.session.sync.stop();
-      this.session.clocks.reminders.stop();
-      this.session.db.close();
-      this.session = null;
-    }
+    this.current?.closeNow();
+    this.current = null;
     this.events.removeAllListeners();
   }
 
+  /** Waits for a sync round in flight before closing (tests, quitting the app). */
+  async shutdown(): Promise<void> {
+    const s = this.current;
+    this.current = null;
+    await s?.close();
+    this.close();
+  }
+
   async changePassphrase(newPassphrase: string): Promise<void> {
-    const s = this.requireSession();
+    const s = this.session;
     const file = this.profileFile();
     if (!file) throw new ApiError('NEEDS_SETUP', 'There is no register in this data folder yet.');
-    writeProfileFile(this.opts.dataDir, { ...file, keyWrap: await wrapKey(s.key, newPassphrase, this.opts.scryptParams) });
-    s.ctx.write(PROFILE_RECORD, () => {
-      appendAudit(s.ctx, PROFILE_RECORD, file.profileId, 'profile', [{ field: 'recoveryPassphrase', old: '(previous)', new: '(replaced)' }]);
-      return { id: file.profileId };
-    });
+    const keyWrap = await s.withKey((key) => wrapKey(key, newPassphrase, this.opts.scryptParams));
+    writeProfileFile(this.opts.dataDir, { ...file, keyWrap });
+    s.auditPassphraseChange();
   }
 
   private open(key: Buffer, file: ProfileFile) {
     const db = openEncrypted(profilePaths(this.opts.dataDir).database, key, { create: false });
     try {
       migrate(db);
-      this.session = this.openSession(db, key, file);
+      this.current = this.newSession(db, key, file);
       this.lockReason = null;
-      this.startServices();
+      this.current.start();
     } catch (e) {
+      this.current = null;
       db.close();
       throw e;
     }
   }
 
-  private openSession(db: Db, key: Buffer, file: ProfileFile): Session {
-    const anchorKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'privacyops audit anchor v1', 32));
-    const audit = new AuditLog(db, join(this.opts.dataDir, AUDIT_ANCHOR_FILE), anchorKey, file.deviceId, () => this.clock.now().getTime());
-    const search = new SearchIndex(db);
-    const events = this.events;
-    const ctx: RegisterContext = {
+  private newSession(db: Db, key: Buffer, file: ProfileFile): Session {
+    return new Session({
       db,
-      audit,
-      search,
+      key,
+      file,
+      dataDir: this.opts.dataDir,
       clock: this.clock,
-      device: file.deviceId,
-      actor: () => getMeta<string>(db, 'userName') ?? 'unknown',
-      calendar: () => {
-        const org = getMeta<Organisation>(db, 'organisation');
-        return { timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' };
-      },
-      write<T>(recordType: string, fn: () => T & { id: string }): T {
-        // Nested writes join the outer transaction; the outer one seals and notifies.
-        if (db.inTransaction) return fn();
-        let result: T & { id: string };
-        try {
-          result = db.transaction(fn)();
-        } catch (e) {
-          audit.resetHead();
-          throw e;
-        }
-        audit.writeAnchor();
-        events.emit('record.changed', { recordType, id: result.id });
-        onLocalWrite();
-        return result;
-      },
-    };
-    const registers = openRegisters(ctx);
-    const byType = registersByType(registers);
-    const sync = new SyncService(ctx, byType, this.opts.keyStore, file.profileId, file.deviceId, {
-      status: (st) => events.emit('sync.status', st),
-      changed: (recordType, id) => events.emit('record.changed', { recordType, id }),
-    });
-    // A local change goes up by itself when a backend is configured.
-    const onLocalWrite = () => sync.trigger();
-    const clocks = new ClockService({
-      ctx,
-      clock: this.clock,
-      emit: (e, p) => this.emit(e, p),
-      onRecordChanged: (listener) => this.on('record.changed', listener),
+      keyStore: this.opts.keyStore,
+      version: this.opts.version,
+      emit: (event, payload) => this.emit(event, payload),
+      on: (event, listener) => this.on(event, listener),
       reminderIntervalMs: this.opts.reminderIntervalMs,
     });
-    return { db, key, ctx, ...registers, sync, byType, clocks };
   }
 
-  private requireSession(): Session {
-    if (this.session) return this.session;
+  /** The open register (LOCKED / NEEDS_SETUP errors otherwise). */
+  get session(): Session {
+    if (this.current) return this.current;
     if (!this.profileFile()) throw new ApiError('NEEDS_SETUP', 'There is no register in this data folder yet: set it up first.');
     throw new ApiError('LOCKED', 'The register is locked. Unlock it with the keychain or the recovery passphrase.');
   }
 
-  /** The open register's services; LOCKED / NEEDS_SETUP errors otherwise. */
-  get registers(): Registers {
-    return this.requireSession();
-  }
-
-  get complaints(): ComplaintRegister {
-    return this.requireSession().complaints;
-  }
-
-  history(recordType: string, recordId: string) {
-    return recordHistory(this.requireSession().ctx, recordType, recordId);
-  }
-
-  /** The clocks board, a record's clocks, the calendar export, reminders and custom rules. */
-  get clocks(): ClockService {
-    return this.requireSession().clocks;
+  /** Whether a register is open now (no error when not). */
+  get isOpen(): boolean {
+    return this.current !== null;
   }
 
   /** Test mode: the host was started with --clock / PRIVACYOPS_CLOCK (see clocks/test-clock.ts). */
@@ -386,107 +276,75 @@ export class Workstation {
     return this.clock instanceof TestClock;
   }
 
+  /** The app's clock (a TestClock in test mode). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /** Test mode only: jump the clock, then look for reminders at once. */
   setClock(at: string): { now: string } {
     if (!(this.clock instanceof TestClock)) throw new ApiError('UNKNOWN_METHOD', 'There is no API method called "app.setClock". GET /api lists them.');
     const now = this.clock.set(at);
-    this.session?.clocks.reminders.checkNow();
+    this.current?.clocks.reminders.checkNow();
     return { now: now.toISOString() };
   }
 
+  // The open session's services under the names callers use (each LOCKED when locked).
+
+  get registers(): Registers {
+    return this.session;
+  }
+
+  get complaints(): ComplaintRegister {
+    return this.session.complaints;
+  }
+
+  /** The clocks board, a record's clocks, the calendar export, reminders and custom rules. */
+  get clocks(): ClockService {
+    return this.session.clocks;
+  }
+
   get sync(): SyncService {
-    return this.requireSession().sync;
-  }
-
-  /** What this machine is called to the other members of a workspace. */
-  memberLabel(): string {
-    return `${this.profile().userName} (${hostname()})`;
-  }
-
-  resolveConflict(id: string, choice: 'kept_current' | 'took_losing'): void {
-    const s = this.requireSession();
-    s.sync.resolveConflict(id, choice, s.byType);
-  }
-
-  /** Waits for a sync round in flight before closing (tests, quitting the app). */
-  async shutdown(): Promise<void> {
-    if (this.session) await this.session.sync.stop();
-    this.close();
-  }
-
-  dashboard() {
-    return dashboard(this.requireSession().ctx);
-  }
-
-  search(query: Parameters<SearchIndex['search']>[0]) {
-    return this.requireSession().ctx.search.search(query);
-  }
-
-  get audit(): AuditLog {
-    return this.requireSession().ctx.audit;
-  }
-
-  /**
-   * What runs while the register is open. The exchange is created first: it registers the
-   * timeline entries with sync, which must know every record type before it applies operations.
-   */
-  private startServices(): void {
-    const s = this.requireSession();
-    void this.exchange;
-    s.sync.start();
-    s.clocks.reminders.start();
+    return this.session.sync;
   }
 
   /** Incident timelines, exports, imports and the jobs they run as. */
   get exchange(): Exchange {
-    const s = this.requireSession();
-    return exchangeFor(
-      s.ctx,
-      () => ({ registers: s, appVersion: this.opts.version, organisation: () => this.profile().organisation, emitProgress: (p) => this.emit('job.progress', p) }),
-      s.byType,
-    );
+    return this.session.exchange;
+  }
+
+  get audit(): AuditLog {
+    return this.session.audit;
+  }
+
+  history(recordType: string, recordId: string) {
+    return this.session.history(recordType, recordId);
+  }
+
+  dashboard() {
+    return this.session.dashboard();
+  }
+
+  search(query: Parameters<SearchIndex['search']>[0]) {
+    return this.session.search(query);
+  }
+
+  memberLabel(): string {
+    return this.session.memberLabel();
+  }
+
+  resolveConflict(id: string, choice: 'kept_current' | 'took_losing'): void {
+    this.session.resolveConflict(id, choice);
   }
 
   profile(): Profile {
-    const s = this.requireSession();
-    const file = this.profileFile();
-    return {
-      organisation: OrganisationSchema.parse(getMeta(s.db, 'organisation')),
-      userName: getMeta<string>(s.db, 'userName') ?? '',
-      deviceId: file?.deviceId ?? '',
-      profileId: file?.profileId ?? '',
-    };
+    return this.session.profile();
   }
 
   updateProfile(update: ProfileUpdate): Profile {
-    const s = this.requireSession();
-    const before = this.profile();
-    const organisation = OrganisationSchema.parse({ ...before.organisation, ...update.organisation });
-    const userName = update.userName ?? before.userName;
-    s.ctx.write(PROFILE_RECORD, () => {
-      const changes = [
-        ...diffFields(before.organisation as Record<string, unknown>, organisation, Object.keys(organisation) as never[]),
-        ...diffFields({ userName: before.userName }, { userName }, ['userName']),
-      ];
-      if (changes.length) {
-        // Audited before the write, under the previous name, so a rename is attributed to who did it.
-        appendAudit(s.ctx, PROFILE_RECORD, before.profileId, 'profile', changes);
-        setMeta(s.db, 'organisation', organisation);
-        setMeta(s.db, 'userName', userName);
-      }
-      return { id: before.profileId };
-    });
+    const profile = this.session.updateProfile(update);
     // Every window shows the organisation's name and zone: tell them all.
     this.emitStatus();
-    return this.profile();
+    return profile;
   }
-}
-
-function setMeta(db: Db, key: string, value: unknown) {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
-
-function getMeta<T>(db: Db, key: string): T | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : null;
 }

@@ -6,7 +6,7 @@ import type { Incident } from '@shared/schemas/incident';
 import { Timeline as TimelineSchema, TimelineQuery, type Timeline, type TimelineEvent, type TimelineFilter } from '@shared/schemas/timeline';
 import { findRegulator, regulatorLabel } from '@shared/reference/regulators';
 import type { RegisterContext } from '../registers/context';
-import type { Registers } from '../workstation';
+import type { Registers } from '../session/registers';
 import { bi, finish, fmtDate, fmtMoney, labelBi, U, type Bi } from '../exports/labels';
 import { incidentClocks } from './clocks';
 import { TIMELINE_ENTRY, type TimelineEntries } from './entries';

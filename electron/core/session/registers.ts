@@ -1,0 +1,51 @@
+import type { RegisterContext } from '../registers/context';
+import { ComplaintRegister } from '../registers/complaints';
+import { LetterRegister } from '../registers/letters';
+import { MatterRegister } from '../registers/matters';
+import { IncidentRegister } from '../registers/incidents';
+import { ActionRegister } from '../registers/actions';
+import { Links } from '../registers/links';
+import { Attachments } from '../registers/attachments';
+import { SavedViews } from '../registers/saved-views';
+import { RegisterBase } from '../registers/register-base';
+import type { AnyRegister } from '../sync/apply';
+
+/** The registers and cross-register services of an open register. */
+export interface Registers {
+  complaints: ComplaintRegister;
+  letters: LetterRegister;
+  matters: MatterRegister;
+  incidents: IncidentRegister;
+  actions: ActionRegister;
+  links: Links;
+  attachments: Attachments;
+  views: SavedViews;
+}
+
+/** Every register over one context (the same code over an encrypted or a plain file). */
+export function openRegisters(ctx: RegisterContext): Registers {
+  const letters = new LetterRegister(ctx);
+  return {
+    complaints: new ComplaintRegister(ctx),
+    letters,
+    matters: new MatterRegister(ctx, letters),
+    incidents: new IncidentRegister(ctx),
+    actions: new ActionRegister(ctx),
+    links: new Links(ctx),
+    attachments: new Attachments(ctx),
+    views: new SavedViews(ctx),
+  };
+}
+
+/** The registers (and their child registers) keyed by the record type they store. */
+export function registersByType(registers: Registers): Map<string, AnyRegister> {
+  const map = new Map<string, AnyRegister>();
+  const add = (r: unknown) => {
+    if (!(r instanceof RegisterBase)) return;
+    map.set(r.recordType, r as AnyRegister);
+    const kids = (r as unknown as { children?: () => unknown[] }).children?.();
+    kids?.forEach(add);
+  };
+  Object.values(registers).forEach(add);
+  return map;
+}
