@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { ApiError, type EventName, type EventPayload } from '@shared/api/contract';
 import type { AppStatus, LockReason, Profile, ProfileUpdate, SetupInput } from '@shared/schemas/profile';
+import { DEFAULT_PREFERENCES, type Preferences, type PreferencesUpdate } from '@shared/schemas/core';
 import { openEncrypted, type Db } from './db/open';
 import { migrate } from './db/migrations';
 import type { AuditLog } from './audit/audit-log';
@@ -21,6 +22,8 @@ import type { Exchange } from './exports/exchange';
 import { Session } from './session/session';
 import { AUDIT_ANCHOR_FILE } from './session/context';
 import type { Registers } from './session/registers';
+import { PreferencesFile } from './lifecycle/preferences';
+import { AutoLock } from './lifecycle/auto-lock';
 
 // Kept where callers have always found them; their home is session/.
 export type { Registers } from './session/registers';
@@ -36,6 +39,11 @@ export interface WorkstationOptions {
   reminderIntervalMs?: number;
   /** Test hook: scrypt cost. Production always uses the default. */
   scryptParams?: { N: number; r: number; p: number };
+  /**
+   * Lock after the idle delay of the preferences (the hosts turn it on; tests that drive a
+   * Workstation directly leave it off, so moving their clock never locks it under them).
+   */
+  autoLock?: boolean;
 }
 
 export function keychainAccount(profileId: string) {
@@ -54,10 +62,19 @@ export class Workstation {
   private keychainOk = false;
   private readonly events = new EventEmitter();
   private readonly clock: Clock;
+  private readonly prefs: PreferencesFile;
+  private readonly autoLock: AutoLock | null;
 
   private constructor(private readonly opts: WorkstationOptions) {
     this.clock = opts.clock ?? systemClock;
     this.events.setMaxListeners(100);
+    // Test mode starts with auto-lock off: jumping the test clock by days must not lock the
+    // register under a test, unless the test turns it on (preferences.set).
+    this.prefs = new PreferencesFile(opts.dataDir, this.testMode ? { ...DEFAULT_PREFERENCES, autoLockMinutes: 0 } : DEFAULT_PREFERENCES);
+    this.autoLock = opts.autoLock
+      ? new AutoLock({ clock: this.clock, minutes: () => this.prefs.read().autoLockMinutes, isOpen: () => this.current !== null, lock: () => this.lock('idle') })
+      : null;
+    this.autoLock?.start();
   }
 
   /** Opens the register straight away when the keychain holds its key. */
@@ -125,6 +142,7 @@ export class Workstation {
       // profile.json last: until it exists, the folder counts as not set up and setup can be retried.
       writeProfileFile(this.opts.dataDir, file);
       this.current = session;
+      this.autoLock?.activity();
       session.start();
     } catch (e) {
       db?.close();
@@ -208,6 +226,7 @@ export class Workstation {
   }
 
   close(): void {
+    this.autoLock?.stop();
     this.current?.closeNow();
     this.current = null;
     this.events.removeAllListeners();
@@ -236,6 +255,7 @@ export class Workstation {
       migrate(db);
       this.current = this.newSession(db, key, file);
       this.lockReason = null;
+      this.autoLock?.activity();
       this.current.start();
     } catch (e) {
       this.current = null;
@@ -285,8 +305,24 @@ export class Workstation {
   setClock(at: string): { now: string } {
     if (!(this.clock instanceof TestClock)) throw new ApiError('UNKNOWN_METHOD', 'There is no API method called "app.setClock". GET /api lists them.');
     const now = this.clock.set(at);
-    this.current?.clocks.reminders.checkNow();
+    if (!this.autoLock?.check()) this.current?.clocks.reminders.checkNow();
     return { now: now.toISOString() };
+  }
+
+  /** The user is active (UI input, or a call that changes something): the idle time starts again. */
+  activity(): void {
+    this.autoLock?.activity();
+  }
+
+  /** This machine's preferences (readable while locked). */
+  preferences(): Preferences {
+    return this.prefs.read();
+  }
+
+  setPreferences(change: PreferencesUpdate): Preferences {
+    const next = this.prefs.update(change);
+    this.emit('preferences.changed', next);
+    return next;
   }
 
   // The open session's services under the names callers use (each LOCKED when locked).

@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { Workstation } from '../core/workstation';
-import { NoKeyStore, OsKeyStore } from '../core/keys/keychain';
 import { resolveDataDir } from '../core/paths';
 import { findRepoRoot, packageVersion } from '../core/version';
+import { CoreHost } from '../core/host/core-host';
+import { workerThreadCore } from '../core/host/worker-thread';
 import { startWebHost } from './server';
 import { CLOCK_ENV, TestClock } from '../core/clocks/test-clock';
 
 /**
  * npm run serve -- --data-dir DIR [--port N] [--no-keychain] [--clock ISO]
  * Prints exactly one line on stdout: the URL to open (with the per-launch token).
- * Everything else goes to stderr.
+ * Everything else goes to stderr. --port N listens on N (refused in one line when N is taken);
+ * without it a free port is picked. The core (the register and its services) runs in a worker
+ * thread: this thread only serves HTTP and the WebSocket, so it never waits on SQLite.
  *
  * Test mode: --clock <ISO instant with offset> (or PRIVACYOPS_CLOCK=<instant>) starts the app's
  * clock at that instant; it then runs forward in real time, and the API method app.setClock
@@ -48,21 +50,28 @@ async function main() {
 
   const root = findRepoRoot(import.meta.url);
   const dataDir = resolveDataDir(values['data-dir']);
-  const workstation = await Workstation.start({
-    dataDir,
-    keyStore: values['no-keychain'] ? new NoKeyStore() : new OsKeyStore(),
-    host: 'web',
-    version: packageVersion(root),
-    clock,
-  });
-  const host = await startWebHost({ workstation, staticDir: join(root, 'out', 'renderer') });
+  const core = await CoreHost.start(
+    workerThreadCore(),
+    { dataDir, host: 'web', version: packageVersion(root), keychain: !values['no-keychain'], clock: clock ? clockStart : undefined },
+    { testMode: clock !== undefined },
+  );
+  const first = core.state();
+  if (first.state !== 'running') throw new Error(`the core could not start: ${first.message ?? 'unknown cause'}`);
+  let host;
+  try {
+    host = await startWebHost({ core, staticDir: join(root, 'out', 'renderer'), port });
+  } catch (e) {
+    await core.shutdown();
+    throw e;
+  }
   process.stdout.write(host.url + '\n');
   process.stderr.write(`PrivacyOps Workstation web host: data in ${dataDir}; Ctrl+C to stop.\n`);
   if (clock) process.stderr.write(`Test mode: the app clock started at ${clock.now().toISOString()}; app.setClock moves it.\n`);
 
+  const web = host;
   const stop = async () => {
-    await host.close();
-    workstation.close();
+    await web.close();
+    await core.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

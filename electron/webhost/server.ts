@@ -3,13 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ApiError, errorStatus, events as eventSchemas, type EventName } from '@shared/api/contract';
-import type { Workstation } from '../core/workstation';
-import { createDispatch, describeApi } from '../core/api/dispatch';
+import { ApiError, errorStatus, type EventName, type EventPayload } from '@shared/api/contract';
+import { describeApi } from '../core/api/describe';
 import { SECURITY_HEADERS, bearerToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches, websocketToken } from './security';
 
+/** What the web host needs of the core: calls and events (a CoreHost: the core in its worker). */
+export interface CoreConnection {
+  call(method: string, input: unknown): Promise<unknown>;
+  on(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
+}
+
 export interface WebHostOptions {
-  workstation: Workstation;
+  core: CoreConnection;
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -24,6 +29,14 @@ export interface WebHost {
   port: number;
   token: string;
   close(): Promise<void>;
+}
+
+/** The port asked for (--port) is taken: the host refuses rather than pick another one. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} on 127.0.0.1 is already in use (another web host or program); choose another with --port, or leave it out for a free one`);
+    this.name = 'PortInUseError';
+  }
 }
 
 // Attachments travel base64 in JSON: 25 MiB of file is about 34 MiB of body.
@@ -50,7 +63,7 @@ const MIME: Record<string, string> = {
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
-  const dispatch = createDispatch(opts.workstation, log);
+  const dispatch = (method: string, input: unknown) => opts.core.call(method, input);
   let port = 0;
 
   const server: Server = createServer((req, res) => {
@@ -112,17 +125,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  const unsubscribers = (Object.keys(eventSchemas) as EventName[]).map((event) =>
-    opts.workstation.on(event, (payload) => {
-      const msg = JSON.stringify({ event, payload });
-      for (const client of wss.clients as Set<WebSocket>) if (client.readyState === client.OPEN) client.send(msg);
-    }),
-  );
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  const unsubscribe = opts.core.on((event, payload) => {
+    const msg = JSON.stringify({ event, payload });
+    for (const client of wss.clients as Set<WebSocket>) if (client.readyState === client.OPEN) client.send(msg);
   });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    unsubscribe();
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') throw new PortInUseError(opts.port ?? 0);
+    throw e;
+  }
   const addr = server.address();
   port = typeof addr === 'object' && addr ? addr.port : 0;
 
@@ -131,7 +149,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     port,
     token,
     close: async () => {
-      unsubscribers.forEach((u) => u());
+      unsubscribe();
       for (const c of wss.clients) c.terminate();
       wss.close();
       server.closeAllConnections();

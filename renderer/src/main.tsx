@@ -11,10 +11,14 @@ import { wireStores } from './state/wire';
 import { useAppStatus } from './state/appStatus';
 import { Providers } from './Providers';
 import { App } from './App';
+import { wireCoreState } from './features/core/coreState';
+import { reportUserActivity } from './features/core/activity';
 
 async function start() {
   await initI18n();
   wireStores();
+  wireCoreState();
+  reportUserActivity();
   void useAppStatus.getState().load();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

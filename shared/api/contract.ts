@@ -63,19 +63,23 @@ import {
   SetClockInput,
   SetClockResult,
 } from '../schemas/clock';
+import { CoreState, Preferences, PreferencesUpdate } from '../schemas/core';
 
 /**
  * The one API contract between the UI and the core. Both transports (Electron IPC and the
  * loopback web host) carry exactly these methods; the core validates every input and output
  * against these schemas at the boundary.
  */
-export const methods = {
+const coreMethods = {
   'app.status': { input: Empty, output: AppStatus, summary: 'Where the register is: needs setup, locked or unlocked.' },
   'app.suggestPassphrase': { input: Empty, output: SuggestedPassphrase, summary: 'A strong random recovery passphrase (not stored).' },
   'app.setup': { input: SetupInput, output: SetupResult, summary: 'First run: create the encrypted register, its key and the recovery passphrase.' },
   'app.unlock': { input: UnlockInput, output: AppStatus, summary: 'Open the register with the recovery passphrase (when the keychain cannot).' },
   'app.retryKeychain': { input: Empty, output: AppStatus, summary: 'Try the OS keychain again to unlock.' },
   'app.lock': { input: Empty, output: AppStatus, summary: 'Close the register; the next unlock needs the keychain or the passphrase.' },
+  'app.activity': { input: Empty, output: Ok, summary: 'The user is active (the UI reports input now and then): restarts the idle time before the register locks itself.' },
+  'preferences.get': { input: Empty, output: Preferences, summary: 'Preferences of this machine (auto-lock delay, close to tray); readable while locked.' },
+  'preferences.set': { input: PreferencesUpdate, output: Preferences, summary: 'Change preferences of this machine.' },
   'app.changePassphrase': { input: ChangePassphraseInput, output: Ok, summary: 'Replace the recovery passphrase (the register must be unlocked).' },
 
   'profile.get': { input: Empty, output: Profile, summary: 'The organisation and the local user.' },
@@ -189,6 +193,28 @@ export const methods = {
   'audit.history': { input: HistoryInput, output: HistoryResult, summary: "A record's history from the audit log." },
 } as const;
 
+/**
+ * Methods the host that runs the core answers itself (they work while the core is stopped):
+ * the core's state and its restart after a crash.
+ */
+export const hostMethods = {
+  'core.state': { input: Empty, output: CoreState, summary: 'Whether the core (register and services, in its own worker) is starting, running or stopped, and why.' },
+  'core.restart': { input: Empty, output: CoreState, summary: 'Start the core again after it stopped; the register then unlocks as at launch.' },
+  'core.crash': {
+    input: Empty,
+    output: Ok,
+    summary: 'Test mode only (host started with --clock): kill the core as a crash would, to see the app report it and restart it.',
+    testOnly: true,
+  },
+} as const;
+
+export const methods = { ...coreMethods, ...hostMethods } as const;
+export type HostMethodName = keyof typeof hostMethods;
+export type CoreMethodName = keyof typeof coreMethods;
+export function isHostMethod(name: string): name is HostMethodName {
+  return Object.prototype.hasOwnProperty.call(hostMethods, name);
+}
+
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
@@ -208,6 +234,9 @@ export const events = {
   'sync.status': SyncStatus,
   /** A long export or import moved on (or ended: phase done, cancelled or failed). */
   'job.progress': JobProgress,
+  /** The core started, stopped (crashed) or was restarted: sent by the host that runs it. */
+  'core.state': CoreState,
+  'preferences.changed': Preferences,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -239,6 +268,8 @@ export const errorStatus = {
   /** A long job was cancelled by jobs.cancel; nothing was changed. */
   CANCELLED: 409,
   INTERNAL: 500,
+  /** The core stopped (crashed) before answering: the call may not have happened; restart and check. */
+  CORE_STOPPED: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

@@ -57,6 +57,10 @@ export const LockReason = z.enum([
   'keychain-wrong-key',
   /** The user locked the register. */
   'user-locked',
+  /** Nobody used the app for the auto-lock delay (Settings › Security). */
+  'idle',
+  /** The computer's screen was locked or it went to sleep. */
+  'system',
 ]);
 export type LockReason = z.infer<typeof LockReason>;
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { startWebHost } from '../../electron/webhost/server';
 import type { Alert, ClockBadge } from '@shared/schemas/clock';
-import { SETUP, startWorkstation, tempDir } from '../support/workstation';
+import { SETUP, tempDir } from '../support/workstation';
+import { startCore } from '../support/core';
 
 /* Response bodies are inspected field by field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -132,9 +133,9 @@ describe('test clock on the web host', () => {
     const staticDir = join(t.dir, 'static');
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>PrivacyOps</title>');
-    const ws = await startWorkstation(join(t.dir, 'data'));
-    const host = await startWebHost({ workstation: ws, staticDir, log: () => {} });
-    cleanups.push(() => ws.close());
+    const core = await startCore(join(t.dir, 'data'));
+    const host = await startWebHost({ core, staticDir, log: () => {} });
+    cleanups.push(() => void core.shutdown());
     try {
       const api = client(new URL(host.url));
       const r = await api.call('app.setClock', { at: '2026-03-28T21:29:58Z' });

@@ -9,11 +9,12 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { WebSocket } from 'ws';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
-import type { Workstation } from '../../electron/core/workstation';
-import { SETUP, startWorkstation, tempDir } from '../support/workstation';
+import type { CoreHost } from '../../electron/core/host/core-host';
+import { SETUP, tempDir } from '../support/workstation';
+import { startCore } from '../support/core';
 
 let host: WebHost;
-let ws: Workstation;
+let core: CoreHost;
 let cleanup: () => void;
 
 beforeAll(async () => {
@@ -22,12 +23,12 @@ beforeAll(async () => {
   const staticDir = join(t.dir, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>PrivacyOps</title>');
-  ws = await startWorkstation(join(t.dir, 'data'));
-  host = await startWebHost({ workstation: ws, staticDir, log: () => {} });
+  core = await startCore(join(t.dir, 'data'));
+  host = await startWebHost({ core, staticDir, log: () => {} });
 });
 afterAll(async () => {
   await host.close();
-  ws.close();
+  await core.shutdown();
   cleanup();
 });
 

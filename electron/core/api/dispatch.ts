@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { ApiError, isMethodName, methods, type MethodName, type MethodOutput, type Methods } from '@shared/api/contract';
+import { ApiError, isHostMethod, isMethodName, methods, type CoreMethodName, type MethodOutput, type Methods } from '@shared/api/contract';
 import type { Workstation } from '../workstation';
 import { suggestPassphrase } from '../keys/passphrase';
 import { SyncService } from '../sync/sync-service';
 
-type Handlers = { [M in MethodName]: (input: z.infer<Methods[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M> };
+import { isTestOnly } from './describe';
 
-/** Every method of the contract, implemented against the core. */
+export { describeApi } from './describe';
+
+type Handlers = { [M in CoreMethodName]: (input: z.infer<Methods[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M> };
+
+/** Every method of the contract the core answers (the host answers core.* itself), implemented against the core. */
 export function createHandlers(ws: Workstation): Handlers {
   return {
     'app.status': () => ws.status(),
@@ -15,6 +19,12 @@ export function createHandlers(ws: Workstation): Handlers {
     'app.unlock': (input) => ws.unlock(input.passphrase),
     'app.retryKeychain': () => ws.tryKeychainUnlock(),
     'app.lock': () => ws.lock(),
+    'app.activity': () => {
+      ws.activity();
+      return { ok: true as const };
+    },
+    'preferences.get': () => ws.preferences(),
+    'preferences.set': (input) => ws.setPreferences(input),
     'app.changePassphrase': async (input) => {
       await ws.changePassphrase(input.newPassphrase);
       return { ok: true as const };
@@ -167,7 +177,7 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
   const handlers = createHandlers(ws);
   return async (method, rawInput) => {
     // Test-only methods (app.setClock) exist only when the host runs in test mode (--clock).
-    if (!isMethodName(method) || (isTestOnly(method) && !ws.testMode)) {
+    if (!isMethodName(method) || isHostMethod(method) || (isTestOnly(method) && !ws.testMode)) {
       throw new ApiError('UNKNOWN_METHOD', `There is no API method called "${method}". GET /api lists them.`);
     }
     const spec = methods[method];
@@ -176,6 +186,8 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       throw new ApiError('VALIDATION_FAILED', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), issues);
     }
+    // What changes something is activity: it restarts the idle time before the auto-lock.
+    if (!isPassive(method)) ws.activity();
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       const out = await handler(parsed.data);
@@ -188,24 +200,12 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
   };
 }
 
-/** The contract as JSON Schema, for GET /api and the README. */
-export function describeApi() {
-  return {
-    methods: Object.fromEntries(
-      Object.entries(methods)
-        .filter(([name]) => !isTestOnly(name as MethodName))
-        .map(([name, m]) => [
-          name,
-          {
-            summary: m.summary,
-            input: z.toJSONSchema(m.input, { io: 'input', unrepresentable: 'any' }),
-            output: z.toJSONSchema(m.output, { unrepresentable: 'any' }),
-          },
-        ]),
-    ),
-  };
-}
-
-function isTestOnly(method: MethodName): boolean {
-  return 'testOnly' in methods[method] && methods[method].testOnly === true;
+/**
+ * Calls that only read: the UI makes them by itself too (refreshing a list when a colleague's
+ * change arrives, the board ticking), so they are not a sign that someone is at the keyboard.
+ * The UI reports input with app.activity.
+ */
+const PASSIVE = /\.(status|list|get|of|thread|entries|query|members|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
+function isPassive(method: string): boolean {
+  return PASSIVE.test(method);
 }
