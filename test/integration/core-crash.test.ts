@@ -53,9 +53,16 @@ async function events(): Promise<{ seen: { event: string; payload: Json }[]; nex
   sock.on('message', (m) => {
     const msg = JSON.parse(String(m)) as { event: string; payload: Json };
     seen.push(msg);
-    for (const w of [...waiters]) if (w.event === msg.event && w.pred(msg.payload)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(msg.payload));
+    for (const w of [...waiters]) {
+      if (w.event !== msg.event || !w.pred(msg.payload)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(msg.payload);
+    }
   });
-  await new Promise((resolve, reject) => (sock.on('open', resolve), sock.on('error', reject)));
+  await new Promise((resolve, reject) => {
+    sock.on('open', resolve);
+    sock.on('error', reject);
+  });
   return {
     seen,
     next: (event, pred = () => true) => {
