@@ -3,6 +3,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openEncrypted, openPlain, type Db } from '../electron/core/db/open';
 import { migrate } from '../electron/core/db/migrations';
+import { getMeta, setMeta } from '../electron/core/db/meta';
 import { AuditLog } from '../electron/core/audit/audit-log';
 import { SearchIndex } from '../electron/core/search/search-index';
 import type { Clock, RegisterContext } from '../electron/core/registers/context';
@@ -22,8 +23,8 @@ import type { Registers } from '../electron/core/workstation';
  * encrypted one.
  *
  * DUPLICATION (kept to the minimum, to be removed): `buildContext` repeats the body of
- * Workstation.openSession and `buildRegisters` repeats workstation.ts's private openRegisters;
- * getMeta/setMeta repeat the private helpers there. If workstation.ts exported
+ * Workstation.openSession and `buildRegisters` repeats workstation.ts's private openRegisters.
+ * If workstation.ts exported
  *   export function openRegisters(ctx: RegisterContext): Registers            (already written, just not exported)
  *   export function sessionContext(db: Db, audit: AuditLog, deviceId: string, clock: Clock, events: EventEmitter): RegisterContext
  *     (the `ctx` object literal of openSession, lifted out; openSession would call it)
@@ -50,15 +51,6 @@ export const BENCH_ORGANISATION = {
   country: 'FR',
   defaultRegulator: 'FR-CNIL',
 };
-
-function getMeta<T>(db: Db, key: string): T | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : null;
-}
-
-function setMeta(db: Db, key: string, value: unknown) {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
 
 /** Same as Workstation.openSession's ctx (workstation.ts), minus the key it keeps for the session. */
 function buildContext(db: Db, audit: AuditLog, deviceId: string, clock: Clock, events: EventEmitter): RegisterContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId, SortDir } from './common';
+import { IsoInstant, RecordId, SortDir, listResult } from './common';
 
 export const ActionStatus = z.enum(['planned', 'in_progress', 'done', 'verified', 'cancelled']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
@@ -72,4 +72,4 @@ export const ActionListQuery = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type ActionListQuery = z.input<typeof ActionListQuery>;
-export const ActionListResult = z.object({ items: z.array(Action), total: z.number().int() });
+export const ActionListResult = listResult(Action);

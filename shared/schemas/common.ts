@@ -26,5 +26,22 @@ export type ArchiveInput = z.infer<typeof ArchiveInput>;
 export const IdInput = z.object({ id: RecordId });
 export type IdInput = z.infer<typeof IdInput>;
 
+/**
+ * How many records a list or search found. Counting every match of a broad query over years of
+ * records costs more than the page itself, so the core counts exactly up to TOTAL_CAP and stops
+ * there: when `totalCapped` is true, `total` is a lower bound (the cap) and the UI says
+ * "more than 1,000". A smaller result is always counted exactly (`totalCapped` false).
+ */
+export const TOTAL_CAP = 1000;
+export const ResultTotal = {
+  total: z.number().int().min(0),
+  totalCapped: z.boolean().describe('True when there are more than `total` results (total is then the cap, a lower bound).'),
+};
+
+/** A page of a register's list: its items and how many there are in all (see ResultTotal). */
+export function listResult<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), ...ResultTotal });
+}
+
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId, SortDir } from './common';
+import { IsoInstant, RecordId, SortDir, listResult } from './common';
 
 export const ComplaintChannel = z.enum(['email', 'post', 'web_form', 'phone', 'regulator']);
 export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
@@ -110,5 +110,5 @@ export const ComplaintListQuery = z.object({
 });
 export type ComplaintListQuery = z.input<typeof ComplaintListQuery>;
 
-export const ComplaintListResult = z.object({ items: z.array(Complaint), total: z.number().int() });
+export const ComplaintListResult = listResult(Complaint);
 export type ComplaintListResult = z.infer<typeof ComplaintListResult>;

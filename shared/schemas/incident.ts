@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId, SortDir } from './common';
+import { IsoInstant, RecordId, SortDir, listResult } from './common';
 
 export const IncidentRole = z.enum(['controller', 'processor', 'joint']);
 export const BreachNature = z.enum(['confidentiality', 'integrity', 'availability']);
@@ -199,4 +199,4 @@ export const IncidentListQuery = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type IncidentListQuery = z.input<typeof IncidentListQuery>;
-export const IncidentListResult = z.object({ items: z.array(Incident), total: z.number().int() });
+export const IncidentListResult = listResult(Incident);

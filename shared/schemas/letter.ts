@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId, SortDir } from './common';
+import { IsoInstant, RecordId, SortDir, listResult } from './common';
 
 export const LetterDirection = z.enum(['inbound', 'outbound']);
 export type LetterDirection = z.infer<typeof LetterDirection>;
@@ -102,4 +102,4 @@ export const LetterListQuery = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type LetterListQuery = z.input<typeof LetterListQuery>;
-export const LetterListResult = z.object({ items: z.array(Letter), total: z.number().int() });
+export const LetterListResult = listResult(Letter);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId, SortDir } from './common';
+import { IsoInstant, RecordId, SortDir, listResult } from './common';
 import { Letter } from './letter';
 
 /** One procedure with a regulator: the letters of a matter are its steps. */
@@ -70,4 +70,4 @@ export const MatterListQuery = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type MatterListQuery = z.input<typeof MatterListQuery>;
-export const MatterListResult = z.object({ items: z.array(Matter), total: z.number().int() });
+export const MatterListResult = listResult(Matter);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId } from './common';
+import { IsoInstant, RecordId, ResultTotal } from './common';
 import { RecordType } from './record-types';
 
 /** One search across every register, filtered on what all records share. */
@@ -31,7 +31,9 @@ export const SearchHit = z.object({
   matchedAttachment: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchResult = z.object({ hits: z.array(SearchHit), total: z.number().int() });
+/** A page of hits; `total` counts records (not documents), capped as ResultTotal says. */
+export const SearchResult = z.object({ hits: z.array(SearchHit), ...ResultTotal });
+export type SearchResult = z.infer<typeof SearchResult>;
 
 export const SavedView = z.object({ id: RecordId, name: z.string(), query: SearchQuery, createdAt: IsoInstant });
 export type SavedView = z.infer<typeof SavedView>;

@@ -11,6 +11,7 @@ import { MAX_IMPORT_BYTES } from '@shared/schemas/import';
 import { REGULATORS } from '@shared/reference/regulators';
 import { fold } from '@shared/text';
 import { appendAudit } from '../registers/context';
+import { getMeta, setMeta } from '../db/meta';
 import type { Job } from '../jobs/jobs';
 import { bi, codeFor, type Bi } from '../exports/labels';
 import type { Exchange } from '../exports/exchange';
@@ -81,15 +82,10 @@ function mappingKeyOf(register: ImportRegister, headers: string[]): string {
   return `imports.mapping.${register}.${createHash('sha256').update(set).digest('hex').slice(0, 16)}`;
 }
 
-function getMeta<T>(x: Exchange, key: string): T | null {
-  const row = x.d.ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : null;
-}
-
 function resolveMapping(x: Exchange, register: ImportRegister, headers: string[], given: ColumnMapping | undefined): { mapping: ColumnMapping; source: ImportPreview['mappingSource']; key: string } {
   const key = mappingKeyOf(register, headers);
   if (given) return { mapping: given, source: 'given', key };
-  const remembered = getMeta<ColumnMapping>(x, key);
+  const remembered = getMeta<ColumnMapping>(x.d.ctx.db, key);
   if (remembered && Object.keys(remembered).every((h) => headers.includes(h))) return { mapping: remembered, source: 'remembered', key };
   const specs = new Map(fieldsOf(register).map((s) => [s.field, s]));
   const taken = new Set<string>();
@@ -588,7 +584,7 @@ export async function commitImport(x: Exchange, q: CommitIn, job: Job): Promise<
         throw new ApiError('VALIDATION_FAILED', `Row ${plan.row}: ${msg} Nothing was imported.`, [{ path: `row ${plan.row}`, message: msg }]);
       }
     }
-    ctx.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(a.mappingKey, JSON.stringify(a.mapping));
+    setMeta(ctx.db, a.mappingKey, a.mapping);
     return { id: importId };
   });
   return { importId, register: q.register, fileName: q.fileName, sha256: a.sha256, created: todo.length, duplicates, auditSeq };

@@ -18,6 +18,7 @@ import {
 } from '@shared/schemas/incident';
 import { findRegulator } from '@shared/reference/regulators';
 import { toUtc, type RegisterContext } from './context';
+import { getMeta, META_ORGANISATION } from '../db/meta';
 import { RecordTable, Where, orderBy } from './record-table';
 import { RegisterBase, stripUndefined, validationError } from './register-base';
 import type { SearchDoc } from '../search/search-index';
@@ -288,6 +289,5 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
 }
 
 function defaultAuthority(ctx: RegisterContext): string | null {
-  const row = ctx.db.prepare(`SELECT value FROM meta WHERE key = 'organisation'`).get() as { value: string } | undefined;
-  return row ? ((JSON.parse(row.value) as { defaultRegulator?: string }).defaultRegulator ?? null) : null;
+  return getMeta<{ defaultRegulator?: string }>(ctx.db, META_ORGANISATION)?.defaultRegulator ?? null;
 }

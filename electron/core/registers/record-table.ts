@@ -79,14 +79,14 @@ export class RecordTable<S extends AnyObject> {
   }
 
   /** WHERE/ORDER built by the register; paging and counting done here, in the database. */
-  page(where: string[], params: unknown[], orderBy: string, limit: number, offset: number): { items: z.infer<S>[]; total: number } {
+  page(where: string[], params: unknown[], orderBy: string, limit: number, offset: number): { items: z.infer<S>[]; total: number; totalCapped: boolean } {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM ${this.table} ${whereSql}`).get(...params) as { n: number }).n;
     const rows = this.db.prepare(`SELECT * FROM ${this.table} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Record<
       string,
       unknown
     >[];
-    return { items: rows.map((r) => this.fromRow(r)), total };
+    return { items: rows.map((r) => this.fromRow(r)), total, totalCapped: false };
   }
 
   all(where: string, params: unknown[], orderBy = 'id'): z.infer<S>[] {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { SearchHit, SearchQuery } from '@shared/schemas/search';
+import type { SearchQuery, SearchResult } from '@shared/schemas/search';
 import { SearchQuery as SearchQuerySchema } from '@shared/schemas/search';
 import type { RecordType } from '@shared/schemas/record-types';
 import { fold } from '@shared/text';
@@ -98,7 +98,7 @@ export class SearchIndex {
   }
 
   /** One search across every register, most relevant first (or newest first without words). */
-  search(input: SearchQuery): { hits: SearchHit[]; total: number } {
+  search(input: SearchQuery): SearchResult {
     const q = SearchQuerySchema.parse(input);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -166,6 +166,7 @@ export class SearchIndex {
     }[];
     return {
       total,
+      totalCapped: false,
       hits: rows.map((r) => ({
         type: r.type,
         id: r.id,

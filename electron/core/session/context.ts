@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { AuditLog } from '../audit/audit-log';
 import { SearchIndex } from '../search/search-index';
 import type { Clock, RegisterContext } from '../registers/context';
-import { getMeta } from './meta';
+import { getMeta } from '../db/meta';
 
 export const AUDIT_ANCHOR_FILE = 'audit-head.json';
 

@@ -14,7 +14,7 @@ import { ClockService } from '../clocks/service';
 import { SyncService } from '../sync/sync-service';
 import { exchangeFor, type Exchange } from '../exports/exchange';
 import type { AnyRegister } from '../sync/apply';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta } from '../db/meta';
 import { sessionContext } from './context';
 import { openRegisters, registersByType, type Registers } from './registers';
 
