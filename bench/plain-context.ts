@@ -1,38 +1,17 @@
-import { EventEmitter } from 'node:events';
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openEncrypted, openPlain, type Db } from '../electron/core/db/open';
 import { migrate } from '../electron/core/db/migrations';
 import { getMeta, setMeta } from '../electron/core/db/meta';
-import { AuditLog } from '../electron/core/audit/audit-log';
-import { SearchIndex } from '../electron/core/search/search-index';
 import type { Clock, RegisterContext } from '../electron/core/registers/context';
-import { ComplaintRegister } from '../electron/core/registers/complaints';
-import { LetterRegister } from '../electron/core/registers/letters';
-import { MatterRegister } from '../electron/core/registers/matters';
-import { IncidentRegister } from '../electron/core/registers/incidents';
-import { ActionRegister } from '../electron/core/registers/actions';
-import { Links } from '../electron/core/registers/links';
-import { Attachments } from '../electron/core/registers/attachments';
-import { SavedViews } from '../electron/core/registers/saved-views';
-import type { Registers } from '../electron/core/workstation';
+import { sessionContext } from '../electron/core/session/context';
+import { openRegisters, type Registers } from '../electron/core/session/registers';
 
 /**
- * The bench's seam into the core: a RegisterContext and the registers over a database the bench
- * opened itself, so the very same register code runs over a plain SQLite file and over an
- * encrypted one.
- *
- * DUPLICATION (kept to the minimum, to be removed): `buildContext` repeats the body of
- * Workstation.openSession and `buildRegisters` repeats workstation.ts's private openRegisters.
- * If workstation.ts exported
- *   export function openRegisters(ctx: RegisterContext): Registers            (already written, just not exported)
- *   export function sessionContext(db: Db, audit: AuditLog, deviceId: string, clock: Clock, events: EventEmitter): RegisterContext
- *     (the `ctx` object literal of openSession, lifted out; openSession would call it)
- * this file would shrink to opening the database and calling those two.
- *
- * Left out on purpose: the session's sync trigger after each write (no backend is configured
- * here, so it would do nothing) and the clock service listening to record.changed; neither is
- * on the read path this bench measures.
+ * The bench's seam into the core: the session's own register context (sessionContext) and
+ * registers (openRegisters) over a database the bench opened itself, so the very same register
+ * code runs over a plain SQLite file and over an encrypted one. Left out: sync and the clock
+ * service (no backend is configured here; neither is on the paths this bench measures).
  */
 
 /** What the bench holds: the database, the context (for batching writes) and the registers. */
@@ -52,50 +31,6 @@ export const BENCH_ORGANISATION = {
   defaultRegulator: 'FR-CNIL',
 };
 
-/** Same as Workstation.openSession's ctx (workstation.ts), minus the key it keeps for the session. */
-function buildContext(db: Db, audit: AuditLog, deviceId: string, clock: Clock, events: EventEmitter): RegisterContext {
-  return {
-    db,
-    audit,
-    search: new SearchIndex(db),
-    clock,
-    device: deviceId,
-    actor: () => getMeta<string>(db, 'userName') ?? 'unknown',
-    calendar: () => {
-      const org = getMeta<{ timeZone?: string; country?: string }>(db, 'organisation');
-      return { timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' };
-    },
-    write<T>(recordType: string, fn: () => T & { id: string }): T {
-      if (db.inTransaction) return fn();
-      let result: T & { id: string };
-      try {
-        result = db.transaction(fn)();
-      } catch (e) {
-        audit.resetHead();
-        throw e;
-      }
-      audit.writeAnchor();
-      events.emit('record.changed', { recordType, id: result.id });
-      return result;
-    },
-  };
-}
-
-/** Same as openRegisters in workstation.ts. */
-function buildRegisters(ctx: RegisterContext): Registers {
-  const letters = new LetterRegister(ctx);
-  return {
-    complaints: new ComplaintRegister(ctx),
-    letters,
-    matters: new MatterRegister(ctx, letters),
-    incidents: new IncidentRegister(ctx),
-    actions: new ActionRegister(ctx),
-    links: new Links(ctx),
-    attachments: new Attachments(ctx),
-    views: new SavedViews(ctx),
-  };
-}
-
 function session(db: Db, dir: string, anchorSecret: Buffer, deviceId: string, clock: Clock): BenchSession {
   try {
     migrate(db);
@@ -105,10 +40,8 @@ function session(db: Db, dir: string, anchorSecret: Buffer, deviceId: string, cl
         setMeta(db, 'userName', BENCH_USER);
       })();
     }
-    const anchorKey = Buffer.from(hkdfSync('sha256', anchorSecret, Buffer.alloc(0), 'privacyops audit anchor v1', 32));
-    const audit = new AuditLog(db, join(dir, 'audit-head.json'), anchorKey, deviceId, () => clock.now().getTime());
-    const ctx = buildContext(db, audit, deviceId, clock, new EventEmitter());
-    return { db, ctx, ...buildRegisters(ctx), close: () => db.close() };
+    const ctx = sessionContext({ db, dataDir: dir, anchorSecret, deviceId, clock });
+    return { db, ctx, ...openRegisters(ctx), close: () => db.close() };
   } catch (e) {
     db.close();
     throw e;

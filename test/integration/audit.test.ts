@@ -10,7 +10,7 @@ afterEach(() => {
 
 /** Direct access to the open database, as an attacker holding the key would have. */
 function rawDb(ws: Workstation) {
-  return (ws as unknown as { session: { db: import('../../electron/core/db/open').Db } }).session.db;
+  return ws.session.db;
 }
 
 async function registerWithHistory() {
@@ -91,7 +91,7 @@ describe('audit log', () => {
   it('a change that fails midway leaves neither a record nor an audit entry, and the chain goes on intact', async () => {
     const { ws } = await registerWithHistory();
     const before = ws.audit.verify();
-    const ctx = (ws as unknown as { session: { ctx: import('../../electron/core/registers/context').RegisterContext } }).session.ctx;
+    const ctx = ws.session.ctx;
     expect(() =>
       ctx.write('complaint', () => {
         appendAudit(ctx, 'complaint', 'x', 'update', [{ field: 'summary', old: 'a', new: 'b' }]);
