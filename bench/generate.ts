@@ -9,6 +9,8 @@ import type { BenchSession } from './plain-context';
 
 /** The S4 volume: a year of a large organisation. */
 export const S4 = { complaints: 50_000, letters: 5_000, incidents: 2_000, actions: 20_000 } as const;
+/** The S5 volume: ten years of a large organisation. */
+export const S5 = { complaints: 500_000, letters: 50_000, incidents: 20_000, actions: 200_000 } as const;
 export type Volume = { complaints: number; letters: number; incidents: number; actions: number };
 
 export const YEAR_START = Date.UTC(2025, 0, 1);
@@ -295,4 +297,9 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
   stats.ms = performance.now() - t0;
   clock.set(now);
   return stats;
+}
+
+/** Placeholder until the registers' bulk-load seam exists: the same data through the registers. */
+export function bulkLoad(s: BenchSession, clock: SimClock, volume: Volume, seed: number, opts: { progress: (msg: string) => void }): LoadStats {
+  return load(s, clock, volume, seed, { daysPerBatch: 30, progress: opts.progress });
 }
