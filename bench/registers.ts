@@ -113,7 +113,8 @@ export async function registersBench(o: RegistersBenchOptions): Promise<Register
     const references = {} as Record<Register, string[]>;
     for (const reg of REGISTERS) {
       const n = (sessions.plain.db.prepare(`SELECT count(*) AS n FROM ${reg}`).get() as { n: number }).n;
-      const pick = sessions.plain.db.prepare(`SELECT reference FROM ${reg} WHERE rowid = ?`);
+      // Active records only: an archived record cannot be saved (restore it first).
+      const pick = sessions.plain.db.prepare(`SELECT reference FROM ${reg} WHERE rowid = ? AND archived_at IS NULL`);
       references[reg] = Array.from({ length: 200 }, () => (pick.get(1 + refRng.int(n)) as { reference: string } | undefined)?.reference).filter((r): r is string => !!r);
     }
     const idMaps = {} as Record<Db, Map<string, string>>;

@@ -1,6 +1,7 @@
 import type { Db } from './open';
 import { syncMigration } from './migration-sync';
 import { indexMigration } from './migration-indexes';
+import { searchMigration } from './migration-search';
 
 /**
  * Versioned schema. Each step runs in its own transaction and bumps PRAGMA user_version, so a
@@ -231,6 +232,7 @@ export const migrations: Migration[] = [
   },
   syncMigration,
   indexMigration,
+  searchMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -3,6 +3,7 @@ import type { SearchQuery, SearchResult } from '@shared/schemas/search';
 import { SearchQuery as SearchQuerySchema } from '@shared/schemas/search';
 import type { RecordType } from '@shared/schemas/record-types';
 import { fold } from '@shared/text';
+import { TOTAL_CAP } from '@shared/schemas/common';
 
 /** What a register tells the index about one record. */
 export interface SearchDoc {
@@ -97,7 +98,15 @@ export class SearchIndex {
     };
   }
 
-  /** One search across every register, most relevant first (or newest first without words). */
+  /**
+   * One search across every register, most relevant first (or newest first without words).
+   *
+   * Designed for its floor: the ranked matches come straight from FTS5 (`ORDER BY rank`, the
+   * rank being bm25 with the title weighted 5 — see migration 7), read only as far as the page
+   * needs; snippets are built for the rows returned, and the total is counted only up to
+   * TOTAL_CAP. A record matched by itself and by its attachments is one hit: its best-ranked
+   * document. Equal ranks are ordered by record id, so pages never overlap.
+   */
   search(input: SearchQuery): SearchResult {
     const q = SearchQuerySchema.parse(input);
     const where: string[] = [];
@@ -132,53 +141,88 @@ export class SearchIndex {
       where.push('d.regulator = ?');
       params.push(q.regulator);
     }
+    return fts ? this.ranked(fts, where, params, q.offset, q.limit) : this.newest(where, params, q.offset, q.limit);
+  }
 
-    const whereSql = where.length ? ` AND ${where.join(' AND ')}` : '';
-    const matches = fts
-      ? `SELECT COALESCE(d.parent_type, d.record_type) AS type, COALESCE(d.parent_id, d.record_id) AS id,
-                CASE WHEN d.parent_id IS NOT NULL THEN d.title END AS att,
-                snippet(search_fts, -1, '[[', ']]', '…', 16) AS snip, bm25(search_fts, 5.0, 1.0) AS rank
+  private ranked(fts: string, where: string[], params: unknown[], offset: number, limit: number): SearchResult {
+    const and = where.length ? ` AND ${where.join(' AND ')}` : '';
+    const matches = this.db
+      .prepare(
+        `SELECT search_fts.rowid AS rowid, search_fts.rank AS rank, COALESCE(d.parent_type, d.record_type) AS type, COALESCE(d.parent_id, d.record_id) AS id,
+                d.parent_id IS NOT NULL AS inAttachment, d.title AS title
          FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid
-         WHERE search_fts MATCH ?${whereSql}`
-      : `SELECT d.record_type AS type, d.record_id AS id, NULL AS att, '' AS snip, 0 AS rank
-         FROM search_docs d WHERE d.parent_id IS NULL${whereSql}`;
-    const allParams = fts ? [fts, ...params] : params;
-    // One row per record: its best match (SQLite takes the bare columns from the min(rank) row).
-    // MATERIALIZED: FTS5's auxiliary functions only work in the query that does the MATCH.
-    const grouped = `WITH m AS MATERIALIZED (${matches}), g AS (SELECT type, id, att, snip, min(rank) AS rank FROM m GROUP BY type, id)`;
-    const total = (this.db.prepare(`${grouped} SELECT count(*) AS n FROM g`).get(...allParams) as { n: number }).n;
+         WHERE search_fts MATCH ?${and} ORDER BY rank`,
+      )
+      .iterate(fts, ...params) as IterableIterator<{ rowid: number; rank: number; type: RecordType; id: string; inAttachment: number; title: string }>;
+    // Each record once, at its best rank; read on until the page is full and its last rank's ties are in.
+    const best = new Map<string, { rowid: number; rank: number; type: RecordType; id: string; att: string | null }>();
+    const need = offset + limit;
+    let lastRank = Number.NaN;
+    for (const m of matches) {
+      // Leaving the loop resets the statement: FTS5 stops there.
+      if (best.size >= need && m.rank !== lastRank) break;
+      const key = `${m.type}\u0000${m.id}`;
+      if (best.has(key)) continue;
+      best.set(key, { rowid: m.rowid, rank: m.rank, type: m.type, id: m.id, att: m.inAttachment ? m.title : null });
+      lastRank = m.rank;
+    }
+    const page = [...best.values()].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(offset, need);
+    // `rowid BETWEEN x AND x`, not `rowid = x`: with MATCH, this SQLite's FTS5 (3.53.2) drops an
+    // equality on rowid and returns every match (see test/integration/search-results.test.ts).
+    const snippet = this.db.prepare(`SELECT snippet(search_fts, -1, '[[', ']]', '…', 16) AS snip FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?`);
+    const hits = page.map((h) => {
+      const header = this.header(h.type, h.id);
+      return {
+        type: h.type,
+        id: h.id,
+        reference: header?.reference ?? '',
+        title: header?.title ?? '',
+        status: header?.status ?? null,
+        date: header?.date ?? null,
+        snippet: (snippet.get(fts, h.rowid, h.rowid) as { snip: string }).snip,
+        matchedAttachment: h.att,
+      };
+    });
+    const counted =
+      best.size > TOTAL_CAP
+        ? best.size
+        : (
+            this.db
+              .prepare(
+                `SELECT count(*) AS n FROM (SELECT DISTINCT COALESCE(d.parent_type, d.record_type), COALESCE(d.parent_id, d.record_id)
+                 FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${and} LIMIT ${TOTAL_CAP + 1})`,
+              )
+              .get(fts, ...params) as { n: number }
+          ).n;
+    return { hits, ...capped(counted) };
+  }
+
+  /** Without words: the records themselves, newest first (search_docs_newest walks that order). */
+  private newest(where: string[], params: unknown[], offset: number, limit: number): SearchResult {
+    const and = where.length ? ` AND ${where.join(' AND ')}` : '';
     const rows = this.db
       .prepare(
-        `${grouped} SELECT g.type, g.id, g.att, g.snip, p.reference, p.title, p.status, p.date
-         FROM g JOIN search_docs p ON p.record_type = g.type AND p.record_id = g.id
-         ORDER BY ${fts ? 'g.rank ASC' : 'p.date DESC'}, g.id
-         LIMIT ? OFFSET ?`,
+        `SELECT d.record_type AS type, d.record_id AS id, d.reference, d.title, d.status, d.date FROM search_docs d
+         WHERE d.parent_id IS NULL${and} ORDER BY d.date DESC, d.record_id LIMIT ? OFFSET ?`,
       )
-      .all(...allParams, q.limit, q.offset) as {
-      type: RecordType;
-      id: string;
-      att: string | null;
-      snip: string;
-      reference: string;
-      title: string;
-      status: string | null;
-      date: string | null;
-    }[];
-    return {
-      total,
-      totalCapped: false,
-      hits: rows.map((r) => ({
-        type: r.type,
-        id: r.id,
-        reference: r.reference,
-        title: r.title,
-        status: r.status,
-        date: r.date,
-        snippet: r.snip,
-        matchedAttachment: r.att,
-      })),
-    };
+      .all(...params, limit, offset) as { type: RecordType; id: string; reference: string; title: string; status: string | null; date: string | null }[];
+    const counted = (
+      this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_docs d WHERE d.parent_id IS NULL${and} LIMIT ${TOTAL_CAP + 1})`).get(...params) as { n: number }
+    ).n;
+    return { hits: rows.map((r) => ({ ...r, snippet: '', matchedAttachment: null })), ...capped(counted) };
   }
+
+  /** A record's own document: what a hit shows of it. */
+  private header(type: string, id: string): { reference: string; title: string; status: string | null; date: string | null } | undefined {
+    return this.db.prepare('SELECT reference, title, status, date FROM search_docs WHERE record_type = ? AND record_id = ?').get(type, id) as
+      | { reference: string; title: string; status: string | null; date: string | null }
+      | undefined;
+  }
+}
+
+/** Exact up to the cap; beyond it, the cap as a lower bound. */
+export function capped(counted: number): { total: number; totalCapped: boolean } {
+  return counted > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: counted, totalCapped: false };
 }
 
 function facetValues(doc: Facets): [string | null, string | null, string | null, string | null, string | null, number] {
