@@ -2,6 +2,7 @@ import type { Db } from './open';
 import { syncMigration } from './migration-sync';
 import { indexMigration } from './migration-indexes';
 import { searchMigration } from './migration-search';
+import { listsMigration } from './migration-lists';
 
 /**
  * Versioned schema. Each step runs in its own transaction and bumps PRAGMA user_version, so a
@@ -233,6 +234,7 @@ export const migrations: Migration[] = [
   syncMigration,
   indexMigration,
   searchMigration,
+  listsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

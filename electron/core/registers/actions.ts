@@ -3,25 +3,28 @@ import { ApiError } from '@shared/api/contract';
 import { Action, ActionCreate, ActionListQuery, ActionSetStatus, ActionUpdate } from '@shared/schemas/action';
 import { fold } from '@shared/text';
 import { toUtc, type RegisterContext } from './context';
-import { RecordTable, Where, orderBy } from './record-table';
+import { RecordTable } from './record-table';
+import { sortNullsLast, sortOn, Where, type ListRequest, type SortSpec } from './list-query';
 import { RegisterBase, stripUndefined, validationError } from './register-base';
 import type { SearchDoc } from '../search/search-index';
 
 export const ACTION = 'action';
-const SORT = {
-  reference: 'reference',
-  dueAt: 'due_at',
-  status: 'status',
-  owner: 'owner COLLATE NOCASE',
-  priority: `CASE priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END`,
-  title: 'title COLLATE NOCASE',
-} as const;
+/** Each sort's ORDER BY term and its index (migration 8). */
+const SORTS: Record<NonNullable<ActionListQuery['sort']>['field'], SortSpec> = {
+  reference: sortOn('reference', 'actions_by_reference'),
+  dueAt: sortNullsLast('due_at', 'actions_by_due', 'actions_by_due_desc'),
+  status: sortOn('status', 'actions_by_status'),
+  owner: sortOn('owner', 'actions_by_owner', 'NOCASE'),
+  priority: sortOn(`(CASE priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)`, 'actions_by_priority'),
+  title: sortOn('title', 'actions_by_title', 'NOCASE'),
+};
 
 export const OPEN_ACTION_SQL = `status IN ('planned','in_progress')`;
 
 export class ActionRegister extends RegisterBase<typeof Action> {
   constructor(ctx: RegisterContext) {
-    super(ctx, new RecordTable(ctx.db, 'actions', Action, 'action'), ACTION);
+    // owner_key: the owner folded (accents, case), what the owner filter compares.
+    super(ctx, new RecordTable(ctx.db, 'actions', Action, 'action', { owner_key: (a) => fold(a.owner) }), ACTION);
   }
 
   protected searchDoc(a: Action): SearchDoc {
@@ -37,15 +40,24 @@ export class ActionRegister extends RegisterBase<typeof Action> {
   }
 
   list(query: ActionListQuery) {
+    return this.table.list(this.listRequest(query));
+  }
+
+  /** The list's filters, order and page as the list runs them (what list-plans.test.ts explains). */
+  listRequest(query: ActionListQuery): Omit<ListRequest, 'table'> {
     const q = ActionListQuery.parse(query);
     const w = new Where();
-    if (!q.includeArchived) w.add('archived_at IS NULL');
-    w.in('status', q.status);
-    if (q.owner?.length) w.add(`fold(owner) IN (${q.owner.map(() => '?').join(',')})`, ...q.owner.map(fold));
-    if (q.originId) w.add('origin_id = ?', q.originId);
-    if (q.dueBefore) w.add(`${OPEN_ACTION_SQL} AND due_at < ?`, toUtc(q.dueBefore));
+    // The nullable due date's index reads ascending only; descending has its own.
+    w.in('status', q.status, { index: 'actions_status_due', sorts: ['dueAt:asc'] });
+    w.in('owner_key', q.owner?.map(fold), { index: 'actions_owner_due', sorts: ['dueAt:asc'] });
+    w.in('origin_id', q.originId ? [q.originId] : undefined, { index: 'actions_origin_due', sorts: ['dueAt:asc'] });
+    if (q.dueBefore) {
+      const sql = `${OPEN_ACTION_SQL} AND due_at < ?`;
+      const at = toUtc(q.dueBefore);
+      w.driven({ sql, params: [at], drive: { sorts: ['dueAt:asc'], arms: [{ sql, params: [at], index: 'actions_open_by_due' }] } });
+    }
     if (q.text) w.text(this.ctx.search.matchClause(ACTION, q.text));
-    return this.table.page(w.clauses, w.params, orderBy(SORT[q.sort.field], q.sort.dir, q.sort.field === 'dueAt'), q.limit, q.offset);
+    return { where: w, includeArchived: q.includeArchived, sortField: q.sort.field, dir: q.sort.dir, sort: SORTS[q.sort.field], limit: q.limit, offset: q.offset };
   }
 
   create(input: ActionCreate): Action {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '@shared/api/contract';
 import type { Db } from '../db/open';
+import { runList, type ListRequest } from './list-query';
 
 /** camelCase field → snake_case column: the one naming rule between schemas and tables. */
 export function columnOf(field: string): string {
@@ -20,21 +21,27 @@ export class RecordTable<S extends AnyObject> {
   private readonly insertSql: string;
   private readonly updateSql: string;
 
+  private readonly derivedNames: string[];
+
+  /**
+   * `derived`: columns the table keeps beside the record's fields, computed from the record on
+   * every write (e.g. a folded owner to filter on); they never leave the store.
+   */
   constructor(
     private readonly db: Db,
     readonly table: string,
     private readonly schema: S,
     private readonly label: string,
+    private readonly derived: Record<string, (record: z.infer<S>) => unknown> = {},
   ) {
     this.fields = Object.keys(schema.shape);
     this.jsonFields = new Set(this.fields.filter((f) => isKind(schema.shape[f], ['array', 'object'])));
     this.boolFields = new Set(this.fields.filter((f) => isKind(schema.shape[f], ['boolean'])));
-    const cols = this.fields.map(columnOf);
-    this.insertSql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${this.fields.map((f) => `@${f}`).join(', ')})`;
-    this.updateSql = `UPDATE ${table} SET ${this.fields
-      .filter((f) => f !== 'id')
-      .map((f) => `${columnOf(f)} = @${f}`)
-      .join(', ')} WHERE id = @id`;
+    this.derivedNames = Object.keys(derived);
+    const cols = [...this.fields.map(columnOf), ...this.derivedNames];
+    const params = [...this.fields, ...this.derivedNames].map((f) => `@${f}`);
+    this.insertSql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${params.join(', ')})`;
+    this.updateSql = `UPDATE ${table} SET ${[...this.fields.filter((f) => f !== 'id').map((f) => `${columnOf(f)} = @${f}`), ...this.derivedNames.map((d) => `${d} = @${d}`)].join(', ')} WHERE id = @id`;
   }
 
   private toRow(record: z.infer<S>): Record<string, unknown> {
@@ -43,16 +50,22 @@ export class RecordTable<S extends AnyObject> {
       const v = (record as Record<string, unknown>)[f];
       row[f] = this.jsonFields.has(f) ? JSON.stringify(v ?? null) : this.boolFields.has(f) ? (v ? 1 : 0) : (v ?? null);
     }
+    for (const d of this.derivedNames) row[d] = this.derived[d]!(record);
     return row;
   }
 
+  /**
+   * A stored row as its record. Not parsed again: every row was written through the schema (by
+   * a register, sync's applyRemote or a bulk load, all via toRow), and the API checks what it
+   * returns against the contract anyway; parsing each row here doubled the cost of a list.
+   */
   fromRow(row: Record<string, unknown>): z.infer<S> {
     const obj: Record<string, unknown> = {};
     for (const f of this.fields) {
       const v = row[columnOf(f)];
       obj[f] = this.jsonFields.has(f) ? JSON.parse(String(v)) : this.boolFields.has(f) ? v === 1 : v;
     }
-    return this.schema.parse(obj);
+    return obj as z.infer<S>;
   }
 
   parse(obj: unknown): z.infer<S> {
@@ -78,15 +91,10 @@ export class RecordTable<S extends AnyObject> {
     this.db.prepare(this.updateSql).run(this.toRow(record));
   }
 
-  /** WHERE/ORDER built by the register; paging and counting done here, in the database. */
-  page(where: string[], params: unknown[], orderBy: string, limit: number, offset: number): { items: z.infer<S>[]; total: number; totalCapped: boolean } {
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${this.table} ${whereSql}`).get(...params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT * FROM ${this.table} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Record<
-      string,
-      unknown
-    >[];
-    return { items: rows.map((r) => this.fromRow(r)), total, totalCapped: false };
+  /** A page of the list and its total, read as list-query.ts plans it. */
+  list(q: Omit<ListRequest, 'table'>): { items: z.infer<S>[]; total: number; totalCapped: boolean } {
+    const { rows, total, totalCapped } = runList(this.db, { ...q, table: this.table });
+    return { items: rows.map((r) => this.fromRow(r)), total, totalCapped };
   }
 
   all(where: string, params: unknown[], orderBy = 'id'): z.infer<S>[] {
@@ -105,37 +113,4 @@ function isKind(schema: unknown, kinds: string[]): boolean {
     s = def.innerType;
   }
   return false;
-}
-
-/** Small builder for the WHERE clauses the list queries share. */
-export class Where {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(sql: string, ...params: unknown[]): this {
-    this.clauses.push(sql);
-    this.params.push(...params);
-    return this;
-  }
-
-  in(column: string, values: readonly unknown[] | undefined): this {
-    if (values?.length) this.add(`${column} IN (${values.map(() => '?').join(',')})`, ...values);
-    return this;
-  }
-
-  /** `id IN (records matching the words)` via the shared full-text index. */
-  text(match: { sql: string; params: unknown[] } | null): this {
-    if (match) this.add(`id IN (${match.sql})`, ...match.params);
-    return this;
-  }
-}
-
-/**
- * ORDER BY with a stable tiebreak on id. Nullable columns (no due date) sort their NULLs last
- * whichever way; for NOT NULL columns that extra term is left out, so an index on
- * (column, id) can deliver the order and a page costs a few rows, not a sort of the table.
- */
-export function orderBy(column: string, dir: 'asc' | 'desc', nullable = false): string {
-  const d = dir === 'asc' ? 'ASC' : 'DESC';
-  return `${nullable ? `${column} IS NULL, ` : ''}${column} ${d}, id ${d}`;
 }

@@ -64,6 +64,11 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     if (r) this.index(r, true);
   }
 
+  /** The table this register's records are stored in (sync settles reference clashes there). */
+  get tableName(): string {
+    return this.table.table;
+  }
+
   /** The stored field names of this register's records. */
   get fieldNames(): readonly string[] {
     return this.table.fields;

@@ -88,13 +88,21 @@ export class SearchIndex {
    * itself or in its attachments. Used as `id IN (<fragment>)` so filtering, sorting and paging
    * stay in one query.
    */
-  matchClause(recordType: string, text: string): { sql: string; params: unknown[] } | null {
+  matchClause(recordType: string, text: string): { sql: string; params: unknown[]; alone: (includeArchived: boolean) => { sql: string; params: unknown[] } } | null {
     const query = toFtsQuery(text);
     if (!query) return null;
     return {
       sql: `SELECT COALESCE(d.parent_id, d.record_id) FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid
             WHERE search_fts MATCH ? AND COALESCE(d.parent_type, d.record_type) = ?`,
       params: [query, recordType],
+      // The same records, one row each, without reading the register: a record's own document
+      // says whether it is archived.
+      alone: (includeArchived) => ({
+        sql: `SELECT DISTINCT COALESCE(d.parent_id, d.record_id) FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid
+              ${includeArchived ? '' : 'JOIN search_docs p ON p.record_type = COALESCE(d.parent_type, d.record_type) AND p.record_id = COALESCE(d.parent_id, d.record_id) AND p.archived = 0'}
+              WHERE search_fts MATCH ? AND COALESCE(d.parent_type, d.record_type) = ?`,
+        params: [query, recordType],
+      }),
     };
   }
 
