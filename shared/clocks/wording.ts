@@ -3,6 +3,7 @@
  * reasons and for reminders. Clocks computed by a rule take the rule's own label and basis.
  */
 import type { Alert, BilingualText, ClockKind, Lang, StopReason } from '../schemas/clock';
+import { formatDeadline } from '../format/dates';
 
 const bi = (en: string, fr: string): BilingualText => ({ en, fr });
 
@@ -35,7 +36,7 @@ export const STOP_REASON_TEXT: Record<StopReason, BilingualText> = {
   decided_not_to_notify: bi('Decision not to notify (reasons recorded in the incident)', 'Décision de ne pas notifier (motifs consignés dans l’incident)'),
   incident_closed: bi('Incident closed', 'Incident clos'),
   matter_closed: bi('Matter closed', 'Dossier clos'),
-  complaint_closed: bi('Complaint closed', 'Plainte close'),
+  complaint_closed: bi('Complaint closed', 'Réclamation close'),
   action_cancelled: bi('Action cancelled', 'Action annulée'),
   superseded: bi('Replaced by the extension the regulator granted', 'Remplacé par la prorogation accordée par le régulateur'),
   window_closed: bi('The appeal window ended without an appeal', 'Le délai de recours a expiré sans recours'),
@@ -57,14 +58,8 @@ function hoursWords(h: number, lang: Lang): string {
  * the due instant written in the organisation's time zone.
  */
 export function alertMessage(a: Alert, lang: Lang, timeZone: string): { title: string; body: string } {
-  const due = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(a.dueAt));
+  // A day-counted deadline reads as its last day ("end of Thu 2 Apr 2026"), never the midnight after.
+  const due = formatDeadline(a.dueAt, timeZone, lang);
   const party = a.party ? ` – ${a.party}` : '';
   const when =
     a.threshold === 0

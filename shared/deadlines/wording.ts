@@ -4,7 +4,7 @@
  * the ISO instants are in the result's own fields.
  */
 import type { DateTime } from 'luxon';
-import { isoWeekday, parseLocalDate } from './local-date';
+import { formatLocalDate } from '../format/dates';
 import type { Bilingual, PeriodUnit } from './types';
 
 export type Lang = keyof Bilingual;
@@ -13,33 +13,9 @@ export function bi(en: string, fr: string): Bilingual {
   return { en, fr };
 }
 
-// Weekday and month names from Intl once per language (formatting every date through Intl or
-// luxon's toFormat is slow, and explanations name several dates each).
-interface Names {
-  weekdays: string[]; // index 1 = Monday ... 7 = Sunday
-  months: string[]; // index 1 = January ... 12 = December
-}
-const names = new Map<Lang, Names>();
-function namesFor(lang: Lang): Names {
-  let n = names.get(lang);
-  if (!n) {
-    const wd = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
-    const mo = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
-    n = { weekdays: [''], months: [''] };
-    // 2024-01-01 was a Monday.
-    for (let i = 0; i < 7; i++) n.weekdays.push(wd.format(Date.UTC(2024, 0, 1 + i)));
-    for (let i = 0; i < 12; i++) n.months.push(mo.format(Date.UTC(2024, i, 15)));
-    names.set(lang, n);
-  }
-  return n;
-}
-
-/** "Monday 6 April 2026" / "lundi 6 avril 2026" (French writes the first of the month "1er"). */
+/** "Monday 6 April 2026" / "lundi 6 avril 2026" (the French "1er" rule lives in shared/format). */
 export function dateWords(localDate: string, lang: Lang): string {
-  const d = parseLocalDate(localDate);
-  const n = namesFor(lang);
-  const day = lang === 'fr' && d.day === 1 ? '1er' : String(d.day);
-  return `${n.weekdays[isoWeekday(localDate)]} ${day} ${n.months[d.month]} ${d.year}`;
+  return formatLocalDate(localDate, lang, { weekday: 'long', month: 'long' });
 }
 
 export function dates(localDate: string): Bilingual {

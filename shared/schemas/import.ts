@@ -36,7 +36,12 @@ export const ImportCommitInput = ImportFileInput.extend({
 });
 export type ImportCommitInput = z.input<typeof ImportCommitInput>;
 
-export const ImportFieldType = z.enum(['text', 'instant', 'enum', 'list', 'number', 'boolean', 'reference']);
+/**
+ * 'deadline': a due date. A day-counted one is written as its last day (2018-08-02, running to the
+ * end of that day in the organisation's zone) and a plain date is read back the same way; an
+ * instant with a time (an hour-counted deadline) is written and read as an instant.
+ */
+export const ImportFieldType = z.enum(['text', 'instant', 'deadline', 'enum', 'list', 'number', 'boolean', 'reference']);
 
 /** A field a column can be mapped to. */
 export const ImportField = z.object({

@@ -122,7 +122,8 @@ describe('S2 incident timeline as PDF for management', () => {
       expect(page1).toContain(action);
       expect(page1).toContain(owner);
     }
-    expect(page1).toContain('31 Dec 2023 (late)');
+    // An action due at a time of day keeps its time; day-counted ones read "end of …" (export-deadlines.test.ts).
+    expect(page1).toContain('Sun 31 Dec 2023, 18:00 (late)');
     expect(page1).not.toContain('HTTPS everywhere'); // done and verified: not open
     expect(page1).toContain('Sanction from CNIL (SAN-2023-008), €150,000');
     expect(page1).toContain('Visual timeline');
@@ -165,7 +166,8 @@ describe('S2 incident timeline as PDF for management', () => {
     expect(text).toContain('Chronologie de l’incident');
     expect(text).toContain('Ce qui s’est passé');
     expect(text).toContain('Prise de connaissance');
-    expect(text).toContain('jeu. 1 oct. 2020, 09:40 — Press article (Numerama)');
+    // French writes the first of the month « 1er ».
+    expect(text).toContain('jeu. 1er oct. 2020, 09:40 — Press article (Numerama)');
     // What the user typed keeps its own punctuation: no French spacing forced into English text.
     expect(raw).toContain('Call with the hosting provider: access closed');
     expect(text).toContain('Notification à l’autorité (CNIL) : 72 h (RGPD art. 33)');
@@ -173,7 +175,7 @@ describe('S2 incident timeline as PDF for management', () => {
     expect(text).toContain('respecté, 12 h avant l’échéance');
     expect(text).toContain('Risque : Risque élevé');
     expect(text).toContain('Actions en cours (3)');
-    expect(text).toContain('31 déc. 2023 (retard)');
+    expect(text).toContain('dim. 31 déc. 2023, 18:00 (retard)');
     expect(text).toContain('Notification initiale à l’autorité de contrôle (CNIL) par téléservice');
     expect(text).toContain('Notification complémentaire');
     expect(text).toContain('150 000 €');
@@ -214,7 +216,7 @@ describe('S1 incident timeline as PDF', () => {
     const t = flat(pdfText(fr));
     expect(t).toContain('non requise (décision consignée)');
     expect(t).toContain('Décision de ne pas notifier');
-    expect(t).toContain('Plainte C-2018-0003 reçue via CNIL 18-021453');
+    expect(t).toContain('Réclamation C-2018-0003 reçue via CNIL 18-021453');
     expect(t).toContain('Rappel à l’ordre (CNIL) (en date du 25 févr. 2020)');
     expect(t).toContain('Réunion : Crisis meeting with the CRM and marketing teams');
   });

@@ -1,13 +1,18 @@
 import type { Clock, Lang } from '@shared/schemas/clock';
+import { addDays } from '@shared/deadlines';
+import { formatDeadlineLong, isDayEnd, lastDayOfDeadline } from '@shared/format/dates';
 
 /**
  * iCalendar (RFC 5545) for the open deadlines, written by hand: it is small, and every rule it
  * needs is here (TEXT escaping, line folding at 75 octets on UTF-8 boundaries, CRLF, UTC
  * instants). The tests read it back with ical.js.
  *
- * Each deadline is an event starting at the due instant (a 15-minute slot: DTEND must come after
- * DTSTART), with a display alarm at each reminder threshold. Complaint titles are complainants'
- * labels: they stay in the encrypted register and do not go into a calendar file.
+ * A deadline counted in days (it ends at the local midnight closing its last day) is an all-day
+ * event ON that last day, its alarms counted back from the event's end (RELATED=END), so no
+ * calendar shows it a day late at 00:00. A deadline counted in hours is a 15-minute event starting
+ * at the due instant (DTEND must come after DTSTART), alarms counted back from its start. Complaint
+ * titles are complainants' labels: they stay in the encrypted register and do not go into a
+ * calendar file.
  */
 
 const CRLF = '\r\n';
@@ -60,6 +65,9 @@ function trigger(hours: number): string {
   return minutes % 60 === 0 ? `-PT${minutes / 60}H` : `-PT${minutes}M`;
 }
 
+/** 2018-08-02 -> 20180802 */
+const icsDate = (localDate: string) => localDate.replace(/-/g, '');
+
 export interface IcsOptions {
   lang: Lang;
   thresholdsHours: readonly number[];
@@ -80,15 +88,16 @@ export function clocksToIcs(clocks: readonly Clock[], o: IcsOptions): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(o.lang === 'fr' ? 'PrivacyOps – échéances' : 'PrivacyOps – deadlines')}`,
   ];
-  const dueWords = new Intl.DateTimeFormat(o.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: o.timeZone });
   const stamp = icsUtc(o.now.getTime());
   for (const c of clocks) {
     if (c.due === null) continue;
     const due = Date.parse(c.due);
+    const allDay = isDayEnd(due, o.timeZone);
+    const dueWords = formatDeadlineLong(due, o.timeZone, o.lang);
     const summary = [c.reference, c.label[o.lang], c.party].filter(Boolean).join(' – ');
     const description = [
       c.recordType === 'complaint' ? null : c.title,
-      o.lang === 'fr' ? `Échéance : ${dueWords.format(due)} (${o.timeZone})` : `Due: ${dueWords.format(due)} (${o.timeZone})`,
+      o.lang === 'fr' ? `Échéance : ${dueWords} (${o.timeZone})` : `Due: ${dueWords} (${o.timeZone})`,
       c.basis[o.lang],
       c.note?.[o.lang] ?? null,
       `Record: ${c.reference}`,
@@ -100,15 +109,16 @@ export function clocksToIcs(clocks: readonly Clock[], o: IcsOptions): string {
       'BEGIN:VEVENT',
       `UID:${c.id}@privacyops`,
       `DTSTAMP:${stamp}`,
-      `DTSTART:${icsUtc(due)}`,
-      `DTEND:${icsUtc(due + SLOT_MS)}`,
+      ...(allDay
+        ? [`DTSTART;VALUE=DATE:${icsDate(lastDayOfDeadline(due, o.timeZone))}`, `DTEND;VALUE=DATE:${icsDate(addDays(lastDayOfDeadline(due, o.timeZone), 1))}`, 'TRANSP:TRANSPARENT']
+        : [`DTSTART:${icsUtc(due)}`, `DTEND:${icsUtc(due + SLOT_MS)}`]),
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(description)}`,
       `URL:${recordLink(c)}`,
       `CATEGORIES:${escapeText(c.kind)}`,
     );
     for (const h of o.thresholdsHours) {
-      lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(summary)}`, `TRIGGER:${trigger(h)}`, 'END:VALARM');
+      lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(summary)}`, `TRIGGER${allDay ? ';RELATED=END' : ''}:${trigger(h)}`, 'END:VALARM');
     }
     lines.push('END:VEVENT');
   }

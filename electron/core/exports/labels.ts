@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BilingualText } from '@shared/schemas/timeline';
 import { fold } from '@shared/text';
+import { deadlineParts, formatDate, formatDateTime, isDayEnd, lastDayOfDeadline } from '@shared/format/dates';
 
 export type Lang = 'en' | 'fr';
 export type Bi = BilingualText;
@@ -160,7 +161,7 @@ export const LABELS = {
   priority: { low: bi('Low', 'Basse'), medium: bi('Medium', 'Moyenne'), high: bi('High', 'Haute'), critical: bi('Critical', 'Critique') },
   originType: {
     incident: bi('Incident', 'Incident'),
-    complaint: bi('Complaint', 'Plainte'),
+    complaint: bi('Complaint', 'Réclamation'),
     letter: bi('Letter', 'Courrier'),
     matter: bi('Matter', 'Procédure'),
     finding: bi('Finding', 'Constat'),
@@ -214,20 +215,39 @@ export function inZone(iso: string, zone: string): DateTime {
   return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
 }
 
-/** "Thu 1 Oct 2020, 09:40" / "jeu. 1 oct. 2020, 09:40". */
+/** Documents keep a date on one line: no-break spaces inside it. */
+const keep = (s: string) => s.replace(/ /g, NBSP).replace(`,${NBSP}`, ', ');
+
+/** "Thu 1 Oct 2020, 09:40" / "jeu. 1er oct. 2020, 09:40" (shared/format). */
 export function fmtDateTime(iso: string | null | undefined, lang: Lang, zone: string): string {
   if (!iso) return '';
-  const d = inZone(iso, zone).setLocale(lang === 'fr' ? 'fr' : 'en-GB');
-  return d.toFormat(lang === 'fr' ? 'ccc d LLL yyyy, HH:mm' : 'ccc d LLL yyyy, HH:mm').replace(/ /g, NBSP).replace(`,${NBSP}`, ', ');
+  return keep(formatDateTime(iso, zone, lang, { weekday: 'short' }));
 }
 
-/** "1 Oct 2020" / "1 oct. 2020". */
+/** "1 Oct 2020" / "1er oct. 2020". */
 export function fmtDate(iso: string | null | undefined, lang: Lang, zone: string): string {
   if (!iso) return '';
-  return inZone(iso, zone)
-    .setLocale(lang === 'fr' ? 'fr' : 'en-GB')
-    .toFormat('d LLL yyyy')
-    .replace(/ /g, NBSP);
+  return keep(formatDate(iso, zone, lang));
+}
+
+/**
+ * A deadline as the screen shows it: a day-counted one as its last day, "end of Thu 2 Aug 2018" /
+ * "fin du jeu. 2 août 2018"; an hour-counted one with its time. Never the midnight after.
+ */
+export function fmtDeadline(iso: string | null | undefined, lang: Lang, zone: string): string {
+  if (!iso) return '';
+  // The date stays on one line; a narrow column may break after "end of".
+  const p = deadlineParts(iso, zone, lang);
+  return p.endOf ? `${p.endOf} ${keep(p.when)}` : keep(p.when);
+}
+
+/**
+ * A deadline in a CSV or XLSX cell: a day-counted one as its last day (2018-08-02, the period
+ * running to the end of that day), an hour-counted one as the instant with its offset.
+ */
+export function deadlineCell(iso: string | null | undefined, zone: string): string {
+  if (!iso) return '';
+  return isDayEnd(iso, zone) ? lastDayOfDeadline(iso, zone) : isoLocal(iso, zone);
 }
 
 /** Compact for tables: "2020-10-01 09:40". */

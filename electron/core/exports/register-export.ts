@@ -11,7 +11,7 @@ import type { Job } from '../jobs/jobs';
 import { toUtc } from '../registers/context';
 import { csvCell, csvFile, provenanceComment } from './csv';
 import { safeName, type Exchange } from './exchange';
-import { isoLocal, label, tr, type Lang } from './labels';
+import { deadlineCell, isoLocal, label, tr, type Lang } from './labels';
 import { provenanceLine } from './pdf';
 import { registerPdf } from './register-pdf';
 
@@ -56,6 +56,8 @@ export function cellValue(spec: FieldSpec<never>, rec: never, l: Lookups, lang: 
   switch (spec.type) {
     case 'instant':
       return isoLocal(String(v), zone);
+    case 'deadline':
+      return deadlineCell(String(v), zone);
     case 'enum':
       return spec.enumKind ? label(spec.enumKind, String(v), lang) : String(v);
     case 'list':
@@ -156,6 +158,10 @@ export function provenancePairs(p: Provenance, lang: Lang): [string, string | nu
     [fr ? 'Empreinte du journal d’audit' : 'Audit log head hash', p.auditHeadHash],
     [fr ? 'Entrées du journal d’audit' : 'Audit log entries', p.auditEntries],
     [fr ? 'Fuseau horaire' : 'Time zone', p.timeZone],
+    [
+      fr ? 'Échéances en jours' : 'Deadlines counted in days',
+      fr ? 'indiquées par leur dernier jour : le délai court jusqu’à la fin de ce jour (fuseau ci-dessus)' : 'given as their last day: the period runs to the end of that day (time zone above)',
+    ],
   ];
 }
 

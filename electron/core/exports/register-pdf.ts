@@ -8,7 +8,7 @@ import { regulatorLabel } from '@shared/reference/regulators';
 import { REGISTER_TITLES } from '../imports/fields';
 import type { Job } from '../jobs/jobs';
 import type { Exchange } from './exchange';
-import { fmtDate, fmtDateTime, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
+import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell, type Column } from './pdf';
 import { colophon } from './timeline-export';
 
@@ -70,7 +70,7 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
         return { text: `${late ? '✗' : '✓'} ${fmtDateTime(i.authorityNotifiedAt, lang, zone)}`, color: late ? COLORS.late : COLORS.ok };
       }
       if (i.notifyAuthority === 'no') return { text: T('not notified (decision recorded)', 'non notifiée (décision consignée)'), color: COLORS.neutral };
-      return { text: T(`pending, due ${fmtDateTime(i.authorityDue, lang, zone)}`, `en attente, échéance ${fmtDateTime(i.authorityDue, lang, zone)}`), color: COLORS.warn };
+      return { text: T(`pending, due ${fmtDeadline(i.authorityDue, lang, zone)}`, `en attente, échéance ${fmtDeadline(i.authorityDue, lang, zone)}`), color: COLORS.warn };
     };
     await pdf.table(
       cols([
@@ -119,7 +119,7 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
           [T('Remedial action proposed', 'Mesures envisagées'), tx(i.measuresProposed)],
           [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), `${label('decision', i.notifyAuthority, lang)} — ${tx(i.notifyAuthorityReasons)}`],
           [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), `${label('decision', i.notifyDataSubjects, lang)} — ${tx(i.notifyDataSubjectsReasons)}`],
-          [T('Authority deadline (72 h)', 'Échéance autorité (72 h)'), fmtDateTime(i.authorityDue, lang, zone)],
+          [T('Authority deadline (72 h)', 'Échéance autorité (72 h)'), fmtDeadline(i.authorityDue, lang, zone)],
           [T('Reasons for delay', 'Motifs du retard'), tx(i.delayReasons)],
           [
             T('Notifications', 'Notifications'),
@@ -152,7 +152,7 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
         c.complainantLabel,
         c.rights.map((r) => label('right', r, lang)).join(', '),
         label('complaintStatus', c.status, lang),
-        { text: fmtDate(c.responseDue, lang, zone), color: late ? COLORS.late : COLORS.ink },
+        { text: fmtDeadline(c.responseDue, lang, zone), color: late ? COLORS.late : COLORS.ink },
         c.answeredAt ? fmtDate(c.answeredAt, lang, zone) : '—',
       ];
     });
@@ -165,7 +165,7 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
         ['Complainant', 'Plaignant', 70],
         ['Rights', 'Droits', 90],
         ['Status', 'Statut', 60],
-        ['Due', 'Réponse due', 60],
+        ['Response due', 'Réponse due', 72],
         ['Answered', 'Répondue le', 60],
       ]),
       rows,
@@ -179,21 +179,23 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
       regulatorLabel(l.regulator),
       `${label('direction', l.direction, lang)} — ${label('letterKind', l.kind, lang)}`,
       l.regulatorRefs.join(', '),
-      l.replyDue ? `${fmtDate(l.replyDue, lang, zone)}${l.answeredAt ? ` ✓` : ''}` : '—',
-      l.appealDue ? fmtDate(l.appealDue, lang, zone) : '—',
+      l.replyDue ? `${fmtDeadline(l.replyDue, lang, zone)}${l.answeredAt ? ` ✓` : ''}` : '—',
+      l.complianceDue ? fmtDeadline(l.complianceDue, lang, zone) : '—',
+      l.appealDue ? fmtDeadline(l.appealDue, lang, zone) : '—',
       l.amountEur != null ? fmtMoney(l.amountEur, lang) : '',
     ]);
     await pdf.table(
       cols([
-        ['Ref.', 'Réf.', 62],
-        ['Date', 'Date', 60],
-        ['Subject', 'Objet', 150],
-        ['Regulator', 'Autorité', 56],
-        ['Kind', 'Nature', 120],
-        ['Their refs', 'Leurs réf.', 80],
-        ['Reply due', 'Réponse due', 62],
-        ['Appeal by', 'Recours avant', 62],
-        ['Amount', 'Montant', 58],
+        ['Ref.', 'Réf.', 60],
+        ['Date', 'Date', 56],
+        ['Subject', 'Objet', 120],
+        ['Regulator', 'Autorité', 48],
+        ['Kind', 'Nature', 92],
+        ['Their refs', 'Leurs réf.', 58],
+        ['Reply due', 'Réponse due', 72],
+        ['Compliance due', 'Mise en conformité', 72],
+        ['Conseil d’État appeal', 'Recours Conseil d’État', 72],
+        ['Amount', 'Montant', 50],
       ]),
       rows,
       { size: 7.6, job },
@@ -207,7 +209,7 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
         label('priority', a.priority, lang),
         { text: a.title, sub: [a.originNote, a.verificationNote].filter(Boolean).join(' — ') || undefined },
         a.owner,
-        { text: a.dueAt ? fmtDate(a.dueAt, lang, zone) : '—', color: late ? COLORS.late : COLORS.ink, bold: late },
+        { text: a.dueAt ? fmtDeadline(a.dueAt, lang, zone) : '—', color: late ? COLORS.late : COLORS.ink, bold: late },
         label('actionStatus', a.status, lang),
         a.doneAt ? fmtDate(a.doneAt, lang, zone) : '—',
         a.verifiedAt ? fmtDate(a.verifiedAt, lang, zone) : '—',
@@ -218,8 +220,8 @@ export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: 
         ['Ref.', 'Réf.', 62],
         ['Priority', 'Priorité', 52],
         ['Action', 'Action', 200],
-        ['Owner', 'Responsable', 110],
-        ['Due', 'Échéance', 64],
+        ['Owner', 'Responsable', 100],
+        ['Due', 'Échéance', 74],
         ['Status', 'Statut', 64],
         ['Done', 'Réalisée le', 64],
         ['Verified', 'Vérifiée le', 64],

@@ -6,7 +6,7 @@ import type { Job } from '../jobs/jobs';
 import { csvCell, csvFile, provenanceComment } from './csv';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell } from './pdf';
 import { drawStrip, type StripClock, type StripMarker } from './timeline-visual';
-import { fmtDate, fmtDateTime, fmtNumber, fmtStamp, frTypo, isoLocal, label, minutesBetween, pick, type Lang } from './labels';
+import { fmtDate, fmtDateTime, fmtDeadline, fmtNumber, fmtStamp, frTypo, isoLocal, label, minutesBetween, pick, type Lang } from './labels';
 
 /** Everything a timeline export shows. */
 export interface TimelineDoc {
@@ -44,7 +44,7 @@ export const SOURCE_LABEL: Record<TimelineEvent['source']['type'], { en: string;
   client: { en: 'Client', fr: 'Client' },
   action: { en: 'Action', fr: 'Action' },
   letter: { en: 'Letter', fr: 'Courrier' },
-  complaint: { en: 'Complaint', fr: 'Plainte' },
+  complaint: { en: 'Complaint', fr: 'Réclamation' },
   timeline_entry: { en: 'Entry', fr: 'Saisie' },
 };
 
@@ -163,7 +163,7 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
   pdf.heading(T('Clocks: were the deadlines met?', 'Délais : ont-ils été respectés ?'), 11.5, 4);
   const clockRows: Cell[][] = tl.clocks.map((c) => [
     { text: pick(c.label, lang), sub: c.detail.en ? pick(c.detail, lang).slice(0, 160) : undefined },
-    c.dueAt ? fmtDateTime(c.dueAt, lang, zone) : T('no hour count', 'pas de délai chiffré'),
+    c.dueAt ? fmtDeadline(c.dueAt, lang, zone) : T('no hour count', 'pas de délai chiffré'),
     c.metAt ? fmtDateTime(c.metAt, lang, zone) : c.state === 'not_required' ? '—' : T('not yet', 'pas encore'),
     { text: `${CLOCK_MARK[c.state]} ${pick(c.summary, lang)}`, color: CLOCK_COLORS[c.state], bold: true },
   ]);
@@ -219,9 +219,9 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
     await pdf.table(
       [
         { header: T('Ref.', 'Réf.'), width: 62 },
-        { header: T('Action', 'Action'), width: 233 },
-        { header: T('Owner', 'Responsable'), width: 100 },
-        { header: T('Due', 'Échéance'), width: 66 },
+        { header: T('Action', 'Action'), width: 209 },
+        { header: T('Owner', 'Responsable'), width: 96 },
+        { header: T('Due', 'Échéance'), width: 94 },
         { header: T('Status', 'Statut'), width: pdf.width - 461 },
       ],
       shown.map((a) => {
@@ -230,7 +230,7 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
           a.reference,
           a.title,
           a.owner,
-          { text: a.dueAt ? fmtDate(a.dueAt, lang, zone) + (overdue ? T(' (late)', ' (retard)') : '') : '—', color: overdue ? COLORS.late : COLORS.ink, bold: overdue },
+          { text: a.dueAt ? fmtDeadline(a.dueAt, lang, zone) + (overdue ? T(' (late)', ' (retard)') : '') : '—', color: overdue ? COLORS.late : COLORS.ink, bold: overdue },
           label('actionStatus', a.status, lang),
         ];
       }),
@@ -472,11 +472,11 @@ export async function timelineMarkdown(d: TimelineDoc, lang: Lang, job: Job): Pr
   if (i.facts) out.push(i.facts, '');
   out.push(`## ${T('Clocks', 'Délais')}`, '', `| ${T('Clock', 'Délai')} | ${T('Deadline', 'Échéance')} | ${T('Done', 'Réalisé le')} | ${T('Result', 'Résultat')} |`, '|---|---|---|---|');
   for (const c of tl.clocks) {
-    out.push(`| ${mdEscape(pick(c.label, lang))} | ${c.dueAt ? fmtDateTime(c.dueAt, lang, zone) : '—'} | ${c.metAt ? fmtDateTime(c.metAt, lang, zone) : '—'} | ${CLOCK_MARK[c.state]} ${mdEscape(pick(c.summary, lang))} |`);
+    out.push(`| ${mdEscape(pick(c.label, lang))} | ${c.dueAt ? fmtDeadline(c.dueAt, lang, zone) : '—'} | ${c.metAt ? fmtDateTime(c.metAt, lang, zone) : '—'} | ${CLOCK_MARK[c.state]} ${mdEscape(pick(c.summary, lang))} |`);
   }
   const open = d.actions.filter(isOpenAction);
   out.push('', `## ${T('Open actions', 'Actions en cours')} (${open.length})`, '');
-  for (const a of open) out.push(`- **${a.reference}** ${mdEscape(a.title)} — ${a.owner}${a.dueAt ? `, ${T('due', 'échéance')} ${fmtDate(a.dueAt, lang, zone)}` : ''}`);
+  for (const a of open) out.push(`- **${a.reference}** ${mdEscape(a.title)} — ${a.owner}${a.dueAt ? `, ${T('due', 'échéance')} ${fmtDeadline(a.dueAt, lang, zone)}` : ''}`);
   out.push('', `## ${T('Chronology', 'Chronologie')}`, '', `| # | ${T('When', 'Quand')} | ${T('What happened', 'Événement')} | ${T('Who', 'Qui')} | ${T('Source', 'Source')} |`, '|---:|---|---|---|---|');
   let k = 0;
   for (const e of tl.events) {

@@ -60,7 +60,7 @@ export const COMPLAINT_FIELDS: FieldSpec<Complaint>[] = [
   f({ field: 'extensionReason', label: bi('Extension reason', 'Motif de la prolongation'), type: 'text', required: false, max: 2_000, get: (r) => r.extensionReason }),
   f({ field: 'status', label: bi('Status', 'Statut'), type: 'enum', enumKind: 'complaintStatus', required: false, aliases: ['état'], get: (r) => r.status }),
   f({ field: 'answeredAt', label: bi('Answered on', 'Répondue le'), type: 'instant', required: false, aliases: ['date de réponse', 'answer date'], get: (r) => r.answeredAt }),
-  f({ field: 'responseDue', label: bi('Response due (Art. 12(3))', 'Réponse due le (art. 12(3))'), type: 'instant', required: false, exportOnly: true, get: (r) => r.responseDue }),
+  f({ field: 'responseDue', label: bi('Response due, last day (Art. 12(3))', 'Réponse due, dernier jour (art. 12(3))'), type: 'deadline', required: false, exportOnly: true, aliases: ['response due (art. 12(3))', 'réponse due le (art. 12(3))'], get: (r) => r.responseDue }),
 ];
 
 export const LETTER_FIELDS: FieldSpec<Letter>[] = [
@@ -74,13 +74,13 @@ export const LETTER_FIELDS: FieldSpec<Letter>[] = [
   f({ field: 'regulatorRefs', label: bi('Regulator’s references', 'Références de l’autorité'), type: 'list', required: false, aliases: ['references', 'références'], get: (r) => r.regulatorRefs }),
   f({ field: 'subject', label: bi('Subject', 'Objet'), type: 'text', required: true, max: 500, get: (r) => r.subject }),
   f({ field: 'summary', label: bi('Summary', 'Résumé'), type: 'text', required: false, max: 50_000, get: (r) => r.summary }),
-  f({ field: 'replyDue', label: bi('Reply due', 'Réponse attendue le'), type: 'instant', required: false, get: (r) => r.replyDue }),
-  f({ field: 'complianceDue', label: bi('Compliance due', 'Mise en conformité le'), type: 'instant', required: false, get: (r) => r.complianceDue }),
+  f({ field: 'replyDue', label: bi('Reply due, last day', 'Réponse attendue, dernier jour'), type: 'deadline', required: false, aliases: ['reply due', 'réponse attendue le'], get: (r) => r.replyDue }),
+  f({ field: 'complianceDue', label: bi('Compliance due, last day', 'Mise en conformité, dernier jour'), type: 'deadline', required: false, aliases: ['compliance due', 'mise en conformité le'], get: (r) => r.complianceDue }),
   f({ field: 'amountEur', label: bi('Amount (EUR)', 'Montant (EUR)'), type: 'number', required: false, aliases: ['amount', 'montant', 'amende'], get: (r) => r.amountEur }),
   f({ field: 'matter', label: bi('Matter', 'Procédure'), type: 'reference', required: false, get: (r, l) => l.matterRef(r.matterId) }),
   f({ field: 'inReplyTo', label: bi('In reply to', 'En réponse à'), type: 'reference', required: false, get: (r, l) => l.letterRef(r.inReplyTo) }),
   f({ field: 'answeredAt', label: bi('Answered on', 'Répondu le'), type: 'instant', required: false, exportOnly: true, get: (r) => r.answeredAt }),
-  f({ field: 'appealDue', label: bi('Appeal due', 'Recours avant le'), type: 'instant', required: false, exportOnly: true, get: (r) => r.appealDue }),
+  f({ field: 'appealDue', label: bi('Conseil d’État appeal, last day', 'Recours devant le Conseil d’État, dernier jour'), type: 'deadline', required: false, exportOnly: true, aliases: ['appeal due', 'recours avant le'], get: (r) => r.appealDue }),
 ];
 
 /**
@@ -191,7 +191,7 @@ export const ACTION_FIELDS: FieldSpec<Action>[] = [
   f({ field: 'title', label: bi('Action', 'Action'), type: 'text', required: true, max: 300, aliases: ['title', 'titre', 'intitulé'], get: (r) => r.title }),
   f({ field: 'description', label: bi('Description', 'Description'), type: 'text', required: false, max: 20_000, get: (r) => r.description }),
   f({ field: 'owner', label: bi('Owner', 'Responsable'), type: 'text', required: true, max: 200, aliases: ['porteur', 'pilote', 'assignee'], get: (r) => r.owner }),
-  f({ field: 'dueAt', label: bi('Due on', 'Échéance'), type: 'instant', required: false, aliases: ['due', 'due date', 'deadline', 'date limite'], get: (r) => r.dueAt }),
+  f({ field: 'dueAt', label: bi('Due, last day', 'Échéance, dernier jour'), type: 'deadline', required: false, aliases: ['due on', 'échéance', 'due', 'due date', 'deadline', 'date limite'], get: (r) => r.dueAt }),
   f({ field: 'priority', label: bi('Priority', 'Priorité'), type: 'enum', enumKind: 'priority', required: false, get: (r) => r.priority }),
   f({ field: 'status', label: bi('Status', 'Statut'), type: 'enum', enumKind: 'actionStatus', required: false, aliases: ['état'], get: (r) => r.status }),
   f({ field: 'doneAt', label: bi('Done on', 'Réalisée le'), type: 'instant', required: false, get: (r) => r.doneAt }),
@@ -228,7 +228,7 @@ export function describeFields(register: RegisterName): ImportField[] {
 
 export const REGISTER_TITLES: Record<RegisterName, Bi> = {
   incidents: bi('Breach register', 'Registre des violations'),
-  complaints: bi('Complaints register', 'Registre des plaintes'),
+  complaints: bi('Complaints register', 'Registre des réclamations'),
   letters: bi('Regulator correspondence', 'Correspondance avec les autorités'),
   actions: bi('Remediation actions', 'Plan d’actions'),
 };

@@ -17,7 +17,7 @@ import { bi, codeFor, type Bi } from '../exports/labels';
 import type { Exchange } from '../exports/exchange';
 import { describeFields, fieldsOf, RECORD_TYPE_OF, splitParts, type FieldSpec } from './fields';
 import { FileProblem, readTable, type Table } from './table';
-import { cellText, parseBooleanCell, parseEnumCell, parseInstantCell, parseNumberCell, splitList } from './values';
+import { cellText, parseBooleanCell, parseEnumCell, parseDeadlineCell, parseInstantCell, parseNumberCell, splitList } from './values';
 
 type PreviewIn = z.infer<typeof ImportPreviewInput>;
 type CommitIn = z.infer<typeof ImportCommitInput>;
@@ -280,7 +280,7 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
         const type = str(v.originType);
         const table = { incident: 'incidents', complaint: 'complaints', letter: 'letters', matter: 'matters' }[type];
         if (!table) {
-          problem('originType', 'required', bi('Say which register the origin record is in (incident, complaint, letter or matter).', 'Indiquez le registre du dossier d’origine (incident, plainte, courrier ou procédure).'));
+          problem('originType', 'required', bi('Say which register the origin record is in (incident, complaint, letter or matter).', 'Indiquez le registre du dossier d’origine (incident, réclamation, courrier ou procédure).'));
         } else {
           const row = env.x.d.ctx.db.prepare(`SELECT id FROM ${table} WHERE reference = ?`).get(str(v.origin)) as { id: string } | undefined;
           if (row) originId = row.id;
@@ -313,6 +313,8 @@ function parseCell(spec: FieldSpec<never>, text: string, raw: Table['rows'][numb
   switch (spec.type) {
     case 'instant':
       return parseInstantCell(raw instanceof Date ? raw : text, zone);
+    case 'deadline':
+      return parseDeadlineCell(raw instanceof Date ? raw : text, zone);
     case 'enum':
       return parseEnumCell(spec.enumKind!, text, codeFor);
     case 'list': {

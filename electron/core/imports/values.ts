@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { endOfLocalDay } from '@shared/deadlines';
 import type { ImportIssue } from '@shared/schemas/import';
 import { bi, label, LABELS, type Bi, type LabelKind, type LabelTable } from '../exports/labels';
 import { unguardCell } from '../exports/csv';
@@ -59,6 +60,28 @@ export function parseInstantCell(c: CellIn, zone: string): Parsed<string> {
   }
   if (dt.year < 1900 || dt.year > 2200) return bad('bad_date', `"${s}": the year ${dt.year} is out of range.`, `"${s}" : l’année ${dt.year} est hors limites.`);
   return ok(dt.toUTC().toISO()!);
+}
+
+/**
+ * A due date from a cell: a plain date (2018-08-02, 02/08/2018, or a spreadsheet date at 00:00) is
+ * the deadline's last day, so the deadline is the end of that day in the organisation's zone, as
+ * the app stores day-counted deadlines and exports write them; anything with a time is an instant.
+ */
+export function parseDeadlineCell(c: CellIn, zone: string): Parsed<string> {
+  let day: string | null = null;
+  if (c instanceof Date) {
+    if (c.getUTCHours() === 0 && c.getUTCMinutes() === 0 && c.getUTCSeconds() === 0 && c.getUTCMilliseconds() === 0) day = c.toISOString().slice(0, 10);
+  } else {
+    const s = cellText(c);
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+    if (iso) day = s;
+    else if (dmy) day = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  }
+  if (day === null) return parseInstantCell(c, zone);
+  const checked = parseInstantCell(day, zone);
+  if (!checked.ok) return checked;
+  return ok(endOfLocalDay(day, zone).toUTC().toISO()!);
 }
 
 function accepted(kind: LabelKind, lang: 'en' | 'fr'): string {

@@ -7,7 +7,7 @@ import { Timeline as TimelineSchema, TimelineQuery, type Timeline, type Timeline
 import { findRegulator, regulatorLabel } from '@shared/reference/regulators';
 import type { RegisterContext } from '../registers/context';
 import type { Registers } from '../session/registers';
-import { bi, finish, fmtDate, fmtMoney, labelBi, U, type Bi } from '../exports/labels';
+import { bi, finish, fmtDate, fmtDeadline, fmtMoney, labelBi, U, type Bi } from '../exports/labels';
 import { incidentClocks } from './clocks';
 import { TIMELINE_ENTRY, type TimelineEntries } from './entries';
 
@@ -253,7 +253,7 @@ function actionEvents(d: TimelineDeps, a: Action): TimelineEvent[] {
   const made = creator(h);
   const src = { type: 'action' as const, id: a.id, reference: a.reference };
   const base = { category: 'action' as const, origin: 'app' as const, entryKind: null, source: src };
-  const due = a.dueAt ? bi(`, due ${fmtDate(a.dueAt, 'en', zone)}`, `, échéance ${fmtDate(a.dueAt, 'fr', zone)}`) : empty;
+  const due = a.dueAt ? bi(`, due ${fmtDeadline(a.dueAt, 'en', zone)}`, `, échéance ${fmtDeadline(a.dueAt, 'fr', zone)}`) : empty;
   const out: TimelineEvent[] = [
     {
       ...base,
@@ -331,12 +331,12 @@ function complaintEvents(d: TimelineDeps, c: Complaint): TimelineEvent[] {
       actor: via || c.complainantLabel,
       kind: 'complaint_received',
       category: 'complaint',
-      short: bi(`Complaint ${c.reference}`, `Plainte ${c.reference}`),
+      short: bi(`Complaint ${c.reference}`, `Réclamation ${c.reference}`),
       origin: 'app',
       entryKind: null,
       text: bi(
         `Complaint ${c.reference} received${via ? ` via ${via}` : ''} (${rights.map((r) => r.en).join(', ')})`,
-        `Plainte ${c.reference} reçue${via ? ` via ${via}` : ''} (${rights.map((r) => r.fr).join(', ')})`,
+        `Réclamation ${c.reference} reçue${via ? ` via ${via}` : ''} (${rights.map((r) => r.fr).join(', ')})`,
       ),
       detail: both(c.summary),
       source: src,
@@ -345,7 +345,7 @@ function complaintEvents(d: TimelineDeps, c: Complaint): TimelineEvent[] {
   ];
   if (c.answeredAt) {
     const s = setter(h, 'answeredAt');
-    out.push({ id: `complaint_answered:${c.id}`, at: c.answeredAt, recordedAt: s?.at ?? null, actor: s?.actor ?? '', kind: 'complaint_answered', category: 'complaint', origin: 'app', entryKind: null, short: bi(`${c.reference} answered`, `${c.reference} répondue`), text: bi(`Complaint ${c.reference} answered`, `Réponse à la plainte ${c.reference}`), detail: both(c.outcome), source: src, milestone: false });
+    out.push({ id: `complaint_answered:${c.id}`, at: c.answeredAt, recordedAt: s?.at ?? null, actor: s?.actor ?? '', kind: 'complaint_answered', category: 'complaint', origin: 'app', entryKind: null, short: bi(`${c.reference} answered`, `${c.reference} répondue`), text: bi(`Complaint ${c.reference} answered`, `Réponse à la réclamation ${c.reference}`), detail: both(c.outcome), source: src, milestone: false });
   }
   return out;
 }
