@@ -2,12 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /**
  * The dependency direction is a rule, not goodwill:
  *   renderer/ -> shared/ <- electron/core
  * shared/ imports neither side; the renderer never reaches into electron/; the core never
  * imports electron (so it runs and is tested without an Electron binary).
+ *
+ * No circles either: in electron/ and shared/ a module never imports (even for a type) a module
+ * that imports it back, so each folder has a one-way order (exports and imports depend on the
+ * registers, never the reverse; migrations do not import their index).
  */
 const restrict = (patterns) => ['error', { patterns }];
 
@@ -20,6 +26,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['shared/**/*.ts'],

@@ -7,7 +7,7 @@
  * very end (endOfLocalDay).
  */
 import { DateTime } from 'luxon';
-import type { CalendarUnit } from './types';
+import type { CalendarUnit } from './units';
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;

@@ -3,6 +3,7 @@
  * renderer and the core can both depend on them without pulling anything in.
  */
 import type { OrgCalendar } from './org-calendar';
+import type { PeriodUnit } from './units';
 
 export type { OrgCalendar } from './org-calendar';
 
@@ -65,8 +66,7 @@ export interface DeadlineRule {
   compute(from: string, cal: OrgCalendar, opts?: RuleOptions): DeadlineResult;
 }
 
-export type CalendarUnit = 'days' | 'weeks' | 'months';
-export type PeriodUnit = 'hours' | CalendarUnit;
+export type { CalendarUnit, PeriodUnit } from './units';
 
 export interface CustomRuleDefinition {
   id: string;

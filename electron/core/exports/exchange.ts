@@ -1,20 +1,17 @@
 import type { ArchiveInput } from '@shared/schemas/common';
-import type { Organisation } from '@shared/schemas/profile';
 import {
   NotificationDraftInput,
   RegisterExportInput,
   TimelineExportInput,
   type ExportResult,
-  type JobProgress,
   type NotificationDraft,
-  type Provenance,
 } from '@shared/schemas/export';
 import { ImportCommitInput, ImportPreviewInput, type ImportCommitResult, type ImportPreview, type ImportRegister } from '@shared/schemas/import';
 import type { TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery, Timeline } from '@shared/schemas/timeline';
 import type { RegisterContext } from '../registers/context';
-import type { Registers } from '../workstation';
 import type { AnyRegister } from '../sync/apply';
 import { Jobs } from '../jobs/jobs';
+import { provenanceOf, safeName, type ExchangeContext, type ExchangeDeps } from './context';
 import { TimelineEntries } from '../timeline/entries';
 import { applyFilter, buildTimeline, incidentSurroundings } from '../timeline/timeline';
 import { timelineCsv, timelineJson, timelineMarkdown, timelinePdf, type TimelineDoc } from './timeline-export';
@@ -22,34 +19,13 @@ import { exportRegister } from './register-export';
 import { notificationDraft } from './notification-draft';
 import { commitImport, importFields, previewImport } from '../imports/importer';
 
-export interface ExchangeDeps {
-  ctx: RegisterContext;
-  registers: Registers;
-  appVersion: string;
-  organisation: () => Organisation;
-  emitProgress: (p: JobProgress) => void;
-}
-
-export const APP_NAME = 'PrivacyOps Workstation';
-
 const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** A file name safe on every OS: letters, digits, dashes. */
-export function safeName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-}
 
 /**
  * Timelines, exports, imports and the jobs they run as: the services behind the timeline.*,
  * exports.*, imports.* and jobs.* API methods. One per open register.
  */
-export class Exchange {
+export class Exchange implements ExchangeContext {
   readonly jobs: Jobs;
   readonly entries: TimelineEntries;
 
@@ -58,21 +34,8 @@ export class Exchange {
     this.entries = new TimelineEntries(d.ctx);
   }
 
-  /** Who, when, which app, and the audit chain's head right now. */
-  provenance(): Provenance {
-    const org = this.d.organisation();
-    const count = (this.d.ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    return {
-      app: APP_NAME,
-      appVersion: this.d.appVersion,
-      organisation: org.name,
-      exportedAt: this.d.ctx.clock.now().toISOString(),
-      exportedBy: this.d.ctx.actor(),
-      deviceId: this.d.ctx.device,
-      auditHeadHash: this.d.ctx.audit.headHash(),
-      auditEntries: count,
-      timeZone: org.timeZone,
-    };
+  provenance() {
+    return provenanceOf(this.d);
   }
 
   /* ----------------------------------------------------------------- timeline */

@@ -3,7 +3,7 @@ import { ApiError } from '@shared/api/contract';
 import { SPECIAL_DATA_CATEGORIES, type Incident } from '@shared/schemas/incident';
 import type { NotificationDraft, NotificationDraftInput, Provenance } from '@shared/schemas/export';
 import { findRegulator } from '@shared/reference/regulators';
-import { safeName, type Exchange } from './exchange';
+import { safeName, type ExchangeContext } from './context';
 import { bi, fmtDateTime, fmtDuration, fmtNumber, frTypo, label, minutesBetween, type Bi, type Lang } from './labels';
 
 type Input = z.infer<typeof NotificationDraftInput>;
@@ -25,7 +25,7 @@ function orTodo(s: string): Bi {
  * English, from what the register knows. Gaps are marked "[to be completed]" so nothing is sent
  * half-filled by accident.
  */
-export function notificationDraft(x: Exchange, q: Input): NotificationDraft {
+export function notificationDraft(x: ExchangeContext, q: Input): NotificationDraft {
   const r = x.d.registers;
   const { incident: i, notifications } = r.incidents.detail(q.incidentId);
   if (i.notifyAuthority === 'no') {

@@ -10,7 +10,7 @@ import { fieldsOf, REGISTER_TITLES, type FieldSpec, type Lookups } from '../impo
 import type { Job } from '../jobs/jobs';
 import { toUtc } from '../registers/context';
 import { csvCell, csvFile, provenanceComment } from './csv';
-import { safeName, type Exchange } from './exchange';
+import { safeName, type ExchangeContext } from './context';
 import { deadlineCell, isoLocal, label, tr, type Lang } from './labels';
 import { provenanceLine } from './pdf';
 import { registerPdf } from './register-pdf';
@@ -30,7 +30,7 @@ const TABLES: Record<RegisterName, { table: string; date: string; status: string
   actions: { table: 'actions', date: 'due_at', status: 'status', statuses: ActionStatus.options },
 };
 
-export function lookups(x: Exchange): Lookups {
+export function lookups(x: ExchangeContext): Lookups {
   const r = x.d.registers;
   return {
     matterRef: (id) => (id ? (r.matters.find(id)?.reference ?? '') : ''),
@@ -75,7 +75,7 @@ export function cellValue(spec: FieldSpec<never>, rec: never, l: Lookups, lang: 
  * Reads the register's records in chunks (yielding between them), then checks that nothing was
  * written meanwhile: the file and the audit head it carries describe one state of the register.
  */
-async function readRecords(x: Exchange, q: Query, job: Job): Promise<{ records: unknown[]; provenance: Provenance }> {
+async function readRecords(x: ExchangeContext, q: Query, job: Job): Promise<{ records: unknown[]; provenance: Provenance }> {
   const t = TABLES[q.register];
   for (const s of q.status ?? []) {
     if (!t.statuses.includes(s)) throw new ApiError('VALIDATION_FAILED', `Unknown status "${s}" for ${q.register}: use one of ${t.statuses.join(', ')}.`, [{ path: 'status', message: `Unknown status ${s}` }]);
@@ -112,12 +112,12 @@ async function readRecords(x: Exchange, q: Query, job: Job): Promise<{ records: 
   return { records, provenance };
 }
 
-export function registerOf(x: Exchange, register: RegisterName): { get(id: string): unknown } {
+export function registerOf(x: ExchangeContext, register: RegisterName): { get(id: string): unknown } {
   const r = x.d.registers;
   return { incidents: r.incidents, complaints: r.complaints, letters: r.letters, actions: r.actions }[register];
 }
 
-export async function exportRegister(x: Exchange, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
+export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
   const { records, provenance } = await readRecords(x, q, job);
   const specs = fieldsOf(q.register);
   const zone = provenance.timeZone;

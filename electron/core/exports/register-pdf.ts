@@ -7,7 +7,7 @@ import type { Provenance, RegisterExportInput } from '@shared/schemas/export';
 import { regulatorLabel } from '@shared/reference/regulators';
 import { REGISTER_TITLES } from '../imports/fields';
 import type { Job } from '../jobs/jobs';
-import type { Exchange } from './exchange';
+import type { ExchangeContext } from './context';
 import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell, type Column } from './pdf';
 import { colophon } from './timeline-export';
@@ -30,7 +30,7 @@ function filterText(q: Query, lang: Lang, zone: string): string {
 }
 
 /** The registers as PDF: a summary table, and for the breach register every incident's Art. 33(5) facts. */
-export async function registerPdf(x: Exchange, q: Query, records: unknown[], p: Provenance, job: Job): Promise<Buffer> {
+export async function registerPdf(x: ExchangeContext, q: Query, records: unknown[], p: Provenance, job: Job): Promise<Buffer> {
   const lang = q.lang;
   const zone = p.timeZone;
   const T = (en: string, fr: string) => (lang === 'fr' ? frTypo(fr) : en);

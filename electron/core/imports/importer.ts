@@ -14,7 +14,7 @@ import { appendAudit } from '../registers/context';
 import { getMeta, setMeta } from '../db/meta';
 import type { Job } from '../jobs/jobs';
 import { bi, codeFor, type Bi } from '../exports/labels';
-import type { Exchange } from '../exports/exchange';
+import type { ExchangeContext } from '../exports/context';
 import { describeFields, fieldsOf, RECORD_TYPE_OF, splitParts, type FieldSpec } from './fields';
 import { FileProblem, readTable, type Table } from './table';
 import { cellText, parseBooleanCell, parseEnumCell, parseDeadlineCell, parseInstantCell, parseNumberCell, splitList } from './values';
@@ -82,7 +82,7 @@ function mappingKeyOf(register: ImportRegister, headers: string[]): string {
   return `imports.mapping.${register}.${createHash('sha256').update(set).digest('hex').slice(0, 16)}`;
 }
 
-function resolveMapping(x: Exchange, register: ImportRegister, headers: string[], given: ColumnMapping | undefined): { mapping: ColumnMapping; source: ImportPreview['mappingSource']; key: string } {
+function resolveMapping(x: ExchangeContext, register: ImportRegister, headers: string[], given: ColumnMapping | undefined): { mapping: ColumnMapping; source: ImportPreview['mappingSource']; key: string } {
   const key = mappingKeyOf(register, headers);
   if (given) return { mapping: given, source: 'given', key };
   const remembered = getMeta<ColumnMapping>(x.d.ctx.db, key);
@@ -113,7 +113,7 @@ export function regulatorId(s: string): string {
 }
 
 interface Env {
-  x: Exchange;
+  x: ExchangeContext;
   zone: string;
   defaultRole: 'controller' | 'processor';
   /** References of the rows of this file (letters replying to letters in the same file). */
@@ -337,7 +337,7 @@ function parseCell(spec: FieldSpec<never>, text: string, raw: Table['rows'][numb
   }
 }
 
-async function analyse(x: Exchange, q: PreviewIn, job: Job): Promise<Analysis> {
+async function analyse(x: ExchangeContext, q: PreviewIn, job: Job): Promise<Analysis> {
   const bytes = Buffer.from(q.contentBase64, 'base64');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const empty = (problem: ImportIssue): Analysis => ({ table: null, sha256, mapping: {}, mappingSource: 'suggested', mappingKey: '', missingRequired: [], warnings: [problem], fatal: true, issues: [], plans: [] });
@@ -495,7 +495,7 @@ async function analyse(x: Exchange, q: PreviewIn, job: Job): Promise<Analysis> {
   return { table, sha256, mapping, mappingSource: source, mappingKey: key, missingRequired, warnings, fatal, issues, plans };
 }
 
-export async function previewImport(x: Exchange, q: PreviewIn, job: Job): Promise<ImportPreview> {
+export async function previewImport(x: ExchangeContext, q: PreviewIn, job: Job): Promise<ImportPreview> {
   const a = await analyse(x, q, job);
   const t = a.table;
   const count = (s: RowPlan['status']) => a.plans.filter((p) => p.status === s).length;
@@ -540,7 +540,7 @@ function refused(a: Analysis): ApiError {
   );
 }
 
-export async function commitImport(x: Exchange, q: CommitIn, job: Job): Promise<ImportCommitResult> {
+export async function commitImport(x: ExchangeContext, q: CommitIn, job: Job): Promise<ImportCommitResult> {
   const a = await analyse(x, q, job);
   if (q.expectSha256 && q.expectSha256 !== a.sha256) throw new ApiError('CONFLICT', 'This is not the file that was previewed (its digest differs); preview it again.');
   if (a.fatal || a.plans.some((p) => p.status === 'invalid')) throw refused(a);
@@ -611,7 +611,7 @@ function orderForWriting(register: ImportRegister, plans: RowPlan[]): RowPlan[] 
   return out;
 }
 
-function writeRow(x: Exchange, register: ImportRegister, plan: RowPlan, env: Env, createdRefs: Map<string, string>, fileName: string): string {
+function writeRow(x: ExchangeContext, register: ImportRegister, plan: RowPlan, env: Env, createdRefs: Map<string, string>, fileName: string): string {
   const r = x.d.registers;
   const v = plan.values;
   const input = ADAPTERS[register].input(v, env, () => {});
