@@ -1,9 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction, AuditEntry, AuditVerifyResult, FieldChange } from '@shared/schemas/audit';
 import type { Db } from '../db/open';
-import { writeFileAtomic } from '../profile-file';
 import { canonicalJson } from './canonical-json';
 import { HlcClock } from '../sync/hlc';
 
@@ -21,7 +20,15 @@ export interface AppendInput {
   recordId: string;
   action: AuditAction;
   changes: FieldChange[];
+  /**
+   * The entry creates a record that did not exist (a new id): no field has a version yet, so
+   * there is nothing to look up, and the whole record gets this entry's version at once.
+   */
+  fresh?: boolean;
 }
+
+/** The version row that stands for every field a record's creation set (see fieldVersion). */
+const ALL_FIELDS = '*';
 
 interface Row {
   seq: number;
@@ -120,8 +127,9 @@ export class AuditLog {
     const head = this.currentHead();
     const hlc = input.hlc ?? this.hlc.next();
     if (input.hlc) this.hlc.observe(input.hlc);
-    const bases = input.bases !== undefined ? input.bases : this.basesOf(input.recordType, input.recordId, input.changes);
-    const base = { ...input, opId: input.opId ?? uuidv7(), hlc, bases };
+    const bases = input.bases !== undefined ? input.bases : input.fresh ? null : this.basesOf(input.recordType, input.recordId, input.changes);
+    const { fresh, ...entry } = input;
+    const base = { ...entry, opId: input.opId ?? uuidv7(), hlc, bases };
     const hash = entryHash(head.hash, base);
     const info = this.db
       .prepare(
@@ -133,16 +141,15 @@ export class AuditLog {
     this.head = { seq, hash };
     // A local change is the newest version of every field it sets; for remote operations the
     // sync applier decides field by field which version wins.
-    if (!input.hlc) this.setFieldVersions(input.recordType, input.recordId, input.changes.map((c) => c.field), hlc, base.opId);
+    if (!input.hlc) this.setFieldVersions(input.recordType, input.recordId, fresh ? [ALL_FIELDS] : input.changes.map((c) => c.field), hlc, base.opId);
     return { ...base, seq, prevHash: head.hash, hash };
   }
 
   private basesOf(recordType: string, recordId: string, changes: FieldChange[]): Record<string, string> | null {
     const out: Record<string, string> = {};
-    const get = this.db.prepare('SELECT hlc FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?');
     for (const c of changes) {
-      const row = get.get(recordType, recordId, c.field) as { hlc: string } | undefined;
-      if (row) out[c.field] = row.hlc;
+      const v = this.fieldVersion(recordType, recordId, c.field);
+      if (v) out[c.field] = v.hlc;
     }
     return Object.keys(out).length ? out : null;
   }
@@ -156,10 +163,15 @@ export class AuditLog {
     for (const f of fields) put.run(recordType, recordId, f, hlc, opId);
   }
 
+  /**
+   * A field's current version: its own row when it changed since the record was created, else
+   * the creation's ('*', one row per record instead of one per field: a year of records would
+   * otherwise keep a million version rows).
+   */
   fieldVersion(recordType: string, recordId: string, field: string): { hlc: string; opId: string } | null {
-    const row = this.db.prepare('SELECT hlc, op_id FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?').get(recordType, recordId, field) as
-      | { hlc: string; op_id: string }
-      | undefined;
+    const row = this.db
+      .prepare(`SELECT hlc, op_id FROM field_versions WHERE record_type = ? AND record_id = ? AND field IN (?, '${ALL_FIELDS}') ORDER BY field = '${ALL_FIELDS}' LIMIT 1`)
+      .get(recordType, recordId, field) as { hlc: string; op_id: string } | undefined;
     return row ? { hlc: row.hlc, opId: row.op_id } : null;
   }
 
@@ -181,11 +193,20 @@ export class AuditLog {
     return this.currentHead().seq;
   }
 
-  /** Called after a committed transaction: seal the new head outside the database. */
+  /**
+   * Called after a committed transaction: seal the new head outside the database. Written to a
+   * temporary file and renamed over the anchor (readers see the old seal or the new one), but
+   * not fsynced: the database commit before it is durable, so after a crash the anchor can only
+   * be older than the log (an older seal is still a true one), never ahead of it; a damaged
+   * anchor reads as none, as a deleted one always did. The fsyncs cost more than the write they
+   * follow (bench: about 1 ms of a 3 ms save).
+   */
   writeAnchor(): void {
     const head = this.currentHead();
     const body = { count: head.seq, hash: head.hash };
-    writeFileAtomic(this.anchorPath, JSON.stringify({ ...body, mac: this.mac(body) }) + '\n');
+    const tmp = `${this.anchorPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ ...body, mac: this.mac(body) }) + '\n', { mode: 0o600 });
+    renameSync(tmp, this.anchorPath);
   }
 
   private mac(body: { count: number; hash: string }): string {

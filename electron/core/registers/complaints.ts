@@ -34,11 +34,36 @@ export const OPEN_COMPLAINT_SQL = `status NOT IN ('answered','closed')`;
  * first month. A notice sent later does not extend anything: the deadline stays one month.
  */
 export function responseDueFor(ctx: RegisterContext, receivedAt: string, extensionNoticeAt: string | null): string {
-  const extended = extensionNoticeAt !== null && isExtensionNoticeInTime(receivedAt, extensionNoticeAt, ctx.calendar());
+  const cal = ctx.calendar();
+  const extended = extensionNoticeAt !== null && isExtensionNoticeInTime(receivedAt, extensionNoticeAt, cal);
   const rule = extended ? 'gdpr-12-extended' : 'gdpr-12-response';
-  const due = computeDeadline(rule, receivedAt, ctx.calendar()).deadline;
-  if (!due) throw new Error(`Rule ${rule} gave no deadline`);
-  return toUtc(due);
+  // A period in months runs from the day of receipt, whatever the hour (Regulation 1182/71):
+  // every complaint received on one day of the organisation's calendar has the same deadline.
+  // Computing it is the costliest part of saving a complaint (time zones, holidays), so it is
+  // computed once per day and rule.
+  const key = `${rule}|${cal.timeZone}|${cal.country}|${localDay(receivedAt, cal.timeZone)}`;
+  let due = DUE_BY_DAY.get(key);
+  if (due === undefined) {
+    const d = computeDeadline(rule, receivedAt, cal).deadline;
+    if (!d) throw new Error(`Rule ${rule} gave no deadline`);
+    due = toUtc(d);
+    if (DUE_BY_DAY.size > 20_000) DUE_BY_DAY.clear();
+    DUE_BY_DAY.set(key, due);
+  }
+  return due;
+}
+
+const DUE_BY_DAY = new Map<string, string>();
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
+export function localDay(iso: string, timeZone: string): string {
+  let f = DAY_FORMATS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
 }
 
 export class ComplaintRegister extends RegisterBase<typeof Complaint> {
@@ -136,7 +161,10 @@ export class ComplaintRegister extends RegisterBase<typeof Complaint> {
         reference,
         receivedAt: toUtc(merged.receivedAt),
         extensionNoticeAt: toUtc(merged.extensionNoticeAt),
-        responseDue: responseDueFor(this.ctx, merged.receivedAt, merged.extensionNoticeAt),
+        responseDue:
+          toUtc(merged.receivedAt) === before.receivedAt && toUtc(merged.extensionNoticeAt) === before.extensionNoticeAt
+            ? before.responseDue
+            : responseDueFor(this.ctx, merged.receivedAt, merged.extensionNoticeAt),
       };
     });
   }

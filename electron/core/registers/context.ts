@@ -47,8 +47,9 @@ export function diffFields<T extends Record<string, unknown>>(before: T | null, 
   return changes;
 }
 
-export function appendAudit(ctx: RegisterContext, recordType: string, recordId: string, action: AuditAction, changes: FieldChange[], at?: string) {
+export function appendAudit(ctx: RegisterContext, recordType: string, recordId: string, action: AuditAction, changes: FieldChange[], at?: string, fresh = false) {
   return ctx.audit.append({
+    fresh,
     // The record's own timestamp when there is one, so other machines rebuild it exactly.
     at: at ?? nowIso(ctx.clock),
     actor: ctx.actor(),

@@ -276,7 +276,7 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
         ...n,
         reference,
         specialCategories: n.dataCategories.some((c) => (SPECIAL_DATA_CATEGORIES as readonly string[]).includes(c)),
-        authorityDue: authorityDueFor(this.ctx, n.awareAt, n.authority),
+        authorityDue: n.awareAt === before.awareAt && n.authority === before.authority ? before.authorityDue : authorityDueFor(this.ctx, n.awareAt, n.authority),
       };
     });
     if (clockMoved) this.clients.refreshDue(id);

@@ -87,8 +87,20 @@ export class RecordTable<S extends AnyObject> {
     this.db.prepare(this.insertSql).run(this.toRow(record));
   }
 
-  save(record: z.infer<S>): void {
-    this.db.prepare(this.updateSql).run(this.toRow(record));
+  /**
+   * Writes the record back. With `fields`, only those columns (and the derived columns they
+   * feed): SQLite rewrites the entries of every index on a column the UPDATE sets, changed or
+   * not, and a register table has an index per sort and filter.
+   */
+  save(record: z.infer<S>, fields?: readonly string[]): void {
+    if (!fields) {
+      this.db.prepare(this.updateSql).run(this.toRow(record));
+      return;
+    }
+    const set = [...new Set(fields)].filter((f) => f !== 'id' && this.fields.includes(f));
+    if (set.length === 0) return;
+    const sql = `UPDATE ${this.table} SET ${[...set.map((f) => `${columnOf(f)} = @${f}`), ...this.derivedNames.map((d) => `${d} = @${d}`)].join(', ')} WHERE id = @id`;
+    this.db.prepare(sql).run(this.toRow(record));
   }
 
   /** A page of the list and its total, read as list-query.ts plans it. */

@@ -103,7 +103,7 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     return this.ctx.write(this.recordType, () => {
       this.table.insert(r);
       this.index(r);
-      appendAudit(this.ctx, this.recordType, r.id, 'create', diffFields(null, r as Record<string, unknown>, this.audited as never[]), r.createdAt);
+      appendAudit(this.ctx, this.recordType, r.id, 'create', diffFields(null, r as Record<string, unknown>, this.audited as never[]), r.createdAt, true);
       return r;
     });
   }
@@ -119,7 +119,7 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
       const changes = diffFields(before as Record<string, unknown>, after as Record<string, unknown>, this.audited as never[]);
       if (changes.length === 0 && extra.length === 0) return before;
       after.updatedAt = this.now();
-      this.table.save(after);
+      this.table.save(after, [...changes.map((c) => c.field), 'updatedAt']);
       this.index(after);
       appendAudit(this.ctx, this.recordType, id, action, [...changes, ...extra], after.updatedAt);
       return after;

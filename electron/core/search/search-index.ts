@@ -64,12 +64,17 @@ export class SearchIndex {
       | { rowid: number }
       | undefined;
     let rowid: number;
+    const title = `${doc.reference} ${doc.title}`.trim();
     if (existing) {
       rowid = existing.rowid;
-      this.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
       this.db
         .prepare('UPDATE search_docs SET reference = ?, title = ?, status = ?, date = ?, owner = ?, regulator = ?, risk = ?, archived = ? WHERE rowid = ?')
         .run(doc.reference, doc.title, ...facetValues(doc), rowid);
+      // Most changes (a status, a date) leave the words as they were: then the full-text
+      // index is left alone instead of tokenising the record out and in again.
+      const indexed = this.db.prepare('SELECT title, body FROM search_fts WHERE rowid BETWEEN ? AND ?').get(rowid, rowid) as { title: string; body: string } | undefined;
+      if (indexed && indexed.title === title && indexed.body === doc.body) return;
+      this.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
     } else {
       rowid = Number(
         this.db
@@ -80,7 +85,7 @@ export class SearchIndex {
           .run(recordType, recordId, doc.reference, doc.title, ...facetValues(doc), parent?.type ?? null, parent?.id ?? null).lastInsertRowid,
       );
     }
-    this.db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, `${doc.reference} ${doc.title}`.trim(), doc.body);
+    this.db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, doc.body);
   }
 
   /**
