@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { methods, type MethodName } from '@shared/api/contract';
 import type { SearchQuery } from '@shared/schemas/search';
@@ -406,9 +407,24 @@ export function buildCases(volume: Volume, n: number, seed: number, references: 
             : api('actions.update', { id, patch: { description: `${text} (${i})` } }, (x) => s.actions.update(x));
         return { keys: [r.reference], total: null };
       },
+      // The same change by hand, in one transaction: the record's row, an audit row (hashed, on
+      // the chain's head) and its index document (a save must write all three).
       floor: (db, ids) => {
         const id = ids(reg, ref);
-        db.prepare(`UPDATE ${reg} SET ${reg === 'complaints' ? 'summary' : 'description'} = ?, updated_at = ? WHERE id = ?`).run(`${text} (${i}) floor`, at, id);
+        const value = `${text} (${i}) floor`;
+        const type = reg === 'complaints' ? 'complaint' : 'action';
+        db.transaction(() => {
+          db.prepare(`UPDATE ${reg} SET ${reg === 'complaints' ? 'summary' : 'description'} = ?, updated_at = ? WHERE id = ?`).run(value, at, id);
+          const prev = (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string }).hash;
+          const changes = JSON.stringify([{ field: 'summary', old: null, new: value }]);
+          const hash = createHash('sha256').update(prev).update(changes).digest('hex');
+          db.prepare(`INSERT INTO audit_log (op_id, at, actor, device, record_type, record_id, action, changes, prev_hash, hash, hlc) VALUES (?, ?, 'floor', 'floor', ?, ?, 'update', ?, ?, ?, ?)`).run(
+            randomUUID(), at, type, id, changes, prev, hash, at,
+          );
+          const doc = db.prepare('SELECT rowid, reference, title FROM search_docs WHERE record_type = ? AND record_id = ?').get(type, id) as { rowid: number; reference: string; title: string };
+          db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(doc.rowid);
+          db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(doc.rowid, `${doc.reference} ${doc.title}`, value);
+        })();
         return { keys: [ref], total: null };
       },
     });

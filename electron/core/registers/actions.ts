@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '@shared/api/contract';
 import { Action, ActionCreate, ActionListQuery, ActionSetStatus, ActionUpdate } from '@shared/schemas/action';
@@ -5,7 +6,7 @@ import { fold } from '@shared/text';
 import { toUtc, type RegisterContext } from './context';
 import { RecordTable } from './record-table';
 import { sortNullsLast, sortOn, Where, type ListRequest, type SortSpec } from './list-query';
-import { RegisterBase, stripUndefined, validationError } from './register-base';
+import { RegisterBase, stripUndefined, validationError, type PlannedRecord, type Reserved } from './register-base';
 import type { SearchDoc } from '../search/search-index';
 
 export const ACTION = 'action';
@@ -61,25 +62,41 @@ export class ActionRegister extends RegisterBase<typeof Action> {
   }
 
   create(input: ActionCreate): Action {
+    return this.ctx.write(ACTION, () => this.insertNew(this.draft(input)));
+  }
+
+  /** The action create() would store, not stored (its reference is taken in the counters). */
+  private draft(input: ActionCreate, reserved?: Reserved): Action {
     const data = ActionCreate.parse(input);
     const now = this.now();
-    return this.ctx.write(ACTION, () => {
-      const reference = data.reference?.trim() || this.nextReference('A', now);
-      this.assertReferenceFree(reference, null);
-      return this.insertNew({
-        ...data,
-        dueAt: toUtc(data.dueAt),
-        id: uuidv7(),
-        reference,
-        status: 'planned',
-        doneAt: null,
-        verifiedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        archivedAt: null,
-        archiveReason: null,
-      });
-    });
+    const reference = data.reference?.trim() || this.nextReference('A', now, reserved);
+    this.assertReferenceFree(reference, null, reserved);
+    reserved?.add(reference);
+    return {
+      ...data,
+      dueAt: toUtc(data.dueAt),
+      id: uuidv7(),
+      reference,
+      status: 'planned',
+      doneAt: null,
+      verifiedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+      archiveReason: null,
+    };
+  }
+
+  /** For bulkLoad: an action created and then taken through these statuses, nothing written yet. */
+  planned(input: ActionCreate, statuses: Omit<z.input<typeof ActionSetStatus>, 'id'>[], reserved: Reserved): PlannedRecord<Action> {
+    const created = this.draft(input, reserved);
+    return this.plan(
+      created,
+      statuses.map((st) => {
+        const { status, at, note } = ActionSetStatus.parse({ ...st, id: created.id });
+        return { action: 'status' as const, mutate: (b: Action) => this.withStatus(b, status, at, note), extra: note && status !== 'verified' ? [{ field: 'note', old: null, new: note }] : [] };
+      }),
+    );
   }
 
   update(input: ActionUpdate): Action {
@@ -97,26 +114,23 @@ export class ActionRegister extends RegisterBase<typeof Action> {
   /** done records when; verified needs done first and a note saying what was checked. */
   setStatus(input: { id: string; status: Action['status']; at?: string; note?: string }): Action {
     const { id, status, at, note } = ActionSetStatus.parse(input);
-    return this.change(
-      id,
-      'status',
-      (b) => {
-        this.assertNotArchived(b);
-        const when = toUtc(at ?? this.now());
-        if (status === 'verified') {
-          if (b.status !== 'done' && b.status !== 'verified') throw new ApiError('CONFLICT', `${b.reference} must be done before it can be verified.`);
-          if (!note && !b.verificationNote) throw new ApiError('VALIDATION_FAILED', 'Say what was checked to verify the action.', [{ path: 'note', message: 'Required to verify' }]);
-          return { ...b, status, verifiedAt: b.verifiedAt ?? when, verificationNote: note ?? b.verificationNote };
-        }
-        if (status === 'cancelled' && !note) throw new ApiError('VALIDATION_FAILED', 'Say why the action is cancelled.', [{ path: 'note', message: 'Required to cancel' }]);
-        return {
-          ...b,
-          status,
-          doneAt: status === 'done' ? (b.doneAt ?? when) : status === 'planned' || status === 'in_progress' ? null : b.doneAt,
-          verifiedAt: null,
-        };
-      },
-      note && status !== 'verified' ? [{ field: 'note', old: null, new: note }] : [],
-    );
+    return this.change(id, 'status', (b) => this.withStatus(b, status, at, note), note && status !== 'verified' ? [{ field: 'note', old: null, new: note }] : []);
+  }
+
+  private withStatus(b: Action, status: Action['status'], at: string | undefined, note: string | undefined): Action {
+    this.assertNotArchived(b);
+    const when = toUtc(at ?? this.now());
+    if (status === 'verified') {
+      if (b.status !== 'done' && b.status !== 'verified') throw new ApiError('CONFLICT', `${b.reference} must be done before it can be verified.`);
+      if (!note && !b.verificationNote) throw new ApiError('VALIDATION_FAILED', 'Say what was checked to verify the action.', [{ path: 'note', message: 'Required to verify' }]);
+      return { ...b, status, verifiedAt: b.verifiedAt ?? when, verificationNote: note ?? b.verificationNote };
+    }
+    if (status === 'cancelled' && !note) throw new ApiError('VALIDATION_FAILED', 'Say why the action is cancelled.', [{ path: 'note', message: 'Required to cancel' }]);
+    return {
+      ...b,
+      status,
+      doneAt: status === 'done' ? (b.doneAt ?? when) : status === 'planned' || status === 'in_progress' ? null : b.doneAt,
+      verifiedAt: null,
+    };
   }
 }

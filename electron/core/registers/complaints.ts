@@ -9,10 +9,10 @@ import {
   type ComplaintListResult,
   type ComplaintSortField,
 } from '@shared/schemas/complaint';
-import { toUtc, type RegisterContext } from './context';
+import { localDay, toUtc, type RegisterContext } from './context';
 import { RecordTable } from './record-table';
 import { sortOn, Where, type ListRequest, type SortSpec } from './list-query';
-import { RegisterBase, stripUndefined, validationError } from './register-base';
+import { RegisterBase, stripUndefined, validationError, type PlannedRecord, type Reserved } from './register-base';
 import type { SearchDoc } from '../search/search-index';
 
 export const COMPLAINT = 'complaint';
@@ -54,17 +54,6 @@ export function responseDueFor(ctx: RegisterContext, receivedAt: string, extensi
 }
 
 const DUE_BY_DAY = new Map<string, string>();
-const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
-export function localDay(iso: string, timeZone: string): string {
-  let f = DAY_FORMATS.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    DAY_FORMATS.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
-}
 
 export class ComplaintRegister extends RegisterBase<typeof Complaint> {
   constructor(ctx: RegisterContext) {
@@ -121,28 +110,48 @@ export class ComplaintRegister extends RegisterBase<typeof Complaint> {
   }
 
   create(input: ComplaintCreate): Complaint {
+    return this.ctx.write(COMPLAINT, () => this.insertNew(this.draft(input)));
+  }
+
+  /** The complaint create() would store, not stored (its reference is taken in the counters). */
+  private draft(input: ComplaintCreate, reserved?: Reserved): Complaint {
     const data = ComplaintCreate.parse(input);
     const receivedAt = toUtc(data.receivedAt);
     const now = this.now();
-    return this.ctx.write(COMPLAINT, () => {
-      const reference = data.reference?.trim() || this.nextReference('C', receivedAt);
-      this.assertReferenceFree(reference, null);
-      return this.insertNew({
-        ...data,
-        ...forwardedOnly(data),
-        id: uuidv7(),
-        reference,
-        receivedAt,
-        extensionNoticeAt: toUtc(data.extensionNoticeAt),
-        status: 'received',
-        responseDue: responseDueFor(this.ctx, receivedAt, data.extensionNoticeAt),
-        answeredAt: null,
-        createdAt: now,
-        updatedAt: now,
-        archivedAt: null,
-        archiveReason: null,
-      });
-    });
+    const reference = data.reference?.trim() || this.nextReference('C', receivedAt, reserved);
+    this.assertReferenceFree(reference, null, reserved);
+    reserved?.add(reference);
+    return {
+      ...data,
+      ...forwardedOnly(data),
+      id: uuidv7(),
+      reference,
+      receivedAt,
+      extensionNoticeAt: toUtc(data.extensionNoticeAt),
+      status: 'received',
+      responseDue: responseDueFor(this.ctx, receivedAt, data.extensionNoticeAt),
+      answeredAt: null,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+      archiveReason: null,
+    };
+  }
+
+  /**
+   * For bulkLoad: a complaint created and then given these statuses, with the audit entries
+   * create() and setStatus() would write, nothing written yet. `reserved` holds the references
+   * of the batch not yet written.
+   */
+  planned(input: ComplaintCreate, statuses: Omit<ComplaintSetStatus, 'id'>[], reserved: Reserved): PlannedRecord<Complaint> {
+    const created = this.draft(input, reserved);
+    return this.plan(
+      created,
+      statuses.map((st) => {
+        const { status, at, note } = ComplaintSetStatus.parse({ ...st, id: created.id });
+        return { action: 'status' as const, mutate: (b: Complaint) => this.withStatus(b, status, at), extra: note ? [{ field: 'note', old: null, new: note }] : [] };
+      }),
+    );
   }
 
   update(input: ComplaintUpdate): Complaint {
@@ -171,21 +180,18 @@ export class ComplaintRegister extends RegisterBase<typeof Complaint> {
 
   setStatus(input: ComplaintSetStatus): Complaint {
     const { id, status, at, note } = ComplaintSetStatus.parse(input);
-    return this.change(
-      id,
-      'status',
-      (before) => {
-        this.assertNotArchived(before);
-        const answered = status === 'answered' || status === 'closed';
-        return {
-          ...before,
-          status,
-          // The answer is what meets the Art. 12(3) clock: keep the first answer's instant.
-          answeredAt: answered ? (before.answeredAt ?? toUtc(at ?? this.now())) : null,
-        };
-      },
-      note ? [{ field: 'note', old: null, new: note }] : [],
-    );
+    return this.change(id, 'status', (before) => this.withStatus(before, status, at), note ? [{ field: 'note', old: null, new: note }] : []);
+  }
+
+  private withStatus(before: Complaint, status: Complaint['status'], at: string | undefined): Complaint {
+    this.assertNotArchived(before);
+    const answered = status === 'answered' || status === 'closed';
+    return {
+      ...before,
+      status,
+      // The answer is what meets the Art. 12(3) clock: keep the first answer's instant.
+      answeredAt: answered ? (before.answeredAt ?? toUtc(at ?? this.now())) : null,
+    };
   }
 
   /** Used by imports and links: a complaint by its reference. */

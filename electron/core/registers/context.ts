@@ -36,6 +36,18 @@ export function toUtc(iso: string | null | undefined): string | null {
   return d.toISOString();
 }
 
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone (the zone's own calendar). */
+export function localDay(iso: string, timeZone: string): string {
+  let f = DAY_FORMATS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
+
 /** Field-level differences, for the audit entry. Arrays and objects compare by value. */
 export function diffFields<T extends Record<string, unknown>>(before: T | null, after: T, fields: readonly (keyof T & string)[]): FieldChange[] {
   const changes: FieldChange[] = [];

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { DateTime } from 'luxon';
 import { ApiError } from '@shared/api/contract';
-import type { AuditAction } from '@shared/schemas/audit';
+import type { AuditAction, FieldChange } from '@shared/schemas/audit';
 import type { ArchiveInput } from '@shared/schemas/common';
-import { appendAudit, diffFields, nextCounter, nowIso, type RegisterContext } from './context';
+import { appendAudit, diffFields, localDay, nextCounter, nowIso, type RegisterContext } from './context';
 import type { RecordTable } from './record-table';
 import type { SearchDoc } from '../search/search-index';
 
@@ -17,6 +16,34 @@ export interface BaseRecord {
 }
 
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt']);
+
+/** One entry of a record's history as a bulk load writes it (what create() and change() would have). */
+export interface PlannedEntry {
+  action: AuditAction;
+  at: string;
+  changes: FieldChange[];
+  /** The creation of a record that did not exist. */
+  fresh?: boolean;
+}
+
+/** A record as it ends, with every audit entry that brought it there, oldest first. */
+export interface PlannedRecord<T> {
+  record: T;
+  history: PlannedEntry[];
+}
+
+/** A change applied to a planned record, as `change()` applies one to a stored record. */
+export interface PlannedStep<T> {
+  action: AuditAction;
+  mutate: (before: T) => T;
+  extra?: FieldChange[];
+}
+
+/**
+ * References taken by records planned but not written yet (a bulk load writes a batch at once),
+ * so a generated reference never lands on one of them.
+ */
+export type Reserved = Set<string>;
 
 /**
  * What all registers share: create, change, archive and restore, each in one transaction with
@@ -99,6 +126,49 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     return nowIso(this.ctx.clock);
   }
 
+  /**
+   * What creating `created` and then applying `steps` would write, without writing it: the
+   * record as it ends and each audit entry, computed as insertNew() and change() compute them
+   * (a step that changes nothing writes no entry).
+   */
+  protected plan(created: T, steps: PlannedStep<T>[] = []): PlannedRecord<T> {
+    const history: PlannedEntry[] = [{ action: 'create', at: created.createdAt, changes: diffFields(null, created as Record<string, unknown>, this.audited as never[]), fresh: true }];
+    let current = created;
+    for (const step of steps) {
+      const after = { ...step.mutate(current), id: current.id, createdAt: current.createdAt };
+      const changes = diffFields(current as Record<string, unknown>, after as Record<string, unknown>, this.audited as never[]);
+      const extra = step.extra ?? [];
+      if (changes.length === 0 && extra.length === 0) continue;
+      after.updatedAt = this.now();
+      history.push({ action: step.action, at: after.updatedAt, changes: [...changes, ...extra] });
+      current = after;
+    }
+    return { record: current, history };
+  }
+
+  /**
+   * The bulk seam: writes many records at once in the caller's transaction (or one of its own),
+   * each row once as it ends, its audit entries in order on the chain (the same entries, by the
+   * same actor and device, as the app writes one by one), then the index documents of all of
+   * them. For imports, generated volumes and sync's first pull: records in their final state,
+   * new ids. Follow-ups on other records (a reply's answered-at, an incident's notified-at) are
+   * not run: the records given must already carry them.
+   */
+  bulkLoad(items: readonly PlannedRecord<T>[]): void {
+    if (items.length === 0) return;
+    this.ctx.write(this.recordType, () => {
+      for (const { record, history } of items) {
+        this.table.insert(record);
+        for (const h of history) appendAudit(this.ctx, this.recordType, record.id, h.action, h.changes, h.at, h.fresh ?? false);
+      }
+      for (const { record } of items) {
+        const doc = this.searchDoc(record);
+        if (doc) this.ctx.search.insertNew(this.recordType, record.id, doc);
+      }
+      return { id: items[items.length - 1]!.record.id };
+    });
+  }
+
   protected insertNew(r: T): T {
     return this.ctx.write(this.recordType, () => {
       this.table.insert(r);
@@ -156,18 +226,21 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
   }
 
   /** References run per year (in the organisation's zone) and per register: C-2018-0001… */
-  protected nextReference(prefix: string, atUtc: string): string {
-    const year = DateTime.fromISO(atUtc, { zone: this.ctx.calendar().timeZone }).year;
+  protected nextReference(prefix: string, atUtc: string, reserved?: Reserved): string {
+    const year = localDay(atUtc, this.ctx.calendar().timeZone).slice(0, 4);
     for (;;) {
       const n = nextCounter(this.ctx.db, `${this.recordType}-${year}`);
       const ref = `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+      if (reserved?.has(ref)) continue;
       if (!this.ctx.db.prepare(`SELECT 1 FROM ${this.table.table} WHERE reference = ?`).get(ref)) return ref;
     }
   }
 
-  protected assertReferenceFree(reference: string, exceptId: string | null): void {
+  protected assertReferenceFree(reference: string, exceptId: string | null, reserved?: Reserved): void {
     const row = this.ctx.db.prepare(`SELECT id FROM ${this.table.table} WHERE reference = ?`).get(reference) as { id: string } | undefined;
-    if (row && row.id !== exceptId) throw new ApiError('CONFLICT', `Another ${this.recordType} already has the reference ${reference}.`);
+    if ((row && row.id !== exceptId) || (exceptId === null && reserved?.has(reference))) {
+      throw new ApiError('CONFLICT', `Another ${this.recordType} already has the reference ${reference}.`);
+    }
   }
 }
 

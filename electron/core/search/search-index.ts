@@ -36,6 +36,19 @@ export class SearchIndex {
       .run(...facetValues(doc), recordType, recordId);
   }
 
+  /** A document for a record just created (no document, no attachments yet): the bulk load's path. */
+  insertNew(recordType: string, recordId: string, doc: SearchDoc): void {
+    const rowid = Number(
+      this.db
+        .prepare(
+          `INSERT INTO search_docs (record_type, record_id, reference, title, status, date, owner, regulator, risk, archived, parent_type, parent_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+        )
+        .run(recordType, recordId, doc.reference, doc.title, ...facetValues(doc)).lastInsertRowid,
+    );
+    this.db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, `${doc.reference} ${doc.title}`.trim(), doc.body);
+  }
+
   /** Index an attached file's text under its parent record. */
   upsertAttachment(attachmentId: string, fileName: string, text: string, parent: { type: string; id: string }, archived: boolean): void {
     const p = this.db.prepare('SELECT * FROM search_docs WHERE record_type = ? AND record_id = ?').get(parent.type, parent.id) as
