@@ -2,6 +2,7 @@ import { DateInput, type DateInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
+import { DATE_FIELD_ATTR } from '../kit/enterGuard';
 
 /**
  * A calendar date typed or picked as day/month/year — the order both UI languages use (en-GB, fr) —
@@ -28,6 +29,8 @@ export function LocalDateInput(props: Omit<DateInputProps, 'valueFormat' | 'date
       placeholder={t('form.datePlaceholder')}
       leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
       popoverProps={{ withinPortal: true }}
+      // Enter confirms the typed date; it does not send the form (kit/DialogForm guardEnter).
+      {...{ [DATE_FIELD_ATTR]: true }}
       {...props}
     />
   );

@@ -1,6 +1,7 @@
 import { Group, Input } from '@mantine/core';
 import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { DATE_FIELD_ATTR } from '../kit/enterGuard';
 import { LocalDateInput } from './LocalDateInput';
 
 export interface LocalDateTimeValue {
@@ -48,8 +49,8 @@ export function OrgDateTimeField({ label, description, error, required, value, o
           error={Boolean(error)}
           hoursInputLabel={t('form.hours')}
           minutesInputLabel={t('form.minutes')}
-          hoursInputProps={{ 'data-testid': `${name}-hours` }}
-          minutesInputProps={{ 'data-testid': `${name}-minutes` }}
+          hoursInputProps={{ 'data-testid': `${name}-hours`, [DATE_FIELD_ATTR]: true }}
+          minutesInputProps={{ 'data-testid': `${name}-minutes`, [DATE_FIELD_ATTR]: true }}
           w={96}
         />
       </Group>

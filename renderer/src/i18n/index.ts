@@ -14,15 +14,17 @@ const frChecked: typeof en = fr;
 export const resources = { en: { translation: en }, fr: { translation: frChecked } } as const;
 
 /**
- * Each feature's strings: features/<name>/locales/<lang>.json, loaded as namespace <name>.
+ * Each feature's strings: features/<name>/locales/<lang>.json, loaded as namespace <name>; the
+ * kit's: kit/locales/<lang>.json, namespace 'kit'.
  * (A unit test checks that every feature has the same keys in both languages.)
  */
-const featureLocales = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { eager: true, import: 'default' });
+const featureLocales = import.meta.glob<Record<string, unknown>>(['../features/*/locales/*.json', '../kit/locales/*.json'], { eager: true, import: 'default' });
 function featureResources(lang: UiLanguage): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [path, json] of Object.entries(featureLocales)) {
-    const m = /features\/([^/]+)\/locales\/([a-z]+)\.json$/.exec(path);
-    if (m && m[2] === lang) out[m[1]!] = json;
+    // The kit's strings are the namespace 'kit' (kit/labels.ts KIT_NS).
+    const m = /(?:features\/([^/]+)|(kit))\/locales\/([a-z]+)\.json$/.exec(path);
+    if (m && m[3] === lang) out[m[1] ?? m[2]!] = json;
   }
   return out;
 }

@@ -6,12 +6,16 @@ import { useComplaintList } from './complaintList';
 import { useConnection } from './connection';
 import { useNavigation } from './navigation';
 import { useRecordChanges } from './recordChanges';
+import { useAppClock } from '../lib/appClock';
 
 /** Connects the core's events and the link's state to the stores. Called once at start. */
 export function wireStores(): void {
   api.on('app.status', (status) => useAppStatus.getState().apply(status));
   // Locking closes the register in the page too: no open editor, no rows left in memory.
   useAppStatus.subscribe((now, before) => {
+    // Opening the register: read the core's "now" at once, so every view's business time (new
+    // records' dates, countdowns) is the app's clock from the first screen (its test clock in test mode).
+    if (now.status?.state === 'unlocked' && before.status?.state !== 'unlocked') readAppClock();
     if (before.status?.state === 'unlocked' && now.status?.state !== 'unlocked') {
       useNavigation.getState().closeEditor();
       useNavigation.getState().showList();
@@ -29,4 +33,11 @@ export function wireStores(): void {
       notifySuccess(i18next.t('connection.restored'));
     }
   });
+}
+
+function readAppClock(): void {
+  api.call('clocks.list', { limit: 1 }).then(
+    (r) => useAppClock.getState().observe(r.at),
+    () => undefined,
+  );
 }

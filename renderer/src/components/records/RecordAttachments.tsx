@@ -26,7 +26,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { base64ToBlob, mimeTypeOf, openBlob, readAsBase64, saveBlob } from './files';
 import { formatBytes, RECORDS_NS } from './labels';
 import { ReasonModal } from './ReasonModal';
-import { RecordPanel } from './RecordPanel';
+import { Panel } from '../../kit/Panel';
 
 type Ref = Pick<RecordRef, 'type' | 'id'>;
 
@@ -163,7 +163,7 @@ export function RecordAttachments({ record }: { record: Ref }) {
   };
 
   return (
-    <RecordPanel
+    <Panel
       title={t('attachments.title')}
       count={items?.filter((a) => !a.archivedAt).length ?? null}
       testId="record-attachments"
@@ -258,7 +258,7 @@ export function RecordAttachments({ record }: { record: Ref }) {
           }}
         />
       )}
-    </RecordPanel>
+    </Panel>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { IconArchive, IconChecklist, IconFolders, IconMail, IconMessageReport, IconShieldExclamation } from '@tabler/icons-react';
 import type { RecordType } from '@shared/schemas/record-types';
 import { useFeatureT } from '../../lib/featureT';
-import { RECORDS_NS, recordTypeLabel, statusColor, statusLabel } from './labels';
+import { StatusBadge } from '../../kit/StatusBadge';
+import { RECORDS_NS, recordTypeLabel } from './labels';
 
 export const RECORD_TYPE_ICON: Record<RecordType, React.ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>> = {
   complaint: IconMessageReport,
@@ -26,15 +27,9 @@ export function RecordTypeLabel({ type, size = 'sm' }: { type: RecordType; size?
   );
 }
 
-/** A record's status in any register, as a badge whose colour only supports the words. */
+/** A record's status in any register (search, dashboard, links). */
 export function RecordStatusBadge({ type, status }: { type: string; status: string | null }) {
-  useFeatureT(RECORDS_NS);
-  if (!status) return null;
-  return (
-    <Badge color={statusColor(status)} variant="light" size="sm" tt="none" fw={600} style={{ whiteSpace: 'nowrap' }}>
-      {statusLabel(type, status)}
-    </Badge>
-  );
+  return <StatusBadge type={type} status={status} />;
 }
 
 /** "Archived", with its icon: archived records recede but stay readable. */

@@ -7,12 +7,12 @@ import { compareClocks, evaluateClock } from '@shared/clocks';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useAppNow } from '../../features/clocks/appClock';
+import { useAppNow } from '../../lib/appClock';
 import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { ErrorNotice } from '../ErrorNotice';
 import { ClockCountdown, ClockStateLabel, useDueText } from './ClockStateLabel';
 import { RECORDS_NS } from './labels';
-import { RecordPanel } from './RecordPanel';
+import { Panel } from '../../kit/Panel';
 
 type Ref = Pick<RecordRef, 'type' | 'id'>;
 
@@ -48,7 +48,7 @@ export function RecordClocks({ record }: { record: Ref }) {
   const sorted = clocks ? [...clocks].sort(compareClocks(now)) : null;
 
   return (
-    <RecordPanel title={t('clocks.title')} count={clocks?.length ?? null} testId="record-clocks">
+    <Panel title={t('clocks.title')} count={clocks?.length ?? null} testId="record-clocks">
       {error !== null && <ErrorNotice error={error} title={t('clocks.loadFailed')} />}
       {sorted === null ? (
         error === null && <Loader size="xs" aria-label={t('loading')} />
@@ -63,7 +63,7 @@ export function RecordClocks({ record }: { record: Ref }) {
           ))}
         </Stack>
       )}
-    </RecordPanel>
+    </Panel>
   );
 }
 

@@ -22,7 +22,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { formatHistoryValue, historyFieldLabel, isEmptyHistoryValue, recordRefLabel } from './historyValues';
 import { hasRecordsKey, RECORDS_NS, recordTypeLabel, shortDevice } from './labels';
 import { fetchRecordHeaders, refKey } from './recordHeaders';
-import { RecordPanel } from './RecordPanel';
+import { Panel } from '../../kit/Panel';
 
 const ACTION_ICON: Record<AuditAction, React.ReactNode> = {
   create: <IconFilePlus size={13} />,
@@ -119,10 +119,10 @@ export function RecordHistory({ record, testId }: { record: Ref; testId?: string
   }, [record.type, record.id, own, related]);
 
   return (
-    <RecordPanel title={t('history.title')} count={state?.entries.length ?? null}>
+    <Panel title={t('history.title')} count={state?.entries.length ?? null}>
       {error !== null && <ErrorNotice error={error} title={t('history.loadFailed')} />}
       {state === null ? error === null && <Loader size="xs" aria-label={t('loading')} /> : <HistoryTimeline entries={state.entries} context={buildContext(state.entries, record, state.headers)} testId={testId} />}
-    </RecordPanel>
+    </Panel>
   );
 }
 

@@ -14,7 +14,7 @@ import { recordTypeLabel, RECORDS_NS } from './labels';
 import { LinkPicker } from './LinkPicker';
 import { ArchivedMarker, RecordStatusBadge, RecordTypeLabel } from './RecordBadges';
 import { ReasonModal } from './ReasonModal';
-import { RecordPanel } from './RecordPanel';
+import { Panel } from '../../kit/Panel';
 
 type Ref = Pick<RecordRef, 'type' | 'id'>;
 
@@ -43,7 +43,7 @@ export function RecordLinks({ record }: { record: Ref }) {
   }, [record.type, record.id, version]);
 
   return (
-    <RecordPanel
+    <Panel
       title={t('links.title')}
       count={links?.length ?? null}
       testId="record-links"
@@ -93,7 +93,7 @@ export function RecordLinks({ record }: { record: Ref }) {
           }}
         />
       )}
-    </RecordPanel>
+    </Panel>
   );
 }
 

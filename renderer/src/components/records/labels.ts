@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import type { MantineColor } from '@mantine/core';
 import { RecordType } from '@shared/schemas/record-types';
 import { featureT } from '../../lib/featureT';
 
@@ -49,26 +48,6 @@ export function statusOptionsOf(type: RecordType): { value: string; label: strin
   const own = bundle?.status?.[type];
   if (own) return Object.keys(own).map((s) => ({ value: s, label: statusLabel(type, s) }));
   return [];
-}
-
-/** Colours only support the words they sit behind. */
-const STATUS_COLOR: Record<string, MantineColor> = {
-  received: 'blue',
-  in_progress: 'indigo',
-  awaiting_information: 'yellow',
-  awaiting_reply: 'orange',
-  answered: 'teal',
-  open: 'blue',
-  contained: 'yellow',
-  planned: 'blue',
-  done: 'teal',
-  verified: 'green',
-  closed: 'gray',
-  cancelled: 'gray',
-};
-
-export function statusColor(status: string | null): MantineColor {
-  return (status && STATUS_COLOR[status]) || 'gray';
 }
 
 /** "regulatorReference" → "Regulator reference": a readable label for a field no table names. */

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import type { Action } from '@shared/schemas/action';
 import { api } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { statusLabel } from '../../components/records/labels';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
+import { DialogForm } from '../../kit';
+import { appDate } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal, nowLocalParts } from '../../lib/orgTime';
@@ -29,88 +31,61 @@ export function StatusModal({ action, transition, onClose }: { action: Action; t
   const zone = useOrgTimeZone();
   const asks = ASKS[transition];
   const target = transition === 'reopen' && action.status === 'cancelled' ? 'planned' : TARGET[transition];
-  const [when, setWhen] = useState<LocalDateTimeValue>(() => nowLocalParts(zone));
+  const [when, setWhen] = useState<LocalDateTimeValue>(() => nowLocalParts(zone, appDate()));
   const [whenError, setWhenError] = useState<string | null>(null);
   const [note, setNote] = useState(transition === 'verify' ? action.verificationNote : '');
   const [noteError, setNoteError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   async function submit() {
     const at = asks.when ? instantFromLocal(when.date, when.time || '00:00', zone) : null;
-    let bad = false;
-    if (asks.when && !at) {
-      setWhenError(t('fieldErrors.when'));
-      bad = true;
-    }
-    if (asks.note === 'required' && note.trim().length === 0) {
-      setNoteError(t(`transition.${transition}.noteRequired`));
-      bad = true;
-    }
-    if (bad) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const updated = await api.call('actions.setStatus', { id: action.id, status: target, ...(at ? { at } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
-      notifySuccess(t('transition.moved', { reference: updated.reference, status: t(`status.${updated.status}`) }));
-      onClose(updated);
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
+    const badWhen = asks.when && !at;
+    const badNote = asks.note === 'required' && note.trim().length === 0;
+    setWhenError(badWhen ? t('fieldErrors.when') : null);
+    setNoteError(badNote ? t(`transition.${transition}.noteRequired`) : null);
+    if (badWhen || badNote) return false;
+    const updated = await api.call('actions.setStatus', { id: action.id, status: target, ...(at ? { at } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+    notifySuccess(t('transition.moved', { reference: updated.reference, status: statusLabel('action', updated.status) }));
+    onClose(updated);
   }
 
   return (
-    <Modal opened onClose={() => onClose(null)} title={t(`transition.${transition}.title`, { reference: action.reference })} size="md">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+    <DialogForm
+      title={t(`transition.${transition}.title`, { reference: action.reference })}
+      intro={t(`transition.${transition}.body`)}
+      submitLabel={t(`transition.${transition}.submit`)}
+      submitColor={transition === 'cancel' ? 'red' : undefined}
+      onClose={() => onClose(null)}
+      onSubmit={submit}
+    >
+      {asks.when && (
+        <OrgDateTimeField
+          name="when"
+          label={t(`transition.${transition}.when`)}
+          description={t('form.zoneHelp', { zone })}
+          required
+          value={when}
+          onChange={(v) => {
+            setWhen(v);
+            setWhenError(null);
+          }}
+          error={whenError}
+        />
+      )}
+      <Textarea
+        label={t(`transition.${transition}.note`)}
+        description={t(`transition.${transition}.noteHelp`)}
+        required={asks.note === 'required'}
+        autosize
+        minRows={2}
+        maxLength={10_000}
+        data-autofocus
+        value={note}
+        onChange={(e) => {
+          setNote(e.currentTarget.value);
+          setNoteError(null);
         }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t(`transition.${transition}.body`)}</Text>
-          {asks.when && (
-            <OrgDateTimeField
-              name="when"
-              label={t(`transition.${transition}.when`)}
-              description={t('form.zoneHelp', { zone })}
-              required
-              value={when}
-              onChange={(v) => {
-                setWhen(v);
-                setWhenError(null);
-              }}
-              error={whenError}
-            />
-          )}
-          <Textarea
-            label={t(`transition.${transition}.note`)}
-            description={t(`transition.${transition}.noteHelp`)}
-            required={asks.note === 'required'}
-            autosize
-            minRows={2}
-            maxLength={10_000}
-            data-autofocus
-            value={note}
-            onChange={(e) => {
-              setNote(e.currentTarget.value);
-              setNoteError(null);
-            }}
-            error={noteError}
-          />
-          {error !== null && <ErrorNotice error={error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => onClose(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} color={transition === 'cancel' ? 'red' : undefined}>
-              {t(`transition.${transition}.submit`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        error={noteError}
+      />
+    </DialogForm>
   );
 }

@@ -1,5 +1,5 @@
 import type { MantineColor } from '@mantine/core';
-import { ActionOriginType, ActionPriority, ActionStatus, type Action } from '@shared/schemas/action';
+import { ActionOriginType, ActionPriority, type Action } from '@shared/schemas/action';
 import type { RecordType } from '@shared/schemas/record-types';
 import type { FeatureT } from '../../lib/featureT';
 
@@ -9,24 +9,12 @@ export type Status = Action['status'];
 export type Priority = Action['priority'];
 export type OriginType = NonNullable<Action['originType']>;
 
-export const STATUS_COLOR: Record<Status, MantineColor> = {
-  planned: 'blue',
-  in_progress: 'indigo',
-  done: 'teal',
-  verified: 'green',
-  cancelled: 'gray',
-};
-
 export const PRIORITY_COLOR: Record<Priority, MantineColor> = {
   low: 'gray',
   medium: 'blue',
   high: 'orange',
   critical: 'red',
 };
-
-export function statusOptions(t: FeatureT) {
-  return ActionStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }));
-}
 
 export function priorityOptions(t: FeatureT) {
   return ActionPriority.options.map((p) => ({ value: p, label: t(`priority.${p}`) }));

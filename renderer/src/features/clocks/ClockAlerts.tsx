@@ -10,7 +10,7 @@ import { useRecordChanges } from '../../state/recordChanges';
 import { AlertsDrawer } from './AlertsDrawer';
 import { AlertGroupBody, AlertToastBody, AlertToastTitle } from './AlertToast';
 import { GROUP_TOAST_PREFIX, readBadge, toastId, useAlerts } from './alertsStore';
-import { useAppClock } from './appClock';
+import { useAppClock } from '../../lib/appClock';
 import { NS } from './clockView';
 
 /** More reminders than this arriving together make one toast with "See all" (as the desktop notifications do). */

@@ -13,7 +13,7 @@ import { useFormatters } from '../../lib/useFormatters';
 import { useNavigation } from '../../state/navigation';
 import { useRecordChanges } from '../../state/recordChanges';
 import { useAlerts } from './alertsStore';
-import { useAppClock, useAppNow } from './appClock';
+import { useAppClock, useAppNow } from '../../lib/appClock';
 import { countdownText, dueText, isDayEnd, lookIcon, lookOf, lookWord, LOOK_COLOR, NS, offsetText, type ClockLook } from './clockView';
 import { downloadText } from './download';
 

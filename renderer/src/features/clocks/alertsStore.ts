@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { notifications } from '@mantine/notifications';
 import type { Alert, ClockBadge } from '@shared/schemas/clock';
 import { api } from '../../api';
-import { useAppClock } from './appClock';
+import { useAppClock } from '../../lib/appClock';
 
 const HOUR = 3_600_000;
 

@@ -17,7 +17,7 @@ import type { Letter, LetterDirection, LetterKind } from '@shared/schemas/letter
 import { formatLocalDateLong } from '../../lib/format';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import { lastDayOfDeadline } from '../../lib/orgTime';
-import { useAppNow } from '../clocks/appClock';
+import { useAppNow } from '../../lib/appClock';
 import { deadlineFactsOf, type DeadlineFacts } from './clocks';
 import { deadlineState, useLetterFormatters, type DeadlineState } from './dates';
 import { KIND_COLOR, NS, regulatorNames } from './labels';

@@ -11,7 +11,7 @@ import { RECORD_TYPE_ICON, RecordTypeLabel } from '../../components/records/Reco
 import { recordTypeLabel, recordTypePlural } from '../../components/records/labels';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useAppClock, useAppNow } from '../clocks/appClock';
+import { useAppClock, useAppNow } from '../../lib/appClock';
 import { useNavigation } from '../../state/navigation';
 import { useRecordChanges } from '../../state/recordChanges';
 import { viewComponent } from '../registry';

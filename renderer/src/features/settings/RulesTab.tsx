@@ -10,7 +10,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { useOrganisation } from '../../state/appStatus';
 import { useRecordChanges } from '../../state/recordChanges';
-import { useAppNow } from '../clocks/appClock';
+import { useAppNow } from '../../lib/appClock';
 import { dueText, NS as CLOCKS_NS } from '../clocks/clockView';
 import { CustomRuleModal } from './CustomRuleModal';
 import { NS } from './ns';

@@ -9,7 +9,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal, localPartsOf, nowLocalParts } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
-import { appNow } from '../clocks/appClock';
+import { appNow } from '../../lib/appClock';
 import { ENTRY_KINDS, entryIcon, NS } from './labels';
 
 const TITLE_MAX = 300;

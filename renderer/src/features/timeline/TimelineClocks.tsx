@@ -3,7 +3,7 @@ import { formatCountdown } from '@shared/clocks';
 import type { IncidentClock } from '@shared/schemas/timeline';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useAppNow } from '../clocks/appClock';
+import { useAppNow } from '../../lib/appClock';
 import { CLOCK_COLOR, clockIcon, inLang, NS } from './labels';
 
 /**

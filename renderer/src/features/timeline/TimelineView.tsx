@@ -11,7 +11,7 @@ import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { useNavigation } from '../../state/navigation';
 import { useRecordChanges } from '../../state/recordChanges';
-import { useAppClock } from '../clocks/appClock';
+import { useAppClock } from '../../lib/appClock';
 import { EntryEditor } from './EntryEditor';
 import { hasFilters, NO_FILTERS, toApiFilter, useTimelineFilters } from './filterStore';
 import { NS } from './labels';

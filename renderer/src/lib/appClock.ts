@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 
 /**
- * The app's "now" as the core sees it. It is the machine's clock, except in test mode (web host
- * started with --clock), where the core runs on a clock of its own that app.setClock can move.
- * Countdowns must agree with the core's reminders, so they run on the core's time: every instant
- * the core reports as "now" (clocks.list's `at`, a badge's `at`, an alert's `firedAt`) resets the
- * offset between the two clocks. Outside test mode the offset stays within a few milliseconds.
+ * The app's "now" as the core sees it: the one clock every view reads business time from
+ * (countdowns, "overdue by", new records' default dates). It is the machine's clock, except in
+ * test mode (web host started with --clock), where the core runs on a clock of its own that
+ * app.setClock can move. Every instant the core reports as "now" (clocks.list's `at`, a badge's
+ * `at`, an alert's `firedAt`, a timeline's `at`) resets the offset between the two clocks; the
+ * register reads it once as soon as it opens (state/wire.ts). Outside test mode the offset stays
+ * within a few milliseconds.
  */
 interface AppClock {
   offsetMs: number;
@@ -26,8 +28,14 @@ export const useAppClock = create<AppClock>((set, get) => ({
   },
 }));
 
+/** The app's current time in milliseconds, outside React (event handlers, stores). */
 export function appNow(): number {
   return Date.now() + useAppClock.getState().offsetMs;
+}
+
+/** The app's current time as a Date, outside React. */
+export function appDate(): Date {
+  return new Date(appNow());
 }
 
 /**
@@ -49,4 +57,9 @@ export function useAppNow(stepMs?: number): number {
     return () => window.clearTimeout(timer);
   }, [offsetMs, stepMs]);
   return now;
+}
+
+/** The app's current time as a Date, re-rendering each minute. */
+export function useAppDate(): Date {
+  return new Date(useAppNow());
 }

@@ -1,0 +1,131 @@
+import type { ReactNode } from 'react';
+import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArchive, IconArrowLeft } from '@tabler/icons-react';
+import type { RegisterDeclaration } from '@shared/registers';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useFormatters } from '../lib/useFormatters';
+import { useNavigation, type View } from '../state/navigation';
+import { useLabels } from './labels';
+import { RecordPanels } from './RecordPanels';
+import type { ListRecord } from './RegisterList';
+
+interface ArchivableRecord extends ListRecord {
+  archiveReason: string | null;
+}
+
+/** What a register puts in the frame of one record's page. */
+export interface DetailParts {
+  /** Beside the reference: status, priority, kind… */
+  badges?: ReactNode;
+  /** Under the reference: what names the record (its title, its complainant). */
+  subtitle?: ReactNode;
+  subtitleTestId?: string;
+  /** A line under the subtitle (who leads it, in what role). */
+  meta?: ReactNode;
+  /** The action bar (RecordActions). */
+  actions?: ReactNode;
+  /** Full-width panels between the header and the two columns (an incident's clocks and clients). */
+  top?: ReactNode;
+  /** The main column: the record's own panels. */
+  main: ReactNode;
+  /** The side column; the kit's record panels (clocks, attachments, links, history) when absent. */
+  side?: ReactNode;
+  /** Links beside "back" (a letter's matter). */
+  links?: ReactNode;
+}
+
+/**
+ * The frame of every record's page: the way back, the reference and its badges, the action bar,
+ * the archived notice, load errors, then the register's panels beside the shared ones. Words
+ * from `<ns>:detail.*` (back, loadFailed, archivedHint…), else the kit's.
+ */
+export function DetailFrame<R extends ArchivableRecord>({
+  register,
+  labels,
+  testId,
+  backTo,
+  record,
+  error,
+  render,
+}: {
+  register: RegisterDeclaration;
+  labels: { ns: string; section: string };
+  testId: string;
+  backTo: View;
+  record: R | null;
+  error: unknown;
+  render(record: R): DetailParts;
+}) {
+  const l = useLabels(labels.ns, labels.section, 'detail');
+  const f = useFormatters();
+  const go = useNavigation((s) => s.go);
+  const back = (
+    <Anchor component="button" type="button" size="sm" onClick={() => go(backTo)}>
+      <Group gap={4} wrap="nowrap">
+        <IconArrowLeft size={14} aria-hidden />
+        {l('back')}
+      </Group>
+    </Anchor>
+  );
+  if (!record) {
+    return (
+      <Stack gap="md">
+        {back}
+        {error ? <ErrorNotice error={error} title={l('loadFailed')} /> : <Loader size="sm" aria-label={l('loading')} />}
+      </Stack>
+    );
+  }
+  const p = render(record);
+  return (
+    <Stack gap="md">
+      {p.links ? (
+        <Group gap="md">
+          {back}
+          {p.links}
+        </Group>
+      ) : (
+        back
+      )}
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Group gap="sm" align="center">
+            <Title order={1} className="tabular" data-testid={`${testId}-reference`}>
+              {record.reference}
+            </Title>
+            {p.badges}
+            {record.archivedAt && (
+              <Badge color="gray" variant="filled" size="sm" tt="none">
+                {l('archived')}
+              </Badge>
+            )}
+          </Group>
+          {typeof p.subtitle === 'string' ? (
+            <Text size="sm" c="dimmed" data-testid={p.subtitleTestId}>
+              {p.subtitle}
+            </Text>
+          ) : (
+            p.subtitle
+          )}
+          {p.meta}
+        </div>
+        {p.actions}
+      </Group>
+      {record.archivedAt && (
+        <Alert color="gray" variant="light" icon={<IconArchive size={18} aria-hidden />} title={l('archivedTitle', { date: f.dateTime(record.archivedAt) })}>
+          <Text size="sm">{l('archivedBody', { reason: record.archiveReason ?? l('noReason') })}</Text>
+          <Text size="sm" c="dimmed">
+            {l('archivedHint')}
+          </Text>
+        </Alert>
+      )}
+      {error !== null && error !== undefined && <ErrorNotice error={error} />}
+      {p.top}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">{p.main}</Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>{p.side ?? <RecordPanels record={{ type: register.type, id: record.id }} testId={testId} />}</Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Group, Modal, Stack, Text, type MantineColor, type MantineSize } from '@mantine/core';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { guardEnter } from './enterGuard';
+import { useKitT } from './labels';
+
+/**
+ * A dialog that asks for a few values and does one thing: its words, its fields, the error of the
+ * call, Cancel and the submit button. `onSubmit` returns false to stay open without an error
+ * (a field of its own said what is wrong); a thrown error is shown and the dialog stays open.
+ */
+export function DialogForm({
+  title,
+  intro,
+  children,
+  submitLabel,
+  submitColor,
+  onSubmit,
+  onClose,
+  size = 'md',
+  testId,
+  cancelLabel,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children?: ReactNode;
+  submitLabel: string;
+  submitColor?: MantineColor;
+  onSubmit(): Promise<boolean | void> | boolean | void;
+  onClose(): void;
+  size?: MantineSize | number;
+  testId?: string;
+  cancelLabel?: string;
+}) {
+  const t = useKitT();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit() {
+    setSaving(true);
+    setError(null);
+    try {
+      await onSubmit();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={title} size={size} data-testid={testId}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(e) => guardEnter(e, 'dates')}
+      >
+        <Stack gap="sm">
+          {typeof intro === 'string' ? <Text size="sm">{intro}</Text> : intro}
+          {children}
+          {error !== null && <ErrorNotice error={error} />}
+          <FormButtons cancelLabel={cancelLabel ?? t('common.cancel')} onCancel={onClose} submitLabel={submitLabel} submitColor={submitColor} saving={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Cancel and submit, right-aligned, as every form and dialog ends. */
+export function FormButtons({
+  cancelLabel,
+  onCancel,
+  submitLabel,
+  submitColor,
+  saving,
+  before,
+}: {
+  cancelLabel: string;
+  onCancel(): void;
+  submitLabel: string;
+  submitColor?: MantineColor;
+  saving: boolean;
+  before?: ReactNode;
+}) {
+  return (
+    <Group justify="flex-end" gap="sm">
+      {before}
+      <Button variant="default" onClick={onCancel}>
+        {cancelLabel}
+      </Button>
+      <Button type="submit" loading={saving} color={submitColor}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
+

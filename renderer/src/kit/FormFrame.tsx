@@ -1,0 +1,101 @@
+import { useEffect, type ReactNode } from 'react';
+import { Box, Button, Group, Stack, Text } from '@mantine/core';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useEditorGuard } from './EditorDrawer';
+import { guardEnter } from './enterGuard';
+import { useLabels } from './labels';
+import { PanelTitle } from './Panel';
+import type { RecordForm } from './recordForm';
+
+/** One section of a register's form: a title, a hint under it, its fields. */
+export interface FormSectionSpec {
+  key: string;
+  title: string;
+  hint?: string;
+  content: ReactNode;
+  /** Left out when false (a section that applies to some records only). */
+  when?: boolean;
+}
+
+/**
+ * The frame of every register's form: its sections in order, an optional aside that stays in
+ * view (a live deadline), and a footer that stays in reach however long the form gets, with the
+ * errors no field shows, Cancel and Save. Enter in a one-line field does not send it; Cancel (or
+ * the drawer's close button) asks first when changes would be lost. Words from `<ns>:form.*`
+ * (create, save, …), else the kit's.
+ */
+export function FormFrame<V>({
+  rf,
+  ns,
+  sections,
+  aside,
+  asideWidth = 290,
+  onCancel,
+}: {
+  rf: RecordForm<V>;
+  ns: string;
+  sections: FormSectionSpec[];
+  aside?: ReactNode;
+  asideWidth?: number;
+  onCancel(): void;
+}) {
+  const l = useLabels(ns, 'form');
+  const guard = useEditorGuard();
+  useEffect(() => {
+    guard?.setDirty(rf.dirty);
+  });
+  const hasErrors = Object.keys(rf.form.errors).length > 0;
+  const body = (
+    <Stack gap="lg">
+      {sections
+        .filter((s) => s.when !== false)
+        .map((s) => (
+          <FormSection key={s.key} title={s.title} hint={s.hint}>
+            {s.content}
+          </FormSection>
+        ))}
+    </Stack>
+  );
+  return (
+    <form onSubmit={rf.form.onSubmit((values) => void rf.save(values))} onKeyDown={(e) => guardEnter(e, 'all')} noValidate>
+      {aside ? (
+        <Box style={{ display: 'grid', gridTemplateColumns: `minmax(0, 1fr) ${asideWidth}px`, gap: 'var(--mantine-spacing-lg)', alignItems: 'start' }}>
+          {body}
+          <Box style={{ position: 'sticky', top: 64 }}>{aside}</Box>
+        </Box>
+      ) : (
+        body
+      )}
+      <Stack gap="sm" py="sm" mt="md" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}>
+        {rf.error !== null && <ErrorNotice error={rf.error} />}
+        <Group justify="flex-end" gap="sm">
+          {hasErrors && (
+            <Text size="sm" c="red.8" mr="auto" role="alert">
+              {l('fixErrors')}
+            </Text>
+          )}
+          <Button variant="default" onClick={() => (guard ? guard.requestClose() : onCancel())}>
+            {l('cancel')}
+          </Button>
+          <Button type="submit" loading={rf.saving}>
+            {rf.editing ? l('save') : l('create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function FormSection({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section>
+      <PanelTitle mb={hint ? 2 : 'xs'}>{title}</PanelTitle>
+      {hint && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {hint}
+        </Text>
+      )}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, type ReactNode } from 'react';
+import { Anchor, Button, EmptyState, Group, Paper, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
+import { IconArchive, IconFilterOff, IconPlus, IconSearchOff } from '@tabler/icons-react';
+import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
+import type { RegisterDeclaration } from '@shared/registers';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useFormatters } from '../lib/useFormatters';
+import { useRecordTypeVersion } from '../state/recordChanges';
+import { FilterBar, type FilterUi } from './FilterBar';
+import { KitTable } from './KitTable';
+import { useLabels } from './labels';
+import { hasActiveFilters, type RegisterListStore } from './listStore';
+import { SavedListViews } from './SavedListViews';
+
+/** What every register's record has for the list to show and open it. */
+export interface ListRecord {
+  id: string;
+  reference: string;
+  archivedAt: string | null;
+}
+
+/**
+ * How one register's list looks: the only part a register writes. Its words come from
+ * `<ns>:<section>.*` (title, subtitle, new, searchPlaceholder, emptyTitle, emptyBody,
+ * noMatchTitle, total_one/_other, open…), anything it does not define from the kit.
+ */
+export interface ListDescription<R extends ListRecord> {
+  register: RegisterDeclaration;
+  store: RegisterListStore<R>;
+  /** The register's strings: namespace and section (e.g. 'correspondence', 'matters'). */
+  labels: { ns: string; section: string };
+  /** Prefix of the test ids: <testId>-search, -total, -table. */
+  testId: string;
+  emptyIcon: ReactNode;
+  /** The columns after the reference. */
+  columns: DataTableColumn<R>[];
+  referenceWidth?: number;
+  filters: Record<string, FilterUi>;
+  onOpen(record: R): void;
+  /** Absent for registers whose records are only made elsewhere. */
+  onCreate?(): void;
+  /** Buttons beside "New …" (e.g. to the register's other list). */
+  headerActions?: ReactNode;
+  /** Said after the total (e.g. the zone dates are in, what a filter means). */
+  totalNote?: string;
+  /** Other record types whose changes the rows show (an incident's notifications meet its clock). */
+  alsoReloadOn?: string[];
+  /** A version the caller bumps when the rows must be read again. */
+  version?: number;
+}
+
+export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
+  const l = useLabels(d.labels.ns, d.labels.section, 'list');
+  const f = useFormatters();
+  const list = d.store();
+  const changes = useRecordTypeVersion(d.register.type) + useRecordTypeVersion(d.alsoReloadOn?.[0] ?? '') + useRecordTypeVersion(d.alsoReloadOn?.[1] ?? '');
+  const { filters, sort, page, pageSize, load } = list;
+  useEffect(() => {
+    void load();
+  }, [filters, sort, page, pageSize, changes, d.version, f.zone, load]);
+
+  const open = d.onOpen;
+  const sortable = new Set<string>(d.register.sort.fields);
+  const columns: DataTableColumn<R>[] = [
+    {
+      accessor: 'reference',
+      title: l('reference'),
+      sortable: sortable.has('reference'),
+      width: d.referenceWidth ?? 140,
+      render: (r) => (
+        <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
+          <Anchor
+            component="button"
+            type="button"
+            fw={600}
+            size="sm"
+            className="tabular"
+            aria-label={l('open', { reference: r.reference })}
+            onClick={(e: React.MouseEvent) => {
+              e.stopPropagation();
+              open(r);
+            }}
+          >
+            {r.reference}
+          </Anchor>
+          {r.archivedAt && (
+            <Tooltip label={l('archived')}>
+              <IconArchive size={15} stroke={1.6} color="var(--mantine-color-gray-7)" aria-label={l('archived')} role="img" />
+            </Tooltip>
+          )}
+        </Group>
+      ),
+    },
+    ...d.columns.map((c) => ({ ...c, sortable: c.sortable ?? sortable.has(String(c.accessor)) })),
+  ];
+
+  const sortStatus: DataTableSortStatus<R> = { columnAccessor: sort.field, direction: sort.dir };
+  const empty = list.loaded && list.total === 0 && !list.error;
+  const filtered = hasActiveFilters(filters);
+  const total = list.totalCapped ? l('totalCapped', { total: f.number(list.total) }) : l('total', { count: list.total });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={1}>{l('title')}</Title>
+          <Text size="sm" c="dimmed">
+            {l('subtitle')}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {d.headerActions}
+          {d.onCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={d.onCreate}>
+              {l('new')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <FilterBar register={d.register} store={d.store} ui={d.filters} labels={l} testId={d.testId} />
+      {!(empty && !filtered) && (
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" role="status" data-testid={`${d.testId}-total`}>
+            {list.loaded ? total : l('loading')}
+            {d.totalNote ? ` · ${d.totalNote}` : ''}
+          </Text>
+          <Group gap="md">
+            {filtered && (
+              <Button variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={list.clearFilters}>
+                {l('clearFilters')}
+              </Button>
+            )}
+            <SavedListViews register={d.register} store={d.store} filterLabel={(key) => d.filters[key]?.label ?? key} />
+            <Switch size="sm" label={l('showArchived')} checked={filters.includeArchived} onChange={(e) => list.setFilters({ includeArchived: e.currentTarget.checked })} />
+          </Group>
+        </Group>
+      )}
+      {list.error !== null && <ErrorNotice error={list.error} title={l('loadFailed')} />}
+      {empty ? (
+        <Paper withBorder py={48} px="md">
+          {filtered ? (
+            <EmptyState icon={<IconSearchOff size={28} stroke={1.5} aria-hidden />} withIndicatorBackground title={l('noMatchTitle')} description={l('noMatchBody')}>
+              <EmptyState.Actions>
+                <Button variant="default" onClick={list.clearFilters}>
+                  {l('clearFilters')}
+                </Button>
+              </EmptyState.Actions>
+            </EmptyState>
+          ) : (
+            <EmptyState icon={d.emptyIcon} withIndicatorBackground title={l('emptyTitle')} description={l('emptyBody')}>
+              {d.onCreate && (
+                <EmptyState.Actions>
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={d.onCreate}>
+                    {l('new')}
+                  </Button>
+                </EmptyState.Actions>
+              )}
+            </EmptyState>
+          )}
+        </Paper>
+      ) : (
+        <KitTable<R>
+          minHeight={list.loaded ? undefined : 180}
+          idAccessor="id"
+          records={list.items}
+          columns={columns}
+          fetching={list.loading && !list.loaded}
+          sortStatus={sortStatus}
+          onSortStatusChange={(s) => {
+            const field = String(s.columnAccessor);
+            if (!sortable.has(field)) return;
+            const first = (d.register.sort.firstDirection as Record<string, 'asc' | 'desc'>)[field] ?? 'asc';
+            list.setSort({ field, dir: field === sort.field ? s.direction : first });
+          }}
+          page={page}
+          onPageChange={list.setPage}
+          totalRecords={list.total}
+          capped={list.totalCapped}
+          recordsPerPage={pageSize}
+          onRecordsPerPageChange={list.setPageSize}
+          onRowClick={({ record }) => open(record)}
+          // Archived rows (shown on request) recede on a grey ground (their text keeps its contrast); the archive icon says why.
+          rowStyle={(r) => ({ cursor: 'pointer', backgroundColor: r.archivedAt ? 'var(--mantine-color-gray-1)' : undefined })}
+          data-testid={`${d.testId}-table`}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The register kit: every register's screens are built from these parts, driven by the
+ * register's declaration (shared/registers) and a small description of its own (columns, filters,
+ * form sections, words). See README › "How to add a register".
+ *
+ * - List: createRegisterList (store) + RegisterList (table, filter bar, paging, saved views, empty states)
+ * - Detail: useRemote (load) + DetailFrame (header, badges, actions, panels) + RecordActions + Panel/FactList
+ * - Form: createEditorStore + EditorDrawer + useRecordForm + FormFrame (sections, zod messages, dirty guard)
+ * - Parts: StatusBadge, DueLine, DialogForm, KitTable
+ */
+export { createRegisterList, emptyFilters, hasActiveFilters, PAGE_SIZES, type FilterValue, type ListFilters, type RegisterListStore } from './listStore';
+export { RegisterList, type ListDescription, type ListRecord } from './RegisterList';
+export { type FilterUi } from './FilterBar';
+export { KitTable } from './KitTable';
+export { DetailFrame, type DetailParts } from './DetailFrame';
+export { RecordActions, recordChangedHandler } from './RecordActions';
+export { RecordPanels } from './RecordPanels';
+export { Panel, PanelTitle, FactList } from './Panel';
+export { createEditorStore, type EditorState, type EditorStore } from './editorStore';
+export { EditorDrawer, useEditorGuard } from './EditorDrawer';
+export { useRecordForm, messagesOf, validateFields, patchBetween, type RecordForm, type RecordFormConfig } from './recordForm';
+export { FormFrame, FormSection, type FormSectionSpec } from './FormFrame';
+export { schemaField, fieldRules } from './fields';
+export { DialogForm, FormButtons } from './DialogForm';
+export { StatusBadge } from './StatusBadge';
+export { statusTone } from './statusTone';
+export { DueLine, dueWords } from './DueLine';
+export { labelsFor, useLabels, useKitT, kitT, KIT_NS, type Labels } from './labels';
