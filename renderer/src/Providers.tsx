@@ -11,9 +11,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: dayjsLocale(lang), firstDayOfWeek: 1 }}>
-        {/* Top centre, under the header: clear of every dialog's and drawer's buttons (bottom right),
-            and of the drawer's close button (top right). */}
-        <Notifications position="top-center" limit={4} containerWidth={460} style={{ top: 56 }} />
+        {/* Bottom right, moved to the left while a dialog or a drawer is open (global.css). */}
+        <Notifications position="bottom-right" limit={4} />
         {children}
       </DatesProvider>
     </MantineProvider>
