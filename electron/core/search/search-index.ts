@@ -84,8 +84,9 @@ export class SearchIndex {
         .prepare('UPDATE search_docs SET reference = ?, title = ?, status = ?, date = ?, owner = ?, regulator = ?, risk = ?, archived = ? WHERE rowid = ?')
         .run(doc.reference, doc.title, ...facetValues(doc), rowid);
       // Most changes (a status, a date) leave the words as they were: then the full-text
-      // index is left alone instead of tokenising the record out and in again.
-      const indexed = this.db.prepare('SELECT title, body FROM search_fts WHERE rowid BETWEEN ? AND ?').get(rowid, rowid) as { title: string; body: string } | undefined;
+      // index is left alone instead of tokenising the record out and in again. (`rowid = ?`
+      // without MATCH is a keyed read of FTS5's content; a rowid range would scan the index.)
+      const indexed = this.db.prepare('SELECT title, body FROM search_fts WHERE rowid = ?').get(rowid) as { title: string; body: string } | undefined;
       if (indexed && indexed.title === title && indexed.body === doc.body) return;
       this.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
     } else {
