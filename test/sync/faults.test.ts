@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 
 // Thousands of operations through a real PostgreSQL on a shared two-core machine: generous limits.
 vi.setConfig({ testTimeout: 240_000 });
@@ -45,6 +45,16 @@ async function backendCounts(workspaceId: string) {
   return { n: Number(r.rows[0]!.n), distinct: Number(r.rows[0]!.d), maxSeq: Number(r.rows[0]!.max) };
 }
 
+/**
+ * Every test that stops the backend brings it back in its own cleanup, whether it passed or
+ * failed, so one failure never turns the next tests into ECONNREFUSED.
+ */
+function restoreBackendAfterTest() {
+  onTestFinished(async () => {
+    if (!pgServer.running) await pgServer.restart();
+  });
+}
+
 async function pair() {
   const a = await client('a');
   const b = await client('b');
@@ -56,6 +66,7 @@ async function pair() {
 
 describe('sync under faults', () => {
   it('the backend stops in the middle of a push: offline, then everything goes up once', async () => {
+    restoreBackendAfterTest();
     const { a, b, workspaceId } = await pair();
     fill(a.ws, 1_600, 'push');
     let stopped: Promise<void> | null = null;
@@ -81,6 +92,7 @@ describe('sync under faults', () => {
   });
 
   it('the backend stops in the middle of a pull: nothing lost, nothing applied twice', async () => {
+    restoreBackendAfterTest();
     const { a, b } = await pair();
     fill(a.ws, 1_600, 'pull');
     await a.ws.sync.syncNow();

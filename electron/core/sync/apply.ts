@@ -113,8 +113,7 @@ export class OpApplier {
    * appended to its reference.
    */
   private uniqueReference(register: AnyRegister, op: SyncOp, reference: string): string {
-    const table = (register as unknown as { table: { table: string } }).table.table;
-    const clash = this.ctx.db.prepare(`SELECT id FROM ${table} WHERE reference = ? AND id != ?`).get(reference, op.recordId) as { id: string } | undefined;
+    const clash = this.ctx.db.prepare(`SELECT id FROM ${register.tableName} WHERE reference = ? AND id != ?`).get(reference, op.recordId) as { id: string } | undefined;
     if (!clash) return reference;
     if (op.recordId > clash.id) return `${reference}-${op.device.slice(0, 4)}`;
     const creator = this.ctx.db.prepare(`SELECT device FROM audit_log WHERE record_type = ? AND record_id = ? AND action = 'create'`).get(op.recordType, clash.id) as

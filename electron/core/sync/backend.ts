@@ -2,6 +2,7 @@ import pg from 'pg';
 import { ApiError } from '@shared/api/contract';
 import type { ConnectInput } from '@shared/schemas/sync';
 import { ConnectInput as ConnectInputSchema } from '@shared/schemas/sync';
+import { classifyBackendError, speaksPostgres } from './backend-errors';
 import { BACKEND_SCHEMA_VERSION, CREATE_SCHEMA_SQL, NOTIFY_CHANNEL, RLS_SQL, SCHEMA } from './backend-schema';
 
 export interface PushedOp {
@@ -38,44 +39,6 @@ export function clientConfig(input: ConnectInput): pg.ClientConfig {
   return { ...base, host: k.host, port: k.port, database: k.database, user: k.user, password: c.password, ssl };
 }
 
-/** Turns what pg and the network say into messages a DPO (or their IT team) can act on. */
-export function explainBackendError(e: unknown, where: string): ApiError {
-  if (e instanceof ApiError) return e;
-  const err = e as { code?: string; message?: string };
-  const msg = err.message ?? String(e);
-  switch (err.code) {
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case 'EHOSTUNREACH':
-    case 'ETIMEDOUT':
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case '57P01': // admin shutdown
-    case '57P03': // cannot connect now
-      return new ApiError('BACKEND_UNAVAILABLE', `The shared backend at ${where} cannot be reached (${err.code}). Work goes on offline; changes go up when it is back.`);
-    case '28P01':
-    case '28000':
-      return new ApiError('BACKEND_AUTH', `The backend at ${where} refused the user name or password.`);
-    case '3D000':
-      return new ApiError('BACKEND_UNAVAILABLE', `The database named in ${where} does not exist. Ask your IT team to create it (see the README, "Setting up the shared backend").`);
-    case '42501':
-      return new ApiError('BACKEND_PERMISSION', `The database role lacks a right PrivacyOps needs at ${where}: ${msg}. See the README, "Setting up the shared backend", for the exact GRANTs.`);
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-    case 'CERT_HAS_EXPIRED':
-      return new ApiError('BACKEND_PERMISSION', `The backend's TLS certificate could not be verified (${err.code}). Give the CA certificate, or fix the server certificate; verification stays on.`);
-  }
-  if (/timeout|terminated unexpectedly|Connection terminated/i.test(msg)) {
-    return new ApiError('BACKEND_UNAVAILABLE', `The shared backend at ${where} stopped answering (${msg}). Work goes on offline.`);
-  }
-  if (/server does not support SSL/i.test(msg)) {
-    return new ApiError('BACKEND_PERMISSION', `The backend at ${where} does not offer TLS. Ask IT to enable it, or choose "TLS off" if this is a trusted local network.`);
-  }
-  return new ApiError('BACKEND_NOT_POSTGRES', `The server at ${where} did not answer as PostgreSQL does (${msg}).`);
-}
-
 /**
  * One connection to the shared backend. Every method is one round trip or one transaction;
  * what it sends is already sealed.
@@ -97,7 +60,10 @@ export class Backend {
       if (!v.rows[0]?.server_version) throw new Error('no server_version');
     } catch (e) {
       await client.end().catch(() => {});
-      throw explainBackendError(e, where);
+      // No SQLSTATE and no socket error code: ask the server whether it speaks PostgreSQL at all.
+      const needsProbe = !(e as { code?: string }).code && !(e as { severity?: string }).severity;
+      const isPostgres = needsProbe ? await speaksPostgres(client.host, client.port) : null;
+      throw classifyBackendError(e, where, 'connect', isPostgres);
     }
     return new Backend(client, where);
   }
@@ -110,7 +76,7 @@ export class Backend {
     try {
       return await this.client.query<R>(sql, params);
     } catch (e) {
-      throw explainBackendError(e, this.where);
+      throw classifyBackendError(e, this.where, 'session');
     }
   }
 
@@ -122,7 +88,7 @@ export class Backend {
       return r;
     } catch (e) {
       await this.client.query('ROLLBACK').catch(() => {});
-      throw explainBackendError(e, this.where);
+      throw classifyBackendError(e, this.where, 'session');
     }
   }
 
@@ -147,7 +113,7 @@ export class Backend {
         await this.q(`INSERT INTO ${SCHEMA}.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(BACKEND_SCHEMA_VERSION)]);
       });
     } catch (e) {
-      const err = explainBackendError(e, this.where);
+      const err = classifyBackendError(e, this.where, 'session');
       if (err.code === 'BACKEND_PERMISSION') {
         const who = await this.q<{ u: string; d: string }>('SELECT current_user AS u, current_database() AS d').catch(() => null);
         const u = who?.rows[0]?.u ?? 'this role';

@@ -75,7 +75,7 @@ export class SyncService {
 
   constructor(
     private readonly ctx: RegisterContext,
-    registers: Map<string, AnyRegister>,
+    private readonly registers: Map<string, AnyRegister>,
     keyStore: KeyStore,
     profileId: string,
     private readonly deviceId: string,
@@ -587,16 +587,14 @@ export class SyncService {
       .all() as ConflictRow[];
     return rows.map((r) => {
       const header = this.ctx.db.prepare('SELECT reference FROM search_docs WHERE record_type = ? AND record_id = ?').get(r.record_type, r.record_id) as { reference: string } | undefined;
-      const table = REGISTER_TABLES[r.record_type];
-      const current = table ? (this.ctx.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(r.record_id) as Record<string, unknown> | undefined) : undefined;
-      const col = r.field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+      const current = this.registers.get(r.record_type)?.find(r.record_id) as Record<string, unknown> | null | undefined;
       return {
         id: r.id,
         recordType: r.record_type,
         recordId: r.record_id,
         reference: header?.reference ?? null,
         field: r.field,
-        currentValue: current ? decodeColumn(current[col]) : null,
+        currentValue: current ? (current[r.field] ?? null) : null,
         losingValue: JSON.parse(r.loser_value) as unknown,
         losingActor: r.loser_actor,
         losingDevice: r.loser_device,
@@ -632,28 +630,6 @@ export class SyncService {
     });
     this.trigger();
   }
-}
-
-/** Tables of the registers whose fields can be in conflict. */
-const REGISTER_TABLES: Record<string, string> = {
-  complaint: 'complaints',
-  letter: 'letters',
-  matter: 'matters',
-  incident: 'incidents',
-  notification: 'incident_notifications',
-  client: 'incident_clients',
-  action: 'actions',
-};
-
-function decodeColumn(v: unknown): unknown {
-  if (typeof v === 'string' && (v.startsWith('[') || v.startsWith('{'))) {
-    try {
-      return JSON.parse(v);
-    } catch {
-      return v;
-    }
-  }
-  return v ?? null;
 }
 
 interface ConflictRow {
