@@ -1,34 +1,55 @@
 /**
- * npm run bench -- sync
- * How long a new member takes to pull a workspace of 100,000 operations, and how long 1,000
- * changes take to reach two other running clients — against a real PostgreSQL (embedded), with
- * the raw COPY of the same sealed bytes into PostgreSQL as the floor. Last line:
+ * npm run bench -- sync [--quick | --volume s5] [--profile DIR]
+ *
+ * Sync against a real PostgreSQL (the tests' embedded one), each phase next to its floor measured
+ * in the same run: the raw COPY of the very same sealed bytes into a plain PostgreSQL table.
+ *   - push: machine A sends every operation of its register (read from its audit log, sealed)
+ *   - pull: a new member B joins and pulls, decrypts and applies all of them
+ *   - live: two running clients (B and C, each in its own process like the real machines)
+ *     receive 1,000 changes made on A one after another
+ * Volumes: --quick 10,000 operations; default S4 100,000; --volume s5 1,000,000 (ten times S4:
+ * ten years of a large organisation's register operations). Results on stdout; the last line is
  *   pull/COPY ratio: <number>
- * --quick runs a tenth of it.
+ * --profile DIR writes a V8 CPU profile of the push and of the pull (open in Chrome DevTools)
+ * and prints the functions that took the most time in each.
  */
-import { pipeline } from 'node:stream/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Workstation } from '../electron/core/workstation';
 import { setUpWorkstation, tempDir } from '../test/support/workstation';
 import { TestPostgres } from '../test/support/postgres';
 
-const quick = process.argv.includes('--quick');
-const OPS = quick ? 10_000 : 100_000;
-const CHANGES = quick ? 100 : 1_000;
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const VOLUMES = { quick: 10_000, s4: 100_000, s5: 1_000_000 } as const;
+type VolumeName = keyof typeof VOLUMES;
+const volume: VolumeName = argv.includes('--quick') ? 'quick' : ((arg('--volume') as VolumeName | undefined) ?? 's4');
+if (!(volume in VOLUMES)) throw new Error(`--volume must be one of ${Object.keys(VOLUMES).join(', ')}`);
+const OPS = VOLUMES[volume];
+const CHANGES = volume === 'quick' ? 100 : 1_000;
+const profileDir = arg('--profile');
 
 const log = (m: string) => process.stderr.write(m + '\n');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 
-async function client(name: string, cleanups: (() => Promise<void> | void)[]): Promise<Workstation> {
+async function client(name: string, cleanups: (() => Promise<void> | void)[]): Promise<{ ws: Workstation; dir: string }> {
   const t = tempDir(`privacyops-bench-${name}-`);
   const ws = await setUpWorkstation(t.dir);
   cleanups.push(async () => {
     await ws.shutdown();
     t.cleanup();
   });
-  return ws;
+  return { ws, dir: t.dir };
 }
 
 /**
@@ -37,7 +58,7 @@ async function client(name: string, cleanups: (() => Promise<void> | void)[]): P
  * local writes.
  */
 function bulkCreate(ws: Workstation, n: number) {
-  const chunk = 5_000;
+  const chunk = 10_000;
   for (let done = 0; done < n; done += chunk) {
     const reserved = new Set<string>();
     const batch = [];
@@ -45,12 +66,12 @@ function bulkCreate(ws: Workstation, n: number) {
       batch.push(
         ws.complaints.planned(
           {
-          receivedAt: '2026-01-05T10:00:00+01:00',
-          channel: i % 3 === 0 ? 'regulator' : 'web_form',
-          regulator: i % 3 === 0 ? 'FR-CNIL' : null,
-          complainantLabel: `Personne ${i}`,
-          rights: ['access'],
-          summary: `Demande d'accès numéro ${i} concernant les données de facturation et les enregistrements d'appels`,
+            receivedAt: '2026-01-05T10:00:00+01:00',
+            channel: i % 3 === 0 ? 'regulator' : 'web_form',
+            regulator: i % 3 === 0 ? 'FR-CNIL' : null,
+            complainantLabel: `Personne ${i}`,
+            rights: ['access'],
+            summary: `Demande d'accès numéro ${i} concernant les données de facturation et les enregistrements d'appels`,
           },
           [],
           reserved,
@@ -58,75 +79,168 @@ function bulkCreate(ws: Workstation, n: number) {
       );
     }
     ws.complaints.bulkLoad(batch);
-    log(`  created ${Math.min(n, done + chunk)} / ${n}`);
+    if ((done / chunk) % 10 === 9 || done + chunk >= n) log(`  created ${Math.min(n, done + chunk).toLocaleString('en')} / ${n.toLocaleString('en')}`);
   }
+}
+
+/** Times fn; with --profile, also records a CPU profile of it. */
+async function phase<T>(name: string, fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  let session: Session | null = null;
+  if (profileDir) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+  }
+  const t = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t;
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    mkdirSync(profileDir!, { recursive: true });
+    const file = join(profileDir!, `${name}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    log(`  profile of ${name}: ${file}`);
+    printTop(name, profile);
+  }
+  return { ms, value };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The functions with the most self time, with where they are. */
+function printTop(name: string, profile: { nodes: ProfileNode[]; samples?: number[] }) {
+  const byFn = new Map<string, number>();
+  let total = 0;
+  for (const n of profile.nodes) {
+    const hits = n.hitCount ?? 0;
+    total += hits;
+    const url = n.callFrame.url.replace(/^.*\/(node_modules\/|electron\/|bench\/|test\/)/, '$1');
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + hits);
+  }
+  const top = [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  log(`  top self time in ${name} (of ${total} samples):`);
+  for (const [k, v] of top) log(`    ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+/** A running client in its own process (as on its own machine), which reports how many complaints it has. */
+function liveClient(dir: string): { child: ChildProcess; count: () => number; ready: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sync-live-client.ts', import.meta.url)), dir], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let n = -1;
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((r) => (onReady = r));
+  let buf = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    const lines = buf.split('\n');
+    buf = lines.pop()!;
+    for (const l of lines) {
+      const m = /^complaints (\d+)$/.exec(l);
+      if (m) n = Number(m[1]);
+      if (l === 'ready') onReady();
+    }
+  });
+  return { child, count: () => n, ready };
 }
 
 async function main() {
   const cleanups: (() => Promise<void> | void)[] = [];
   log('Starting PostgreSQL…');
   const server = await TestPostgres.start();
+  const children: ChildProcess[] = [];
   try {
-    const a = await client('a', cleanups);
+    const { ws: a } = await client('a', cleanups);
     await a.sync.createWorkspace(server.connection(), 'A');
     const workspaceId = a.sync.status().workspaceId!;
-    log(`Creating ${OPS} operations on A…`);
+    log(`Creating ${OPS.toLocaleString('en')} operations on A…`);
     bulkCreate(a, OPS - 1);
-    let t = performance.now();
-    await a.sync.syncNow();
-    const pushMs = performance.now() - t;
+    log('A pushes them…');
+    const push = await phase('push', () => a.sync.syncNow());
 
-    const b = await client('b', cleanups);
+    const { ws: b, dir: bDir } = await client('b', cleanups);
     const inv = await a.sync.createInvitation();
     log('New member B joins and pulls everything…');
-    t = performance.now();
-    await b.sync.join({ ...server.connection(), invitation: inv.invitation, code: inv.code }, 'B');
-    const pullMs = performance.now() - t;
+    const pull = await phase('pull', () => b.sync.join({ ...server.connection(), invitation: inv.invitation, code: inv.code }, 'B'));
     const pulled = b.complaints.list({ limit: 1 }).total;
     if (pulled !== OPS - 1) throw new Error(`B has ${pulled} complaints, expected ${OPS - 1}`);
+    if (!b.audit.verify().ok) throw new Error("B's audit chain does not verify after the pull");
 
     // The floor: COPY the very same sealed payloads into a plain table.
-    const payloads = await server.admin<{ op_id: string; payload: Buffer }>('SELECT op_id, payload FROM privacyops.ops WHERE workspace_id = $1 ORDER BY seq', [workspaceId]);
-    const bytes = payloads.rows.reduce((s, r) => s + r.payload.length, 0);
+    log('The floor: raw COPY of the same sealed bytes…');
     const raw = new pg.Client({ host: '127.0.0.1', port: server.port, user: 'postgres', password: 'postgres', database: 'privacyops' });
     await raw.connect();
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let after = 0; ; ) {
+      const page = await raw.query<{ seq: string; op_id: string; payload: Buffer }>(
+        'SELECT seq, op_id, payload FROM privacyops.ops WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT 50000',
+        [workspaceId, after],
+      );
+      if (page.rows.length === 0) break;
+      for (const r of page.rows) {
+        bytes += r.payload.length;
+        lines.push(`${r.op_id}\t\\\\x${r.payload.toString('hex')}\n`);
+      }
+      after = Number(page.rows[page.rows.length - 1]!.seq);
+    }
     await raw.query('CREATE TABLE copy_floor (op_id uuid, payload bytea)');
-    t = performance.now();
-    const stream = raw.query(copyFrom('COPY copy_floor (op_id, payload) FROM STDIN'));
-    await pipeline(
-      Readable.from((function* () {
-        for (const r of payloads.rows) yield `${r.op_id}\t\\\\x${r.payload.toString('hex')}\n`;
-      })()),
-      stream,
-    );
+    let t = performance.now();
+    await pipeline(Readable.from(lines), raw.query(copyFrom('COPY copy_floor (op_id, payload) FROM STDIN')));
     const copyMs = performance.now() - t;
+    lines.length = 0;
+    await raw.query('DROP TABLE copy_floor');
     await raw.end();
 
-    log(`Two running clients receive ${CHANGES} changes from A…`);
-    const c = await client('c', cleanups);
+    log(`Two running clients (own processes) receive ${CHANGES} changes from A…`);
+    await b.shutdown();
+    const { ws: c, dir: cDir } = await client('c', cleanups);
     const inv2 = await a.sync.createInvitation();
     await c.sync.join({ ...server.connection(), invitation: inv2.invitation, code: inv2.code }, 'C');
-    for (const w of [a, b, c]) w.sync.start();
+    await c.shutdown();
+    const live = [liveClient(bDir), liveClient(cDir)];
+    children.push(...live.map((l) => l.child));
+    await Promise.all(live.map((l) => l.ready));
+    a.sync.start();
     await new Promise((r) => setTimeout(r, 1_500));
-    const target = b.complaints.list({ limit: 1 }).total + CHANGES;
+    const target = OPS - 1 + CHANGES;
     t = performance.now();
+    // One change after another, as people make them: each its own transaction, the event loop
+    // free in between (a real window's edits are separate calls).
     for (let i = 0; i < CHANGES; i++) {
       a.complaints.create({ receivedAt: '2026-02-01T09:00:00+01:00', channel: 'email', complainantLabel: `Live ${i}`, rights: ['erasure'], summary: `Live change ${i}` });
+      await new Promise((r) => setImmediate(r));
     }
-    const reached = async (w: Workstation) => {
-      while (w.complaints.list({ limit: 1 }).total < target) await new Promise((r) => setTimeout(r, 50));
+    const madeMs = performance.now() - t;
+    const reached = async (l: (typeof live)[number]) => {
+      while (l.count() < target) await new Promise((r) => setTimeout(r, 10));
       return performance.now() - t;
     };
-    const [bMs, cMs] = await Promise.all([reached(b), reached(c)]);
+    const [bMs, cMs] = await Promise.all(live.map(reached));
+    const liveMs = Math.max(bMs!, cMs!);
 
-    const ratio = pullMs / copyMs;
-    console.log(`Sync benchmark (${quick ? 'quick, ' : ''}${OPS.toLocaleString('en')} operations, ${(bytes / 1024 / 1024).toFixed(1)} MiB sealed)`);
-    console.log(`  push of ${OPS.toLocaleString('en')} operations by A:            ${secs(pushMs)} s`);
-    console.log(`  new member pulls and applies them:           ${secs(pullMs)} s  (${Math.round(OPS / (pullMs / 1000))} ops/s)`);
+    console.log(`Sync benchmark (${volume}: ${OPS.toLocaleString('en')} operations, ${(bytes / 1024 / 1024).toFixed(1)} MiB sealed)`);
+    console.log(`  push of ${OPS.toLocaleString('en')} operations by A:            ${secs(push.ms)} s  (${Math.round(OPS / (push.ms / 1000))} ops/s)`);
+    console.log(`  new member pulls and applies them:           ${secs(pull.ms)} s  (${Math.round(OPS / (pull.ms / 1000))} ops/s)`);
     console.log(`  raw COPY of the same bytes into PostgreSQL:  ${secs(copyMs)} s`);
-    console.log(`  ${CHANGES} live changes reach B / C:              ${secs(bMs)} s / ${secs(cMs)} s`);
-    console.log(`pull/COPY ratio: ${ratio.toFixed(2)}`);
+    console.log(`  ${CHANGES} live changes made on A in ${secs(madeMs)} s; all reached B / C after ${secs(bMs!)} s / ${secs(cMs!)} s`);
+    console.log(`push/COPY ratio: ${(push.ms / copyMs).toFixed(2)}`);
+    console.log(`live ${CHANGES} changes s: ${secs(liveMs)}`);
+    console.log(`pull/COPY ratio: ${(pull.ms / copyMs).toFixed(2)}`);
   } finally {
+    for (const ch of children) {
+      ch.stdin?.end();
+      await new Promise((r) => (ch.exitCode !== null ? r(null) : ch.once('exit', r)));
+    }
     while (cleanups.length) await cleanups.pop()!();
     await server.destroy();
   }
