@@ -186,6 +186,8 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
       ourRole: role,
       detectedAt: iso(awareAt - rng.between(0, 30) * HOUR),
       awareAt: iso(awareAt),
+      // Awareness later than detection says why (the register requires it); no random draw, so the corpus is unchanged.
+      awarenessDelayReason: l === 'fr' ? 'Alerte à confirmer comme violation de données personnelles' : 'The alert had to be confirmed as a personal-data breach',
       howDiscovered: l === 'fr' ? `Alerte ${rng.pick(['du SOC', 'd’un client', 'du prestataire', 'interne', 'de l’EDR'])}` : `Alert from ${rng.pick(['the SOC', 'a customer', 'the supplier', 'staff', 'the EDR'])}`,
       nature: rng.some(['confidentiality', 'integrity', 'availability'] as const, 1, 2),
       dataCategories: rng.some(DATA_CATEGORIES, 1, 4),
@@ -215,7 +217,7 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
     if (notifyAuthority === 'yes') {
       const sentAt = awareAt + rng.between(10, 80) * HOUR;
       clock.set(sentAt);
-      s.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: i.authority === 'GB-ICO' ? 'ICO' : 'CNIL', phase: 'initial', sentAt: iso(sentAt), method: 'online_form', reference: `NOTIF-${rng.between(100000, 999999)}`, content: text.paragraph('incident', l, 1, 2) });
+      s.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: i.authority === 'GB-ICO' ? 'ICO' : 'CNIL', phase: 'initial', sentAt: iso(sentAt), method: 'online_form', reference: `NOTIF-${rng.between(100000, 999999)}`, content: text.paragraph('incident', l, 1, 2), acceptGaps: true, lateReasons: l === 'fr' ? 'Périmètre confirmé après analyse des journaux' : 'Scope confirmed after the log analysis' });
       stats.writes += 2; // the notification and the incident's notified-at
     }
     if (decided) {

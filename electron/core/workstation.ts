@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { ApiError, type EventName, type EventPayload } from '@shared/api/contract';
 import type { AppStatus, LockReason, Profile, ProfileUpdate, SetupInput } from '@shared/schemas/profile';
+import { Organisation } from '@shared/schemas/profile';
 import { DEFAULT_PREFERENCES, type Preferences, type PreferencesUpdate } from '@shared/schemas/core';
 import { openEncrypted, type Db } from './db/open';
 import { migrate } from './db/migrations';
@@ -138,7 +139,7 @@ export class Workstation {
       db = openEncrypted(paths.database, key, { create: true });
       migrate(db);
       const session = this.newSession(db, Buffer.from(key), file);
-      session.writeInitialProfile(input.organisation, input.userName);
+      session.writeInitialProfile(Organisation.parse(input.organisation), input.userName);
       // profile.json last: until it exists, the folder counts as not set up and setup can be retried.
       writeProfileFile(this.opts.dataDir, file);
       this.current = session;

@@ -35,7 +35,10 @@ import {
   Notification,
   NotificationCreate,
   NotificationUpdate,
+  FilingCheck,
+  FilingCheckInput,
 } from '../schemas/incident';
+import { ObligationAdd, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult } from '../schemas/obligation';
 import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
@@ -64,6 +67,8 @@ import {
   SetClockResult,
 } from '../schemas/clock';
 import { CoreState, Preferences, PreferencesUpdate } from '../schemas/core';
+
+const FilingCheckRequest = FilingCheckInput.extend({ recipient: NotificationCreate.shape.recipient });
 
 /**
  * The one API contract between the UI and the core. Both transports (Electron IPC and the
@@ -116,9 +121,17 @@ const coreMethods = {
   'incidents.setStatus': { input: IncidentSetStatus, output: Incident, summary: 'Contain, close or reopen an incident.' },
   'incidents.archive': { input: ArchiveInput, output: Incident, summary: 'Withdraw an incident, with a reason.' },
   'incidents.restore': { input: IdInput, output: Incident, summary: 'Bring an archived incident back.' },
-  'incidents.addNotification': { input: NotificationCreate, output: Notification, summary: 'Record a notification sent (authority, data subjects, CSIRT).' },
-  'incidents.updateNotification': { input: NotificationUpdate, output: Notification, summary: 'Correct a recorded notification.' },
-  'incidents.archiveNotification': { input: ArchiveInput, output: Notification, summary: 'Withdraw a notification recorded in error, with a reason.' },
+  'incidents.addNotification': {
+    input: NotificationCreate,
+    output: Notification,
+    summary: 'Record a filing (what was sent to the authority, data subjects, a client or a CSIRT, with its files): checked, referenced (NOT-…), judged on time or late, frozen.',
+  },
+  'incidents.updateNotification': { input: NotificationUpdate, output: Notification, summary: 'Add to a filing what can still be added: the recipient’s reference, its acknowledgement, the outcome.' },
+  'incidents.archiveNotification': { input: ArchiveInput, output: Notification, summary: 'Refused: a filing is evidence and is never withdrawn (kept so older scripts get a clear error).' },
+  'filings.check': { input: FilingCheckRequest, output: FilingCheck, summary: 'The pre-filing check: what a filing would lack (Art. 33(3), CNIL form) and whether it would be late.' },
+  'obligations.of': { input: ObligationsOf, output: ObligationsResult, summary: 'An incident’s notification obligations: regime, recipient, decision, state, clock, filings.' },
+  'obligations.decide': { input: ObligationDecide, output: ObligationRecord, summary: 'Decide an obligation: required, or not required with the written reasons.' },
+  'obligations.add': { input: ObligationAdd, output: ObligationRecord, summary: 'Add an obligation the rules did not propose.' },
   'incidents.addClient': { input: AffectedClientCreate, output: AffectedClient, summary: 'Add an affected client controller (we are the processor).' },
   'incidents.updateClient': { input: AffectedClientUpdate, output: AffectedClient, summary: 'Record when a client was notified, acknowledged, notified its authority.' },
   'incidents.archiveClient': { input: ArchiveInput, output: AffectedClient, summary: 'Withdraw an affected client, with a reason.' },

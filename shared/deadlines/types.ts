@@ -2,16 +2,14 @@
  * Public types of the deadline rules engine. Pure type declarations: no runtime imports, so the
  * renderer and the core can both depend on them without pulling anything in.
  */
+import type { BilingualText } from '../schemas/common';
 import type { OrgCalendar } from './org-calendar';
 import type { PeriodUnit } from './units';
 
 export type { OrgCalendar } from './org-calendar';
 
-/** Every user-facing string comes in both languages the app ships. */
-export interface Bilingual {
-  en: string;
-  fr: string;
-}
+/** Every user-facing string comes in both languages the app ships (the app's one bilingual type). */
+export type Bilingual = BilingualText;
 
 export interface DeadlineResult {
   /** The rule id that produced this result. */

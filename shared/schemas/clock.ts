@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomRuleDefinitionSchema } from '../deadlines';
-import { IsoInstant, RecordId } from './common';
+import { BilingualText, IsoInstant, Lang, RecordId } from './common';
 import { RecordRef, RecordType } from './record-types';
 
 /**
@@ -10,11 +10,7 @@ import { RecordRef, RecordType } from './record-types';
  * reply letter, an action done), never by ticking a box.
  */
 
-export const BilingualText = z.object({ en: z.string(), fr: z.string() });
-export type BilingualText = z.infer<typeof BilingualText>;
-
-export const Lang = z.enum(['en', 'fr']);
-export type Lang = z.infer<typeof Lang>;
+export { BilingualText, Lang } from './common';
 
 export const ClockKind = z.enum([
   /** Complaint: Art. 12(3) answer (one month, or three when extended). */
@@ -27,8 +23,10 @@ export const ClockKind = z.enum([
   'letter-compliance',
   /** Letter: the two-month window to appeal a CNIL decision before the Conseil d'État. */
   'conseil-etat-appeal',
-  /** Incident: 72 hours to the supervisory authority (Art. 33(1), or UK GDPR with the ICO). */
+  /** Incident: 72 hours to the supervisory authority (Art. 33(1)). */
   'gdpr-33-authority',
+  /** Incident: 72 hours to the ICO (UK GDPR Art. 33), when UK data subjects are affected. */
+  'uk-gdpr-33-ico',
   /** Incident, one per affected client: our contractual notice to the controller (Art. 33(2)). */
   'processor-to-controller',
   /** Incident: communication to data subjects (Art. 34), on the user's target. */

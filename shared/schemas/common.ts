@@ -8,6 +8,14 @@ export type IsoInstant = z.infer<typeof IsoInstant>;
 export const RecordId = z.uuid();
 export type RecordId = z.infer<typeof RecordId>;
 
+/** The two languages the app ships; every user-facing text comes in both. */
+export const Lang = z.enum(['en', 'fr']);
+export type Lang = z.infer<typeof Lang>;
+
+/** The one bilingual text type of the app (schemas, the deadline engine, exports). */
+export const BilingualText = z.object({ en: z.string(), fr: z.string() });
+export type BilingualText = z.infer<typeof BilingualText>;
+
 export const SortDir = z.enum(['asc', 'desc']);
 export type SortDir = z.infer<typeof SortDir>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId, SortDir, listResult } from './common';
+import { BilingualText, IsoInstant, RecordId, SortDir, listResult } from './common';
 
 export const IncidentRole = z.enum(['controller', 'processor', 'joint']);
 export const BreachNature = z.enum(['confidentiality', 'integrity', 'availability']);
@@ -34,9 +34,19 @@ const fieldShape = {
   reference: text(60).optional(),
   title: text(300).min(1, 'Give the incident a title'),
   ourRole: IncidentRole,
+  /** When the event was first detected (by a tool, a person, a third party). */
   detectedAt: IsoInstant.nullable(),
-  /** The instant the organisation became aware: the Art. 33 clock starts here. */
+  /**
+   * When the organisation became reasonably certain that a breach occurred: the Art. 33 and NIS2
+   * clocks start here (the processor's client clocks start at detection).
+   */
   awareAt: IsoInstant,
+  /** Why awareness came later than detection (asked whenever it does, and kept). */
+  awarenessDelayReason: text(5_000),
+  /** False when no personal data is concerned: no GDPR obligation, only NIS2 can apply. */
+  personalData: z.boolean(),
+  /** Countries (ISO 3166-1 alpha-2) where the affected people are: UK data subjects bring UK GDPR in. */
+  memberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'A two-letter country code such as FR')).max(60),
   occurredFrom: IsoInstant.nullable(),
   occurredTo: IsoInstant.nullable(),
   howDiscovered: text(5_000),
@@ -67,6 +77,9 @@ export const IncidentFields = z.object(fieldShape);
 export const IncidentCreate = z.object({
   ...fieldShape,
   detectedAt: fieldShape.detectedAt.default(null),
+  awarenessDelayReason: fieldShape.awarenessDelayReason.default(''),
+  personalData: fieldShape.personalData.default(true),
+  memberStates: fieldShape.memberStates.default([]),
   occurredFrom: fieldShape.occurredFrom.default(null),
   occurredTo: fieldShape.occurredTo.default(null),
   howDiscovered: fieldShape.howDiscovered.default(''),
@@ -99,8 +112,8 @@ export const Incident = IncidentFields.extend({
   reference: z.string(),
   status: IncidentStatus,
   specialCategories: z.boolean(),
-  /** Art. 33(1): 72 hours after awareness. */
-  authorityDue: IsoInstant,
+  /** Art. 33(1): 72 hours after awareness; null when we are the processor (the authority clock is our clients'). */
+  authorityDue: IsoInstant.nullable(),
   /** When the first (initial) notification to the authority went out: meets the clock. */
   authorityNotifiedAt: IsoInstant.nullable(),
   dataSubjectsNotifiedAt: IsoInstant.nullable(),
@@ -112,7 +125,7 @@ export const Incident = IncidentFields.extend({
 });
 export type Incident = z.infer<typeof Incident>;
 
-export const NotificationRecipient = z.enum(['authority', 'data_subjects', 'nis2_csirt', 'other']);
+export const NotificationRecipient = z.enum(['authority', 'data_subjects', 'nis2_csirt', 'client', 'other']);
 export const NotificationPhase = z.enum(['initial', 'complementary', 'final']);
 export const NotificationMethod = z.enum(['online_form', 'email', 'letter', 'phone', 'website', 'other']);
 
@@ -123,25 +136,91 @@ const notificationShape = {
   phase: NotificationPhase,
   sentAt: IsoInstant,
   method: NotificationMethod,
+  /** The recipient's own reference (e.g. the CNIL's notification number), added when known. */
   reference: text(200),
   content: text(50_000),
 };
-export const NotificationCreate = z.object({
-  ...notificationShape,
-  recipientName: notificationShape.recipientName.default(''),
-  reference: notificationShape.reference.default(''),
-  content: notificationShape.content.default(''),
-});
-export type NotificationCreate = z.input<typeof NotificationCreate>;
-export const NotificationUpdate = z.object({ id: RecordId, patch: z.object(notificationShape).omit({ incidentId: true }).partial() });
+
+/** How a filing stood against its clock, fixed when it was recorded. */
+export const FilingTimeliness = z.enum(['on_time', 'late', 'no_deadline', 'not_judged']);
+export type FilingTimeliness = z.infer<typeof FilingTimeliness>;
+
+/**
+ * A filing (stored as a notification): what was sent, to whom, when and how, frozen once recorded
+ * and sealed in the audit log by its hash. Only the recipient's reference, its acknowledgement and
+ * the outcome can be added afterwards.
+ */
 export const Notification = z.object(notificationShape).extend({
   id: RecordId,
+  /** The obligation it meets (null for notifications recorded before obligations existed). */
+  obligationId: RecordId.nullable(),
+  /** Citable: NOT-2026-0003. */
+  filingRef: z.string(),
+  /** A complementary or final filing chains to the first filing of its obligation. */
+  previousId: RecordId.nullable(),
+  /** SHA-256 of what was sent (text, recipient, channel, time and the attached files' digests). */
+  contentHash: z.string(),
+  /** The deadline this filing was judged against when it was recorded. */
+  dueAtFiling: IsoInstant.nullable(),
+  timeliness: FilingTimeliness,
+  /** Mandatory when the filing was late. */
+  lateReasons: z.string(),
+  /** What the pre-filing check found missing when it was recorded (Art. 33(3), phased under 33(4)). */
+  gaps: z.array(z.string()),
+  /** The files sent with it (attachments of the incident, frozen with the filing). */
+  files: z.array(z.object({ attachmentId: RecordId, fileName: z.string(), sha256: z.string(), size: z.number().int() })),
+  outcome: z.string(),
+  acknowledgedAt: IsoInstant.nullable(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   archivedAt: IsoInstant.nullable(),
   archiveReason: z.string().nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
+
+/** An attachment sent with a filing, frozen with it. */
+export const FilingFile = z.object({ fileName: z.string().trim().min(1).max(255), mimeType: z.string().max(200).default('application/octet-stream'), contentBase64: z.string() });
+
+/** Recording a filing: what was sent; the app assigns the reference, the hash and the timeliness. */
+export const NotificationCreate = z.object({
+  ...notificationShape,
+  recipientName: notificationShape.recipientName.default(''),
+  reference: notificationShape.reference.default(''),
+  content: notificationShape.content.default(''),
+  /** The obligation it meets; when omitted, the incident's obligation for this recipient (if there is one). */
+  obligationId: RecordId.nullable().default(null),
+  lateReasons: z.string().trim().max(10_000).default(''),
+  files: z.array(FilingFile).max(20).default([]),
+  /** Recording knowingly with what the pre-filing check found missing (a phased notification). */
+  acceptGaps: z.boolean().default(false),
+});
+export type NotificationCreate = z.input<typeof NotificationCreate>;
+
+export const FROZEN_MESSAGE = 'A filing is frozen once recorded: what was sent, to whom, when and how cannot change; only the recipient’s reference, its acknowledgement and the outcome can be added. Record a complementary filing instead.';
+
+/** After recording, only these can be added: the recipient's reference, acknowledgement, outcome. */
+export const NotificationUpdate = z.object({
+  id: RecordId,
+  patch: z
+    .object(
+      { reference: notificationShape.reference, acknowledgedAt: IsoInstant.nullable(), outcome: text(20_000) },
+      { error: (iss) => (iss.code === 'unrecognized_keys' ? FROZEN_MESSAGE : undefined) },
+    )
+    .partial()
+    .strict(),
+});
+
+/** What a filing would lack if recorded now (GDPR Art. 33(3), the CNIL online form). */
+export const FilingCheckInput = z.object({ incidentId: RecordId, obligationId: RecordId.nullable().default(null), phase: NotificationPhase, sentAt: IsoInstant, content: text(50_000).default('') });
+export const FilingCheck = z.object({
+  /** Codes of what is missing (nature, categories, approx_subjects, approx_records, dpo_contact, consequences, measures, recipient). */
+  gaps: z.array(z.object({ code: z.string(), label: BilingualText })),
+  /** The deadline the filing would be judged against, and whether it would be late. */
+  due: IsoInstant.nullable(),
+  late: z.boolean(),
+  lateReasonsRequired: z.boolean(),
+});
+export type FilingCheck = z.infer<typeof FilingCheck>;
 
 /** When we are the processor: each client controller, its contractual clock and its answers. */
 const clientShape = {
@@ -157,6 +236,10 @@ const clientShape = {
   authorityNotifiedAt: IsoInstant.nullable(),
   authorityReference: text(200),
   notes: text(10_000),
+  /** The client's entry in the client-contracts register, when it has one. */
+  contractId: RecordId.nullable(),
+  /** The language the client's notice is written in. */
+  language: z.enum(['fr', 'en']),
 };
 export const AffectedClientCreate = z.object({
   ...clientShape,
@@ -168,6 +251,8 @@ export const AffectedClientCreate = z.object({
   authorityNotifiedAt: clientShape.authorityNotifiedAt.default(null),
   authorityReference: clientShape.authorityReference.default(''),
   notes: clientShape.notes.default(''),
+  contractId: clientShape.contractId.default(null),
+  language: clientShape.language.default('fr'),
 });
 export type AffectedClientCreate = z.input<typeof AffectedClientCreate>;
 export const AffectedClientUpdate = z.object({ id: RecordId, patch: z.object(clientShape).omit({ incidentId: true }).partial() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrgCalendarSchema } from '../deadlines';
+import { Nis2Sector } from './obligation';
 
 export const OrgRole = z.enum(['controller', 'processor', 'both']);
 export type OrgRole = z.infer<typeof OrgRole>;
@@ -10,6 +11,12 @@ export const Organisation = z
     role: OrgRole,
     /** Regulator id from the regulator list (e.g. "FR-CNIL"); free text until the regulator register lands. */
     defaultRegulator: z.string().trim().min(1).max(100),
+    /** The DPO's name and contact details, as notifications give them (GDPR Art. 33(3)(b)). */
+    dpoContact: z.string().trim().max(500).default(''),
+    /** The organisation's NIS2 sector (Annex I or II), or null when it is not an NIS2 entity. */
+    nis2Sector: Nis2Sector.nullable().default(null),
+    /** Internal targets: this many working days before every day-counted legal or regulator deadline (0: none). */
+    internalLeadDays: z.number().int().min(0).max(30).default(2),
   })
   .extend(OrgCalendarSchema.shape);
 export type Organisation = z.infer<typeof Organisation>;
@@ -27,7 +34,7 @@ export const SetupInput = z.object({
   userName: UserName,
   recoveryPassphrase: RecoveryPassphrase,
 });
-export type SetupInput = z.infer<typeof SetupInput>;
+export type SetupInput = z.input<typeof SetupInput>;
 
 export const UnlockInput = z.object({ passphrase: z.string().min(1).max(1024) });
 export type UnlockInput = z.infer<typeof UnlockInput>;

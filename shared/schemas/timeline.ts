@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { IsoInstant, RecordId } from './common';
+import { BilingualText, IsoInstant, RecordId } from './common';
 
-/** A user-facing text in both languages the app ships (same shape as the deadline engine's Bilingual). */
-export const BilingualText = z.object({ en: z.string(), fr: z.string() });
-export type BilingualText = z.infer<typeof BilingualText>;
+export { BilingualText } from './common';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -115,27 +113,29 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
-export const ClockKind = z.enum(['authority', 'client', 'data_subjects', 'nis2_early_warning', 'nis2_notification', 'nis2_final_report']);
-export type ClockKind = z.infer<typeof ClockKind>;
+export const IncidentClockKind = z.enum(['authority', 'client', 'data_subjects', 'nis2_early_warning', 'nis2_notification', 'nis2_final_report']);
+export type IncidentClockKind = z.infer<typeof IncidentClockKind>;
 
 /**
+ * How the timeline reports a clock (a reading of the one clock model, shared/clocks, for
+ * management: with no hour count and not-required spelt out).
  * met: done before the deadline; late: done after it; running: not done, deadline ahead;
  * overdue: not done, deadline passed; no_deadline: the law sets no hour count (Art. 34, a
  * contract without a term); not_required: decided not to notify (reasons in detail).
  */
-export const ClockState = z.enum(['met', 'late', 'running', 'overdue', 'no_deadline', 'done_no_deadline', 'not_required']);
-export type ClockState = z.infer<typeof ClockState>;
+export const ClockResult = z.enum(['met', 'late', 'running', 'overdue', 'no_deadline', 'done_no_deadline', 'not_required']);
+export type ClockResult = z.infer<typeof ClockResult>;
 
 export const IncidentClock = z.object({
   id: z.string(),
-  kind: ClockKind,
+  kind: IncidentClockKind,
   label: BilingualText,
   /** Whom it is owed to (authority name, client name, data subjects). */
   party: z.string(),
   startAt: IsoInstant,
   dueAt: IsoInstant.nullable(),
   metAt: IsoInstant.nullable(),
-  state: ClockState,
+  state: ClockResult,
   /** Minutes between the deadline and when it was met (or now, when still running); positive = ahead. */
   marginMinutes: z.number().int().nullable(),
   /** "met 12 h before the deadline" / "respectée 12 h avant l'échéance". */

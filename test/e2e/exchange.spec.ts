@@ -85,6 +85,7 @@ test.describe.serial('exports and imports through the web host', () => {
       method: 'online_form',
       reference: 'CNIL-NOTIF-2026-0042',
       content: 'Initial notification: three contact lists exposed.',
+      acceptGaps: true,
     });
     page = await browser.newPage({ acceptDownloads: true });
     await page.goto(host.url);

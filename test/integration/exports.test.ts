@@ -300,9 +300,11 @@ describe('registers for a regulator', () => {
     const text = flat(pdfText(file));
     expect(text).toContain('Breach register');
     expect(text).toContain('I-2018-0001 — Consent migration mapping bug');
-    expect(text).toContain('not notified (decision recorded)');
+    // Each incident lists its notification obligations with their state (obligations of issue 14).
+    expect(text).toContain('CNIL: not required (reasons recorded)');
+    expect(text).toMatch(/✓ CNIL NOT-2020-\d{4} on time/);
     expect(text).toContain('I-2020-0001 — Customer database exposed on the Internet');
-    expect(text).toContain('✓ Sat 3 Oct 2020, 21:40');
+    expect(text).toMatch(/NOT-2020-\d{4} Sat 3 Oct 2020, 21:40 Initial \(on time\)/);
     for (const s of [
       'Effects (likely consequences)',
       'Phishing and scam attempts using the exposed identity and contact data.',
@@ -358,7 +360,7 @@ describe('notification draft', () => {
 
     const initial = await api('exports.notificationDraft', { incidentId: s2.incidentId, phase: 'initial' });
     expect(initial.en.markdown).toContain('[to be completed]');
-    expect(initial.warnings.map((w) => w.en)).toContain('Give the DPO’s name and contact details.');
+    expect(initial.warnings.map((w) => w.en)).toContain('Give the DPO’s name and contact details (Settings › Organisation keeps them).');
     await expect(api('exports.notificationDraft', { incidentId: s1.incidentId })).rejects.toThrow(/decided not to be notified/);
   });
 });

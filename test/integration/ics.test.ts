@@ -91,7 +91,7 @@ describe('calendar export (.ics)', () => {
     // 48 elapsed hours across the change to summer time.
     expect((prop(clientA, 'dtstart') as InstanceType<typeof ICAL.Time>).toJSDate().toISOString()).toBe('2026-03-29T21:30:00.000Z');
     expect(prop(clientA, 'summary')).toBe(
-      `${i.reference} – Notification du sous-traitant au responsable du traitement (art. 33(2) et contrat client, 48 h par défaut) – Dupont, Durand & Associés; SARL`,
+      `${i.reference} – Notification au client (48 h selon le contrat) – Dupont, Durand & Associés; SARL`,
     );
     expect(String(prop(clientA, 'description')).split('\n')[0]).toBe('Sauvegarde exposée; listes de contacts, clients A, B et C');
     expect(String(prop(clientA, 'description'))).toContain('Échéance : dimanche 29 mars 2026 à 23:30 (Europe/Paris)');

@@ -105,8 +105,8 @@ describe('breach incidents', () => {
     expect(i.authorityDue).toBe('2020-10-04T07:40:00.000Z');
     expect(i.authority).toBe('FR-CNIL');
     expect(i.specialCategories).toBe(false);
-    r.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: 'CNIL', phase: 'initial', sentAt: '2020-10-03T21:40:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471' });
-    r.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: 'CNIL', phase: 'complementary', sentAt: '2020-10-17T10:00:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471' });
+    r.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: 'CNIL', phase: 'initial', sentAt: '2020-10-03T21:40:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471', content: 'Initial notification', acceptGaps: true });
+    r.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: 'CNIL', phase: 'complementary', sentAt: '2020-10-17T10:00:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471', content: 'Complementary notification', acceptGaps: true });
     const after = r.incidents.detail(i.id);
     expect(after.incident.authorityNotifiedAt).toBe('2020-10-03T19:40:00.000Z');
     expect(after.notifications.map((n) => n.phase)).toEqual(['initial', 'complementary']);
@@ -128,7 +128,7 @@ describe('breach incidents', () => {
     expect(clients.filter((c) => c.contractHours === 48).map((c) => c.notifyDue)).toEqual(Array(3).fill('2026-03-29T21:30:00.000Z'));
     expect(custom.notifyDue).toBe('2026-03-28T21:30:00.000Z');
     // Moving the detection instant moves every client clock.
-    r.incidents.update({ id: i.id, patch: { detectedAt: '2026-03-27T20:30:00+01:00' } });
+    r.incidents.update({ id: i.id, patch: { detectedAt: '2026-03-27T20:30:00+01:00', awarenessDelayReason: 'The alert was confirmed as an exposure two hours later' } });
     expect(r.incidents.detail(i.id).clients.map((c) => c.notifyDue)).toContain('2026-03-29T19:30:00.000Z');
     const notified = r.incidents.clients.update({ id: clients[0]!.id, patch: { notifiedAt: '2026-03-28T10:00:00+01:00', notifiedHow: 'email to the DPO', acknowledgedAt: '2026-03-28T11:15:00+01:00' } });
     expect(notified.acknowledgedAt).toBe('2026-03-28T10:15:00.000Z');

@@ -121,7 +121,7 @@ describe('reminders', () => {
     expect(badges).toEqual([{ at: '2026-03-29T10:00:00.000Z', dueWithin24h: 1, overdue: 0 }]);
     // The notification text the main process shows.
     expect(alertMessage(alerts[0]!, 'fr', 'Europe/Paris').body).toMatch(/^Plus que 12 h : échéance dim\. 29 mars.*23:30 \(pendant que l’application était fermée\)$/);
-    expect(alertMessage(alerts[0]!, 'en', 'Europe/Paris').title).toMatch(/^I-2026-0001 – Client A – Processor to controller/);
+    expect(alertMessage(alerts[0]!, 'en', 'Europe/Paris').title).toMatch(/^I-2026-0001 – Client A – Notice to the client controller \(48 h under the contract\)$/);
     ws.lock();
     expect(badges.at(-1)).toMatchObject({ dueWithin24h: 0, overdue: 0 });
   });

@@ -149,7 +149,7 @@ describe('processor clocks (S3): one per client, across the change to summer tim
     const c = await r.api('incidents.addClient', { incidentId: i.id, name: 'Client C', contractHours: null });
     r.clock.set('2026-03-28T10:05:00+01:00');
     await r.api('incidents.updateClient', { id: a.id, patch: { notifiedAt: '2026-03-28T10:00:00+01:00', notifiedHow: 'email to the DPO', acknowledgedAt: '2026-03-28T11:15:00+01:00' } });
-    await r.api('incidents.addNotification', { incidentId: i.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'initial', sentAt: '2026-03-28T20:00:00+01:00', method: 'online_form' });
+    await r.api('incidents.addNotification', { incidentId: i.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'initial', sentAt: '2026-03-28T20:00:00+01:00', method: 'online_form', acceptGaps: true });
     r.clock.set('2026-03-30T08:00:00+02:00');
     // 48 real hours from 22:30 CET on Friday is Sunday 23:30 CEST; B is told Monday 07:30 CEST.
     await r.api('incidents.updateClient', { id: b.id, patch: { notifiedAt: '2026-03-30T07:30:00+02:00', notifiedHow: 'phone' } });
@@ -169,6 +169,8 @@ describe('processor clocks (S3): one per client, across the change to summer tim
       ['client', 'done_no_deadline'],
       ['nis2_early_warning', 'met'],
       ['nis2_notification', 'running'],
+      // Shown from the start; it runs once the incident notification is filed.
+      ['nis2_final_report', 'no_deadline'],
     ]);
     expect(tl.clocks[4]!.summary.en).toBe('due in 15\u00a0h 30\u00a0min'); // 72 h from awareness: Monday 23:30 CEST
     expect(tl.events.filter((e) => e.category === 'client').map((e) => [e.kind, e.source.reference])).toEqual([

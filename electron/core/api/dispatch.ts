@@ -61,9 +61,16 @@ export function createHandlers(ws: Workstation): Handlers {
     'incidents.setStatus': (input) => ws.registers.incidents.setStatus(input),
     'incidents.archive': (input) => ws.registers.incidents.archive(input),
     'incidents.restore': ({ id }) => ws.registers.incidents.restore(id),
-    'incidents.addNotification': (input) => ws.registers.incidents.notifications.create(input),
+    'incidents.addNotification': (input) => ws.registers.incidents.notifications.record(input),
     'incidents.updateNotification': (input) => ws.registers.incidents.notifications.update(input),
-    'incidents.archiveNotification': (input) => ws.registers.incidents.notifications.archive(input),
+    'incidents.archiveNotification': () => ws.registers.incidents.notifications.archive(),
+    'filings.check': (input) => {
+      const c = ws.registers.incidents.notifications.check({ ...input, sentAt: new Date(input.sentAt).toISOString() });
+      return { gaps: c.gaps, due: c.due, late: c.late, lateReasonsRequired: c.lateReasonsRequired };
+    },
+    'obligations.of': ({ incidentId, includeSuperseded }) => ({ obligations: ws.registers.incidents.obligations.views(incidentId, ws.now().getTime(), includeSuperseded) }),
+    'obligations.decide': (input) => ws.registers.incidents.obligations.decide(input),
+    'obligations.add': (input) => ws.registers.incidents.obligations.add(input),
     'incidents.addClient': (input) => ws.registers.incidents.clients.create(input),
     'incidents.updateClient': (input) => ws.registers.incidents.clients.update(input),
     'incidents.archiveClient': (input) => ws.registers.incidents.clients.archive(input),

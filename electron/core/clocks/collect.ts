@@ -3,6 +3,8 @@ import { EXTENDED_NOTE, NON_RULE_KINDS, evaluateClock, isOpenState } from '@shar
 import type { BilingualText, Clock, ClockKind, StopReason } from '@shared/schemas/clock';
 import type { RecordType } from '@shared/schemas/record-types';
 import { toUtc, type RegisterContext } from '../registers/context';
+import type { ObligationRecord } from '@shared/schemas/obligation';
+import { obligationClock, type IncidentClockFacts } from '../obligations/clocks';
 
 /**
  * Builds the clocks from the stored records, one SQL query per register (no record is parsed
@@ -119,7 +121,7 @@ function withWords(c: Clock, w: { label: BilingualText; basis: BilingualText }):
 
 /** Sets the id and evaluates the state at `nowMs` (stoppedReason as the record gives it, before). */
 function finish(c: Clock, nowMs: number): Clock {
-  c.id = c.partyId ? `${c.recordType}:${c.recordId}:${c.kind}:${c.partyId}` : `${c.recordType}:${c.recordId}:${c.kind}`;
+  if (!c.id) c.id = c.partyId ? `${c.recordType}:${c.recordId}:${c.kind}:${c.partyId}` : `${c.recordType}:${c.recordId}:${c.kind}`;
   const ev = evaluateClock(c, nowMs);
   c.state = ev.state;
   c.stoppedReason = ev.stoppedReason;
@@ -345,31 +347,41 @@ interface IncidentRow {
   id: string;
   reference: string;
   title: string;
-  our_role: string;
   detected_at: string | null;
   aware_at: string;
-  risk_level: string | null;
-  authority: string | null;
-  notify_authority: string;
-  notify_data_subjects: string;
   data_subjects_target: string | null;
   delay_reasons: string;
-  nis2_in_scope: number;
   status: string;
-  authority_due: string;
-  authority_notified_at: string | null;
-  data_subjects_notified_at: string | null;
 }
 
-interface ClientRow {
+interface ObligationRow {
   id: string;
   incident_id: string;
-  name: string;
+  key: string;
+  regime: ObligationRecord['regime'];
+  recipient_kind: ObligationRecord['recipientKind'];
+  recipient_id: string | null;
+  recipient_name: string;
   contract_hours: number | null;
-  notify_due: string | null;
-  notified_at: string | null;
+  decision: ObligationRecord['decision'];
+  rationale: string;
+  proposed_by: ObligationRecord['proposedBy'];
+  superseded_at: string | null;
+  superseded_reason: string;
+  created_at: string;
+  updated_at: string;
+  /** The first filing that met it (min sent_at) and what it was judged against. */
+  first_sent_at: string | null;
+  first_due: string | null;
+  first_late_reasons: string | null;
+  /** For client notices recorded before filings existed: the client's own notifiedAt. */
+  client_notified_at: string | null;
 }
 
+/**
+ * One clock per notification obligation (electron/core/obligations/clocks.ts is the one
+ * derivation; this only reads the rows it needs in three queries).
+ */
 function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): void {
   const where = ['i.archived_at IS NULL'];
   const params: unknown[] = [];
@@ -380,94 +392,60 @@ function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): 
   if (scope.openOnly) where.push(`i.status != 'closed'`);
   const w = where.join(' AND ');
   const incidents = ctx.db
-    .prepare(
-      `SELECT i.id, i.reference, i.title, i.our_role, i.detected_at, i.aware_at, i.risk_level, i.authority, i.notify_authority,
-              i.notify_data_subjects, i.data_subjects_target, i.delay_reasons, i.nis2_in_scope, i.status, i.authority_due,
-              i.authority_notified_at, i.data_subjects_notified_at
-       FROM incidents i WHERE ${w}`,
-    )
+    .prepare(`SELECT i.id, i.reference, i.title, i.detected_at, i.aware_at, i.data_subjects_target, i.delay_reasons, i.status FROM incidents i WHERE ${w}`)
     .all(...params) as IncidentRow[];
   if (incidents.length === 0) return;
-  const clients = ctx.db
+  const rows = ctx.db
     .prepare(
-      `SELECT c.id, c.incident_id, c.name, c.contract_hours, c.notify_due, c.notified_at
-       FROM incident_clients c JOIN incidents i ON i.id = c.incident_id
-       WHERE c.archived_at IS NULL AND ${w}${scope.openOnly ? ' AND c.notified_at IS NULL' : ''}
-       ORDER BY c.name COLLATE NOCASE, c.id`,
+      `SELECT o.*, f.sent_at AS first_sent_at, f.due_at_filing AS first_due, f.late_reasons AS first_late_reasons, c.notified_at AS client_notified_at
+       FROM incident_obligations o JOIN incidents i ON i.id = o.incident_id
+       LEFT JOIN incident_notifications f ON f.id = (
+         SELECT n.id FROM incident_notifications n WHERE n.obligation_id = o.id AND n.archived_at IS NULL ORDER BY n.sent_at, n.id LIMIT 1)
+       LEFT JOIN incident_clients c ON o.regime = 'gdpr-33-2' AND c.id = o.recipient_id
+       WHERE o.archived_at IS NULL AND ${w}${scope.openOnly ? ' AND o.superseded_at IS NULL AND f.id IS NULL' : ''}`,
     )
-    .all(...params) as ClientRow[];
-  const clientsOf = groupBy(clients, (c) => c.incident_id);
-  const csirt = ctx.db
-    .prepare(
-      `SELECT n.incident_id, n.phase, min(n.sent_at) AS at
-       FROM incident_notifications n JOIN incidents i ON i.id = n.incident_id
-       WHERE n.archived_at IS NULL AND n.recipient = 'nis2_csirt' AND i.nis2_in_scope = 1 AND ${w}
-       GROUP BY n.incident_id, n.phase`,
-    )
-    .all(...params) as { incident_id: string; phase: 'initial' | 'complementary' | 'final'; at: string }[];
-  const csirtOf = groupBy(csirt, (n) => n.incident_id);
+    .all(...params) as ObligationRow[];
+  const byIncident = groupBy(rows, (r) => r.incident_id);
   const cal = ctx.calendar();
-
+  const nowMs = Date.now();
   for (const i of incidents) {
-    const closed: StopReason | null = i.status === 'closed' ? 'incident_closed' : null;
-    const make = (kind: ClockKind, rule: string, words: { label: BilingualText; basis: BilingualText }, startedAt: string) => {
-      const c = withWords(blank('incident', i.id, i.reference, i.title, kind, startedAt), words);
-      c.rule = rule;
-      c.stoppedReason = closed;
-      return c;
-    };
-    // Art. 33 and 34 are the controller's duties; a processor only has them if it decided to act.
-    const controllerDuty = i.our_role !== 'processor';
-    if (controllerDuty || i.notify_authority === 'yes') {
-      const rule = i.authority === 'GB-ICO' ? 'uk-gdpr-33-ico' : 'gdpr-33-authority';
-      const c = make('gdpr-33-authority', rule, ruleWords(rule), i.aware_at);
-      c.due = i.authority_due;
-      c.metAt = i.authority_notified_at;
-      if (i.notify_authority === 'no') c.stoppedReason = 'decided_not_to_notify';
-      c.delayReasonsGiven = i.delay_reasons.trim() !== '';
-      keep(c);
-    }
-    if ((controllerDuty && i.risk_level === 'high') || i.notify_data_subjects === 'yes') {
-      const c = make('gdpr-34-data-subjects', 'gdpr-34-data-subjects', ruleWords('gdpr-34-data-subjects'), i.aware_at);
-      c.target = i.data_subjects_target;
-      c.metAt = i.data_subjects_notified_at;
-      if (i.notify_data_subjects === 'no') c.stoppedReason = 'decided_not_to_notify';
-      keep(c);
-    }
-    for (const cl of clientsOf.get(i.id) ?? []) {
-      const c = make('processor-to-controller', 'processor-to-controller', ruleWords('processor-to-controller', { hours: cl.contract_hours }), i.detected_at ?? i.aware_at);
-      c.due = cl.notify_due;
-      c.metAt = cl.notified_at;
-      c.party = cl.name;
-      c.partyId = cl.id;
-      keep(c);
-    }
-    if (i.nis2_in_scope === 1) {
-      const sent = csirtOf.get(i.id) ?? [];
-      const first = (phases: string[]) =>
-        sent
-          .filter((n) => phases.includes(n.phase))
-          .map((n) => n.at)
-          .sort()[0] ?? null;
-      const hours = (rule: 'nis2-early-warning' | 'nis2-notification') => toUtc(computeDeadline(rule, i.aware_at, cal).deadline!);
-      const early = make('nis2-early-warning', 'nis2-early-warning', ruleWords('nis2-early-warning'), i.aware_at);
-      early.due = hours('nis2-early-warning');
-      early.metAt = first(['initial', 'complementary', 'final']);
-      keep(early);
-      const notifiedAt = first(['complementary', 'final']);
-      const notification = make('nis2-notification', 'nis2-notification', ruleWords('nis2-notification'), i.aware_at);
-      notification.due = hours('nis2-notification');
-      notification.metAt = notifiedAt;
-      keep(notification);
-      if (notifiedAt) {
-        const finalDue = computeDeadline('nis2-final-report', notifiedAt, cal).deadline;
-        const report = make('nis2-final-report', 'nis2-final-report', ruleWords('nis2-final-report'), notifiedAt);
-        report.due = finalDue ? toUtc(finalDue) : null;
-        report.metAt = first(['final']);
-        keep(report);
-      }
+    const own = byIncident.get(i.id) ?? [];
+    if (own.length === 0) continue;
+    const facts: IncidentClockFacts = { id: i.id, reference: i.reference, title: i.title, status: i.status, awareAt: i.aware_at, detectedAt: i.detected_at, dataSubjectsTarget: i.data_subjects_target, delayReasons: i.delay_reasons };
+    // The NIS2 final report runs from the incident notification's filing (openOnly skips filed rows: read it apart).
+    const nis2Row = own.find((r) => r.regime === 'nis2-notification');
+    const nis2NotifiedAt = nis2Row ? (nis2Row.first_sent_at ?? nis2NotificationFiledAt(ctx, nis2Row.id)) : null;
+    for (const r of own) {
+      const o: ObligationRecord = {
+        id: r.id,
+        incidentId: r.incident_id,
+        key: r.key,
+        regime: r.regime,
+        recipientKind: r.recipient_kind,
+        recipientId: r.recipient_id,
+        recipientName: r.recipient_name,
+        contractHours: r.contract_hours,
+        decision: r.decision,
+        rationale: r.rationale,
+        proposedBy: r.proposed_by,
+        supersededAt: r.superseded_at,
+        supersededReason: r.superseded_reason,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        archivedAt: null,
+        archiveReason: null,
+      };
+      const first = r.first_sent_at ? { sentAt: r.first_sent_at, dueAtFiling: r.first_due, lateReasons: r.first_late_reasons ?? '' } : null;
+      const legacy = !first && r.regime === 'gdpr-33-2' ? r.client_notified_at : null;
+      // Evaluated again by the caller at its own "now"; the state here only needs the inputs.
+      keep(obligationClock(o, facts, first, legacy, cal, nis2NotifiedAt, nowMs));
     }
   }
+}
+
+function nis2NotificationFiledAt(ctx: RegisterContext, obligationId: string): string | null {
+  const row = ctx.db.prepare('SELECT min(sent_at) AS at FROM incident_notifications WHERE obligation_id = ? AND archived_at IS NULL').get(obligationId) as { at: string | null };
+  return row.at;
 }
 
 interface ActionRow {

@@ -3,6 +3,7 @@ import { syncMigration } from './migration-sync';
 import { indexMigration } from './migration-indexes';
 import { searchMigration } from './migration-search';
 import { listsMigration } from './migration-lists';
+import { obligationsMigration } from './migration-obligations';
 
 /**
  * Versioned schema. Each step runs in its own transaction and bumps PRAGMA user_version, so a
@@ -235,6 +236,7 @@ export const migrations: Migration[] = [
   indexMigration,
   searchMigration,
   listsMigration,
+  obligationsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

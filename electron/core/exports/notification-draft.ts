@@ -25,7 +25,8 @@ function orTodo(s: string): Bi {
  * English, from what the register knows. Gaps are marked "[to be completed]" so nothing is sent
  * half-filled by accident.
  */
-export function notificationDraft(x: ExchangeContext, q: Input): NotificationDraft {
+export function notificationDraft(x: ExchangeContext, input: Input): NotificationDraft {
+  let q = input;
   const r = x.d.registers;
   const { incident: i, notifications } = r.incidents.detail(q.incidentId);
   if (i.notifyAuthority === 'no') {
@@ -37,10 +38,12 @@ export function notificationDraft(x: ExchangeContext, q: Input): NotificationDra
   const phase = q.phase ?? (authorityNotes.length ? 'complementary' : 'initial');
   const warnings: Bi[] = [];
   if (i.notifyAuthority === 'pending') warnings.push(bi('The decision to notify is still pending in the register.', 'La décision de notifier est encore en attente dans le registre.'));
-  if (!q.dpoContact) warnings.push(bi('Give the DPO’s name and contact details.', 'Indiquez le nom et les coordonnées du DPO.'));
   if (i.approxSubjects == null) warnings.push(bi('The approximate number of persons is not known yet: say so, and complete it in a later notification.', 'Le nombre approximatif de personnes n’est pas encore connu : indiquez-le et complétez-le dans une notification ultérieure.'));
   const now = x.d.ctx.clock.now().toISOString();
-  const lateBy = minutesBetween(i.authorityDue, authorityNotes[0]?.sentAt ?? now);
+  const lateBy = i.authorityDue ? minutesBetween(i.authorityDue, authorityNotes[0]?.sentAt ?? now) : 0;
+  if (!i.authorityDue) warnings.push(bi('We are the processor: the authority notification is our clients’ to make (Art. 33(2)); this draft is for a notification we decided to make ourselves.', 'Nous sommes sous-traitant : la notification à l’autorité incombe à nos clients (art. 33(2)) ; ce projet vaut pour une notification que nous avons décidé de faire nous-mêmes.'));
+  if (!q.dpoContact && x.d.organisation().dpoContact) q = { ...q, dpoContact: x.d.organisation().dpoContact };
+  if (!q.dpoContact) warnings.push(bi('Give the DPO’s name and contact details (Settings › Organisation keeps them).', 'Indiquez le nom et les coordonnées du DPO (Réglages › Organisme les conserve).'));
   if (lateBy > 0 && !i.delayReasons) warnings.push(bi('The notification is after 72 hours: give the reasons for the delay (Art. 33(1)).', 'La notification intervient après 72 heures : indiquez les motifs du retard (art. 33(1)).'));
 
   const sections = buildSections(i, q, p, phase, authorityNotes, lateBy, zone);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Action } from '@shared/schemas/action';
 import type { Complaint } from '@shared/schemas/complaint';
 import type { Incident } from '@shared/schemas/incident';
+import type { Obligation } from '@shared/schemas/obligation';
 import type { Letter } from '@shared/schemas/letter';
 import type { Provenance, RegisterExportInput } from '@shared/schemas/export';
 import { regulatorLabel } from '@shared/reference/regulators';
@@ -64,23 +65,41 @@ export async function registerPdf(x: ExchangeContext, q: Query, records: unknown
 
   if (q.register === 'incidents') {
     const incidents = records as Incident[];
-    const notified = (i: Incident): Cell => {
-      if (i.authorityNotifiedAt) {
-        const late = i.authorityNotifiedAt > i.authorityDue;
-        return { text: `${late ? '✗' : '✓'} ${fmtDateTime(i.authorityNotifiedAt, lang, zone)}`, color: late ? COLORS.late : COLORS.ok };
+    const now = Date.parse(p.exportedAt);
+    const obligationsOf = (i: Incident) => x.d.registers.incidents.obligations.views(i.id, now, false);
+    /** One line per obligation: recipient, state (filed on time / late with the filing's reference, not required, pending with its deadline). */
+    const obligationLine = (o: Obligation): { text: string; late: boolean } => {
+      const who = o.regime === 'gdpr-34' ? T('data subjects', 'personnes concernées') : o.recipientName || T('authority to name', 'autorité à désigner');
+      const ref = o.firstFilingRef ? ` ${o.firstFilingRef}` : '';
+      switch (o.state) {
+        case 'filed_on_time':
+          return { text: `✓ ${who}${ref} ${T('on time', 'dans les délais')}`, late: false };
+        case 'filed_late':
+          return { text: `✗ ${who}${ref} ${T('late', 'en retard')}`, late: true };
+        case 'not_required':
+          return { text: `– ${who}: ${T('not required (reasons recorded)', 'non requise (motifs consignés)')}`, late: false };
+        default: {
+          const due = o.clock.due ? `, ${T('due', 'échéance')} ${fmtDeadline(o.clock.due, lang, zone)}` : '';
+          const over = o.clock.state === 'overdue';
+          const what = o.state === 'undecided' ? T('to decide', 'à décider') : T('to file', 'à déposer');
+          return { text: `${over ? '!' : '…'} ${who}: ${what}${due}`, late: over };
+        }
       }
-      if (i.notifyAuthority === 'no') return { text: T('not notified (decision recorded)', 'non notifiée (décision consignée)'), color: COLORS.neutral };
-      return { text: T(`pending, due ${fmtDeadline(i.authorityDue, lang, zone)}`, `en attente, échéance ${fmtDeadline(i.authorityDue, lang, zone)}`), color: COLORS.warn };
+    };
+    const notified = (i: Incident): Cell => {
+      const lines = obligationsOf(i).map(obligationLine);
+      if (lines.length === 0) return { text: T('no obligation', 'aucune obligation'), color: COLORS.neutral };
+      return { text: lines.map((l) => l.text).join('\n'), color: lines.some((l) => l.late) ? COLORS.late : COLORS.ink };
     };
     await pdf.table(
       cols([
         ['Ref.', 'Réf.', 62],
         ['Became aware', 'Connaissance', 92],
-        ['Incident', 'Incident', 150],
+        ['Incident', 'Incident', 130],
         ['Nature', 'Nature', 80],
         ['Persons', 'Personnes', 56],
         ['Risk', 'Risque', 70],
-        ['Authority notified', 'Notification autorité', 130],
+        ['Notification obligations', 'Obligations de notification', 150],
         ['Status', 'Statut', 52],
       ]),
       incidents.map((i) => [
@@ -119,7 +138,16 @@ export async function registerPdf(x: ExchangeContext, q: Query, records: unknown
           [T('Remedial action proposed', 'Mesures envisagées'), tx(i.measuresProposed)],
           [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), `${label('decision', i.notifyAuthority, lang)} — ${tx(i.notifyAuthorityReasons)}`],
           [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), `${label('decision', i.notifyDataSubjects, lang)} — ${tx(i.notifyDataSubjectsReasons)}`],
-          [T('Authority deadline (72 h)', 'Échéance autorité (72 h)'), fmtDeadline(i.authorityDue, lang, zone)],
+          [
+            T('Notification obligations and filings', 'Obligations de notification et dépôts'),
+            obligationsOf(i)
+              .map((o) => {
+                const filings = notes.filter((n) => n.obligationId === o.id).map((n) => `   ${n.filingRef || '—'} ${fmtDateTime(n.sentAt, lang, zone)} ${label('phase', n.phase, lang)}${n.timeliness === 'late' ? T(' (late)', ' (en retard)') : n.timeliness === 'on_time' ? T(' (on time)', ' (dans les délais)') : ''}`);
+                return [`${obligationLine(o).text} — ${tr(o.basis, lang)}`, ...filings].join('\n');
+              })
+              .join('\n') || '—',
+          ],
+          ...(i.authorityDue ? [[T('Authority deadline (72 h)', 'Échéance autorité (72 h)'), fmtDeadline(i.authorityDue, lang, zone)] as [string, string]] : []),
           [T('Reasons for delay', 'Motifs du retard'), tx(i.delayReasons)],
           [
             T('Notifications', 'Notifications'),

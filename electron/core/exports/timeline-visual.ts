@@ -1,5 +1,5 @@
 import { DateTime, type DurationLikeObject } from 'luxon';
-import type { ClockState } from '@shared/schemas/timeline';
+import type { ClockResult } from '@shared/schemas/timeline';
 import { COLORS, type Pdf } from './pdf';
 import { NBSP } from './labels';
 
@@ -16,7 +16,7 @@ export interface StripClock {
   startAt: string;
   dueAt: string;
   metAt: string | null;
-  state: ClockState;
+  state: ClockResult;
   /** "met 12 h before the deadline", written next to the bar. */
   summary?: string;
 }
@@ -31,7 +31,7 @@ export interface StripOptions {
   /** Drawn as bars under the axis: start → deadline, with when it was met. */
   clocks: StripClock[];
   /** Deadlines as diamonds under the axis (overview). */
-  deadlines?: { at: string; state: ClockState }[];
+  deadlines?: { at: string; state: ClockResult }[];
   /** Tick labels as hours since this instant (H+24…), for the clock view. */
   relativeTo?: number;
   /** A shaded span (where the zoomed view sits in the overview). */
@@ -90,7 +90,7 @@ function relativeTicks(from: number, to: number, origin: number, maxTicks: numbe
   return out;
 }
 
-const DEADLINE_COLOR = (s: ClockState) => (s === 'met' ? COLORS.ok : s === 'late' || s === 'overdue' ? COLORS.late : s === 'running' ? COLORS.warn : COLORS.neutral);
+const DEADLINE_COLOR = (s: ClockResult) => (s === 'met' ? COLORS.ok : s === 'late' || s === 'overdue' ? COLORS.late : s === 'running' ? COLORS.warn : COLORS.neutral);
 
 /**
  * A horizontal time axis with the events as dots (milestones labelled above it, in lanes so they

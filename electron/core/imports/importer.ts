@@ -259,10 +259,17 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
           );
         }
       }
+      if (typeof v.detectedAt === 'string' && typeof v.awareAt === 'string' && Date.parse(v.awareAt) - Date.parse(v.detectedAt) >= 60_000 && !str(v.awarenessDelayReason)) {
+        problem(
+          'awarenessDelayReason',
+          'required',
+          bi('Awareness came later than detection: say why in the "Why awareness came after detection" column.', 'La prise de connaissance est postérieure à la détection : indiquez pourquoi dans la colonne « Motif de la prise de connaissance après la détection ».'),
+        );
+      }
       const out: Record<string, unknown> = { reference: v.reference ?? undefined, ourRole: v.ourRole ?? env.defaultRole };
       for (const s of fieldsOf('incidents')) {
         if (s.exportOnly || ['reference', 'ourRole', 'status', 'closedAt', 'notifications', 'clients', 'authorityNotifiedAt', 'dataSubjectsNotifiedAt'].includes(s.field)) continue;
-        if (v[s.field] !== undefined) out[s.field] = s.field === 'authority' ? regulatorId(str(v[s.field])) : v[s.field];
+        if (v[s.field] !== undefined) out[s.field] = s.field === 'authority' ? regulatorId(str(v[s.field])) : s.field === 'memberStates' ? (v[s.field] as string[]).map((c) => c.toUpperCase()) : v[s.field];
       }
       return out;
     },
@@ -714,7 +721,9 @@ function writeRow(x: ExchangeContext, register: ImportRegister, plan: RowPlan, e
       if (v.authorityNotifiedAt) notes.push({ recipient: 'authority', phase: 'initial', sentAt: v.authorityNotifiedAt, method: 'other', recipientName: '', reference: '' });
       if (v.dataSubjectsNotifiedAt) notes.push({ recipient: 'data_subjects', phase: 'initial', sentAt: v.dataSubjectsNotifiedAt, method: 'other', recipientName: '', reference: '' });
     }
-    for (const n of notes) r.incidents.notifications.create({ ...n, incidentId: i.id } as never);
+    // Historical filings: what they lacked is not checked again, but a late one still needs the
+    // reasons for its delay (the register's own 'Reasons for a late notification' column).
+    for (const n of notes) r.incidents.notifications.create({ ...n, incidentId: i.id, acceptGaps: true, lateReasons: String(v.delayReasons ?? '') } as never);
     if (v.clients) for (const c of parseClientLines(String(v.clients), env).ok) r.incidents.clients.create({ ...c, incidentId: i.id } as never);
     if (status && status !== 'open') r.incidents.setStatus({ id: i.id, status: status as never, ...(v.closedAt ? { at: String(v.closedAt) } : {}) });
     return i.id;

@@ -101,6 +101,13 @@ export class Attachments {
     ).map(fromRow);
   }
 
+  /** True when a filing lists this file among what it sent. */
+  sentWithFiling(id: string): boolean {
+    return !!this.ctx.db
+      .prepare(`SELECT 1 FROM incident_notifications n, json_each(n.files) f WHERE json_extract(f.value, '$.attachmentId') = ? LIMIT 1`)
+      .get(id);
+  }
+
   /** The bytes, checked against the digest taken when the file came in. */
   content(id: string): { attachment: Attachment; bytes: Buffer } {
     const attachment = this.get(id);
@@ -112,9 +119,12 @@ export class Attachments {
     return { attachment, bytes };
   }
 
-  archive(id: string, reason: string): Attachment {
+  archive(id: string, reason: string, opts: { force?: boolean } = {}): Attachment {
     const a = this.get(id);
     if (a.archivedAt) throw new ApiError('CONFLICT', `${a.fileName} is already archived.`);
+    if (!opts.force && this.sentWithFiling(id)) {
+      throw new ApiError('CONFLICT', `${a.fileName} was sent with a filing: it is frozen with it and cannot be withdrawn.`);
+    }
     const at = nowIso(this.ctx.clock);
     this.ctx.write(ATTACHMENT, () => {
       this.ctx.db.prepare('UPDATE attachments SET archived_at = ?, archive_reason = ? WHERE id = ?').run(at, reason, id);

@@ -10,9 +10,6 @@ import {
   IncidentListQuery,
   IncidentSetStatus,
   IncidentUpdate,
-  Notification,
-  NotificationCreate,
-  NotificationUpdate,
   SPECIAL_DATA_CATEGORIES,
   type IncidentDetail,
 } from '@shared/schemas/incident';
@@ -23,9 +20,14 @@ import { RecordTable } from './record-table';
 import { sortOn, Where, type ListRequest, type SortSpec } from './list-query';
 import { RegisterBase, stripUndefined, validationError } from './register-base';
 import type { SearchDoc } from '../search/search-index';
+import type { Notification } from '@shared/schemas/incident';
+import type { Nis2Sector, ObligationRecord } from '@shared/schemas/obligation';
+import { FilingRegister, type FilingDeps } from '../obligations/filings';
+import { ObligationRegister } from '../obligations/obligations';
+import { filingGaps } from '../obligations/pre-filing';
 
 export const INCIDENT = 'incident';
-export const NOTIFICATION = 'notification';
+export { NOTIFICATION } from '../obligations/filings';
 export const CLIENT = 'client';
 
 /** Each sort's ORDER BY term and its index (migration 8). */
@@ -38,10 +40,28 @@ const SORTS: Record<NonNullable<IncidentListQuery['sort']>['field'], SortSpec> =
   title: sortOn('title', 'incidents_by_title', 'NOCASE'),
 };
 
-/** Art. 33(1): 72 elapsed hours from awareness (the UK GDPR rule when the authority is the ICO). */
-function authorityDueFor(ctx: RegisterContext, awareAt: string, authority: string | null): string {
+/**
+ * Art. 33(1): 72 elapsed hours from awareness (the UK GDPR rule when the authority is the ICO).
+ * A processor owes the authority nothing of its own (its clients do): no authority deadline.
+ */
+function authorityDueFor(ctx: RegisterContext, awareAt: string, authority: string | null, ourRole: Incident['ourRole']): string | null {
+  if (ourRole === 'processor') return null;
   const rule = authority === 'GB-ICO' ? 'uk-gdpr-33-ico' : 'gdpr-33-authority';
   return toUtc(computeDeadline(rule, awareAt, ctx.calendar()).deadline!);
+}
+
+/** Awareness later than detection must say why (the register keeps it). */
+function assertAwarenessExplained(i: Pick<Incident, 'detectedAt' | 'awareAt' | 'awarenessDelayReason'>): void {
+  if (i.detectedAt && Date.parse(i.awareAt) - Date.parse(i.detectedAt) >= 60_000 && !i.awarenessDelayReason.trim()) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'The organisation became aware later than the detection: say why (e.g. the alert had to be confirmed as a personal-data breach). The 72-hour clock runs from awareness.',
+      [{ path: 'awarenessDelayReason', message: 'Why awareness came later than detection' }],
+    );
+  }
+  if (i.detectedAt && Date.parse(i.awareAt) < Date.parse(i.detectedAt)) {
+    throw new ApiError('VALIDATION_FAILED', 'Awareness cannot come before detection: check both times.', [{ path: 'awareAt', message: 'before detection' }]);
+  }
 }
 
 type IncidentFieldsIn = Omit<Incident, 'id' | 'reference' | 'status' | 'specialCategories' | 'authorityDue' | 'authorityNotifiedAt' | 'dataSubjectsNotifiedAt' | 'closedAt' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'archiveReason'>;
@@ -57,51 +77,21 @@ function normalise<T extends IncidentFieldsIn>(i: T): T {
   };
 }
 
-/** Notifications sent about an incident: to the authority, data subjects, a CSIRT… */
-export class NotificationRegister extends RegisterBase<typeof Notification> {
-  constructor(
-    ctx: RegisterContext,
-    private readonly onChange: (incidentId: string, remote: boolean) => void,
-  ) {
-    super(ctx, new RecordTable(ctx.db, 'incident_notifications', Notification, 'notification'), NOTIFICATION);
-  }
-  protected searchDoc(): null {
-    return null;
-  }
-  protected override afterWrite(n: Notification, remote: boolean): void {
-    this.onChange(n.incidentId, remote);
-  }
-  byIncident(incidentId: string): Notification[] {
-    return this.table.all('incident_id = ? AND archived_at IS NULL', [incidentId], 'sent_at, id');
-  }
-  create(input: NotificationCreate): Notification {
-    const data = NotificationCreate.parse(input);
-    const now = this.now();
-    return this.insertNew({ ...data, sentAt: toUtc(data.sentAt), id: uuidv7(), createdAt: now, updatedAt: now, archivedAt: null, archiveReason: null });
-  }
-  update(input: { id: string; patch: Record<string, unknown> }): Notification {
-    const { id, patch } = NotificationUpdate.parse(input);
-    return this.change(id, 'update', (b) => {
-      const merged = { ...b, ...stripUndefined(patch) };
-      return { ...merged, sentAt: toUtc(merged.sentAt) };
-    });
-  }
-}
-
 /** Client controllers affected when we are the processor, each with its contractual clock. */
 export class ClientRegister extends RegisterBase<typeof AffectedClient> {
   constructor(
     ctx: RegisterContext,
     private readonly clockStart: (incidentId: string) => string,
-    private readonly onChange: (incidentId: string) => void,
+    private readonly onChange: (incidentId: string, remote: boolean) => void,
+    private readonly hasFiling: (client: AffectedClient) => boolean,
   ) {
     super(ctx, new RecordTable(ctx.db, 'incident_clients', AffectedClient, 'affected client'), CLIENT);
   }
   protected searchDoc(): null {
     return null;
   }
-  protected override afterWrite(c: AffectedClient): void {
-    this.onChange(c.incidentId);
+  protected override afterWrite(c: AffectedClient, remote: boolean): void {
+    this.onChange(c.incidentId, remote);
   }
   byIncident(incidentId: string): AffectedClient[] {
     return this.table.all('incident_id = ? AND archived_at IS NULL', [incidentId], 'name COLLATE NOCASE, id');
@@ -128,11 +118,22 @@ export class ClientRegister extends RegisterBase<typeof AffectedClient> {
   }
   update(input: { id: string; patch: Record<string, unknown> }): AffectedClient {
     const { id, patch } = AffectedClientUpdate.parse(input);
+    const before = this.get(id);
+    if ((patch.notifiedAt !== undefined || patch.notifiedHow !== undefined || patch.acknowledgedAt !== undefined) && this.hasFiling(before)) {
+      throw new ApiError('CONFLICT', `The notice to ${before.name} is recorded as a filing: its time and channel are frozen there, and the acknowledgement is added to the filing.`);
+    }
     return this.change(id, 'update', (b) => {
       const merged = { ...b, ...stripUndefined(patch) };
       return { ...merged, ...normaliseClient(merged), notifyDue: this.notifyDue(merged.incidentId, merged.contractHours) };
     });
   }
+  /** A client notice was filed: the client shows when and how it was notified, and the acknowledgement. */
+  markNotified(id: string, sentAt: string, how: string, acknowledgedAt: string | null): void {
+    const c = this.get(id);
+    if (c.notifiedAt === sentAt && c.notifiedHow === how && c.acknowledgedAt === acknowledgedAt) return;
+    this.change(id, 'update', (b) => ({ ...b, notifiedAt: sentAt, notifiedHow: how, acknowledgedAt }));
+  }
+
   /** After the incident's detection time changes. */
   refreshDue(incidentId: string): void {
     for (const c of this.byIncident(incidentId)) {
@@ -147,25 +148,49 @@ function normaliseClient<T extends { notifiedAt: string | null; acknowledgedAt: 
 }
 
 export class IncidentRegister extends RegisterBase<typeof Incident> {
-  readonly notifications: NotificationRegister;
+  readonly notifications: FilingRegister;
   readonly clients: ClientRegister;
+  readonly obligations: ObligationRegister;
 
-  constructor(ctx: RegisterContext) {
+  constructor(
+    ctx: RegisterContext,
+    private readonly org: () => { nis2Sector: Nis2Sector | null; country: string; dpoContact: string },
+    private readonly files: Pick<FilingDeps, 'addFiles' | 'withdrawFiles'>,
+  ) {
     super(ctx, new RecordTable(ctx.db, 'incidents', Incident, 'incident'), INCIDENT);
-    this.notifications = new NotificationRegister(ctx, (id, remote) => (remote ? this.reindex(id) : this.refreshDerived(id)));
+    this.obligations = new ObligationRegister(ctx, {
+      incident: (id) => this.get(id),
+      clients: (id) => this.clients.byIncident(id),
+      filings: (id) => this.notifications.byObligation(id),
+      organisation: () => this.org(),
+      calendar: () => ctx.calendar(),
+      mirrorDecision: (id, field, decision, rationale) => this.mirrorDecision(id, field, decision, rationale),
+    });
+    this.notifications = new FilingRegister(ctx, {
+      obligationFor: (incidentId, obligationId, recipient, phase) => this.obligationForFiling(incidentId, obligationId, recipient, phase),
+      dueOf: (o) => this.obligations.dueOf(o),
+      gaps: (incidentId, o, content) => filingGaps(this.get(incidentId), o, this.org().dpoContact, content),
+      addFiles: (incidentId, list) => this.files.addFiles(incidentId, list),
+      withdrawFiles: (list, reason) => this.files.withdrawFiles(list, reason),
+      onChange: (id, remote) => (remote ? this.reindex(id) : this.refreshDerived(id)),
+    });
     this.clients = new ClientRegister(
       ctx,
       (id) => {
         const i = this.get(id);
         return i.detectedAt ?? i.awareAt;
       },
-      (id) => this.reindex(id),
+      (id, remote) => {
+        if (!remote) this.obligations.reconcile(id);
+        this.reindex(id);
+      },
+      (c) => this.obligations.byIncident(c.incidentId).some((o) => o.recipientId === c.id && this.notifications.byObligation(o.id).length > 0),
     );
   }
 
   /** The child registers, for sync. */
   children() {
-    return [this.notifications, this.clients];
+    return [this.notifications, this.clients, this.obligations];
   }
 
   protected searchDoc(i: Incident): SearchDoc {
@@ -201,18 +226,87 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
     };
   }
 
-  /** Clocks met by notifications: the first one to each recipient is what counts. */
+  /**
+   * The obligation a filing meets: the one named, else the only live one for that kind of
+   * recipient. Older notifications (recorded before obligations) are linked the same way.
+   */
+  private obligationFor(incidentId: string, obligationId: string | null, recipient: Notification['recipient']): ObligationRecord | null {
+    const live = this.obligations.byIncident(incidentId);
+    if (obligationId) return live.find((o) => o.id === obligationId) ?? null;
+    const kind = RECIPIENT_KIND[recipient];
+    const candidates = live.filter((o) => !o.supersededAt && o.recipientKind === kind);
+    return candidates.length === 1 ? candidates[0]! : null;
+  }
+
+  /** For a CSIRT the phase says which of the three NIS2 reports a filing is. */
+  private obligationForFiling(incidentId: string, obligationId: string | null, recipient: Notification['recipient'], phase: Notification['phase']): ObligationRecord | null {
+    if (obligationId || recipient !== 'nis2_csirt') return this.obligationFor(incidentId, obligationId, recipient);
+    const regime = phase === 'final' ? 'nis2-final-report' : phase === 'complementary' ? 'nis2-notification' : 'nis2-early-warning';
+    return this.obligations.byIncident(incidentId, false).find((o) => o.regime === regime) ?? null;
+  }
+
+  /** Clocks met by filings: the incident and its clients show when (the first filing to each). */
   private refreshDerived(incidentId: string): void {
     const notes = this.notifications.byIncident(incidentId);
     const first = (recipient: string) => notes.filter((n) => n.recipient === recipient).map((n) => n.sentAt).sort()[0] ?? null;
     const authorityNotifiedAt = first('authority');
     const dataSubjectsNotifiedAt = first('data_subjects');
+    for (const o of this.obligations.byIncident(incidentId)) {
+      if (o.regime !== 'gdpr-33-2' || !o.recipientId) continue;
+      const f = this.notifications.byObligation(o.id)[0];
+      if (f && this.clients.find(o.recipientId)) this.clients.markNotified(o.recipientId, f.sentAt, METHOD_WORDS[f.method] ?? f.method, f.acknowledgedAt);
+    }
     const current = this.get(incidentId);
     if (current.authorityNotifiedAt !== authorityNotifiedAt || current.dataSubjectsNotifiedAt !== dataSubjectsNotifiedAt) {
       this.change(incidentId, 'update', (b) => ({ ...b, authorityNotifiedAt, dataSubjectsNotifiedAt }));
     } else {
       this.index(current);
     }
+  }
+
+  private mirrorDecision(incidentId: string, field: 'authority' | 'dataSubjects', decision: ObligationRecord['decision'], rationale: string): void {
+    const value = decision === 'required' ? 'yes' : decision === 'not_required' ? 'no' : 'pending';
+    this.change(incidentId, 'update', (b) =>
+      field === 'authority'
+        ? { ...b, notifyAuthority: value, notifyAuthorityReasons: decision === 'not_required' ? rationale : b.notifyAuthorityReasons }
+        : { ...b, notifyDataSubjects: value, notifyDataSubjectsReasons: decision === 'not_required' ? rationale : b.notifyDataSubjectsReasons },
+    );
+  }
+
+  /**
+   * Links notifications recorded before obligations existed to the obligation they meet, judging
+   * each first one against the deadline as it stands (they carry no judgement of their own).
+   */
+  private linkLegacyFilings(incidentId: string): void {
+    for (const n of this.notifications.byIncident(incidentId)) {
+      if (n.obligationId) continue;
+      const o = this.obligationForLegacy(incidentId, n);
+      if (!o) continue;
+      const first = this.notifications.byObligation(o.id)[0];
+      const due = first ? null : this.obligations.dueOf(o);
+      this.notifications.link(n.id, o.id, first ? null : due, first ? 'not_judged' : due === null ? 'no_deadline' : n.sentAt > due ? 'late' : 'on_time', first?.id ?? null);
+    }
+  }
+
+  private obligationForLegacy(incidentId: string, n: Notification): ObligationRecord | null {
+    return this.obligationForFiling(incidentId, null, n.recipient, n.phase);
+  }
+
+  /** Every incident's obligations, once, after an upgrade that introduced them (migration 9). */
+  backfillObligations(): number {
+    let done = 0;
+    const ids = (this.ctx.db.prepare('SELECT id FROM incidents ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+    for (let k = 0; k < ids.length; k += 200) {
+      this.ctx.write(INCIDENT, () => {
+        for (const id of ids.slice(k, k + 200)) {
+          this.obligations.reconcile(id);
+          this.linkLegacyFilings(id);
+          done++;
+        }
+        return { id: ids[k]! };
+      });
+    }
+    return done;
   }
 
   list(query: IncidentListQuery) {
@@ -237,19 +331,20 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
 
   create(input: IncidentCreate): Incident {
     const data = normalise(IncidentCreate.parse(input));
+    assertAwarenessExplained(data);
     const now = this.now();
     return this.ctx.write(INCIDENT, () => {
       const reference = data.reference?.trim() || this.nextReference('I', data.awareAt);
       this.assertReferenceFree(reference, null);
       const authority = data.authority ?? defaultAuthority(this.ctx);
-      return this.insertNew({
+      const created = this.insertNew({
         ...data,
         authority,
         id: uuidv7(),
         reference,
         status: 'open',
         specialCategories: data.dataCategories.some((c) => (SPECIAL_DATA_CATEGORIES as readonly string[]).includes(c)),
-        authorityDue: authorityDueFor(this.ctx, data.awareAt, authority),
+        authorityDue: authorityDueFor(this.ctx, data.awareAt, authority, data.ourRole),
         authorityNotifiedAt: null,
         dataSubjectsNotifiedAt: null,
         closedAt: null,
@@ -258,42 +353,61 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
         archivedAt: null,
         archiveReason: null,
       });
+      this.obligations.reconcile(created.id, { authority: data.notifyAuthority !== 'pending', dataSubjects: data.notifyDataSubjects !== 'pending' });
+      return this.get(created.id);
     });
   }
 
   update(input: IncidentUpdate): Incident {
     const { id, patch } = IncidentUpdate.parse(input);
     let clockMoved = false;
-    const after = this.change(id, 'update', (before) => {
-      const merged = { ...before, ...stripUndefined(patch) };
-      const checked = IncidentCreate.safeParse(merged);
-      if (!checked.success) throw validationError(checked.error);
-      const reference = merged.reference.trim() || before.reference;
-      this.assertReferenceFree(reference, id);
-      const n = normalise(merged);
-      clockMoved = n.detectedAt !== before.detectedAt || n.awareAt !== before.awareAt;
-      return {
-        ...n,
-        reference,
-        specialCategories: n.dataCategories.some((c) => (SPECIAL_DATA_CATEGORIES as readonly string[]).includes(c)),
-        authorityDue: n.awareAt === before.awareAt && n.authority === before.authority ? before.authorityDue : authorityDueFor(this.ctx, n.awareAt, n.authority),
-      };
+    return this.ctx.write(INCIDENT, () => {
+      this.change(id, 'update', (before) => {
+        const merged = { ...before, ...stripUndefined(patch) };
+        const checked = IncidentCreate.safeParse(merged);
+        if (!checked.success) throw validationError(checked.error);
+        const reference = merged.reference.trim() || before.reference;
+        this.assertReferenceFree(reference, id);
+        const n = normalise(merged);
+        assertAwarenessExplained(n);
+        clockMoved = n.detectedAt !== before.detectedAt || n.awareAt !== before.awareAt;
+        return {
+          ...n,
+          reference,
+          specialCategories: n.dataCategories.some((c) => (SPECIAL_DATA_CATEGORIES as readonly string[]).includes(c)),
+          authorityDue:
+            n.awareAt === before.awareAt && n.authority === before.authority && n.ourRole === before.ourRole ? before.authorityDue : authorityDueFor(this.ctx, n.awareAt, n.authority, n.ourRole),
+        };
+      });
+      if (clockMoved) this.clients.refreshDue(id);
+      this.obligations.reconcile(id, {
+        authority: patch.notifyAuthority !== undefined || patch.notifyAuthorityReasons !== undefined,
+        dataSubjects: patch.notifyDataSubjects !== undefined || patch.notifyDataSubjectsReasons !== undefined,
+      });
+      return this.get(id);
     });
-    if (clockMoved) this.clients.refreshDue(id);
-    return after;
   }
 
   setStatus(input: { id: string; status: 'open' | 'contained' | 'closed'; at?: string }): Incident {
     const { id, status, at } = IncidentSetStatus.parse(input);
     return this.change(id, 'status', (b) => {
       this.assertNotArchived(b);
-      if (status === 'closed' && b.notifyAuthority === 'pending') {
-        throw new ApiError('CONFLICT', `Decide whether ${b.reference} is notified to the authority (and record why) before closing it: Art. 33(5).`);
-      }
+      if (status === 'closed') this.obligations.assertDecided(b.id, b.reference);
       return { ...b, status, closedAt: status === 'closed' ? toUtc(at ?? this.now()) : null };
     });
   }
 }
+
+/** The kind of recipient each notification recipient stands for. */
+const RECIPIENT_KIND: Record<Notification['recipient'], ObligationRecord['recipientKind'] | null> = {
+  authority: 'authority',
+  data_subjects: 'data_subjects',
+  nis2_csirt: 'csirt',
+  client: 'client',
+  other: null,
+};
+
+const METHOD_WORDS: Record<string, string> = { online_form: 'online form', email: 'email', letter: 'letter', phone: 'phone', website: 'website', other: 'other' };
 
 function defaultAuthority(ctx: RegisterContext): string | null {
   return getMeta<{ defaultRegulator?: string }>(ctx.db, META_ORGANISATION)?.defaultRegulator ?? null;

@@ -96,6 +96,11 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     return this.table.table;
   }
 
+  /** The field that holds the record's citable reference (sync keeps it unique across devices). */
+  get referenceField(): string {
+    return 'reference';
+  }
+
   /** The stored field names of this register's records. */
   get fieldNames(): readonly string[] {
     return this.table.fields;

@@ -1,4 +1,6 @@
 import type { RegisterContext } from '../registers/context';
+import { Organisation } from '@shared/schemas/profile';
+import { getMeta, META_ORGANISATION } from '../db/meta';
 import { ComplaintRegister } from '../registers/complaints';
 import { LetterRegister } from '../registers/letters';
 import { MatterRegister } from '../registers/matters';
@@ -25,14 +27,32 @@ export interface Registers {
 /** Every register over one context (the same code over an encrypted or a plain file). */
 export function openRegisters(ctx: RegisterContext): Registers {
   const letters = new LetterRegister(ctx);
+  const attachments = new Attachments(ctx);
+  const organisation = () => {
+    const org = Organisation.partial().parse(getMeta(ctx.db, META_ORGANISATION) ?? {});
+    return { nis2Sector: org.nis2Sector ?? null, country: org.country ?? 'FR', dpoContact: org.dpoContact ?? '' };
+  };
   return {
     complaints: new ComplaintRegister(ctx),
     letters,
     matters: new MatterRegister(ctx, letters),
-    incidents: new IncidentRegister(ctx),
+    incidents: new IncidentRegister(ctx, organisation, {
+      // A filing's files are the incident's attachments, frozen with it (Attachments refuses to withdraw them).
+      addFiles: async (incidentId, files) => {
+        const out = [];
+        for (const f of files) {
+          const a = await attachments.add({ record: { type: 'incident', id: incidentId }, fileName: f.fileName, mimeType: f.mimeType, contentBase64: f.contentBase64 });
+          out.push({ attachmentId: a.id, fileName: a.fileName, sha256: a.sha256, size: a.size });
+        }
+        return out;
+      },
+      withdrawFiles: (files, reason) => {
+        for (const f of files) attachments.archive(f.attachmentId, reason, { force: true });
+      },
+    }),
     actions: new ActionRegister(ctx),
     links: new Links(ctx),
-    attachments: new Attachments(ctx),
+    attachments,
     views: new SavedViews(ctx),
   };
 }

@@ -15,6 +15,7 @@ import { SyncService } from '../sync/sync-service';
 import { exchangeFor, type Exchange } from '../exports/exchange';
 import type { AnyRegister } from '../sync/apply';
 import { getMeta, setMeta } from '../db/meta';
+import { OBLIGATIONS_BACKFILL } from '../db/migration-obligations';
 import { sessionContext } from './context';
 import { openRegisters, registersByType, type Registers } from './registers';
 
@@ -117,8 +118,20 @@ export class Session implements Registers {
 
   /** What runs in the background while the register is open: sync and the reminder timer. */
   start(): void {
+    this.upgradeRecords();
     this.sync.start();
     this.clocks.reminders.start();
+  }
+
+  /**
+   * One-time work a schema upgrade leaves for the registers: migration 9 marks a register whose
+   * incidents predate notification obligations; their obligations are proposed (and their
+   * notifications linked to them) once, before sync or reminders read them.
+   */
+  private upgradeRecords(): void {
+    if (getMeta<boolean>(this.db, OBLIGATIONS_BACKFILL) !== true) return;
+    this.incidents.backfillObligations();
+    setMeta(this.db, OBLIGATIONS_BACKFILL, false);
   }
 
   /** Stops the background work (waits for a sync round in flight), closes the file, wipes the key. */

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditEntry } from '@shared/schemas/audit';
 import type { RegisterContext } from '../registers/context';
 import type { RegisterBase } from '../registers/register-base';
+import { columnOf } from '../registers/record-table';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
 export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & { hlc: string };
@@ -62,8 +63,13 @@ export class OpApplier {
         won.push(c.field);
         continue;
       }
-      // Made apart from the version we hold: a conflict, whichever wins.
+      // Made apart from the version we hold: a conflict, whichever wins, unless both sides wrote
+      // the same value (two devices proposing the same obligation under the same derived id).
       const existing = register.find(op.recordId) as Record<string, unknown> | null;
+      if (existing && JSON.stringify(existing[c.field] ?? null) === JSON.stringify(c.new ?? null)) {
+        if (op.hlc > current.hlc) won.push(c.field);
+        continue;
+      }
       if (op.hlc > current.hlc) {
         this.recordConflict(op, c.field, existing ? existing[c.field] : null, current.opId, op.opId);
         winners[c.field] = c.new;
@@ -73,7 +79,8 @@ export class OpApplier {
       }
     }
     if (op.action === 'create' || won.length > 0) {
-      if (op.action === 'create' && typeof winners.reference === 'string') winners.reference = this.uniqueReference(register, op, winners.reference);
+      const refField = register.referenceField;
+      if (op.action === 'create' && typeof winners[refField] === 'string' && winners[refField] !== '') winners[refField] = this.uniqueReference(register, op, winners[refField]);
       register.applyRemote(op.recordId, winners, op.at);
     }
     audit.setFieldVersions(op.recordType, op.recordId, won, op.hlc, op.opId);
@@ -113,14 +120,16 @@ export class OpApplier {
    * appended to its reference.
    */
   private uniqueReference(register: AnyRegister, op: SyncOp, reference: string): string {
-    const clash = this.ctx.db.prepare(`SELECT id FROM ${register.tableName} WHERE reference = ? AND id != ?`).get(reference, op.recordId) as { id: string } | undefined;
+    const table = register.tableName;
+    const column = columnOf(register.referenceField);
+    const clash = this.ctx.db.prepare(`SELECT id FROM ${table} WHERE ${column} = ? AND id != ?`).get(reference, op.recordId) as { id: string } | undefined;
     if (!clash) return reference;
     if (op.recordId > clash.id) return `${reference}-${op.device.slice(0, 4)}`;
     const creator = this.ctx.db.prepare(`SELECT device FROM audit_log WHERE record_type = ? AND record_id = ? AND action = 'create'`).get(op.recordType, clash.id) as
       | { device: string }
       | undefined;
     const renamed = `${reference}-${(creator?.device ?? 'dup').slice(0, 4)}`;
-    register.applyRemote(clash.id, { reference: renamed }, op.at);
+    register.applyRemote(clash.id, { [register.referenceField]: renamed }, op.at);
     return reference;
   }
 

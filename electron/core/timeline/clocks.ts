@@ -1,12 +1,10 @@
-import { computeDeadline, type OrgCalendar } from '@shared/deadlines';
-import type { AffectedClient, Incident, Notification } from '@shared/schemas/incident';
-import type { ClockState, IncidentClock } from '@shared/schemas/timeline';
-import { findRegulator } from '@shared/reference/regulators';
+import type { Incident } from '@shared/schemas/incident';
+import type { Obligation } from '@shared/schemas/obligation';
+import type { ClockResult, IncidentClock } from '@shared/schemas/timeline';
 import { bi, finish, fmtDuration, minutesBetween, U, type Bi } from '../exports/labels';
-import { toUtc } from '../registers/context';
 
 /** "met 12 h before the deadline", "late by 8 h", "due in 20 h"… in both languages. */
-export function clockSummary(state: ClockState, margin: number | null, startAt: string, metAt: string | null): Bi {
+export function clockSummary(state: ClockResult, margin: number | null, startAt: string, metAt: string | null): Bi {
   const d = (lang: 'en' | 'fr') => fmtDuration(margin ?? 0, lang);
   switch (state) {
     case 'met':
@@ -28,168 +26,106 @@ export function clockSummary(state: ClockState, margin: number | null, startAt: 
   }
 }
 
-function stateOf(dueAt: string | null, metAt: string | null, now: string): { state: ClockState; margin: number | null } {
-  if (!dueAt) return { state: metAt ? 'done_no_deadline' : 'no_deadline', margin: null };
-  if (metAt) {
-    const margin = minutesBetween(metAt, dueAt);
-    return { state: margin >= 0 ? 'met' : 'late', margin };
-  }
-  const margin = minutesBetween(now, dueAt);
-  return { state: margin >= 0 ? 'running' : 'overdue', margin };
-}
-
-function clock(
-  c: Omit<IncidentClock, 'state' | 'marginMinutes' | 'summary'> & { forceState?: ClockState },
-  now: string,
-): IncidentClock {
-  const { forceState, ...rest } = c;
-  const s = forceState ? { state: forceState, margin: null } : stateOf(c.dueAt, c.metAt, now);
-  return { ...rest, label: finish(c.label), detail: finish(c.detail), state: s.state, marginMinutes: s.margin, summary: finish(clockSummary(s.state, s.margin, c.startAt, c.metAt)) };
-}
-
 /**
- * Every clock of an incident: 72 hours to the authority (Art. 33), each client's contractual
- * clock (when we are the processor), communication to data subjects (Art. 34, no hour count:
- * the team's own target), NIS2 reports when in scope. Each says whether and by how much it was met.
+ * The timeline's clocks: a view of the incident's notification obligations (their one clock
+ * each), saying whether and by how much each was met. A filed obligation is judged as it was at
+ * filing; superseded ones are left out (the facts no longer call for them).
  */
-export function incidentClocks(i: Incident, notifications: Notification[], clients: AffectedClient[], cal: OrgCalendar, now: string): IncidentClock[] {
+export function incidentClocks(i: Incident, obligations: Obligation[], now: string): IncidentClock[] {
+  const source = { type: 'incident' as const, id: i.id, reference: i.reference };
   const out: IncidentClock[] = [];
-  const incidentSource = { type: 'incident' as const, id: i.id, reference: i.reference };
-  const authorityName = findRegulator(i.authority)?.short ?? i.authority ?? '';
-
-  if (i.ourRole !== 'processor' || i.authorityNotifiedAt || i.notifyAuthority === 'yes') {
-    const notRequired = i.notifyAuthority === 'no' && !i.authorityNotifiedAt;
-    const rule = i.authority === 'GB-ICO' ? 'UK GDPR Art. 33' : 'GDPR Art. 33';
-    const ruleFr = i.authority === 'GB-ICO' ? 'UK GDPR art. 33' : 'RGPD art. 33';
-    out.push(
-      clock(
-        {
-          id: `authority:${i.id}`,
-          kind: 'authority',
-          label: bi(`Notification to the authority${authorityName ? ` (${U(authorityName)})` : ''}: 72 h (${rule})`, `Notification à l’autorité${authorityName ? ` (${U(authorityName)})` : ''} : 72 h (${ruleFr})`),
-          party: authorityName,
-          startAt: i.awareAt,
-          dueAt: i.authorityDue,
-          metAt: i.authorityNotifiedAt,
-          detail: notRequired
-            ? bi(`Decided not to notify: ${U(i.notifyAuthorityReasons) || 'reasons not recorded'}`, `Décision de ne pas notifier : ${U(i.notifyAuthorityReasons) || 'motifs non consignés'}`)
-            : i.delayReasons && i.authorityNotifiedAt && i.authorityNotifiedAt > i.authorityDue
-              ? bi(`Reasons for the delay: ${U(i.delayReasons)}`, `Motifs du retard : ${U(i.delayReasons)}`)
-              : bi('', ''),
-          source: incidentSource,
-          ...(notRequired ? { forceState: 'not_required' as const } : {}),
-        },
-        now,
-      ),
-    );
-  }
-
-  for (const c of clients) {
-    out.push(
-      clock(
-        {
-          id: `client:${c.id}`,
-          kind: 'client',
-          label:
-            c.contractHours != null
-              ? bi(`Notice to client ${U(c.name)}: ${c.contractHours} h (contract, Art. 33(2))`, `Notification au client ${U(c.name)} : ${c.contractHours} h (contrat, art. 33(2))`)
-              : bi(`Notice to client ${U(c.name)}: without undue delay (Art. 33(2))`, `Notification au client ${U(c.name)} : dans les meilleurs délais (art. 33(2))`),
-          party: c.name,
-          startAt: i.detectedAt ?? i.awareAt,
-          dueAt: c.notifyDue,
-          metAt: c.notifiedAt,
-          detail: c.acknowledgedAt ? bi(`Acknowledged by the client.`, `Accusé de réception du client.`) : bi('', ''),
-          source: { type: 'client', id: c.id, reference: c.name },
-        },
-        now,
-      ),
-    );
-  }
-
-  const dsRelevant = i.riskLevel === 'high' || i.notifyDataSubjects !== 'pending' || i.dataSubjectsNotifiedAt;
-  if (dsRelevant) {
-    const notRequired = i.notifyDataSubjects === 'no' && !i.dataSubjectsNotifiedAt;
-    out.push(
-      clock(
-        {
-          id: `data_subjects:${i.id}`,
-          kind: 'data_subjects',
-          label: bi('Communication to data subjects: without undue delay (GDPR Art. 34)', 'Communication aux personnes concernées : dans les meilleurs délais (RGPD art. 34)'),
-          party: 'data subjects',
-          startAt: i.awareAt,
-          // Art. 34 sets no hour count: the team's own target, when it set one, is what is measured.
-          dueAt: i.dataSubjectsTarget,
-          metAt: i.dataSubjectsNotifiedAt,
-          detail: notRequired
-            ? bi(`Decided not to communicate: ${U(i.notifyDataSubjectsReasons) || 'reasons not recorded'}`, `Décision de ne pas communiquer : ${U(i.notifyDataSubjectsReasons) || 'motifs non consignés'}`)
-            : i.dataSubjectsTarget
-              ? bi('Measured against the team’s own target (the law sets no hour count).', 'Mesuré par rapport à l’objectif fixé par l’équipe (la loi ne fixe pas de délai chiffré).')
-              : bi('', ''),
-          source: incidentSource,
-          ...(notRequired ? { forceState: 'not_required' as const } : {}),
-        },
-        now,
-      ),
-    );
-  }
-
-  if (i.nis2InScope) {
-    const csirt = notifications.filter((n) => n.recipient === 'nis2_csirt').sort((a, b) => a.sentAt.localeCompare(b.sentAt));
-    const early = csirt[0] ?? null;
-    const notification = csirt.find((n) => n.phase !== 'initial') ?? csirt[1] ?? null;
-    const final = csirt.find((n) => n.phase === 'final') ?? null;
-    const due = (rule: string, from: string) => {
-      const r = computeDeadline(rule, from, cal).deadline;
-      return r ? toUtc(r) : null;
-    };
-    out.push(
-      clock(
-        {
-          id: `nis2_early:${i.id}`,
-          kind: 'nis2_early_warning',
-          label: bi('NIS2 early warning: 24 h (Art. 23(4)(a))', 'NIS 2, alerte précoce : 24 h (art. 23(4)(a))'),
-          party: 'CSIRT',
-          startAt: i.awareAt,
-          dueAt: due('nis2-early-warning', i.awareAt),
-          metAt: early?.sentAt ?? null,
-          detail: bi('', ''),
-          source: incidentSource,
-        },
-        now,
-      ),
-      clock(
-        {
-          id: `nis2_notification:${i.id}`,
-          kind: 'nis2_notification',
-          label: bi('NIS2 incident notification: 72 h (Art. 23(4)(b))', 'NIS 2, notification d’incident : 72 h (art. 23(4)(b))'),
-          party: 'CSIRT',
-          startAt: i.awareAt,
-          dueAt: due('nis2-notification', i.awareAt),
-          metAt: notification?.sentAt ?? null,
-          detail: bi('', ''),
-          source: incidentSource,
-        },
-        now,
-      ),
-    );
-    if (notification) {
-      out.push(
-        clock(
-          {
-            id: `nis2_final:${i.id}`,
-            kind: 'nis2_final_report',
-            label: bi('NIS2 final report: 1 month after the notification (Art. 23(4)(d))', 'NIS 2, rapport final : 1 mois après la notification (art. 23(4)(d))'),
-            party: 'CSIRT',
-            startAt: notification.sentAt,
-            dueAt: due('nis2-final-report', notification.sentAt),
-            metAt: final?.sentAt ?? null,
-            detail: bi('', ''),
-            source: incidentSource,
-          },
-          now,
-        ),
-      );
+  const ordered = [...obligations].sort((a, b) => ORDER[a.regime] - ORDER[b.regime] || a.recipientName.localeCompare(b.recipientName) || a.id.localeCompare(b.id));
+  for (const o of ordered) {
+    if (o.state === 'superseded') continue;
+    const c = o.clock;
+    const isClient = o.regime === 'gdpr-33-2';
+    const notRequired = o.state === 'not_required';
+    const filedLate = o.state === 'filed_late';
+    let result: ClockResult;
+    let margin: number | null = null;
+    if (notRequired) result = 'not_required';
+    else if (c.metAt) {
+      if (!c.due) result = 'done_no_deadline';
+      else {
+        margin = minutesBetween(c.metAt, c.due);
+        result = o.state === 'filed_on_time' ? 'met' : 'late';
+      }
+    } else if (!c.due) result = 'no_deadline';
+    else {
+      margin = minutesBetween(now, c.due);
+      result = margin >= 0 ? 'running' : 'overdue';
     }
+    const dueAt = o.regime === 'gdpr-34' ? i.dataSubjectsTarget : c.due;
+    if (o.regime === 'gdpr-34' && c.metAt && dueAt) {
+      margin = minutesBetween(c.metAt, dueAt);
+      result = margin >= 0 ? 'met' : 'late';
+    } else if (o.regime === 'gdpr-34' && !c.metAt && dueAt && !notRequired) {
+      margin = minutesBetween(now, dueAt);
+      result = margin >= 0 ? 'running' : 'overdue';
+    }
+    const detail = notRequired
+      ? o.regime === 'gdpr-34'
+        ? bi(`Decided not to communicate: ${U(o.rationale) || 'reasons not recorded'}`, `Décision de ne pas communiquer : ${U(o.rationale) || 'motifs non consignés'}`)
+        : bi(`Decided not to notify: ${U(o.rationale) || 'reasons not recorded'}`, `Décision de ne pas notifier : ${U(o.rationale) || 'motifs non consignés'}`)
+      : filedLate && (lateReasonsOf(o, i) || '')
+        ? bi(`Reasons for the delay: ${U(lateReasonsOf(o, i))}`, `Motifs du retard : ${U(lateReasonsOf(o, i))}`)
+        : o.regime === 'gdpr-34' && i.dataSubjectsTarget
+          ? bi('Measured against the team’s own target (the law sets no hour count).', 'Mesuré par rapport à l’objectif fixé par l’équipe (la loi ne fixe pas de délai chiffré).')
+          : bi('', '');
+    out.push({
+      id: `${KIND[o.regime]}:${isClient ? o.recipientId : i.id}${o.proposedBy === 'user' ? `:${o.id}` : ''}`,
+      kind: KIND[o.regime],
+      label: finish(labelOf(o)),
+      party: o.regime === 'gdpr-34' ? 'data subjects' : o.recipientName,
+      startAt: c.startedAt,
+      dueAt,
+      metAt: c.metAt,
+      state: result,
+      marginMinutes: margin,
+      summary: finish(clockSummary(result, margin, c.startedAt, c.metAt)),
+      detail: finish(detail),
+      source: isClient && o.recipientId ? { type: 'client', id: o.recipientId, reference: o.recipientName } : source,
+    });
   }
   return out;
+}
+
+/** The order a reader expects: the authority, the people, the clients, then NIS2's three reports. */
+const ORDER: Record<Obligation['regime'], number> = { 'gdpr-33': 0, 'uk-gdpr-33': 1, 'gdpr-34': 2, 'gdpr-33-2': 3, 'nis2-early-warning': 4, 'nis2-notification': 5, 'nis2-final-report': 6 };
+
+const KIND: Record<Obligation['regime'], IncidentClock['kind']> = {
+  'gdpr-33': 'authority',
+  'uk-gdpr-33': 'authority',
+  'gdpr-34': 'data_subjects',
+  'gdpr-33-2': 'client',
+  'nis2-early-warning': 'nis2_early_warning',
+  'nis2-notification': 'nis2_notification',
+  'nis2-final-report': 'nis2_final_report',
+};
+
+/** The late first filing's reasons (or, for older records, the incident's). */
+function lateReasonsOf(o: Obligation, i: Incident): string {
+  return o.lateReasons || (o.regime === 'gdpr-33' ? i.delayReasons : '');
+}
+
+function labelOf(o: Obligation): Bi {
+  const name = o.recipientName ? ` (${U(o.recipientName)})` : '';
+  switch (o.regime) {
+    case 'gdpr-33':
+      return bi(`Notification to the authority${name}: 72 h (GDPR Art. 33)`, `Notification à l’autorité${name} : 72 h (RGPD art. 33)`);
+    case 'uk-gdpr-33':
+      return bi(`Notification to the authority${name}: 72 h (UK GDPR Art. 33)`, `Notification à l’autorité${name} : 72 h (UK GDPR art. 33)`);
+    case 'gdpr-33-2':
+      return o.contractHours != null
+        ? bi(`Notice to client ${U(o.recipientName)}: ${o.contractHours} h (contract, Art. 33(2))`, `Notification au client ${U(o.recipientName)} : ${o.contractHours} h (contrat, art. 33(2))`)
+        : bi(`Notice to client ${U(o.recipientName)}: without undue delay (Art. 33(2))`, `Notification au client ${U(o.recipientName)} : dans les meilleurs délais (art. 33(2))`);
+    case 'gdpr-34':
+      return bi('Communication to data subjects: without undue delay (GDPR Art. 34)', 'Communication aux personnes concernées : dans les meilleurs délais (RGPD art. 34)');
+    case 'nis2-early-warning':
+      return bi('NIS2 early warning: 24 h (Art. 23(4)(a))', 'NIS 2, alerte précoce : 24 h (art. 23(4)(a))');
+    case 'nis2-notification':
+      return bi('NIS2 incident notification: 72 h (Art. 23(4)(b))', 'NIS 2, notification d’incident : 72 h (art. 23(4)(b))');
+    case 'nis2-final-report':
+      return bi('NIS2 final report: 1 month after the notification (Art. 23(4)(d))', 'NIS 2, rapport final : 1 mois après la notification (art. 23(4)(d))');
+  }
 }

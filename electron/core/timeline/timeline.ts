@@ -52,7 +52,8 @@ const clip = (s: string, n = 32) => (s.length > n ? `${s.slice(0, n - 1).trimEnd
 
 const RISK_SHORT: Record<string, Bi> = { unlikely: bi('unlikely', 'peu probable'), risk: bi('some', 'modéré'), high: bi('high', 'élevé') };
 
-const RECIPIENT_TO: Record<'authority' | 'data_subjects' | 'nis2_csirt' | 'other', Bi> = {
+const RECIPIENT_TO: Record<'authority' | 'data_subjects' | 'nis2_csirt' | 'client' | 'other', Bi> = {
+  client: bi('to the client controller', 'au client responsable du traitement'),
   authority: bi('to the supervisory authority', 'à l’autorité de contrôle'),
   data_subjects: bi('to the data subjects', 'aux personnes concernées'),
   nis2_csirt: bi('to the CSIRT (NIS2)', 'au CSIRT (NIS 2)'),
@@ -138,7 +139,11 @@ function incidentEvents(d: TimelineDeps, i: Incident): TimelineEvent[] {
     actor: who,
     kind: 'became_aware',
     short: bi('Aware (H+0)', 'Connaissance (H+0)'),
-    text: bi('The organisation became aware of the breach: the 72-hour clock starts', 'Prise de connaissance de la violation par l’organisation : le délai de 72 heures commence'),
+    // A processor owes no authority clock of its own: its clients' contractual clocks run from detection.
+    text:
+      i.ourRole === 'processor'
+        ? bi('The organisation became aware of the breach (as processor: each client controller is notified under its contract)', 'Prise de connaissance de la violation par l’organisation (en tant que sous-traitant : chaque client responsable du traitement est notifié selon son contrat)')
+        : bi('The organisation became aware of the breach: the 72-hour clock starts', 'Prise de connaissance de la violation par l’organisation : le délai de 72 heures commence'),
     detail: both(i.howDiscovered),
     milestone: true,
   });
@@ -414,8 +419,7 @@ export function buildTimeline(d: TimelineDeps, query: TimelineQuery): Timeline {
     e.short = finish(e.short);
     e.detail = finish(e.detail);
   }
-  const detail = r.incidents.detail(i.id);
-  const clocks = incidentClocks(i, detail.notifications, detail.clients, cal, now);
+  const clocks = incidentClocks(i, r.incidents.obligations.views(i.id, Date.parse(now)), now);
   return TimelineSchema.parse({
     incident: { id: i.id, reference: i.reference, title: i.title, status: i.status, riskLevel: i.riskLevel },
     at: now,

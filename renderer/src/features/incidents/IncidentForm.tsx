@@ -17,8 +17,7 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
-} from '@mantine/core';
+  Title, TagsInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertOctagon, IconAlertTriangle } from '@tabler/icons-react';
 import { computeDeadline } from '@shared/deadlines';
@@ -197,6 +196,19 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                   onChange={(detected) => form.setFieldValue('detected', detected)}
                   error={form.errors.detected}
                 />
+                {detectedAt && awareAt && Date.parse(awareAt) - Date.parse(detectedAt) >= 60_000 ? (
+                  <Textarea
+                    style={{ gridColumn: '1 / -1' }}
+                    label={t('fields.awarenessDelayReason')}
+                    description={t('form.awarenessDelayHelp')}
+                    required
+                    autosize
+                    minRows={2}
+                    maxRows={6}
+                    maxLength={5_000}
+                    {...form.getInputProps('awarenessDelayReason')}
+                  />
+                ) : null}
                 <OrgDateTimeField
                   name="occurredFrom"
                   label={t('fields.occurredFrom')}
@@ -431,6 +443,20 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 maxRows={8}
                 maxLength={10_000}
                 {...form.getInputProps('notifyDataSubjectsReasons')}
+              />
+              <Switch
+                label={t('fields.personalData')}
+                description={t('form.personalDataHelp')}
+                checked={v.personalData}
+                onChange={(e) => form.setFieldValue('personalData', e.currentTarget.checked)}
+              />
+              <TagsInput
+                label={t('fields.memberStates')}
+                description={t('form.memberStatesHelp')}
+                value={v.memberStates}
+                onChange={(list) => form.setFieldValue('memberStates', [...new Set(list.map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c)))])}
+                maxTags={60}
+                error={form.errors.memberStates}
               />
               <Switch
                 label={t('fields.nis2InScope')}

@@ -87,7 +87,7 @@ export function NotificationModal({ incident, notifications, notification, onClo
   const firstToAuthority =
     v.recipient === 'authority' &&
     !notifications.some((n) => n.recipient === 'authority' && n.id !== notification?.id && sentAt !== null && Date.parse(n.sentAt) < Date.parse(sentAt));
-  const late = firstToAuthority && sentAt !== null && Date.parse(sentAt) > Date.parse(incident.authorityDue);
+  const late = firstToAuthority && sentAt !== null && incident.authorityDue !== null && Date.parse(sentAt) > Date.parse(incident.authorityDue);
 
   async function submit() {
     const input = {

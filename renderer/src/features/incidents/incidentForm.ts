@@ -23,6 +23,12 @@ export interface IncidentFormValues {
   ourRole: IncidentRoleValue;
   detected: LocalDateTimeValue;
   aware: LocalDateTimeValue;
+  /** Asked whenever awareness comes later than detection. */
+  awarenessDelayReason: string;
+  /** False for an incident without personal data (then only NIS2 can apply). */
+  personalData: boolean;
+  /** Countries of the people affected (UK data subjects bring UK GDPR in). */
+  memberStates: string[];
   occurredUnknown: boolean;
   occurredFrom: LocalDateTimeValue;
   occurredTo: LocalDateTimeValue;
@@ -62,6 +68,9 @@ export function newIncidentValues(zone: string, defaultRegulator: string, orgIsP
     ourRole: orgIsProcessor ? 'processor' : 'controller',
     detected: NO_INSTANT,
     aware: nowLocalParts(zone, now),
+    awarenessDelayReason: '',
+    personalData: true,
+    memberStates: [],
     occurredUnknown: false,
     occurredFrom: NO_INSTANT,
     occurredTo: NO_INSTANT,
@@ -97,6 +106,9 @@ export function valuesOfIncident(i: Incident, zone: string, defaultRegulator: st
     ourRole: i.ourRole,
     detected: partsOrEmpty(i.detectedAt, zone),
     aware: localPartsOf(i.awareAt, zone),
+    awarenessDelayReason: i.awarenessDelayReason,
+    personalData: i.personalData,
+    memberStates: [...i.memberStates],
     occurredUnknown: i.occurredFrom === null && i.occurredTo === null,
     occurredFrom: partsOrEmpty(i.occurredFrom, zone),
     occurredTo: partsOrEmpty(i.occurredTo, zone),
@@ -176,6 +188,8 @@ function buildFields(v: IncidentFormValues, zone: string): { fields: IncidentFie
   if (detectedAt === undefined) errors.detected = err('instant');
   const occurredFrom = v.occurredUnknown ? null : optionalInstant(v.occurredFrom, zone);
   const occurredTo = v.occurredUnknown ? null : optionalInstant(v.occurredTo, zone);
+  if (detectedAt && awareAt && Date.parse(awareAt) - Date.parse(detectedAt) >= 60_000 && !v.awarenessDelayReason.trim()) errors.awarenessDelayReason = err('awarenessDelayReason');
+  if (detectedAt && awareAt && Date.parse(awareAt) < Date.parse(detectedAt)) errors.aware = err('awareBeforeDetected');
   if (occurredFrom === undefined) errors.occurredFrom = err('instant');
   if (occurredTo === undefined) errors.occurredTo = err('instant');
   if (occurredFrom && occurredTo && Date.parse(occurredFrom) > Date.parse(occurredTo)) errors.occurredTo = err('occurredOrder');
@@ -194,6 +208,9 @@ function buildFields(v: IncidentFormValues, zone: string): { fields: IncidentFie
     ourRole: v.ourRole,
     detectedAt: detectedAt ?? null,
     awareAt: awareAt ?? '',
+    awarenessDelayReason: v.awarenessDelayReason,
+    personalData: v.personalData,
+    memberStates: v.memberStates,
     occurredFrom: occurredFrom ?? null,
     occurredTo: occurredTo ?? null,
     howDiscovered: v.howDiscovered,

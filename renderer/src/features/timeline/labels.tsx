@@ -38,7 +38,7 @@ import {
   TimelineEventKind,
   TimelineSourceType,
   type BilingualText,
-  type ClockState,
+  type ClockResult,
   type TimelineEvent,
 } from '@shared/schemas/timeline';
 import type { UiLanguage } from '../../lib/format';
@@ -137,7 +137,7 @@ export function kindOptions(t: FeatureT): { group: string; items: { value: strin
 /* Clocks                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-export const CLOCK_COLOR: Record<ClockState, string> = {
+export const CLOCK_COLOR: Record<ClockResult, string> = {
   met: 'teal.8',
   late: 'orange.9',
   running: 'navy.8',
@@ -147,7 +147,7 @@ export const CLOCK_COLOR: Record<ClockState, string> = {
   not_required: 'gray.7',
 };
 
-export function clockIcon(state: ClockState, size = 16): ReactNode {
+export function clockIcon(state: ClockResult, size = 16): ReactNode {
   const p = { size, stroke: 1.8, 'aria-hidden': true } as const;
   switch (state) {
     case 'met':
