@@ -38,7 +38,7 @@ import {
   FilingCheck,
   FilingCheckInput,
 } from '../schemas/incident';
-import { ObligationAdd, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult } from '../schemas/obligation';
+import { ObligationAdd, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult, PreparedText, PrepareText } from '../schemas/obligation';
 import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
@@ -132,6 +132,11 @@ const coreMethods = {
   'obligations.of': { input: ObligationsOf, output: ObligationsResult, summary: 'An incident’s notification obligations: regime, recipient, decision, state, clock, filings.' },
   'obligations.decide': { input: ObligationDecide, output: ObligationRecord, summary: 'Decide an obligation: required, or not required with the written reasons.' },
   'obligations.add': { input: ObligationAdd, output: ObligationRecord, summary: 'Add an obligation the rules did not propose.' },
+  'obligations.prepareText': {
+    input: PrepareText,
+    output: PreparedText,
+    summary: 'The text a filing starts from, from the incident’s facts: the CNIL draft for the authority, the processor’s notice for a client (in its language), a notice for the people or the CSIRT.',
+  },
   'incidents.addClient': { input: AffectedClientCreate, output: AffectedClient, summary: 'Add an affected client controller (we are the processor).' },
   'incidents.updateClient': { input: AffectedClientUpdate, output: AffectedClient, summary: 'Record when a client was notified, acknowledged, notified its authority.' },
   'incidents.archiveClient': { input: ArchiveInput, output: AffectedClient, summary: 'Withdraw an affected client, with a reason.' },

@@ -138,3 +138,8 @@ export const ObligationAdd = z.object({
   rationale: z.string().trim().max(10_000).default(''),
 });
 export type ObligationAdd = z.input<typeof ObligationAdd>;
+
+/** The text a filing starts from (edited by the user before recording). */
+export const PrepareText = z.object({ obligationId: RecordId, lang: z.enum(['en', 'fr']).optional() });
+export const PreparedText = z.object({ lang: z.enum(['en', 'fr']), subject: z.string(), body: z.string() });
+export type PreparedText = z.infer<typeof PreparedText>;

@@ -91,7 +91,7 @@ test.describe.serial('clocks board and reminders (S3) through the web host', () 
     await page.goto(host!.url);
     const first = toast(page, SHORT);
     await expect(first).toBeVisible({ timeout: 20_000 });
-    await expect(first).toContainText(`I-2026-0001 – ${SHORT} – Processor to controller notice`);
+    await expect(first).toContainText(`I-2026-0001 – ${SHORT} – Notice to the client controller (24 h under the contract)`);
     await expect(first).toContainText(/24 h left: due Sat,? 28 Mar( 2026)?,? 22:30/);
     await first.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(first).toBeHidden();
@@ -166,7 +166,7 @@ test.describe.serial('clocks board and reminders (S3) through the web host', () 
     await expect(expiry).toContainText(SHORT);
     const first = toast(page, FIRST);
     await expect(first).toBeVisible();
-    await expect(first).toContainText(`I-2026-0001 – ${FIRST} – Processor to controller notice`);
+    await expect(first).toContainText(`I-2026-0001 – ${FIRST} – Notice to the client controller (48 h under the contract)`);
     await expect(first).toContainText(/24 h left: due Sun,? 29 Mar( 2026)?,? 23:30/);
     await expect(toast(page, SECOND)).toContainText(/24 h left: due Sun,? 29 Mar( 2026)?,? 23:30/);
 

@@ -84,37 +84,57 @@ test.describe.serial('breach incidents register through the web host', () => {
   });
 
   test('S2: the initial notification at hour 60 meets the 72-hour clock with 12 hours to spare', async () => {
-    await page.getByRole('button', { name: 'Record a notification' }).click();
-    const modal = page.getByRole('dialog', { name: 'Record a notification – I-2020-0001' });
+    // The rules propose the Art. 33 obligation to the CNIL; nobody has decided yet (risk not assessed).
+    const obligation = page.getByTestId('obligation').filter({ hasText: 'Notification to the supervisory authority (72 h)' });
+    await expect(obligation).toHaveAttribute('data-state', 'undecided');
+    await expect(obligation).toContainText('CNIL');
+    await expect(obligation.getByTestId('obligation-catalogue')).toContainText('notifications.cnil.fr');
+    await obligation.getByRole('button', { name: 'Record the filing' }).click();
+    const modal = page.getByTestId('filing-dialog');
     await expect(modal.getByRole('textbox', { name: "Recipient's name" })).toHaveValue('CNIL');
     await expect(modal.getByRole('radiogroup', { name: 'Phase' }).getByRole('radio', { name: 'Initial', exact: true })).toBeChecked();
     await fillDateTime(page, modal, 'sentAt', '03/10/2020', '21:40');
     await modal.getByRole('textbox', { name: 'Their reference' }).fill('CNIL-NOTIF-2020-004512');
+    await modal.getByRole('textbox', { name: 'Text as sent' }).fill('Initial notification with what is known; numbers to follow.');
+    // The pre-filing check: on time, and what Art. 33(3) still lacks (the numbers are not known yet).
+    await expect(modal.getByTestId('filing-due')).toHaveText('Deadline Sun 4 Oct 2020, 09:40: on time.');
+    const gaps = modal.getByTestId('filing-gaps');
+    await expect(gaps.locator('[data-code="approx_records"]')).toHaveText(/approximate number of records/);
+    await modal.getByRole('textbox', { name: 'Their reference' }).press('Enter');
+    await expect(modal.getByText('Complete what is missing, or tick the box to record a phased notification.')).toBeVisible();
+    await gaps.getByRole('checkbox', { name: /phased notification/ }).check();
     await modal.getByRole('textbox', { name: 'Their reference' }).press('Enter');
     await expect(modal).toBeHidden();
+    await expect(page.getByText('Filing NOT-2020-0001 recorded.')).toBeVisible();
 
     const clock = page.getByTestId('incident-summary').getByTestId('authority-clock');
     await expect(clock).toHaveAttribute('data-state', 'met_on_time');
     await expect(clock).toContainText('Met on time');
     await expect(clock).toContainText('12 h 00 min to spare');
     await expect(page.getByTestId('authority-notified-at')).toHaveText('first notified 3 Oct 2020, 21:40');
+    await expect(obligation).toHaveAttribute('data-state', 'filed_on_time');
+    await expect(obligation.getByTestId('obligation-clock')).toHaveText('Filed 3 Oct 2020, 21:40 (NOT-2020-0001), on time');
 
-    // Two weeks later, the complementary information (Art. 33(4)).
-    await page.getByRole('button', { name: 'Record a notification' }).click();
-    const second = page.getByRole('dialog', { name: 'Record a notification – I-2020-0001' });
+    // Two weeks later, the complementary information (Art. 33(4)), chained to the first.
+    await obligation.getByRole('button', { name: 'Record a complementary filing' }).click();
+    const second = page.getByTestId('filing-dialog');
     await expect(second.getByRole('radiogroup', { name: 'Phase' }).getByRole('radio', { name: 'Complementary', exact: true })).toBeChecked();
     await fillDateTime(page, second, 'sentAt', '17/10/2020', '21:40');
     await second.getByRole('textbox', { name: 'Their reference' }).fill('CNIL-NOTIF-2020-004512');
+    await second.getByRole('textbox', { name: 'Text as sent' }).fill('Complementary notification.');
+    await expect(second.getByTestId('filing-due')).toHaveText(/complementary filing/);
+    await second.getByRole('checkbox', { name: /phased notification/ }).check();
     await second.getByRole('textbox', { name: 'Their reference' }).press('Enter');
     await expect(second).toBeHidden();
 
-    const rows = page.getByTestId('notification-row');
+    const rows = obligation.getByTestId('notification-row');
     await expect(rows).toHaveCount(2);
-    await expect(rows.nth(0)).toContainText('Supervisory authority · CNIL');
+    await expect(rows.nth(0)).toContainText('NOT-2020-0001');
+    await expect(rows.nth(0)).toContainText('on time');
     await expect(rows.nth(0)).toContainText('Initial');
     await expect(rows.nth(0)).toContainText('3 Oct 2020, 21:40');
-    await expect(rows.nth(0)).toContainText('60 h 00 min after awareness');
     await expect(rows.nth(0)).toContainText('CNIL-NOTIF-2020-004512');
+    await expect(rows.nth(1)).toContainText('NOT-2020-0002');
     await expect(rows.nth(1)).toContainText('Complementary');
     await expect(rows.nth(1)).toContainText('17 Oct 2020, 21:40');
     // The complementary one does not move the clock: it stays met by the first.
@@ -228,14 +248,13 @@ test.describe.serial('breach incidents register through the web host', () => {
       await expect(rows.nth(1).getByTestId('client-clock')).toHaveAttribute('data-state', 'running');
       await expect(lead.getByTestId('incident-summary')).toContainText('1 of 3 notified');
 
-      // Closing while the decision on the authority is pending is refused by the core, in its words.
-      await lead.getByRole('button', { name: 'Close', exact: true }).click();
-      const close = lead.getByRole('dialog', { name: 'Close I-2026-0001' });
-      await close.getByRole('button', { name: 'Close the incident' }).press('Enter');
-      await expect(close.getByTestId('close-refused')).toContainText('The incident cannot be closed yet');
-      await expect(close.getByTestId('close-refused')).toContainText('Art. 33(5)');
-      await close.getByRole('button', { name: 'Cancel' }).press('Enter');
-      await expect(lead.getByTestId('incident-status')).toHaveText('Open');
+      // One notification obligation per client, from its contract (48 h here), none to the authority.
+      const obligations = lead.getByTestId('obligation');
+      await expect(obligations).toHaveCount(3);
+      await expect(obligations.filter({ hasText: 'Notice to the client controller (48 h under the contract)' })).toHaveCount(3);
+      await expect(obligations.filter({ hasText: 'Boulangeries Martin SA' })).toHaveAttribute('data-state', 'filed_on_time');
+      await expect(obligations.filter({ hasText: 'Optique Lumière SARL' })).toHaveAttribute('data-state', 'required');
+      await expect(lead.getByTestId('obligations-panel')).not.toContainText('supervisory authority (72 h)');
 
       // The register filters by risk in the database: only the high-risk S2 incident.
       await lead.getByRole('button', { name: 'All incidents' }).click();

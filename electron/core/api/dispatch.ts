@@ -3,6 +3,7 @@ import { ApiError, isHostMethod, isMethodName, methods, type CoreMethodName, typ
 import type { Workstation } from '../workstation';
 import { suggestPassphrase } from '../keys/passphrase';
 import { SyncService } from '../sync/sync-service';
+import { noticeText } from '../obligations/notice-text';
 
 import { isTestOnly } from './describe';
 
@@ -71,6 +72,19 @@ export function createHandlers(ws: Workstation): Handlers {
     'obligations.of': ({ incidentId, includeSuperseded }) => ({ obligations: ws.registers.incidents.obligations.views(incidentId, ws.now().getTime(), includeSuperseded) }),
     'obligations.decide': (input) => ws.registers.incidents.obligations.decide(input),
     'obligations.add': (input) => ws.registers.incidents.obligations.add(input),
+    'obligations.prepareText': ({ obligationId, lang }) => {
+      const r = ws.registers.incidents;
+      const o = r.obligations.get(obligationId);
+      const i = r.get(o.incidentId);
+      const org = ws.profile().organisation;
+      const client = o.regime === 'gdpr-33-2' && o.recipientId ? r.clients.find(o.recipientId) : null;
+      const language = lang ?? client?.language ?? (org.country === 'FR' ? 'fr' : 'en');
+      if (o.regime === 'gdpr-33' || o.regime === 'uk-gdpr-33') {
+        const draft = ws.exchange.notificationDraft({ incidentId: i.id, dpoContact: org.dpoContact || undefined });
+        return { lang: language, subject: draft[language].markdown.split('\n')[0]!.replace(/^# /, ''), body: draft[language].text };
+      }
+      return noticeText(i, o, language, { name: org.name, dpoContact: org.dpoContact, timeZone: org.timeZone });
+    },
     'incidents.addClient': (input) => ws.registers.incidents.clients.create(input),
     'incidents.updateClient': (input) => ws.registers.incidents.clients.update(input),
     'incidents.archiveClient': (input) => ws.registers.incidents.clients.archive(input),

@@ -83,7 +83,7 @@ export class FilingRegister extends RegisterBase<typeof Notification> {
   /** Records a filing with the files sent with it: checks it, stores the files, freezes it. */
   async record(input: NotificationCreate): Promise<Notification> {
     const data = NotificationCreate.parse(input);
-    const plan = this.plan(data);
+    const plan = this.checkFiling(data);
     // The files go in first (their text is extracted outside any transaction); if the filing then
     // cannot be written they are withdrawn again, so nothing half-recorded stays behind.
     const files = data.files.length ? await this.deps.addFiles(data.incidentId, data.files) : [];
@@ -99,7 +99,7 @@ export class FilingRegister extends RegisterBase<typeof Notification> {
   create(input: NotificationCreate): Notification {
     const data = NotificationCreate.parse(input);
     if (data.files.length) throw new ApiError('VALIDATION_FAILED', 'Files go with incidents.recordFiling, which stores them first.');
-    return this.write(data, this.plan(data), []);
+    return this.write(data, this.checkFiling(data), []);
   }
 
   /** What a filing would be judged against, and what it would lack: the pre-filing check. */
@@ -112,7 +112,7 @@ export class FilingRegister extends RegisterBase<typeof Notification> {
   }
 
   /** Every check before anything is written: a refused filing leaves the register untouched. */
-  private plan(data: ReturnType<typeof NotificationCreate.parse>) {
+  private checkFiling(data: ReturnType<typeof NotificationCreate.parse>) {
     const sentAt = toUtc(data.sentAt);
     if (data.obligationId && !this.deps.obligationFor(data.incidentId, data.obligationId, data.recipient, data.phase)) {
       throw new ApiError('NOT_FOUND', `No obligation ${data.obligationId} on this incident.`);
@@ -144,7 +144,7 @@ export class FilingRegister extends RegisterBase<typeof Notification> {
     return { sentAt, o, first: c.first, due: c.due, timeliness, gaps: c.gaps };
   }
 
-  private write(data: ReturnType<typeof NotificationCreate.parse>, p: ReturnType<FilingRegister['plan']>, files: FileRef[]): Notification {
+  private write(data: ReturnType<typeof NotificationCreate.parse>, p: ReturnType<FilingRegister['checkFiling']>, files: FileRef[]): Notification {
     const now = this.now();
     return this.ctx.write(NOTIFICATION, () => {
       const filing: Notification = {

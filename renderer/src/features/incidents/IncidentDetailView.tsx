@@ -13,8 +13,8 @@ import { ClientsPanel } from './ClientsPanel';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
 import { IncidentSummary } from './IncidentSummary';
-import { NotificationsPanel } from './NotificationsPanel';
-import { CLIENT_CHANGE_TYPE, INCIDENT_RECORD_TYPE, NOTIFICATION_CHANGE_TYPE, NS } from './recordType';
+import { ObligationsPanel } from './ObligationsPanel';
+import { CLIENT_CHANGE_TYPE, INCIDENT_RECORD_TYPE, NOTIFICATION_CHANGE_TYPE, NS, OBLIGATION_CHANGE_TYPE } from './recordType';
 import { RecordPanels } from './RecordPanels';
 
 /** One incident: where its clocks stand, its notifications and clients, its facts, links, attachments and history. */
@@ -24,7 +24,10 @@ export function IncidentDetailView({ id }: { id: string }) {
   const go = useNavigation((s) => s.go);
   // Notifications and clients are records of their own; their writes come as their own events.
   const version =
-    useRecordVersion(INCIDENT_RECORD_TYPE, id) + useRecordTypeVersion(NOTIFICATION_CHANGE_TYPE) + useRecordTypeVersion(CLIENT_CHANGE_TYPE);
+    useRecordVersion(INCIDENT_RECORD_TYPE, id) +
+    useRecordTypeVersion(NOTIFICATION_CHANGE_TYPE) +
+    useRecordTypeVersion(CLIENT_CHANGE_TYPE) +
+    useRecordTypeVersion(OBLIGATION_CHANGE_TYPE);
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);
@@ -116,7 +119,7 @@ export function IncidentDetailView({ id }: { id: string }) {
       {error !== null && <ErrorNotice error={error} />}
       <IncidentSummary detail={detail} />
       {showClients && <ClientsPanel incident={i} clients={detail.clients} onChanged={reload} />}
-      <NotificationsPanel incident={i} notifications={detail.notifications} onChanged={reload} />
+      <ObligationsPanel incident={i} notifications={detail.notifications} version={version + reloads} onChanged={reload} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Paper withBorder p="md">

@@ -9,6 +9,7 @@ export const INCIDENT_RECORD_TYPE: RecordType = 'incident';
  */
 export const NOTIFICATION_CHANGE_TYPE = 'notification';
 export const CLIENT_CHANGE_TYPE = 'client';
+export const OBLIGATION_CHANGE_TYPE = 'obligation';
 
 /** The i18n namespace of this feature (features/incidents/locales). */
 export const NS = 'incidents';
