@@ -8,7 +8,7 @@ import type { AppStatus, LockReason, Profile, ProfileUpdate, SetupInput } from '
 import { Organisation } from '@shared/schemas/profile';
 import { DEFAULT_PREFERENCES, type Preferences, type PreferencesUpdate } from '@shared/schemas/core';
 import { openEncrypted, type Db } from './db/open';
-import { migrate } from './db/migrations';
+import { migrate, refuseNewerSchema } from './db/migrations';
 import type { AuditLog } from './audit/audit-log';
 import type { SearchIndex } from './search/search-index';
 import { type KeyStore } from './keys/keychain';
@@ -197,6 +197,10 @@ export class Workstation {
         this.lockReason = 'keychain-wrong-key';
         return this.status();
       }
+      if (e instanceof ApiError && e.code === 'DATABASE_NEWER') {
+        this.lockReason = 'database-newer';
+        return this.status();
+      }
       throw e;
     }
     this.emitStatus();
@@ -209,7 +213,15 @@ export class Workstation {
     if (!file) throw new ApiError('NEEDS_SETUP', 'There is no register in this data folder yet.');
     if (this.current) return this.status();
     const key = await unwrapKey(file.keyWrap, passphrase);
-    this.open(key, file);
+    try {
+      this.open(key, file);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'DATABASE_NEWER') {
+        this.lockReason = 'database-newer';
+        this.emitStatus();
+      }
+      throw e;
+    }
     await this.storeKeyInKeychain(file.profileId, key);
     this.emitStatus();
     return this.status();
@@ -251,7 +263,7 @@ export class Workstation {
   }
 
   private open(key: Buffer, file: ProfileFile) {
-    const db = openEncrypted(profilePaths(this.opts.dataDir).database, key, { create: false });
+    const db = openEncrypted(profilePaths(this.opts.dataDir).database, key, { create: false, check: (probe) => refuseNewerSchema(probe) });
     try {
       migrate(db);
       this.current = this.newSession(db, key, file);

@@ -275,6 +275,8 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   WRONG_PASSPHRASE: 422,
   WRONG_KEY: 422,
+  /** The register's schema is newer than this build knows (written by a later version): refused, nothing written. */
+  DATABASE_NEWER: 409,
   LOCKED: 423,
   KEYCHAIN_UNAVAILABLE: 503,
   BACKEND_UNAVAILABLE: 503,

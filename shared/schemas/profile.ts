@@ -62,6 +62,8 @@ export const LockReason = z.enum([
   'keychain-missing-key',
   /** The keychain holds a key that does not open this register. */
   'keychain-wrong-key',
+  /** The register was written by a newer version of the app (DATABASE_NEWER): it stays closed, untouched. */
+  'database-newer',
   /** The user locked the register. */
   'user-locked',
   /** Nobody used the app for the auto-lock delay (Settings › Security). */

@@ -245,7 +245,7 @@ describe('schema migrations', () => {
     const dir = scratch();
     const db = openEncrypted(join(dir, 'm.db'), randomBytes(32), { create: true });
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
-    expect(() => migrate(db)).toThrow(/newer version/);
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'DATABASE_NEWER', message: expect.stringMatching(/newer version/) }));
     db.close();
   });
 });

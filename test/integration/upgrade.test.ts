@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../electron/core/db/migrations';
-import { PASSPHRASE, startWorkstation, tempDir } from '../support/workstation';
+import { OsKeyStore } from '../../electron/core/keys/keychain';
+import { fileDigest, PASSPHRASE, setUpWorkstation, startWorkstation, tempDir } from '../support/workstation';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -61,5 +62,38 @@ describe('a register written by main before the search and list migrations (sche
     ws.registers.actions.create({ title: 'Après la mise à jour', owner: 'Hélène Carpentier' });
     expect(ws.registers.actions.list({ owner: ['Helene Carpentier'] }).total).toBe(3);
     expect(ws.audit.verify()).toMatchObject({ ok: true, count: upgraded.count + 1 });
+  });
+});
+
+describe('a register written by a newer version of the app', () => {
+  /** Every file in the data folder and its digest: what "nothing was written" means. */
+  function snapshot(dir: string): Record<string, string | null> {
+    return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, fileDigest(join(dir, f))]));
+  }
+
+  it('is refused with DATABASE_NEWER, by the passphrase and by the keychain, and left byte-identical', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const keyStore = new OsKeyStore('PrivacyOps Workstation (tests)');
+    const ws = await setUpWorkstation(t.dir, { keyStore });
+    cleanups.push(() => ws.close());
+    ws.registers.actions.create({ title: 'Écrit avant la version suivante', owner: 'Claire Dubois' });
+    // What a later build would leave: a schema step this build does not have.
+    ws.session.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    ws.lock();
+    const before = snapshot(t.dir);
+    expect(Object.keys(before)).toContain('register.db');
+
+    await expect(ws.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'DATABASE_NEWER', message: expect.stringMatching(/newer version.*nothing was changed/s) });
+    expect(ws.status()).toMatchObject({ state: 'locked', lockReason: 'database-newer' });
+    expect(snapshot(t.dir)).toEqual(before);
+
+    // Started again with the key in the keychain: it stays locked and says why, still untouched.
+    ws.close();
+    const again = await startWorkstation(t.dir, { keyStore });
+    cleanups.push(() => again.close());
+    expect(again.status()).toMatchObject({ state: 'locked', lockReason: 'database-newer' });
+    await expect(again.tryKeychainUnlock()).resolves.toMatchObject({ state: 'locked', lockReason: 'database-newer' });
+    expect(snapshot(t.dir)).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '@shared/api/contract';
@@ -12,11 +13,12 @@ const Database = require('better-sqlite3-multiple-ciphers') as typeof BetterSqli
 /**
  * Opens (or creates) the register with a raw 256-bit key in SQLCipher 4 format, so any
  * SQLCipher 4 tool can read it with the same key. A wrong key is detected on the first read,
- * before anything is written: the file is opened read-only for that check.
+ * before anything is written: the file is opened read-only for that check, and `check` runs on
+ * that read-only connection too (the schema runner refuses a newer schema there).
  */
-export function openEncrypted(path: string, key: Buffer, opts: { create: boolean }): Db {
+export function openEncrypted(path: string, key: Buffer, opts: { create: boolean; check?: (probe: Db) => void }): Db {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes');
-  if (!opts.create) assertKeyOpens(path, key);
+  if (!opts.create) assertKeyOpens(path, key, opts.check);
   const db = new Database(path, { fileMustExist: !opts.create });
   try {
     applyKey(db, key);
@@ -42,7 +44,11 @@ function applyKey(db: Db, key: Buffer) {
   db.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
-function assertKeyOpens(path: string, key: Buffer) {
+function assertKeyOpens(path: string, key: Buffer, check?: (probe: Db) => void) {
+  // A read-only connection to a WAL file creates its -wal and -shm files but cannot remove them
+  // when it closes; it leaves them as it found them (a refused register keeps its folder as it was).
+  const sidecars = [`${path}-wal`, `${path}-shm`] as const;
+  const hadSidecars = sidecars.some((f) => existsSync(f));
   let probe: Db;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true });
@@ -50,16 +56,22 @@ function assertKeyOpens(path: string, key: Buffer) {
     throw new ApiError('NOT_FOUND', `The register file ${path} cannot be opened: ${(e as Error).message}`);
   }
   try {
-    applyKey(probe, key);
-    probe.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB') {
-      throw new ApiError('WRONG_KEY', 'This key does not open the register (it is not the key this file was encrypted with). Nothing was changed.');
+    try {
+      applyKey(probe, key);
+      probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'SQLITE_NOTADB') {
+        throw new ApiError('WRONG_KEY', 'This key does not open the register (it is not the key this file was encrypted with). Nothing was changed.');
+      }
+      throw e;
     }
-    throw e;
+    check?.(probe);
   } finally {
     probe.close();
+    if (!hadSidecars && existsSync(sidecars[0]) && statSync(sidecars[0]).size === 0) {
+      for (const f of sidecars) rmSync(f, { force: true });
+    }
   }
 }
 

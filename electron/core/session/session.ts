@@ -15,7 +15,7 @@ import { SyncService } from '../sync/sync-service';
 import { exchangeFor, type Exchange } from '../exports/exchange';
 import type { AnyRegister } from '../sync/apply';
 import { getMeta, setMeta } from '../db/meta';
-import { OBLIGATIONS_BACKFILL } from '../db/migration-obligations';
+import { OBLIGATIONS_BACKFILL } from '../db/steps/009-obligations';
 import { sessionContext } from './context';
 import { openRegisters, registersByType, type Registers } from './registers';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { IconKey, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconKey, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { CenteredPanel } from '../../components/CenteredPanel';
@@ -16,9 +16,13 @@ export function UnlockScreen() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'unlock' | 'keychain' | null>(null);
   const [keychainStillLocked, setKeychainStillLocked] = useState(false);
+  // Set when an unlock attempt was refused because the register is newer than this app.
+  const [newer, setNewer] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const reason = status?.lockReason ?? 'user-locked';
+  const reason = newer ? 'database-newer' : (status?.lockReason ?? 'user-locked');
+  // Neither the passphrase nor the keychain can open a register this version does not understand.
+  const refused = reason === 'database-newer';
 
   async function unlock() {
     if (!passphrase) {
@@ -32,7 +36,9 @@ export function UnlockScreen() {
     try {
       useAppStatus.getState().apply(await api.call('app.unlock', { passphrase }));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'WRONG_PASSPHRASE') {
+      if (e instanceof ApiError && e.code === 'DATABASE_NEWER') {
+        setNewer(true);
+      } else if (e instanceof ApiError && e.code === 'WRONG_PASSPHRASE') {
         setFieldError(t('errors.WRONG_PASSPHRASE'));
         // Keep the typed text so a typo can be fixed; select it so retyping replaces it.
         requestAnimationFrame(() => {
@@ -55,9 +61,10 @@ export function UnlockScreen() {
     try {
       const next = await api.call('app.retryKeychain', {});
       useAppStatus.getState().apply(next);
-      if (next.state === 'locked') setKeychainStillLocked(true);
+      if (next.state === 'locked' && next.lockReason !== 'database-newer') setKeychainStillLocked(true);
     } catch (e) {
-      setError(e);
+      if (e instanceof ApiError && e.code === 'DATABASE_NEWER') setNewer(true);
+      else setError(e);
     } finally {
       setBusy(null);
     }
@@ -66,45 +73,54 @@ export function UnlockScreen() {
   return (
     <CenteredPanel title={t('unlock.title')} width={520}>
       <Stack gap="md">
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="lock-reason">
-          {t(`unlock.reasons.${reason}`)}
-        </Alert>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void unlock();
-          }}
+        <Alert
+          color={refused ? 'red' : 'gray'}
+          variant="light"
+          icon={refused ? <IconAlertTriangle size={18} /> : <IconLock size={18} />}
+          data-testid="lock-reason"
+          data-reason={reason}
+          role={refused ? 'alert' : undefined}
         >
-          <Stack gap="sm">
-            <PasswordInput
-              ref={input}
-              label={t('unlock.passphrase')}
-              autoFocus
-              autoComplete="current-password"
-              value={passphrase}
-              onChange={(e) => {
-                setPassphrase(e.currentTarget.value);
-                setFieldError(null);
-              }}
-              error={fieldError}
-            />
-            <Group justify="space-between">
-              <Button
-                variant="subtle"
-                leftSection={<IconKey size={16} />}
-                loading={busy === 'keychain'}
-                disabled={busy === 'unlock'}
-                onClick={() => void retryKeychain()}
-              >
-                {t('unlock.retryKeychain')}
-              </Button>
-              <Button type="submit" loading={busy === 'unlock'} disabled={busy === 'keychain'}>
-                {t('unlock.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          {t(`unlock.reasons.${reason}`, { version: status?.version ?? '' })}
+        </Alert>
+        {!refused && (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void unlock();
+            }}
+          >
+            <Stack gap="sm">
+              <PasswordInput
+                ref={input}
+                label={t('unlock.passphrase')}
+                autoFocus
+                autoComplete="current-password"
+                value={passphrase}
+                onChange={(e) => {
+                  setPassphrase(e.currentTarget.value);
+                  setFieldError(null);
+                }}
+                error={fieldError}
+              />
+              <Group justify="space-between">
+                <Button
+                  variant="subtle"
+                  leftSection={<IconKey size={16} />}
+                  loading={busy === 'keychain'}
+                  disabled={busy === 'unlock'}
+                  onClick={() => void retryKeychain()}
+                >
+                  {t('unlock.retryKeychain')}
+                </Button>
+                <Button type="submit" loading={busy === 'unlock'} disabled={busy === 'keychain'}>
+                  {t('unlock.submit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
         {keychainStillLocked && (
           <Text size="sm" c="dimmed" role="status">
             {t('unlock.keychainStillLocked')}

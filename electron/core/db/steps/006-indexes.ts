@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /**
  * Step 6: indexes measured by `npm run bench` at the S4 volume. Each list's sort is (column, id),

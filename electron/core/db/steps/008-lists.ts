@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /** The rights a complaint can name (DataSubjectRight): one partial index each, see below. */
 export const RIGHTS_INDEXED = [

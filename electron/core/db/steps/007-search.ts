@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /**
  * Step 7: search reads its best-ranked page straight from FTS5. `ORDER BY rank` is what FTS5

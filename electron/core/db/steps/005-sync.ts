@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /**
  * Step 5: what sync needs locally. Every audit entry becomes an operation with a hybrid logical

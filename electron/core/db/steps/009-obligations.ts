@@ -1,5 +1,4 @@
-import type { Migration } from './migrations';
-import type { Db } from './open';
+import type { Db, Migration } from './types';
 
 /**
  * Step 9: notification obligations and filings (docs/decisions/004).

@@ -1,0 +1,23 @@
+import type { Migration } from './types';
+import { baseMigration } from './001-base';
+import { registersMigration } from './002-registers';
+import { remindersMigration } from './003-reminders';
+import { timelineImportsMigration } from './004-timeline-imports';
+import { syncMigration } from './005-sync';
+import { indexMigration } from './006-indexes';
+import { searchMigration } from './007-search';
+import { listsMigration } from './008-lists';
+import { obligationsMigration } from './009-obligations';
+
+/** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
+export const steps: readonly Migration[] = [
+  baseMigration,
+  registersMigration,
+  remindersMigration,
+  timelineImportsMigration,
+  syncMigration,
+  indexMigration,
+  searchMigration,
+  listsMigration,
+  obligationsMigration,
+];
