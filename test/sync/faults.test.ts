@@ -17,7 +17,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
-  await pgServer.destroy();
+  // Unset when set-up failed: its one-line TestPostgresError is the whole report.
+  if (pgServer) await pgServer.destroy();
 });
 
 async function client(name: string, dir?: string): Promise<{ ws: Workstation; dir: string }> {
