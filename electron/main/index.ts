@@ -8,8 +8,10 @@ import { DATA_DIR_ENV } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../webhost/security';
 import { buildMenu } from './menu';
 import { wireAlerts } from './alerts';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 
 app.setName('PrivacyOps Workstation');
+registerAppScheme();
 
 function dataDirFromArgs(): string {
   const i = process.argv.indexOf('--data-dir');
@@ -18,12 +20,12 @@ function dataDirFromArgs(): string {
 }
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = join(import.meta.dirname, '../renderer');
 
 /** Only our own renderer may call the API or navigate. */
 function isOwnUrl(url: string): boolean {
   if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 }
 
 async function main() {
@@ -32,6 +34,7 @@ async function main() {
     return;
   }
   await app.whenReady();
+  if (!rendererUrl) serveRenderer(rendererDir);
 
   // Hardening that holds for every window and webview this app could ever create.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
@@ -109,7 +112,7 @@ async function main() {
   });
 
   if (rendererUrl) await win.loadURL(rendererUrl);
-  else await win.loadFile(rendererFile);
+  else await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 main().catch((e: unknown) => {

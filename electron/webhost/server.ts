@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiError, errorStatus, type EventName, type EventPayload } from '@shared/api/contract';
 import { describeApi } from '../core/api/describe';
+import { contentType, staticFile } from './static-files';
 import { SECURITY_HEADERS, bearerToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches, websocketToken } from './security';
 
 /** What the web host needs of the core: calls and events (a CoreHost: the core in its worker). */
@@ -41,19 +42,6 @@ export class PortInUseError extends Error {
 
 // Attachments travel base64 in JSON: 25 MiB of file is about 34 MiB of body.
 const MAX_BODY = 40 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 /**
  * Serves the renderer and the API on 127.0.0.1 only. Every request must name this host (Host),
@@ -194,22 +182,17 @@ function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse) {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  let file = join(root, rel);
-  if (!file.startsWith(root + sep) && file !== root) return sendError(res, new ApiError('NOT_FOUND', 'Not found'));
-  const st = await stat(file).catch(() => null);
-  // Unknown paths are the single-page app's own routes.
-  if (!st || st.isDirectory()) file = join(root, 'index.html');
+  const file = await staticFile(root, pathname);
+  if (!file) return sendError(res, new ApiError('NOT_FOUND', 'Not found'));
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch {
     return sendError(res, new ApiError('NOT_FOUND', `The app is not built: ${join(root, 'index.html')} is missing. Run npm run build.`));
   }
-  const type = MIME[extname(file)] ?? 'application/octet-stream';
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': type,
+    'Content-Type': contentType(file),
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
   });
   res.end(data);
