@@ -26,6 +26,16 @@ export class OpApplier {
     private readonly registers: Map<string, AnyRegister>,
   ) {}
 
+  /**
+   * Applies a page of operations in order; call inside a transaction. Returns the records that
+   * changed (operations already applied change nothing).
+   */
+  applyAll(ops: readonly SyncOp[]): { type: string; id: string }[] {
+    const changed: { type: string; id: string }[] = [];
+    for (const op of ops) if (this.apply(op)) changed.push({ type: op.recordType, id: op.recordId });
+    return changed;
+  }
+
   /** Call inside a transaction. Returns false for an operation already applied. */
   apply(op: SyncOp): boolean {
     const { audit, db } = this.ctx;

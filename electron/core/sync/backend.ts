@@ -13,6 +13,15 @@ export interface PushedOp {
 export interface PulledOp extends PushedOp {
   seq: number;
 }
+/**
+ * What a push did: how many operations it added, and the workspace's last sequence number
+ * before and after (the added ones are exactly before+1…last, numbered in one locked transaction).
+ */
+export interface PushResult {
+  added: number;
+  before: number | null;
+  last: number | null;
+}
 
 /** A short, password-free description of where the backend is, for status lines. */
 export function describeConnection(input: ConnectInput): string {
@@ -201,36 +210,46 @@ export class Backend {
   }
 
   /**
-   * Appends operations. The workspace row is locked for the whole transaction, so sequence
-   * numbers are handed out in commit order: a reader that has seen seq N has seen everything
-   * below N. Operations already there (a retried push) are skipped, so pushing is idempotent.
+   * Appends operations in one statement, however many: the ids, epochs and sealed bytes travel
+   * as three arrays in PostgreSQL's binary array format (no hex, no per-row parameters; COPY is
+   * not allowed into a table under forced row-level security). The workspace row is locked for
+   * the whole transaction, so sequence numbers are handed out in commit order: a reader that has
+   * seen seq N has seen everything below N. Operations already there (a retried push) are skipped
+   * without leaving a gap in the numbering, so pushing is idempotent.
    */
-  async push(workspaceId: string, ops: PushedOp[]): Promise<number> {
-    if (ops.length === 0) return 0;
+  async push(workspaceId: string, ops: PushedOp[]): Promise<PushResult> {
+    if (ops.length === 0) return { added: 0, before: null, last: null };
+    const ids = binaryArray(UUID_OID, ops.map((o) => uuidBytes(o.opId)));
+    const epochs = binaryArray(INT4_OID, ops.map((o) => int4Bytes(o.epoch)));
+    const payloads = binaryArray(BYTEA_OID, ops.map((o) => o.payload));
     return this.tx(async () => {
       const ws = await this.q<{ last_seq: string }>(`SELECT last_seq FROM ${SCHEMA}.workspaces WHERE id = $1 FOR UPDATE`, [workspaceId]);
       if (!ws.rows[0]) throw new ApiError('BACKEND_PERMISSION', `Workspace ${workspaceId} is not visible to this database role.`);
-      let seq = Number(ws.rows[0].last_seq);
-      const existing = await this.q<{ op_id: string }>(`SELECT op_id FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND op_id = ANY($2::uuid[])`, [workspaceId, ops.map((o) => o.opId)]);
-      const skip = new Set(existing.rows.map((r) => r.op_id));
-      const fresh = ops.filter((o) => !skip.has(o.opId));
-      for (let i = 0; i < fresh.length; i += 200) {
-        const batch = fresh.slice(i, i + 200);
-        const values: unknown[] = [];
-        const rows = batch.map((o, j) => {
-          seq++;
-          values.push(workspaceId, seq, o.opId, o.epoch, o.payload.length, o.payload);
-          const b = j * 6;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
-        });
-        await this.q(`INSERT INTO ${SCHEMA}.ops (workspace_id, seq, op_id, key_epoch, size, payload) VALUES ${rows.join(', ')}`, values);
+      const last = ws.rows[0].last_seq;
+      // Window functions run after WHERE: the fresh operations are numbered last+1, last+2… in
+      // the order given, with no gap where a known one was left out.
+      const inserted = await this.q(
+        `INSERT INTO ${SCHEMA}.ops (workspace_id, seq, op_id, key_epoch, size, payload)
+         SELECT $1::uuid, $2::bigint + row_number() OVER (ORDER BY t.ord), t.op_id, t.epoch, length(t.payload), t.payload
+         FROM unnest($3::uuid[], $4::int4[], $5::bytea[]) WITH ORDINALITY AS t(op_id, epoch, payload, ord)
+         WHERE NOT EXISTS (SELECT 1 FROM ${SCHEMA}.ops o WHERE o.workspace_id = $1::uuid AND o.op_id = t.op_id)`,
+        [workspaceId, last, ids, epochs, payloads],
+      );
+      const added = inserted.rowCount ?? 0;
+      const seq = Number(last) + added;
+      if (added > 0) {
+        await this.q(`UPDATE ${SCHEMA}.workspaces SET last_seq = $2 WHERE id = $1`, [workspaceId, seq]);
+        // Listeners learn the workspace and how far it now goes.
+        await this.q(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, `${workspaceId} ${seq}`]);
       }
-      await this.q(`UPDATE ${SCHEMA}.workspaces SET last_seq = $2 WHERE id = $1`, [workspaceId, seq]);
-      await this.q(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, workspaceId]);
-      return fresh.length;
+      return { added, before: Number(last), last: seq };
     });
   }
 
+  /**
+   * One page of operations after a server sequence number, in order (keyset paging on the
+   * primary key: every page is an index range read, however far into the log it starts).
+   */
   async pull(workspaceId: string, afterSeq: number, limit: number): Promise<PulledOp[]> {
     const r = await this.q<{ seq: string; op_id: string; key_epoch: number; payload: Buffer }>(
       `SELECT seq, op_id, key_epoch, payload FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
@@ -265,10 +284,15 @@ export class Backend {
     return r.rows[0] ? { epoch: r.rows[0].key_epoch, payload: r.rows[0].payload } : null;
   }
 
-  /** Changes from colleagues arrive within seconds: NOTIFY on every push. */
-  async listen(workspaceId: string, onChange: () => void): Promise<void> {
+  /**
+   * Changes from colleagues arrive at once: every push that added operations NOTIFYs
+   * `<workspace> <last seq>` (older clients sent the workspace alone).
+   */
+  async listen(workspaceId: string, onChange: (lastSeq: number | null) => void): Promise<void> {
     this.client.on('notification', (n) => {
-      if (n.channel === NOTIFY_CHANNEL && n.payload === workspaceId) onChange();
+      if (n.channel !== NOTIFY_CHANNEL || !n.payload) return;
+      const [ws, seq] = n.payload.split(' ');
+      if (ws === workspaceId) onChange(seq ? Number(seq) : null);
     });
     await this.q(`LISTEN ${NOTIFY_CHANNEL}`);
   }
@@ -277,4 +301,43 @@ export class Backend {
     this.client.on('end', () => fn());
     this.client.on('error', (e) => fn(e));
   }
+}
+
+const UUID_OID = 2950;
+const INT4_OID = 23;
+const BYTEA_OID = 17;
+
+function uuidBytes(id: string): Buffer {
+  const b = Buffer.from(id.replace(/-/g, ''), 'hex');
+  if (b.length !== 16) throw new ApiError('INTERNAL', `Not an operation id: ${id}`);
+  return b;
+}
+
+function int4Bytes(n: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeInt32BE(n, 0);
+  return b;
+}
+
+/**
+ * A one-dimensional array without nulls in PostgreSQL's binary format (what array_recv reads):
+ * dimensions, null flag, element type, length and lower bound, then each element as its length
+ * and bytes. pg sends a Buffer parameter as binary, and the cast in the statement gives its type.
+ */
+export function binaryArray(elementOid: number, items: readonly Buffer[]): Buffer {
+  let size = 20;
+  for (const it of items) size += 4 + it.length;
+  const out = Buffer.allocUnsafe(size);
+  out.writeInt32BE(1, 0);
+  out.writeInt32BE(0, 4);
+  out.writeInt32BE(elementOid, 8);
+  out.writeInt32BE(items.length, 12);
+  out.writeInt32BE(1, 16);
+  let at = 20;
+  for (const it of items) {
+    out.writeInt32BE(it.length, at);
+    it.copy(out, at + 4);
+    at += 4 + it.length;
+  }
+  return out;
 }

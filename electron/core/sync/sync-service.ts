@@ -17,7 +17,7 @@ import { suggestPassphrase } from '../keys/passphrase';
 import { appendAudit, type RegisterContext } from '../registers/context';
 import { CHUNK_BYTES } from '../registers/attachments';
 import { extractText } from '../search/extract-text';
-import { Backend, describeConnection } from './backend';
+import { Backend, describeConnection, type PulledOp } from './backend';
 import { chunkAad, inviteKey, newMemberKeyPair, open, openFromMember, openOrExplain, opAad, seal, sealToMember } from './crypto';
 import { OpApplier, RESOLVES_CONFLICT, type AnyRegister, type SyncOp } from './apply';
 import { SecretVault, type SyncSecrets } from './secrets';
@@ -42,8 +42,11 @@ const InvitationPayload = z.object({
 });
 
 const INVITE_PREFIX = 'PRIVACYOPS-INVITE-1.';
-const PUSH_BATCH = 500;
-const PULL_BATCH = 500;
+/** The first batch or page of a round (the first changes up or in at once), then the large ones. */
+const FIRST_BATCH = 500;
+const PUSH_BATCH = 8_000;
+const FIRST_PAGE = 500;
+const PULL_PAGE = 8_000;
 const POLL_MS = 15_000;
 /** Operations that describe this machine only (the local user's name, the recovery passphrase). */
 const LOCAL_ONLY = ['profile'];
@@ -70,6 +73,8 @@ export class SyncService {
   private triggered = false;
   private wake: (() => void) | null = null;
   private roundInFlight: Promise<void> | null = null;
+  /** While a push runs: how many of this device's operations it found unsent, and sent so far. */
+  private pushing: { total: number; done: number } | null = null;
   private readonly vault: SecretVault;
   private readonly applier: OpApplier;
 
@@ -124,7 +129,7 @@ export class SyncService {
       backend: c?.backend ?? null,
       lastSyncedAt: this.cursor('lastSyncedAt'),
       offlineSince: this.offlineSince,
-      pending: this.pendingCount(),
+      pending: this.pushing ? Math.max(0, this.pushing.total - this.pushing.done) : this.pendingCount(),
       progress: this.progress,
       error: this.error,
       openConflicts: (this.ctx.db.prepare('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL').get() as { n: number }).n,
@@ -381,7 +386,11 @@ export class SyncService {
       const backend = this.backend;
       // In the background loop, listen for colleagues' pushes on this connection.
       if (this.running && !this.listening) {
-        await backend.listen(c.workspaceId, () => this.trigger());
+        await backend.listen(c.workspaceId, (lastSeq) => {
+          // Our own push announces itself too: nothing to fetch when we already hold that far.
+          if (lastSeq !== null && lastSeq <= Number(this.cursor('pulledSeq') ?? 0)) return;
+          this.trigger();
+        });
         this.listening = true;
       }
       await backend.ensureSchema();
@@ -409,55 +418,132 @@ export class SyncService {
 
   private async push(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
     const total = this.pendingCount();
-    let done = 0;
-    for (;;) {
-      const after = Number(this.cursor('pushedSeq') ?? 0);
-      const rows = this.ctx.audit.ownEntries(this.deviceId, after, PUSH_BATCH, LOCAL_ONLY);
-      if (rows.length === 0) {
-        // Nothing of ours left: move the cursor past other devices' entries too.
-        const max = (this.ctx.db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
-        if (max > after) this.setCursor('pushedSeq', String(max));
-        return;
+    if (total === 0) {
+      this.skipForeignEntries();
+      return;
+    }
+    // Counting what is left scans the unsent part of the log: once per push, not per batch.
+    this.pushing = { total, done: 0 };
+    let size = FIRST_BATCH;
+    try {
+      for (;;) {
+        const after = Number(this.cursor('pushedSeq') ?? 0);
+        const rows = this.ctx.audit.ownEntries(this.deviceId, after, size, LOCAL_ONLY);
+        if (rows.length === 0) {
+          this.skipForeignEntries();
+          return;
+        }
+        const ops = rows.map((r) => {
+          const op = toSyncOp(r);
+          return { opId: op.opId, epoch, payload: seal(key, Buffer.from(JSON.stringify(op)), opAad(c.workspaceId, op.opId, epoch)) };
+        });
+        const pulledBefore = Number(this.cursor('pulledSeq') ?? 0);
+        const pushed = await backend.push(c.workspaceId, ops);
+        // After the backend committed: a crash before this line only means the batch is pushed
+        // again next time, and the backend skips operations it already has.
+        this.ctx.db.transaction(() => {
+          this.setCursor('pushedSeq', String(rows[rows.length - 1]!.seq));
+          // The operations just numbered are ours: when we held everything before them, there
+          // is nothing to pull back (pulling them would only find them applied already).
+          if (pushed.added > 0 && pushed.before === pulledBefore && Number(this.cursor('pulledSeq') ?? 0) === pulledBefore) {
+            this.setCursor('pulledSeq', String(pushed.last));
+          }
+        })();
+        this.pushing.done += rows.length;
+        this.progress = { phase: 'push', done: this.pushing.done, total: Math.max(total, this.pushing.done) };
+        this.events.status(this.status());
+        // Small first, so the first changes are up at once; then large, near the wire's pace.
+        size = Math.min(size * 4, PUSH_BATCH);
       }
-      const ops = rows.map((r) => {
-        const op = toSyncOp(r);
-        return { opId: op.opId, epoch, payload: seal(key, Buffer.from(JSON.stringify(op)), opAad(c.workspaceId, op.opId, epoch)) };
-      });
-      await backend.push(c.workspaceId, ops);
-      // After the backend committed: a crash before this line only means the batch is pushed
-      // again next time, and the backend skips operations it already has.
-      this.setCursor('pushedSeq', String(rows[rows.length - 1]!.seq));
-      done += rows.length;
-      this.progress = { phase: 'push', done, total };
+    } finally {
+      this.pushing = null;
+    }
+  }
+
+  /** Nothing of ours left: move the push cursor past other devices' entries too. */
+  private skipForeignEntries(): void {
+    const after = Number(this.cursor('pushedSeq') ?? 0);
+    const max = this.ctx.audit.count();
+    if (max > after) this.setCursor('pushedSeq', String(max));
+  }
+
+  /**
+   * Pulls every operation after the cursor, page by page (keyset pages on the server sequence,
+   * small first, then large), pipelined: the next page travels and is opened while this one is
+   * applied. A page is applied whole or not at all: every operation of it is opened and checked
+   * before the first is applied, and its operations and the cursor that says they are applied
+   * commit in one local transaction.
+   */
+  private async pull(backend: Backend, c: SyncConfig, s: SyncSecrets): Promise<void> {
+    const start = Number(this.cursor('pulledSeq') ?? 0);
+    const last = await backend.lastSeq(c.workspaceId);
+    if (last <= start) return;
+    const fetch = (after: number, size: number): Promise<OpenedPage> => {
+      const page = backend.pull(c.workspaceId, after, size).then((rows) => this.openPage(backend, c, s, rows));
+      // A page fetched ahead may fail while an earlier one is applied; it is awaited (and its
+      // error raised) only when its turn comes.
+      page.catch(() => {});
+      return page;
+    };
+    let size = FIRST_PAGE;
+    let next: Promise<OpenedPage> | null = fetch(start, size);
+    while (next) {
+      const page: OpenedPage = await next;
+      if (page.ops.length === 0) break;
+      size = Math.min(size * 4, PULL_PAGE);
+      next = page.lastSeq < last ? fetch(page.lastSeq, size) : null;
+      const changed = this.applyPage(page.ops, page.lastSeq);
+      for (const ch of changed) this.events.changed(ch.type, ch.id);
+      this.progress = { phase: 'pull', done: page.lastSeq - start, total: Math.max(1, last - start) };
       this.events.status(this.status());
     }
   }
 
-  private async pull(backend: Backend, c: SyncConfig, s: SyncSecrets): Promise<void> {
-    const last = await backend.lastSeq(c.workspaceId);
-    const start = Number(this.cursor('pulledSeq') ?? 0);
-    for (;;) {
-      const after = Number(this.cursor('pulledSeq') ?? 0);
-      const batch = await backend.pull(c.workspaceId, after, PULL_BATCH);
-      if (batch.length === 0) return;
-      const ops: SyncOp[] = [];
-      for (const b of batch) {
-        const key = await this.keyFor(backend, c, s, b.epoch);
-        const plain = openOrExplain(key, b.payload, opAad(c.workspaceId, b.opId, b.epoch), `Operation ${b.seq} from the backend`);
-        ops.push(JSON.parse(plain.toString('utf8')) as SyncOp);
+  /**
+   * Opens a page of sealed operations, all of them before any is applied: one that does not
+   * open (altered or damaged on the backend, or sealed with another key) refuses the whole page,
+   * naming it, and nothing of the page reaches the register.
+   */
+  private async openPage(backend: Backend, c: SyncConfig, s: SyncSecrets, rows: PulledOp[]): Promise<OpenedPage> {
+    if (rows.length === 0) return { ops: [], lastSeq: 0 };
+    const keys = new Map<number, Buffer>();
+    for (const r of rows) if (!keys.has(r.epoch)) keys.set(r.epoch, await this.keyFor(backend, c, s, r.epoch));
+    const first = rows[0]!.seq;
+    const lastSeq = rows[rows.length - 1]!.seq;
+    const refused = (r: PulledOp, why: string) =>
+      new ApiError(
+        'WRONG_KEY',
+        `Operation ${r.seq} on the backend ${why}. Nothing of its batch (operations ${first}–${lastSeq}) was applied to your register; the next sync starts again from operation ${first}.`,
+      );
+    const ops = new Array<SyncOp>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      let plain: Buffer;
+      try {
+        plain = open(keys.get(r.epoch)!, r.payload, opAad(c.workspaceId, r.opId, r.epoch));
+      } catch {
+        throw refused(r, 'cannot be opened with this workspace key: it was altered or damaged on the backend, or sealed with another key');
       }
-      const changed: { type: string; id: string }[] = [];
-      // One local transaction: the operations and the cursor that says they are applied.
-      this.ctx.db.transaction(() => {
-        for (const op of ops) if (this.applier.apply(op)) changed.push({ type: op.recordType, id: op.recordId });
-        this.setCursor('pulledSeq', String(batch[batch.length - 1]!.seq));
-      })();
-      this.ctx.audit.resetHead();
-      this.ctx.audit.writeAnchor();
-      for (const ch of changed) this.events.changed(ch.type, ch.id);
-      this.progress = { phase: 'pull', done: batch[batch.length - 1]!.seq - start, total: Math.max(1, last - start) };
-      this.events.status(this.status());
+      const op = parseOp(plain);
+      if (!op || op.opId !== r.opId) throw refused(r, 'opened, but is not the operation it was sealed as');
+      ops[i] = op;
     }
+    return { ops, lastSeq };
+  }
+
+  /** Applies one page and moves the cursor to its end, in one local transaction. */
+  private applyPage(ops: SyncOp[], lastSeq: number): { type: string; id: string }[] {
+    let changed: { type: string; id: string }[] = [];
+    try {
+      this.ctx.db.transaction(() => {
+        changed = this.applier.applyAll(ops);
+        this.setCursor('pulledSeq', String(lastSeq));
+      })();
+    } finally {
+      this.ctx.audit.resetHead();
+    }
+    this.ctx.audit.writeAnchor();
+    return changed;
   }
 
   private async uploadFiles(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
@@ -563,8 +649,8 @@ export class SyncService {
         t.unref?.();
         this.wake = () => {
           clearTimeout(t);
-          // Let a burst of local edits settle into one push.
-          setTimeout(resolve, 300).unref?.();
+          // At once: edits made while this round runs go up together in the next one.
+          resolve();
         };
       });
       this.wake = null;
@@ -662,4 +748,19 @@ function toSyncOp(e: AuditEntry): SyncOp {
     changes: e.changes,
     bases: e.bases,
   };
+}
+
+interface OpenedPage {
+  ops: SyncOp[];
+  lastSeq: number;
+}
+
+/** An opened operation's JSON, or null when it is not an operation this version can read. */
+function parseOp(plain: Buffer): SyncOp | null {
+  try {
+    const op = JSON.parse(plain.toString('utf8')) as SyncOp | null;
+    return op && typeof op.opId === 'string' && typeof op.recordType === 'string' && typeof op.recordId === 'string' && Array.isArray(op.changes) ? op : null;
+  } catch {
+    return null;
+  }
 }
