@@ -65,14 +65,17 @@ export function Panel({
   );
 }
 
-/** A record's facts as label / value pairs; rows that are null are left out (fields shown only when they apply). */
-export function FactList({ rows, testId }: { rows: ([string, ReactNode] | null | false)[]; testId?: string }) {
+/**
+ * A record's facts as label / value pairs; rows that are null are left out (fields shown only when
+ * they apply). A row's third element is its test id.
+ */
+export function FactList({ rows, testId, labelWidth = '11rem' }: { rows: (FactRow | null | false)[]; testId?: string; labelWidth?: string }) {
   return (
-    <DataList size="sm" labelWidth="11rem" gap={8} data-testid={testId}>
+    <DataList size="sm" labelWidth={labelWidth} gap={8} data-testid={testId}>
       {rows
-        .filter((r): r is [string, ReactNode] => Boolean(r))
-        .map(([label, value]) => (
-          <DataList.Item key={label}>
+        .filter((r): r is FactRow => Boolean(r))
+        .map(([label, value, rowTestId]) => (
+          <DataList.Item key={label} data-testid={rowTestId}>
             <DataList.ItemLabel>{label}</DataList.ItemLabel>
             <DataList.ItemValue>{value}</DataList.ItemValue>
           </DataList.Item>
@@ -80,3 +83,5 @@ export function FactList({ rows, testId }: { rows: ([string, ReactNode] | null |
     </DataList>
   );
 }
+
+export type FactRow = [label: string, value: ReactNode, testId?: string];

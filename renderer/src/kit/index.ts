@@ -15,7 +15,7 @@ export { KitTable } from './KitTable';
 export { DetailFrame, type DetailParts } from './DetailFrame';
 export { RecordActions, recordChangedHandler } from './RecordActions';
 export { RecordPanels } from './RecordPanels';
-export { Panel, PanelTitle, FactList } from './Panel';
+export { Panel, PanelTitle, FactList, type FactRow } from './Panel';
 export { createEditorStore, type EditorState, type EditorStore } from './editorStore';
 export { EditorDrawer, useEditorGuard } from './EditorDrawer';
 export { useRecordForm, messagesOf, validateFields, patchBetween, type RecordForm, type RecordFormConfig } from './recordForm';

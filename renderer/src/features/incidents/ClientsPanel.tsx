@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconArchive, IconBuildingSkyscraper, IconDots, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconArchive, IconBuildingSkyscraper, IconPencil, IconPlus } from '@tabler/icons-react';
 import type { AffectedClient, Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
+import { ReasonModal } from '../../components/records/ReasonModal';
+import { Panel } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
@@ -10,7 +12,7 @@ import { ClientModal } from './ClientModal';
 import { clientClockFacts } from './clockFacts';
 import { ClockStatus } from './ClockStatus';
 import { NS } from './recordType';
-import { ReasonModal } from '../../components/records/ReasonModal';
+import { Instant, RowTable } from './RowTable';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; c: AffectedClient } | { kind: 'withdraw'; c: AffectedClient } | null;
 
@@ -24,21 +26,21 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
   const [dialog, setDialog] = useState<Dialog>(null);
   const editable = !incident.archivedAt;
   const start = incident.detectedAt ?? incident.awareAt;
-  const none = <Text span size="sm" c="dimmed">{t('detail.notRecorded')}</Text>;
+  const none = t('detail.notRecorded');
 
   return (
-    <Paper withBorder p="md" data-testid="clients-panel">
-      <Group justify="space-between" mb={4} wrap="nowrap">
-        <Title order={2} size="h4" tt="uppercase" c="dimmed" style={{ letterSpacing: '0.04em' }}>
-          {t('clients.title')}
-        </Title>
-        {editable && (
-          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'add' })}>
+    <Panel
+      title={t('clients.title')}
+      testId="clients-panel"
+      action={
+        editable && (
+          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'add' })}>
             {t('clients.add')}
           </Button>
-        )}
-      </Group>
-      <Text size="xs" c="dimmed" mb="sm">
+        )
+      }
+    >
+      <Text size="xs" c="dimmed" mt={-8} mb="sm">
         {incident.detectedAt ? t('clients.hintDetection', { date: f.dateTime(start) }) : t('clients.hintAwareness', { date: f.dateTime(start) })}
       </Text>
       {clients.length === 0 ? (
@@ -49,113 +51,81 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
           </Text>
         </Group>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing={8} horizontalSpacing="xs" highlightOnHover data-testid="clients-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.clientName')}</Table.Th>
-                <Table.Th>{t('fields.contractHours')}</Table.Th>
-                <Table.Th>{t('clients.ourClock')}</Table.Th>
-                <Table.Th>{t('fields.clientNotifiedAt')}</Table.Th>
-                <Table.Th>{t('fields.acknowledgedAt')}</Table.Th>
-                <Table.Th>{t('clients.theirAuthority')}</Table.Th>
-                {editable && (
-                  <Table.Th w={40}>
-                    <VisuallyHidden>{t('clients.actions')}</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {clients.map((c) => (
-                <Table.Tr key={c.id} data-testid="client-row">
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {c.name}
+        <RowTable<AffectedClient>
+          rows={clients}
+          testId="clients-table"
+          rowTestId="client-row"
+          minWidth={900}
+          columns={[
+            {
+              key: 'name',
+              title: t('fields.clientName'),
+              render: (c) => (
+                <>
+                  <Text size="sm" fw={600}>
+                    {c.name}
+                  </Text>
+                  {c.contact && (
+                    <Text size="xs" c="dimmed" lineClamp={1} title={c.contact}>
+                      {c.contact}
                     </Text>
-                    {c.contact && (
-                      <Text size="xs" c="dimmed" lineClamp={1} title={c.contact}>
-                        {c.contact}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                      {c.contractHours === null ? t('clients.noTerm') : t('clients.hours', { hours: c.contractHours })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ClockStatus facts={clientClockFacts(c, incident)} testId="client-clock" />
-                  </Table.Td>
-                  <Table.Td>
-                    {c.notifiedAt ? (
-                      <Stack gap={0}>
-                        <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                          {f.dateTime(c.notifiedAt)}
-                        </Text>
-                        {c.notifiedHow && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
-                            {c.notifiedHow}
-                          </Text>
-                        )}
-                      </Stack>
-                    ) : (
-                      none
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {c.acknowledgedAt ? (
-                      <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                        {f.dateTime(c.acknowledgedAt)}
-                      </Text>
-                    ) : (
-                      none
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {c.authorityNotifiedAt || c.authorityReference ? (
-                      <Stack gap={0}>
-                        {c.authorityNotifiedAt && (
-                          <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                            {f.dateTime(c.authorityNotifiedAt)}
-                          </Text>
-                        )}
-                        {c.authorityReference && (
-                          <Text size="xs" c="dimmed" className="tabular">
-                            {t('clients.reference', { reference: c.authorityReference })}
-                          </Text>
-                        )}
-                      </Stack>
-                    ) : (
-                      <Text span size="sm" c="dimmed">
-                        {t('clients.notReported')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {editable && (
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('clients.actionsFor', { name: c.name })}>
-                            <IconDots size={16} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setDialog({ kind: 'edit', c })}>
-                            {t('clients.edit')}
-                          </Menu.Item>
-                          <Menu.Item color="red" leftSection={<IconArchive size={14} />} onClick={() => setDialog({ kind: 'withdraw', c })}>
-                            {t('clients.withdraw')}
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
                   )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </>
+              ),
+            },
+            {
+              key: 'hours',
+              title: t('fields.contractHours'),
+              render: (c) => (
+                <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {c.contractHours === null ? t('clients.noTerm') : t('clients.hours', { hours: c.contractHours })}
+                </Text>
+              ),
+            },
+            { key: 'clock', title: t('clients.ourClock'), render: (c) => <ClockStatus facts={clientClockFacts(c, incident)} testId="client-clock" /> },
+            {
+              key: 'notified',
+              title: t('fields.clientNotifiedAt'),
+              render: (c) => (
+                <Stack gap={0}>
+                  <Instant at={c.notifiedAt} none={none} />
+                  {c.notifiedAt && c.notifiedHow && (
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {c.notifiedHow}
+                    </Text>
+                  )}
+                </Stack>
+              ),
+            },
+            { key: 'acknowledged', title: t('fields.acknowledgedAt'), render: (c) => <Instant at={c.acknowledgedAt} none={none} /> },
+            {
+              key: 'authority',
+              title: t('clients.theirAuthority'),
+              render: (c) => (
+                <Stack gap={0}>
+                  <Instant at={c.authorityNotifiedAt} none={c.authorityReference ? undefined : t('clients.notReported')} />
+                  {c.authorityReference && (
+                    <Text size="xs" c="dimmed" className="tabular">
+                      {t('clients.reference', { reference: c.authorityReference })}
+                    </Text>
+                  )}
+                </Stack>
+              ),
+            },
+          ]}
+          menu={
+            editable
+              ? {
+                  title: t('clients.actions'),
+                  label: (c) => t('clients.actionsFor', { name: c.name }),
+                  items: (c) => [
+                    { label: t('clients.edit'), icon: <IconPencil size={14} aria-hidden />, onClick: () => setDialog({ kind: 'edit', c }) },
+                    { label: t('clients.withdraw'), icon: <IconArchive size={14} aria-hidden />, color: 'red', onClick: () => setDialog({ kind: 'withdraw', c }) },
+                  ],
+                }
+              : undefined
+          }
+        />
       )}
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <ClientModal
@@ -182,6 +152,6 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
           }}
         />
       )}
-    </Paper>
+    </Panel>
   );
 }

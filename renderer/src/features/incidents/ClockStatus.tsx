@@ -10,9 +10,9 @@ import {
 } from '@tabler/icons-react';
 import { evaluateClock, formatCountdown, timeLeft, type ClockFacts } from '@shared/clocks';
 import type { ClockState } from '@shared/schemas/clock';
+import { useAppNow } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useNow } from '../../lib/useNow';
 import { NS } from './recordType';
 
 /** Under this, a running clock turns to a warning look (and icon): the last day. */
@@ -31,7 +31,8 @@ interface View {
 export function useClockView(facts: ClockFacts | null): View {
   const t = useFeatureT(NS);
   const f = useFormatters();
-  const now = useNow();
+  // The app's clock (the core's, moved in test mode), never the browser's.
+  const now = useAppNow();
   if (!facts) {
     return { state: 'not_applicable', icon: <IconMinus size={15} aria-hidden />, color: 'dimmed', word: t('clock.notApplicable'), detail: null, needsDelayReasons: false };
   }

@@ -1,18 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, FileInput, Group, Input, List, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconFileText, IconListCheck } from '@tabler/icons-react';
 import { formatDeadline } from '@shared/format/dates';
-import type { FilingCheck, Incident, Notification } from '@shared/schemas/incident';
+import type { Incident, Notification } from '@shared/schemas/incident';
 import type { Obligation } from '@shared/schemas/obligation';
 import { api, ApiError } from '../../api';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { mimeTypeOf, readAsBase64 } from '../../components/records/files';
-import { DialogForm } from '../../kit/DialogForm';
+import { DialogForm } from '../../kit';
 import { appDate } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal, nowLocalParts } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
+import { useRemote } from '../../lib/useRemote';
 import { methodOptions, phaseOptions, type MethodValue, type PhaseValue, type RecipientValue } from './labels';
 import { NS } from './recordType';
 
@@ -54,7 +56,6 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
     files: [],
   }));
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
-  const [check, setCheck] = useState<FilingCheck | null>(null);
   const [preparing, setPreparing] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setV((s) => ({ ...s, [key]: value }));
@@ -63,21 +64,13 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
   const sentAt = instantFromLocal(v.sent.date, v.sent.time, f.zone);
   const recipient = RECIPIENT_OF[obligation.recipientKind];
 
-  // The pre-filing check, a moment after the user stops typing.
-  useEffect(() => {
-    if (!sentAt) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      api.call('filings.check', { incidentId: incident.id, obligationId: obligation.id, recipient, phase: v.phase, sentAt, content: v.content }).then(
-        (c) => current && setCheck(c),
-        () => current && setCheck(null),
-      );
-    }, 250);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [incident.id, obligation.id, recipient, v.phase, sentAt, v.content]);
+  // The pre-filing check, a moment after the user stops typing (a string, so that equal inputs are equal).
+  const [asked] = useDebouncedValue(JSON.stringify({ phase: v.phase, sentAt, content: v.content }), 250);
+  const checked = useRemote(() => {
+    const a = JSON.parse(asked) as { phase: PhaseValue; sentAt: string | null; content: string };
+    return a.sentAt ? api.call('filings.check', { incidentId: incident.id, obligationId: obligation.id, recipient, phase: a.phase, sentAt: a.sentAt, content: a.content }) : Promise.resolve(null);
+  }, [incident.id, obligation.id, recipient, asked]);
+  const check = checked.error ? null : checked.data;
 
   async function prepare() {
     setPreparing(true);

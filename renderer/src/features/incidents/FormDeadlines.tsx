@@ -2,9 +2,9 @@ import { Divider, Paper, Stack, Text } from '@mantine/core';
 import { IconCalendarDue } from '@tabler/icons-react';
 import { formatCountdown } from '@shared/clocks';
 import { computeDeadline, DEFAULT_PROCESSOR_HOURS, type OrgCalendar } from '@shared/deadlines';
+import { useAppNow } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useNow } from '../../lib/useNow';
 import { useUiLanguage } from '../../i18n';
 import { NS } from './recordType';
 
@@ -30,7 +30,7 @@ export function FormDeadlines({ awareAt, detectedAt, authority, authorityClock, 
   const t = useFeatureT(NS);
   const f = useFormatters();
   const lang = useUiLanguage();
-  const now = useNow();
+  const now = useAppNow();
 
   if (!awareAt) {
     return (
@@ -44,7 +44,7 @@ export function FormDeadlines({ awareAt, detectedAt, authority, authorityClock, 
   const rule = authority === 'GB-ICO' ? 'uk-gdpr-33-ico' : 'gdpr-33-authority';
   const art33 = computeDeadline(rule, awareAt, calendar);
   const due = art33.deadline!;
-  const left = Date.parse(due) - now.getTime();
+  const left = Date.parse(due) - now;
   const clientStart = detectedAt ?? awareAt;
   const clientDue = computeDeadline('processor-to-controller', clientStart, calendar, { hours: DEFAULT_PROCESSOR_HOURS }).deadline;
 

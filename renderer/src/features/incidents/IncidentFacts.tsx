@@ -1,14 +1,13 @@
-import { Badge, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
 import type { Incident } from '@shared/schemas/incident';
 import { regulatorLabel, findRegulator } from '@shared/reference/regulators';
+import { FactList, PanelTitle, type FactRow } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { RiskIndicator } from './badges';
 import { isSpecialCategory, type DecisionValue } from './labels';
 import { NS } from './recordType';
-
-type Row = [label: string, value: React.ReactNode, testId?: string];
 
 /** The recorded facts of an incident, in the sections Art. 33(3) and 33(5) give the register. */
 export function IncidentFacts({ incident: i }: { incident: Incident }) {
@@ -31,7 +30,7 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
     );
 
   const regulator = findRegulator(i.authority);
-  const sections: { title: string; rows: Row[] }[] = [
+  const sections: { title: string; rows: (FactRow | false)[] }[] = [
     {
       title: t('form.factsSection'),
       rows: [
@@ -117,11 +116,12 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
             dash
           ),
         ],
-        ...(i.delayReasons.trim() ? ([[t('fields.delayReasons'), text(i.delayReasons)]] as Row[]) : []),
+        i.delayReasons.trim() !== '' && [t('fields.delayReasons'), text(i.delayReasons)],
         [t('fields.notifyDataSubjects'), <DecisionValueView decision={i.notifyDataSubjects} reasons={i.notifyDataSubjectsReasons} testId="decision-subjects" />],
-        ...(i.dataSubjectsTarget || i.riskLevel === 'high' || i.notifyDataSubjects === 'yes'
-          ? ([[t('fields.dataSubjectsTarget'), i.dataSubjectsTarget ? instant(i.dataSubjectsTarget) : <Text span size="sm" c="dimmed">{t('detail.noTarget')}</Text>]] as Row[])
-          : []),
+        (i.dataSubjectsTarget !== null || i.riskLevel === 'high' || i.notifyDataSubjects === 'yes') && [
+          t('fields.dataSubjectsTarget'),
+          i.dataSubjectsTarget ? instant(i.dataSubjectsTarget) : <Text span size="sm" c="dimmed">{t('detail.noTarget')}</Text>,
+        ],
         [t('fields.nis2InScope'), i.nis2InScope ? t('detail.yes') : t('detail.no')],
       ],
     },
@@ -138,7 +138,7 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
       rows: [
         [t('fields.createdAt'), instant(i.createdAt)],
         [t('fields.updatedAt'), instant(i.updatedAt)],
-        ...(i.closedAt ? ([[t('fields.closedAt'), instant(i.closedAt)]] as Row[]) : []),
+        i.closedAt !== null && [t('fields.closedAt'), instant(i.closedAt)],
       ],
     },
   ];
@@ -147,17 +147,8 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
     <Stack gap="lg" data-testid="incident-facts">
       {sections.map((s) => (
         <section key={s.title}>
-          <Title order={2} size="h4" tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
-            {s.title}
-          </Title>
-          <DataList size="sm" labelWidth="13rem" gap={8}>
-            {s.rows.map(([label, value, testId]) => (
-              <DataList.Item key={label} data-testid={testId}>
-                <DataList.ItemLabel>{label}</DataList.ItemLabel>
-                <DataList.ItemValue>{value}</DataList.ItemValue>
-              </DataList.Item>
-            ))}
-          </DataList>
+          <PanelTitle mb={6}>{s.title}</PanelTitle>
+          <FactList rows={s.rows} labelWidth="13rem" />
         </section>
       ))}
     </Stack>

@@ -32,7 +32,7 @@ import { fieldErrorsFromIssues } from '../../lib/errors';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal } from '../../lib/orgTime';
-import { useNow } from '../../lib/useNow';
+import { appDate, useAppNow } from '../../lib/appClock';
 import { useRecordChanges } from '../../state/recordChanges';
 import { useUiLanguage } from '../../i18n';
 import { FormDeadlines } from './FormDeadlines';
@@ -59,14 +59,14 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
   const { t: tc } = useTranslation();
   const zone = organisation.timeZone;
   const calendar = { timeZone: zone, country: organisation.country };
-  const now = useNow();
+  const now = useAppNow();
   const lang = useUiLanguage();
   const thousands = lang === 'fr' ? '\u202f' : ',';
   const form = useForm<IncidentFormValues>({
     mode: 'controlled',
     initialValues: incident
       ? valuesOfIncident(incident, zone, organisation.defaultRegulator)
-      : newIncidentValues(zone, organisation.defaultRegulator, organisation.role === 'processor'),
+      : newIncidentValues(zone, organisation.defaultRegulator, organisation.role === 'processor', appDate()),
   });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -132,7 +132,7 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
     authorityClock &&
     v.notifyAuthority !== 'no' &&
     authorityDue !== null &&
-    (authorityNotifiedAt ? Date.parse(authorityNotifiedAt) > Date.parse(authorityDue) : now.getTime() > Date.parse(authorityDue));
+    (authorityNotifiedAt ? Date.parse(authorityNotifiedAt) > Date.parse(authorityDue) : now > Date.parse(authorityDue));
   const showDelayReasons = late || v.delayReasons.trim() !== '';
   const showArt34Target = v.riskLevel === 'high' || v.notifyDataSubjects === 'yes' || v.dataSubjectsTarget.date !== null;
   const special = v.dataCategories.filter(isSpecialCategory);

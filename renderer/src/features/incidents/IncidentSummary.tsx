@@ -1,5 +1,6 @@
-import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import type { IncidentDetail } from '@shared/schemas/incident';
+import { Panel } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { authorityClockFacts } from './clockFacts';
@@ -15,7 +16,7 @@ export function IncidentSummary({ detail }: { detail: IncidentDetail }) {
   const art34 = i.riskLevel === 'high' || i.notifyDataSubjects === 'yes';
 
   return (
-    <Paper withBorder p="md" data-testid="incident-summary">
+    <Panel testId="incident-summary">
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="lg" verticalSpacing="md">
         <Cell label={t('fields.awareAt')}>
           <Text size="sm" fw={600} className="tabular">
@@ -63,7 +64,7 @@ export function IncidentSummary({ detail }: { detail: IncidentDetail }) {
           </Cell>
         )}
       </SimpleGrid>
-    </Paper>
+    </Panel>
   );
 }
 

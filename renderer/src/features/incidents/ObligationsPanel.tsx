@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Tooltip, type MantineColor } from '@mantine/core';
-import { IconDots, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Tooltip, type MantineColor } from '@mantine/core';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { formatCountdown } from '@shared/clocks';
 import { formatDeadline } from '@shared/format/dates';
 import { findRegulator } from '@shared/reference/regulators';
@@ -9,15 +9,16 @@ import type { Obligation, ObligationState } from '@shared/schemas/obligation';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { DialogForm } from '../../kit/DialogForm';
-import { Panel } from '../../kit/Panel';
+import { DialogForm, Panel } from '../../kit';
 import { useAppNow } from '../../lib/appClock';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal, localPartsOf } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
+import { useRemote } from '../../lib/useRemote';
 import { FilingModal } from './FilingModal';
 import { NS } from './recordType';
+import { Instant, RowTable } from './RowTable';
 
 /** Words first, colour as support (never colour alone). */
 const STATE_COLOR: Record<ObligationState, MantineColor> = {
@@ -41,28 +42,24 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
   const t = useFeatureT(NS);
   const f = useFormatters();
   const now = useAppNow();
-  const [obligations, setObligations] = useState<Obligation[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [decideError, setDecideError] = useState<unknown>(null);
   const editable = !incident.archivedAt;
-
-  useEffect(() => {
-    let current = true;
-    api.call('obligations.of', { incidentId: incident.id }).then(
-      (r) => current && (setObligations(r.obligations), setError(null)),
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [incident.id, version]);
+  const remote = useRemote(() => api.call('obligations.of', { incidentId: incident.id }), [incident.id, version]);
+  const obligations = remote.data?.obligations ?? null;
+  const error = decideError ?? remote.error;
+  const changed = () => {
+    remote.reload();
+    onChanged();
+  };
 
   async function decide(o: Obligation, decision: 'required' | 'undecided' | 'not_required', rationale = '') {
+    setDecideError(null);
     try {
       await api.call('obligations.decide', { id: o.id, decision, rationale });
-      onChanged();
+      changed();
     } catch (e) {
-      setError(e);
+      setDecideError(e);
     }
   }
 
@@ -113,7 +110,7 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
           obligation={dialog.o}
           onClose={(saved) => {
             setDialog(null);
-            if (saved) onChanged();
+            if (saved) changed();
           }}
         />
       )}
@@ -124,7 +121,7 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
           onSubmit={async (rationale) => {
             await api.call('obligations.decide', { id: dialog.o.id, decision: 'not_required', rationale });
             setDialog(null);
-            onChanged();
+            changed();
           }}
         />
       )}
@@ -133,7 +130,7 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
           n={dialog.n}
           onClose={(saved) => {
             setDialog(null);
-            if (saved) onChanged();
+            if (saved) changed();
           }}
         />
       )}
@@ -258,71 +255,64 @@ function ObligationCard({
 function FilingsTable({ filings, t, onAddendum }: { filings: Notification[]; t: FeatureT; onAddendum?: (n: Notification) => void }) {
   const f = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={560} mt="xs">
-      <Table verticalSpacing={4} horizontalSpacing="xs" data-testid="filings-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('filings.ref')}</Table.Th>
-            <Table.Th>{t('fields.phase')}</Table.Th>
-            <Table.Th>{t('fields.sentAt')}</Table.Th>
-            <Table.Th>{t('fields.method')}</Table.Th>
-            <Table.Th>{t('fields.notificationReference')}</Table.Th>
-            {onAddendum && <Table.Th w={40}>{t('notifications.actions')}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {filings.map((n) => (
-            <Table.Tr key={n.id} data-testid="notification-row">
-              <Table.Td>
-                <Text size="sm" fw={600} className="tabular">
-                  {n.filingRef || '—'}
-                </Text>
-                {n.timeliness === 'on_time' || n.timeliness === 'late' ? (
-                  <Badge size="xs" color={n.timeliness === 'late' ? 'red' : 'teal'} variant="light" tt="none">
-                    {t(`filings.timeliness.${n.timeliness}`)}
-                  </Badge>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`phase.${n.phase}`)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                  {f.dateTime(n.sentAt)}
-                </Text>
-                {n.acknowledgedAt && (
-                  <Text size="xs" c="dimmed">
-                    {t('filings.acknowledged', { at: f.dateTime(n.acknowledgedAt) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`method.${n.method}`)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" className="tabular" c={n.reference ? undefined : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                  {n.reference || t('detail.notRecorded')}
-                </Text>
-              </Table.Td>
-              {onAddendum && (
-                <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('filings.actionsFor', { ref: n.filingRef || f.dateTime(n.sentAt) })}>
-                        <IconDots size={16} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item onClick={() => onAddendum(n)}>{t('filings.addendum')}</Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
+    <RowTable<Notification>
+      rows={filings}
+      testId="filings-table"
+      rowTestId="notification-row"
+      minWidth={560}
+      verticalSpacing={4}
+      mt="xs"
+      columns={[
+        {
+          key: 'ref',
+          title: t('filings.ref'),
+          render: (n) => (
+            <>
+              <Text size="sm" fw={600} className="tabular">
+                {n.filingRef || '—'}
+              </Text>
+              {(n.timeliness === 'on_time' || n.timeliness === 'late') && (
+                <Badge size="xs" color={n.timeliness === 'late' ? 'red' : 'teal'} variant="light" tt="none">
+                  {t(`filings.timeliness.${n.timeliness}`)}
+                </Badge>
               )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </>
+          ),
+        },
+        { key: 'phase', title: t('fields.phase'), render: (n) => <Text size="sm">{t(`phase.${n.phase}`)}</Text> },
+        {
+          key: 'sent',
+          title: t('fields.sentAt'),
+          render: (n) => (
+            <>
+              <Instant at={n.sentAt} />
+              {n.acknowledgedAt && (
+                <Text size="xs" c="dimmed">
+                  {t('filings.acknowledged', { at: f.dateTime(n.acknowledgedAt) })}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        { key: 'method', title: t('fields.method'), render: (n) => <Text size="sm">{t(`method.${n.method}`)}</Text> },
+        {
+          key: 'reference',
+          title: t('fields.notificationReference'),
+          render: (n) => (
+            <Text size="sm" className="tabular" c={n.reference ? undefined : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+              {n.reference || t('detail.notRecorded')}
+            </Text>
+          ),
+        },
+      ]}
+      menu={
+        onAddendum && {
+          title: t('notifications.actions'),
+          label: (n) => t('filings.actionsFor', { ref: n.filingRef || f.dateTime(n.sentAt) }),
+          items: (n) => [{ label: t('filings.addendum'), onClick: () => onAddendum(n) }],
+        }
+      }
+    />
   );
 }
 

@@ -1,18 +1,9 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconHelpCircle, IconShieldCheck } from '@tabler/icons-react';
-import type { IncidentStatus, RiskLevel } from '@shared/schemas/incident';
+import type { RiskLevel } from '@shared/schemas/incident';
 import { useFeatureT } from '../../lib/featureT';
-import { RISK_COLOR, STATUS_COLOR } from './labels';
+import { RISK_COLOR } from './labels';
 import { NS } from './recordType';
-
-export function IncidentStatusBadge({ status, size = 'sm' }: { status: IncidentStatus; size?: 'sm' | 'md' | 'lg' }) {
-  const t = useFeatureT(NS);
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light" size={size} tt="none" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="incident-status">
-      {t(`status.${status}`)}
-    </Badge>
-  );
-}
 
 const RISK_ICON: Record<RiskLevel, React.ReactNode> = {
   unlikely: <IconShieldCheck size={15} aria-hidden />,

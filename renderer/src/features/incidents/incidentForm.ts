@@ -60,8 +60,8 @@ export type IncidentFieldValues = Required<Omit<IncidentCreate, 'reference'>> & 
 
 const NO_INSTANT: LocalDateTimeValue = { date: null, time: '' };
 
-/** A new incident is recorded the minute the organisation becomes aware: awareness defaults to now. */
-export function newIncidentValues(zone: string, defaultRegulator: string, orgIsProcessor: boolean, now = new Date()): IncidentFormValues {
+/** A new incident is recorded the minute the organisation becomes aware: awareness defaults to now (the app's clock). */
+export function newIncidentValues(zone: string, defaultRegulator: string, orgIsProcessor: boolean, now: Date): IncidentFormValues {
   return {
     reference: '',
     title: '',

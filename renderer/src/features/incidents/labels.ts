@@ -5,7 +5,6 @@ import {
   DataCategory,
   Decision,
   IncidentRole,
-  IncidentStatus,
   NotificationMethod,
   NotificationPhase,
   NotificationRecipient,
@@ -21,13 +20,7 @@ export type RecipientValue = z.infer<typeof NotificationRecipient>;
 export type PhaseValue = z.infer<typeof NotificationPhase>;
 export type MethodValue = z.infer<typeof NotificationMethod>;
 
-/** Colours support the words, never replace them. */
-export const STATUS_COLOR: Record<IncidentStatus, MantineColor> = {
-  open: 'orange',
-  contained: 'blue',
-  closed: 'gray',
-};
-
+/** Colours support the words, never replace them (statuses take theirs from the kit's one map). */
 export const RISK_COLOR: Record<RiskLevel, MantineColor> = {
   unlikely: 'teal',
   risk: 'yellow',
@@ -39,7 +32,6 @@ export function isSpecialCategory(c: DataCategory): boolean {
 }
 
 export const roleOptions = (t: FeatureT) => IncidentRole.options.map((v) => ({ value: v, label: t(`role.${v}`) }));
-export const statusOptions = (t: FeatureT) => IncidentStatus.options.map((v) => ({ value: v, label: t(`status.${v}`) }));
 export const riskOptions = (t: FeatureT) => RiskLevel.options.map((v) => ({ value: v, label: t(`risk.${v}`) }));
 export const decisionOptions = (t: FeatureT) => Decision.options.map((v) => ({ value: v, label: t(`decision.${v}`) }));
 export const recipientOptions = (t: FeatureT) => NotificationRecipient.options.map((v) => ({ value: v, label: t(`recipient.${v}`) }));
