@@ -67,7 +67,7 @@ test.describe.serial('breach incidents register through the web host', () => {
     await form.getByRole('textbox', { name: 'Categories of data subjects' }).fill('Customers and prospects');
     // The number of records is not known at first: left empty.
     await expect(form.getByRole('textbox', { name: 'Approximate number of records' })).toHaveValue('');
-    await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+    await form.getByRole('textbox', { name: 'Title' }).press('Control+Enter');
 
     await expect(page.getByText('I-2020-0001 recorded.')).toBeVisible();
     await expect(form).toBeHidden();
@@ -150,7 +150,7 @@ test.describe.serial('breach incidents register through the web host', () => {
     await form.getByRole('radiogroup', { name: 'Notify the authority' }).getByText('Yes', { exact: true }).click();
     await form.getByRole('radiogroup', { name: 'Inform the data subjects' }).getByText('Yes', { exact: true }).click();
     // A decision without its reasons is refused (Art. 33(5)).
-    await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+    await form.getByRole('textbox', { name: 'Title' }).press('Control+Enter');
     await expect(form.getByText('A decision comes with its reasons (Art. 33(5)).')).toHaveCount(2);
     await form.getByRole('textbox', { name: 'Reasons for the decision on the authority' }).fill('Identification and contact data exposed without protection for months.');
     await form
@@ -158,7 +158,7 @@ test.describe.serial('breach incidents register through the web host', () => {
       .fill('High risk: contact data usable for phishing; customers must be warned (Art. 34).');
     // Art. 34 has no hour count: the team sets its own target.
     await fillDateTime(page, form, 'art34Target', '09/10/2020', '18:00');
-    await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+    await form.getByRole('textbox', { name: 'Title' }).press('Control+Enter');
     await expect(page.getByText('I-2020-0001 saved.')).toBeVisible();
     await expect(form).toBeHidden();
 
@@ -200,7 +200,7 @@ test.describe.serial('breach incidents register through the web host', () => {
       await fillDateTime(lead, form, 'aware', '27/03/2026', '22:30');
       await form.getByRole('checkbox', { name: /^Confidentiality/ }).check();
       await expect(form.getByTestId('form-clients-due')).toHaveText('29 Mar 2026, 23:30');
-      await form.getByRole('textbox', { name: 'Title' }).press('Enter');
+      await form.getByRole('textbox', { name: 'Title' }).press('Control+Enter');
       await expect(lead.getByText('I-2026-0001 recorded.')).toBeVisible();
       await expect(lead.getByTestId('incident-reference')).toHaveText('I-2026-0001');
 

@@ -8,7 +8,13 @@ export const DATE_FIELD_ATTR = 'data-date-field';
  * text area, and presses a focused button; Ctrl/Cmd+Enter sends from anywhere.
  */
 export function guardEnter(e: React.KeyboardEvent<HTMLFormElement>, scope: 'all' | 'dates'): void {
-  if (e.key !== 'Enter' || e.defaultPrevented || e.ctrlKey || e.metaKey) return;
+  if (e.key !== 'Enter' || e.defaultPrevented) return;
+  if (e.ctrlKey || e.metaKey) {
+    // Browsers do not send a form on Ctrl/Cmd+Enter by themselves.
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+    return;
+  }
   const target = e.target as HTMLElement;
   if (target.tagName !== 'INPUT') return;
   const type = (target as HTMLInputElement).type;

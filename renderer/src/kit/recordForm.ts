@@ -125,7 +125,8 @@ export function useRecordForm<R extends ListRecord, V extends Record<string, unk
         form.setErrors(byField);
         if (other.length) setError(e);
       } else if (e instanceof ApiError && e.code === 'CONFLICT' && /reference/i.test(e.message)) {
-        form.setFieldError('reference', e.message);
+        // The register's own words when it has them ("Another incident already has this reference.").
+        form.setFieldError('reference', i18next.exists(`${c.ns}:fieldErrors.referenceTaken`) ? featureT(c.ns, 'fieldErrors.referenceTaken') : e.message);
       } else {
         setError(e);
       }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Checkbox, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { computeDeadline } from '@shared/deadlines';
 import { AffectedClientCreate, type AffectedClient, type Incident } from '@shared/schemas/incident';
-import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
+import { DialogForm, FormSection } from '../../kit';
 import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
@@ -46,7 +45,6 @@ const parts = (iso: string | null, zone: string) => (iso ? localPartsOf(iso, zon
  */
 export function ClientModal({ incident, client, onClose }: Props) {
   const t = useFeatureT(NS);
-  const { t: tc } = useTranslation();
   const f = useFormatters();
   const zone = f.zone;
   const organisation = useOrganisation();
@@ -63,8 +61,6 @@ export function ClientModal({ incident, client, onClose }: Props) {
     notes: client?.notes ?? '',
   }));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = <K extends Field>(key: K, value: Values[K]) => {
     setV((s) => ({ ...s, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
@@ -77,7 +73,7 @@ export function ClientModal({ incident, client, onClose }: Props) {
     due = computeDeadline('processor-to-controller', start, { timeZone: zone, country: organisation.country }, { hours }).deadline;
   }
 
-  async function submit() {
+  async function submit(): Promise<boolean> {
     const found: Partial<Record<Field, string>> = {};
     const instant = (field: 'notified' | 'acknowledged' | 'authorityNotified') => {
       const value = v[field];
@@ -109,10 +105,8 @@ export function ClientModal({ incident, client, onClose }: Props) {
     }
     if (Object.keys(found).length) {
       setErrors(found);
-      return;
+      return false;
     }
-    setSaving(true);
-    setError(null);
     try {
       let saved: AffectedClient;
       if (client) {
@@ -122,7 +116,7 @@ export function ClientModal({ incident, client, onClose }: Props) {
         const patch = Object.fromEntries(Object.entries(fields).filter(([k, value]) => !same(value, client[k as keyof AffectedClient])));
         if (Object.keys(patch).length === 0) {
           onClose(null);
-          return;
+          return true;
         }
         saved = await api.call('incidents.updateClient', { id: client.id, patch });
         notifySuccess(t('clients.saved', { name: saved.name }));
@@ -131,140 +125,113 @@ export function ClientModal({ incident, client, onClose }: Props) {
         notifySuccess(t('clients.added', { name: saved.name }));
       }
       onClose(saved);
+      return true;
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues?.length) {
-        const { fields, other } = fieldErrorsFromIssues(e.issues, (p) => FIELD_OF[p] ?? p);
-        setErrors(fields as Partial<Record<Field, string>>);
-        if (other.length) setError(e);
-      } else setError(e);
-      setSaving(false);
+      if (!(e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues?.length)) throw e;
+      const { fields, other } = fieldErrorsFromIssues(e.issues, (p) => FIELD_OF[p] ?? p);
+      setErrors(fields as Partial<Record<Field, string>>);
+      // What no field shows is said under the form.
+      if (other.length) throw e;
+      return false;
     }
   }
 
   return (
-    <Modal
-      opened
-      onClose={() => onClose(null)}
+    <DialogForm
       title={client ? t('clients.editTitle', { name: client.name }) : t('clients.addTitle', { reference: incident.reference })}
+      submitLabel={client ? t('clients.save') : t('clients.submit')}
+      onSubmit={submit}
+      onClose={() => onClose(null)}
       size={720}
-      closeOnClickOutside={false}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="md">
-          <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-            <TextInput label={t('fields.clientName')} required maxLength={200} data-autofocus value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
-            <TextInput
-              label={t('fields.clientContact')}
-              description={t('clients.contactHelp')}
-              maxLength={300}
-              value={v.contact}
-              onChange={(e) => set('contact', e.currentTarget.value)}
-              error={errors.contact}
-            />
-            <Stack gap={6}>
-              <NumberInput
-                label={t('fields.contractHours')}
-                description={t('clients.contractHoursHelp')}
-                min={1}
-                max={720}
-                allowDecimal={false}
-                allowNegative={false}
-                disabled={v.noHourTerm}
-                suffix=" h"
-                value={v.noHourTerm ? '' : v.contractHours}
-                onChange={(value) => set('contractHours', value)}
-                error={errors.contractHours}
-                w={200}
-              />
-              <Checkbox label={t('clients.noHourTerm')} checked={v.noHourTerm} onChange={(e) => set('noHourTerm', e.currentTarget.checked)} />
-            </Stack>
-            <Paper withBorder p="sm" bg="gray.0">
-              <Text size="xs" c="dimmed">
-                {t('clients.dueLabel')}
-              </Text>
-              <Text fw={600} className="tabular" data-testid="client-due-preview">
-                {due ? f.dateTime(due) : t('clients.noDue')}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {incident.detectedAt ? t('clients.fromDetection', { date: f.dateTime(start) }) : t('clients.fromAwareness', { date: f.dateTime(start) })}
-              </Text>
-            </Paper>
-          </SimpleGrid>
-
-          <section>
-            <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
-              {t('clients.ourNotice')}
-            </Title>
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <OrgDateTimeField
-                name="clientNotified"
-                label={t('fields.clientNotifiedAt')}
-                description={t('clients.notifiedHelp')}
-                value={v.notified}
-                onChange={(value) => set('notified', value)}
-                error={errors.notified}
-              />
-              <TextInput
-                label={t('fields.notifiedHow')}
-                description={t('clients.notifiedHowHelp')}
-                maxLength={300}
-                value={v.notifiedHow}
-                onChange={(e) => set('notifiedHow', e.currentTarget.value)}
-                error={errors.notifiedHow}
-              />
-              <OrgDateTimeField
-                name="clientAcknowledged"
-                label={t('fields.acknowledgedAt')}
-                value={v.acknowledged}
-                onChange={(value) => set('acknowledged', value)}
-                error={errors.acknowledged}
-              />
-            </SimpleGrid>
-          </section>
-
-          <section>
-            <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={2} style={{ letterSpacing: '0.04em' }}>
-              {t('clients.theirNotification')}
-            </Title>
-            <Text size="xs" c="dimmed" mb={6}>
-              {t('clients.theirNotificationHint')}
-            </Text>
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <OrgDateTimeField
-                name="clientAuthority"
-                label={t('fields.clientAuthorityNotifiedAt')}
-                value={v.authorityNotified}
-                onChange={(value) => set('authorityNotified', value)}
-                error={errors.authorityNotified}
-              />
-              <TextInput
-                label={t('fields.clientAuthorityReference')}
-                maxLength={200}
-                className="tabular"
-                value={v.authorityReference}
-                onChange={(e) => set('authorityReference', e.currentTarget.value)}
-                error={errors.authorityReference}
-              />
-            </SimpleGrid>
-          </section>
-          <Textarea label={t('fields.clientNotes')} autosize minRows={2} maxRows={8} maxLength={10_000} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
-          {error !== null && <ErrorNotice error={error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => onClose(null)}>
-              {tc('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {client ? t('clients.save') : t('clients.submit')}
-            </Button>
-          </Group>
+      <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+        <TextInput label={t('fields.clientName')} required maxLength={200} data-autofocus value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+        <TextInput
+          label={t('fields.clientContact')}
+          description={t('clients.contactHelp')}
+          maxLength={300}
+          value={v.contact}
+          onChange={(e) => set('contact', e.currentTarget.value)}
+          error={errors.contact}
+        />
+        <Stack gap={6}>
+          <NumberInput
+            label={t('fields.contractHours')}
+            description={t('clients.contractHoursHelp')}
+            min={1}
+            max={720}
+            allowDecimal={false}
+            allowNegative={false}
+            disabled={v.noHourTerm}
+            suffix=" h"
+            value={v.noHourTerm ? '' : v.contractHours}
+            onChange={(value) => set('contractHours', value)}
+            error={errors.contractHours}
+            w={200}
+          />
+          <Checkbox label={t('clients.noHourTerm')} checked={v.noHourTerm} onChange={(e) => set('noHourTerm', e.currentTarget.checked)} />
         </Stack>
-      </form>
-    </Modal>
+        <Paper withBorder p="sm" bg="gray.0">
+          <Text size="xs" c="dimmed">
+            {t('clients.dueLabel')}
+          </Text>
+          <Text fw={600} className="tabular" data-testid="client-due-preview">
+            {due ? f.dateTime(due) : t('clients.noDue')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {incident.detectedAt ? t('clients.fromDetection', { date: f.dateTime(start) }) : t('clients.fromAwareness', { date: f.dateTime(start) })}
+          </Text>
+        </Paper>
+      </SimpleGrid>
+
+      <FormSection title={t('clients.ourNotice')}>
+        <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+          <OrgDateTimeField
+            name="clientNotified"
+            label={t('fields.clientNotifiedAt')}
+            description={t('clients.notifiedHelp')}
+            value={v.notified}
+            onChange={(value) => set('notified', value)}
+            error={errors.notified}
+          />
+          <TextInput
+            label={t('fields.notifiedHow')}
+            description={t('clients.notifiedHowHelp')}
+            maxLength={300}
+            value={v.notifiedHow}
+            onChange={(e) => set('notifiedHow', e.currentTarget.value)}
+            error={errors.notifiedHow}
+          />
+          <OrgDateTimeField
+            name="clientAcknowledged"
+            label={t('fields.acknowledgedAt')}
+            value={v.acknowledged}
+            onChange={(value) => set('acknowledged', value)}
+            error={errors.acknowledged}
+          />
+        </SimpleGrid>
+      </FormSection>
+
+      <FormSection title={t('clients.theirNotification')} hint={t('clients.theirNotificationHint')}>
+        <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+          <OrgDateTimeField
+            name="clientAuthority"
+            label={t('fields.clientAuthorityNotifiedAt')}
+            value={v.authorityNotified}
+            onChange={(value) => set('authorityNotified', value)}
+            error={errors.authorityNotified}
+          />
+          <TextInput
+            label={t('fields.clientAuthorityReference')}
+            maxLength={200}
+            className="tabular"
+            value={v.authorityReference}
+            onChange={(e) => set('authorityReference', e.currentTarget.value)}
+            error={errors.authorityReference}
+          />
+        </SimpleGrid>
+      </FormSection>
+      <Textarea label={t('fields.clientNotes')} autosize minRows={2} maxRows={8} maxLength={10_000} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+    </DialogForm>
   );
 }

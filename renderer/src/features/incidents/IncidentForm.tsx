@@ -1,44 +1,21 @@
-import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  Input,
-  MultiSelect,
-  NumberInput,
-  Pill,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-  Title, TagsInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
+import { Alert, Checkbox, Group, Input, MultiSelect, NumberInput, Pill, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle } from '@tabler/icons-react';
 import { computeDeadline } from '@shared/deadlines';
-import { BreachNature, type DataCategory, type Incident, type RiskLevel } from '@shared/schemas/incident';
-import type { Organisation } from '@shared/schemas/profile';
 import { REGULATORS } from '@shared/reference/regulators';
-import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { OrgDateTimeField } from '../../components/OrgDateTimeField';
-import { fieldErrorsFromIssues } from '../../lib/errors';
-import { useFeatureT } from '../../lib/featureT';
-import { notifySuccess } from '../../lib/notify';
-import { instantFromLocal } from '../../lib/orgTime';
-import { appDate, useAppNow } from '../../lib/appClock';
-import { useRecordChanges } from '../../state/recordChanges';
+import { incidentsRegister } from '@shared/registers';
+import { BreachNature, IncidentCreate, type DataCategory, type Incident, type RiskLevel } from '@shared/schemas/incident';
+import type { Organisation } from '@shared/schemas/profile';
+import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { useUiLanguage } from '../../i18n';
+import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { appDate, useAppNow } from '../../lib/appClock';
+import { useFeatureT } from '../../lib/featureT';
+import { instantFromLocal } from '../../lib/orgTime';
 import { FormDeadlines } from './FormDeadlines';
-import { formFieldOf, newIncidentValues, patchOf, toIncidentFields, valuesOfIncident, type IncidentFormValues } from './incidentForm';
-import { categoryGroups, decisionOptions, isSpecialCategory, riskOptions, roleOptions, type DecisionValue, type IncidentRoleValue } from './labels';
-import { INCIDENT_RECORD_TYPE, NS } from './recordType';
+import { INCIDENT_FIELD_OF, newIncidentValues, toIncidentFields, valuesOfIncident, type IncidentFieldValues, type IncidentFormValues } from './incidentForm';
+import { categoryGroups, decisionOptions, isSpecialCategory, riskOptions, roleOptions } from './labels';
+import { NS } from './recordType';
 
 interface Props {
   organisation: Organisation;
@@ -48,29 +25,45 @@ interface Props {
 }
 
 const NOT_ASSESSED = 'none';
+const shape = IncidentCreate.shape;
 
 /**
  * Records a new incident or edits one. Sections follow what GDPR Art. 33(3) and 33(5) require the
  * register to show: the facts, the nature of the breach, the data and people concerned, the likely
- * consequences and the risk, the decisions with their reasons, the measures, who leads.
+ * consequences and the risk, the decisions with their reasons, the measures, who leads. The clocks
+ * it will run stay in view beside it.
  */
 export function IncidentForm({ organisation, incident, onDone }: Props) {
   const t = useFeatureT(NS);
-  const { t: tc } = useTranslation();
   const zone = organisation.timeZone;
   const calendar = { timeZone: zone, country: organisation.country };
   const now = useAppNow();
   const lang = useUiLanguage();
-  const thousands = lang === 'fr' ? '\u202f' : ',';
-  const form = useForm<IncidentFormValues>({
-    mode: 'controlled',
+  const rf = useRecordForm<Incident, IncidentFormValues, IncidentFieldValues>({
+    register: incidentsRegister,
+    ns: NS,
+    record: incident,
     initialValues: incident
       ? valuesOfIncident(incident, zone, organisation.defaultRegulator)
       : newIncidentValues(zone, organisation.defaultRegulator, organisation.role === 'processor', appDate()),
+    toFields: (v) => toIncidentFields(v, zone),
+    fieldOf: INCIDENT_FIELD_OF,
+    onDone,
   });
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { form } = rf;
   const v = form.getValues();
+  const field = (name: keyof IncidentFormValues & string) => schemaField(form, shape, NS, name);
+  const instantField = (name: 'aware' | 'detected' | 'occurredFrom' | 'occurredTo' | 'dataSubjectsTarget', label: string, extra: { description?: string; required?: boolean; testName?: string; value?: LocalDateTimeValue } = {}) => (
+    <OrgDateTimeField
+      name={extra.testName ?? name}
+      label={label}
+      description={extra.description}
+      required={extra.required}
+      value={extra.value ?? v[name]}
+      onChange={(value) => form.setFieldValue(name, value)}
+      error={form.errors[name]}
+    />
+  );
 
   const regulatorOptions = useMemo(() => {
     const list = REGULATORS.map((r) => ({ value: r.id, label: `${r.short} – ${r.name}` }));
@@ -78,48 +71,6 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
     const current = v.authority.trim();
     return current && !list.some((r) => r.value === current) ? [{ value: current, label: current }, ...list] : list;
   }, [v.authority]);
-
-  async function save(values: IncidentFormValues) {
-    setError(null);
-    const checked = toIncidentFields(values, zone);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      return;
-    }
-    setSaving(true);
-    try {
-      let saved: Incident;
-      if (incident) {
-        const patch = patchOf(incident, checked.fields, zone, organisation.defaultRegulator);
-        if (Object.keys(patch).length === 0) {
-          notifySuccess(t('form.noChanges'));
-          onDone(null);
-          return;
-        }
-        saved = await api.call('incidents.update', { id: incident.id, patch });
-        notifySuccess(t('form.saved', { reference: saved.reference }));
-      } else {
-        const { reference, ...rest } = checked.fields;
-        saved = await api.call('incidents.create', { ...rest, ...(reference ? { reference } : {}) });
-        notifySuccess(t('form.created', { reference: saved.reference }));
-      }
-      // The core also sends 'record.changed'; bumping here keeps views right if the event is late.
-      useRecordChanges.getState().bump(INCIDENT_RECORD_TYPE, saved.id);
-      onDone(saved);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues?.length) {
-        const { fields, other } = fieldErrorsFromIssues(e.issues, formFieldOf);
-        form.setErrors(fields);
-        if (other.length) setError(e);
-      } else if (e instanceof ApiError && e.code === 'CONFLICT' && /reference/i.test(e.message)) {
-        form.setFieldError('reference', t('fieldErrors.referenceTaken'));
-      } else {
-        setError(e);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
 
   const awareAt = instantFromLocal(v.aware.date, v.aware.time, zone);
   const detectedAt = v.detected.date ? instantFromLocal(v.detected.date, v.detected.time, zone) : null;
@@ -135,94 +86,72 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
     (authorityNotifiedAt ? Date.parse(authorityNotifiedAt) > Date.parse(authorityDue) : now > Date.parse(authorityDue));
   const showDelayReasons = late || v.delayReasons.trim() !== '';
   const showArt34Target = v.riskLevel === 'high' || v.notifyDataSubjects === 'yes' || v.dataSubjectsTarget.date !== null;
+  const awarenessLater = detectedAt !== null && awareAt !== null && Date.parse(awareAt) - Date.parse(detectedAt) >= 60_000;
   const special = v.dataCategories.filter(isSpecialCategory);
-  const hasErrors = Object.keys(form.errors).length > 0;
 
-  const decisionControl = (field: 'notifyAuthority' | 'notifyDataSubjects', label: string) => (
-    <Input.Wrapper label={label} required>
+  const segmented = <K extends 'ourRole' | 'notifyAuthority' | 'notifyDataSubjects'>(name: K, data: { value: string; label: string }[], description?: string) => (
+    <Input.Wrapper label={t(`fields.${name}`)} description={description} required>
       <div>
-        <SegmentedControl
-          aria-label={label}
-          data={decisionOptions(t)}
-          value={v[field]}
-          onChange={(value) => form.setFieldValue(field, value as DecisionValue)}
-          size="sm"
-        />
+        <SegmentedControl aria-label={t(`fields.${name}`)} data={data} value={v[name]} onChange={(value) => form.setFieldValue(name, value as never)} />
       </div>
     </Input.Wrapper>
   );
+  const count = (name: 'approxSubjects' | 'approxRecords') => (
+    <NumberInput
+      {...form.getInputProps(name)}
+      label={t(`fields.${name}`)}
+      description={t('form.countHelp')}
+      placeholder={t('form.unknown')}
+      min={0}
+      allowDecimal={false}
+      allowNegative={false}
+      thousandSeparator={lang === 'fr' ? '\u202f' : ','}
+      hideControls
+      className="tabular"
+    />
+  );
+  const reasons = (name: 'notifyAuthorityReasons' | 'notifyDataSubjectsReasons', decided: boolean) => (
+    <Textarea {...field(name)} description={t('form.reasonsHelp')} required={decided} autosize minRows={2} maxRows={8} />
+  );
 
   return (
-    <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 280px', gap: 'var(--mantine-spacing-lg)', alignItems: 'start' }}>
-        <Stack gap="xl">
-          <Section title={t('form.factsSection')} hint={t('form.factsHint')}>
+    <FormFrame
+      rf={rf}
+      ns={NS}
+      onCancel={() => onDone(null)}
+      asideWidth={280}
+      aside={
+        <FormDeadlines
+          awareAt={awareAt}
+          detectedAt={detectedAt}
+          authority={v.authority}
+          authorityClock={authorityClock}
+          processor={processor}
+          authorityNotifiedAt={authorityNotifiedAt}
+          nis2InScope={v.nis2InScope}
+          calendar={calendar}
+        />
+      }
+      sections={[
+        {
+          key: 'facts',
+          title: t('form.factsSection'),
+          hint: t('form.factsHint'),
+          content: (
             <Stack gap="sm">
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                <TextInput label={t('fields.title')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
-                <TextInput
-                  label={t('fields.reference')}
-                  description={t('form.referenceHelp')}
-                  maxLength={60}
-                  className="tabular"
-                  {...form.getInputProps('reference')}
-                />
+                <TextInput {...field('title')} data-autofocus />
+                <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
               </SimpleGrid>
-              <Input.Wrapper label={t('fields.ourRole')} description={t('form.ourRoleHelp')} required>
-                <div>
-                  <SegmentedControl
-                    aria-label={t('fields.ourRole')}
-                    data={roleOptions(t)}
-                    value={v.ourRole}
-                    onChange={(value) => form.setFieldValue('ourRole', value as IncidentRoleValue)}
-                  />
-                </div>
-              </Input.Wrapper>
+              {segmented('ourRole', roleOptions(t), t('form.ourRoleHelp'))}
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                <OrgDateTimeField
-                  name="aware"
-                  label={t('fields.awareAt')}
-                  description={t('form.awareHelp', { zone })}
-                  required
-                  value={v.aware}
-                  onChange={(aware) => form.setFieldValue('aware', aware)}
-                  error={form.errors.aware}
-                />
-                <OrgDateTimeField
-                  name="detected"
-                  label={t('fields.detectedAt')}
-                  description={t('form.detectedHelp')}
-                  value={v.detected}
-                  onChange={(detected) => form.setFieldValue('detected', detected)}
-                  error={form.errors.detected}
-                />
-                {detectedAt && awareAt && Date.parse(awareAt) - Date.parse(detectedAt) >= 60_000 ? (
-                  <Textarea
-                    style={{ gridColumn: '1 / -1' }}
-                    label={t('fields.awarenessDelayReason')}
-                    description={t('form.awarenessDelayHelp')}
-                    required
-                    autosize
-                    minRows={2}
-                    maxRows={6}
-                    maxLength={5_000}
-                    {...form.getInputProps('awarenessDelayReason')}
-                  />
-                ) : null}
-                <OrgDateTimeField
-                  name="occurredFrom"
-                  label={t('fields.occurredFrom')}
-                  value={v.occurredUnknown ? { date: null, time: '' } : v.occurredFrom}
-                  onChange={(occurredFrom) => form.setFieldValue('occurredFrom', occurredFrom)}
-                  error={form.errors.occurredFrom}
-                />
-                <OrgDateTimeField
-                  name="occurredTo"
-                  label={t('fields.occurredTo')}
-                  value={v.occurredUnknown ? { date: null, time: '' } : v.occurredTo}
-                  onChange={(occurredTo) => form.setFieldValue('occurredTo', occurredTo)}
-                  error={form.errors.occurredTo}
-                />
+                {instantField('aware', t('fields.awareAt'), { description: t('form.awareHelp', { zone }), required: true })}
+                {instantField('detected', t('fields.detectedAt'), { description: t('form.detectedHelp') })}
+                {awarenessLater && (
+                  <Textarea {...field('awarenessDelayReason')} style={{ gridColumn: '1 / -1' }} description={t('form.awarenessDelayHelp')} required autosize minRows={2} maxRows={6} />
+                )}
+                {instantField('occurredFrom', t('fields.occurredFrom'), { value: v.occurredUnknown ? { date: null, time: '' } : v.occurredFrom })}
+                {instantField('occurredTo', t('fields.occurredTo'), { value: v.occurredUnknown ? { date: null, time: '' } : v.occurredTo })}
               </SimpleGrid>
               <Checkbox
                 label={t('form.occurredUnknown')}
@@ -230,42 +159,30 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 checked={v.occurredUnknown}
                 onChange={(e) => form.setFieldValue('occurredUnknown', e.currentTarget.checked)}
               />
-              <Textarea
-                label={t('fields.howDiscovered')}
-                description={t('form.howDiscoveredHelp')}
-                autosize
-                minRows={2}
-                maxRows={6}
-                maxLength={5_000}
-                {...form.getInputProps('howDiscovered')}
-              />
-              <Textarea
-                label={t('fields.facts')}
-                description={t('form.factsHelp')}
-                autosize
-                minRows={3}
-                maxRows={12}
-                maxLength={50_000}
-                {...form.getInputProps('facts')}
-              />
+              <Textarea {...field('howDiscovered')} description={t('form.howDiscoveredHelp')} autosize minRows={2} maxRows={6} />
+              <Textarea {...field('facts')} description={t('form.factsHelp')} autosize minRows={3} maxRows={12} />
             </Stack>
-          </Section>
-
-          <Section title={t('form.natureSection')} hint={t('form.natureHint')}>
-            <Checkbox.Group
-              aria-label={t('fields.nature')}
-              value={v.nature}
-              onChange={(value) => form.setFieldValue('nature', value as IncidentFormValues['nature'])}
-            >
+          ),
+        },
+        {
+          key: 'nature',
+          title: t('form.natureSection'),
+          hint: t('form.natureHint'),
+          content: (
+            <Checkbox.Group aria-label={t('fields.nature')} value={v.nature} onChange={(value) => form.setFieldValue('nature', value as IncidentFormValues['nature'])}>
               <SimpleGrid cols={3} spacing="sm">
                 {BreachNature.options.map((n) => (
                   <Checkbox key={n} value={n} label={t(`nature.${n}`)} description={t(`natureHelp.${n}`)} />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
-          </Section>
-
-          <Section title={t('form.dataSection')} hint={t('form.dataHint')}>
+          ),
+        },
+        {
+          key: 'data',
+          title: t('form.dataSection'),
+          hint: t('form.dataHint'),
+          content: (
             <Stack gap="sm">
               <MultiSelect
                 label={t('fields.dataCategories')}
@@ -301,62 +218,28 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 data-testid="categories-select"
               />
               {special.length > 0 && (
-                <Alert color="red" variant="light" p="xs" icon={<IconAlertOctagon size={16} />} data-testid="special-categories">
+                <Alert color="red" variant="light" p="xs" icon={<IconAlertOctagon size={16} aria-hidden />} data-testid="special-categories">
                   <Text size="sm" fw={600}>
                     {t('form.specialSelected', { list: special.map((c) => t(`category.${c}`)).join(', ') })}
                   </Text>
                   <Text size="xs">{t('form.specialHelp')}</Text>
                 </Alert>
               )}
-              <Textarea
-                label={t('fields.dataSubjectCategories')}
-                description={t('form.dataSubjectCategoriesHelp')}
-                autosize
-                minRows={2}
-                maxRows={6}
-                maxLength={2_000}
-                {...form.getInputProps('dataSubjectCategories')}
-              />
+              <Textarea {...field('dataSubjectCategories')} description={t('form.dataSubjectCategoriesHelp')} autosize minRows={2} maxRows={6} />
               <SimpleGrid cols={2} spacing="sm">
-                <NumberInput
-                  label={t('fields.approxSubjects')}
-                  description={t('form.countHelp')}
-                  placeholder={t('form.unknown')}
-                  min={0}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator={thousands}
-                  hideControls
-                  className="tabular"
-                  {...form.getInputProps('approxSubjects')}
-                />
-                <NumberInput
-                  label={t('fields.approxRecords')}
-                  description={t('form.countHelp')}
-                  placeholder={t('form.unknown')}
-                  min={0}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator={thousands}
-                  hideControls
-                  className="tabular"
-                  {...form.getInputProps('approxRecords')}
-                />
+                {count('approxSubjects')}
+                {count('approxRecords')}
               </SimpleGrid>
             </Stack>
-          </Section>
-
-          <Section title={t('form.riskSection')} hint={t('form.riskHint')}>
+          ),
+        },
+        {
+          key: 'risk',
+          title: t('form.riskSection'),
+          hint: t('form.riskHint'),
+          content: (
             <Stack gap="sm">
-              <Textarea
-                label={t('fields.likelyConsequences')}
-                description={t('form.consequencesHelp')}
-                autosize
-                minRows={2}
-                maxRows={8}
-                maxLength={10_000}
-                {...form.getInputProps('likelyConsequences')}
-              />
+              <Textarea {...field('likelyConsequences')} description={t('form.consequencesHelp')} autosize minRows={2} maxRows={8} />
               <Input.Wrapper label={t('fields.riskLevel')} description={t('form.riskHelp')}>
                 <div>
                   <SegmentedControl
@@ -368,9 +251,13 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 </div>
               </Input.Wrapper>
             </Stack>
-          </Section>
-
-          <Section title={t('form.decisionsSection')} hint={t('form.decisionsHint')}>
+          ),
+        },
+        {
+          key: 'decisions',
+          title: t('form.decisionsSection'),
+          hint: t('form.decisionsHint'),
+          content: (
             <Stack gap="md">
               {processor && (
                 <Text size="xs" c="dimmed">
@@ -378,7 +265,7 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 </Text>
               )}
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                {decisionControl('notifyAuthority', t('fields.notifyAuthority'))}
+                {segmented('notifyAuthority', decisionOptions(t))}
                 <Select
                   label={t('fields.authority')}
                   description={t('form.authorityHelp')}
@@ -391,65 +278,27 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                   comboboxProps={{ width: 420, position: 'bottom-start' }}
                 />
               </SimpleGrid>
-              <Textarea
-                label={t('fields.notifyAuthorityReasons')}
-                description={t('form.reasonsHelp')}
-                required={v.notifyAuthority !== 'pending'}
-                autosize
-                minRows={2}
-                maxRows={8}
-                maxLength={10_000}
-                {...form.getInputProps('notifyAuthorityReasons')}
-              />
+              {reasons('notifyAuthorityReasons', v.notifyAuthority !== 'pending')}
               {showDelayReasons && (
-                <Alert color={late && !v.delayReasons.trim() ? 'red' : 'orange'} variant="light" icon={<IconAlertTriangle size={18} />} p="sm">
+                <Alert color={late && !v.delayReasons.trim() ? 'red' : 'orange'} variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} p="sm">
                   <Text size="sm" fw={600} mb={4}>
                     {authorityNotifiedAt ? t('form.delayNotifiedLate') : t('form.delayPassed')}
                   </Text>
-                  <Textarea
-                    label={t('fields.delayReasons')}
-                    description={t('form.delayReasonsHelp')}
-                    autosize
-                    minRows={2}
-                    maxRows={8}
-                    maxLength={10_000}
-                    {...form.getInputProps('delayReasons')}
-                  />
+                  <Textarea {...field('delayReasons')} description={t('form.delayReasonsHelp')} autosize minRows={2} maxRows={8} />
                 </Alert>
               )}
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                {decisionControl('notifyDataSubjects', t('fields.notifyDataSubjects'))}
+                {segmented('notifyDataSubjects', decisionOptions(t))}
                 {showArt34Target ? (
-                  <OrgDateTimeField
-                    name="art34Target"
-                    label={t('fields.dataSubjectsTarget')}
-                    description={t('form.art34TargetHelp')}
-                    value={v.dataSubjectsTarget}
-                    onChange={(dataSubjectsTarget) => form.setFieldValue('dataSubjectsTarget', dataSubjectsTarget)}
-                    error={form.errors.dataSubjectsTarget}
-                  />
+                  instantField('dataSubjectsTarget', t('fields.dataSubjectsTarget'), { description: t('form.art34TargetHelp'), testName: 'art34Target' })
                 ) : (
                   <Text size="xs" c="dimmed" pt={24}>
                     {t('form.art34NotNeeded')}
                   </Text>
                 )}
               </SimpleGrid>
-              <Textarea
-                label={t('fields.notifyDataSubjectsReasons')}
-                description={t('form.reasonsHelp')}
-                required={v.notifyDataSubjects !== 'pending'}
-                autosize
-                minRows={2}
-                maxRows={8}
-                maxLength={10_000}
-                {...form.getInputProps('notifyDataSubjectsReasons')}
-              />
-              <Switch
-                label={t('fields.personalData')}
-                description={t('form.personalDataHelp')}
-                checked={v.personalData}
-                onChange={(e) => form.setFieldValue('personalData', e.currentTarget.checked)}
-              />
+              {reasons('notifyDataSubjectsReasons', v.notifyDataSubjects !== 'pending')}
+              <Switch label={t('fields.personalData')} description={t('form.personalDataHelp')} checked={v.personalData} onChange={(e) => form.setFieldValue('personalData', e.currentTarget.checked)} />
               <TagsInput
                 label={t('fields.memberStates')}
                 description={t('form.memberStatesHelp')}
@@ -458,74 +307,23 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 maxTags={60}
                 error={form.errors.memberStates}
               />
-              <Switch
-                label={t('fields.nis2InScope')}
-                description={t('form.nis2Help')}
-                checked={v.nis2InScope}
-                onChange={(e) => form.setFieldValue('nis2InScope', e.currentTarget.checked)}
-              />
+              <Switch label={t('fields.nis2InScope')} description={t('form.nis2Help')} checked={v.nis2InScope} onChange={(e) => form.setFieldValue('nis2InScope', e.currentTarget.checked)} />
             </Stack>
-          </Section>
-
-          <Section title={t('form.measuresSection')} hint={t('form.measuresHint')}>
+          ),
+        },
+        {
+          key: 'measures',
+          title: t('form.measuresSection'),
+          hint: t('form.measuresHint'),
+          content: (
             <Stack gap="sm">
-              <Textarea label={t('fields.measuresTaken')} autosize minRows={2} maxRows={10} maxLength={20_000} {...form.getInputProps('measuresTaken')} />
-              <Textarea label={t('fields.measuresProposed')} autosize minRows={2} maxRows={10} maxLength={20_000} {...form.getInputProps('measuresProposed')} />
-              <TextInput label={t('fields.lead')} description={t('form.leadHelp')} maxLength={200} {...form.getInputProps('lead')} />
+              <Textarea {...field('measuresTaken')} autosize minRows={2} maxRows={10} />
+              <Textarea {...field('measuresProposed')} autosize minRows={2} maxRows={10} />
+              <TextInput {...field('lead')} description={t('form.leadHelp')} />
             </Stack>
-          </Section>
-        </Stack>
-        <Box style={{ position: 'sticky', top: 64 }}>
-          <FormDeadlines
-            awareAt={awareAt}
-            detectedAt={detectedAt}
-            authority={v.authority}
-            authorityClock={authorityClock}
-            processor={processor}
-            authorityNotifiedAt={authorityNotifiedAt}
-            nis2InScope={v.nis2InScope}
-            calendar={calendar}
-          />
-        </Box>
-      </Box>
-      <Stack
-        gap="sm"
-        py="sm"
-        mt="md"
-        // Save stays in reach however long the form gets.
-        style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}
-      >
-        {error !== null && <ErrorNotice error={error} />}
-        <Group justify="flex-end" gap="sm">
-          {hasErrors && (
-            <Text size="sm" c="red.8" mr="auto" role="alert">
-              {t('form.fixErrors')}
-            </Text>
-          )}
-          <Button variant="default" onClick={() => onDone(null)}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {incident ? t('form.save') : t('form.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <section>
-      <Title order={2} size="h4" tt="uppercase" c="dimmed" mb={hint ? 2 : 'xs'} style={{ letterSpacing: '0.04em' }}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="xs" c="dimmed" mb="xs">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </section>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -186,7 +186,7 @@ function ObligationCard({
                 ? t(o.state === 'filed_late' ? 'obligations.filedLate' : 'obligations.filedOnTime', { at: f.dateTime(c.metAt), ref: o.firstFilingRef })
                 : t(o.state === 'filed_late' ? 'obligations.notifiedLate' : 'obligations.notifiedOnTime', { at: f.dateTime(c.metAt) })
               : c.due
-                ? `${t('obligations.due', { due: formatDeadline(c.due, f.zone, f.lang) })}${o.state === 'required' || o.state === 'undecided' ? ` · ${left !== null && left < 0 ? formatCountdown(left, f.lang) : t('obligations.left', { time: formatCountdown(left ?? 0, f.lang) })}` : ''}`
+                ? `${t('obligations.due', { due: formatDeadline(c.due, f.zone, f.lang) })}${c.state === 'stopped' ? ` · ${t('clock.stopped')}${c.stoppedReason ? `: ${t(`clock.stopReason.${c.stoppedReason}`)}` : ''}` : o.state === 'required' || o.state === 'undecided' ? ` · ${left !== null && left < 0 ? formatCountdown(left, f.lang) : t('obligations.left', { time: formatCountdown(left ?? 0, f.lang) })}` : ''}`
                 : o.regime === 'gdpr-34' && c.target
                   ? t('obligations.target', { target: f.dateTime(c.target) })
                   : c.note

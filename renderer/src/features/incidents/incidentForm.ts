@@ -1,12 +1,5 @@
-import {
-  IncidentCreate,
-  type DataCategory,
-  type Incident,
-  type IncidentUpdate,
-  type RiskLevel,
-} from '@shared/schemas/incident';
+import type { DataCategory, Incident, IncidentCreate, RiskLevel } from '@shared/schemas/incident';
 import type { LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
 import { featureT } from '../../lib/featureT';
 import { instantFromLocal, localPartsOf, nowLocalParts } from '../../lib/orgTime';
 import type { BreachNatureValue, DecisionValue, IncidentRoleValue } from './labels';
@@ -17,7 +10,7 @@ import { NS } from './recordType';
  * counts as text ("" = unknown), the occurrence period with an explicit "unknown". Everything else
  * has the API's own types.
  */
-export interface IncidentFormValues {
+export interface IncidentFormValues extends Record<string, unknown> {
   reference: string;
   title: string;
   ourRole: IncidentRoleValue;
@@ -135,20 +128,8 @@ export function valuesOfIncident(i: Incident, zone: string, defaultRegulator: st
   };
 }
 
-export type FieldsResult = { ok: true; fields: IncidentFieldValues } | { ok: false; errors: Record<string, string> };
-
-const FORM_FIELD_OF_PATH: Record<string, keyof IncidentFormValues> = {
-  detectedAt: 'detected',
-  awareAt: 'aware',
-  occurredFrom: 'occurredFrom',
-  occurredTo: 'occurredTo',
-  dataSubjectsTarget: 'dataSubjectsTarget',
-};
-
-export function formFieldOf(path: string): string {
-  const top = path.split('.')[0] ?? path;
-  return FORM_FIELD_OF_PATH[top] ?? top;
-}
+/** API paths the form shows under another name (its instants are split into a local date and time). */
+export const INCIDENT_FIELD_OF: Record<string, string> = { detectedAt: 'detected', awareAt: 'aware' };
 
 const err = (key: string) => featureT(NS, `fieldErrors.${key}`);
 
@@ -165,22 +146,11 @@ function count(v: number | string): number | null | undefined {
 }
 
 /**
- * Form values → API fields, checked with the schema the core applies (IncidentCreate) and with
- * what the register owes Art. 33(5): a decision comes with its reasons.
+ * Form values → API fields (the kit checks them with IncidentCreate, the schema the core applies),
+ * and what is wrong with them before the schema looks: instants half entered, counts that are not
+ * whole numbers, and what the register owes Art. 33(5) (a decision comes with its reasons).
  */
-export function toIncidentFields(v: IncidentFormValues, zone: string): FieldsResult {
-  const { fields, errors } = buildFields(v, zone);
-  const parsed = IncidentCreate.safeParse(fields);
-  if (!parsed.success) {
-    for (const [field, message] of Object.entries(fieldErrorsFromIssues(issuesOf(parsed.error), formFieldOf).fields)) {
-      errors[field] ??= i18nFieldError(field) ?? message;
-    }
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, fields };
-}
-
-/** The API fields the form's values stand for, and what is wrong with them before the schema looks. */
-function buildFields(v: IncidentFormValues, zone: string): { fields: IncidentFieldValues; errors: Record<string, string> } {
+export function toIncidentFields(v: IncidentFormValues, zone: string): { fields: IncidentFieldValues; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const awareAt = instantFromLocal(v.aware.date, v.aware.time, zone);
   if (!awareAt) errors.aware = err('awareAt');
@@ -235,24 +205,4 @@ function buildFields(v: IncidentFormValues, zone: string): { fields: IncidentFie
     facts: v.facts,
   };
   return { fields, errors };
-}
-
-/** The feature's own wording for a schema complaint about a field, where it has one. */
-function i18nFieldError(field: string): string | null {
-  const known: Record<string, string> = { title: 'title', reference: 'reference' };
-  return known[field] ? err(known[field]) : null;
-}
-
-/**
- * Only the fields the user changed, compared as the form shows them: an untouched instant with
- * seconds must not come back rounded to the minute and appear in the history as an edit.
- */
-export function patchOf(original: Incident, edited: IncidentFieldValues, zone: string, defaultRegulator: string): IncidentUpdate['patch'] {
-  const before = buildFields(valuesOfIncident(original, zone, defaultRegulator), zone).fields;
-  const patch: IncidentUpdate['patch'] = {};
-  for (const key of Object.keys(edited) as (keyof IncidentFieldValues)[]) {
-    const was = before[key];
-    if (JSON.stringify(was) !== JSON.stringify(edited[key])) Object.assign(patch, { [key]: edited[key] });
-  }
-  return patch;
 }
