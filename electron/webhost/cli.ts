@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/paths';
 import { findRepoRoot, packageVersion } from '../core/version';
 import { CoreHost } from '../core/host/core-host';
 import { workerThreadCore } from '../core/host/worker-thread';
-import { startWebHost } from './server';
+import { PortInUseError, startWebHost } from './server';
 import { CLOCK_ENV, TestClock } from '../core/clocks/test-clock';
 
 /**
@@ -37,6 +38,10 @@ async function main() {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+
+  // A taken port is refused now, before the core spends seconds starting (the real listen below
+  // still reports one taken in between).
+  if (port !== 0) await assertPortFree(port);
 
   const clockStart = values.clock ?? process.env[CLOCK_ENV];
   let clock: TestClock | undefined;
@@ -76,6 +81,14 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortInUseError(port) : e));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 main().catch((e: unknown) => {
