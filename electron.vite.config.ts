@@ -1,6 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { onwarn } from './renderer/vite.config';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
@@ -9,7 +10,7 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)) } },
+      rollupOptions: { onwarn, input: { index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)) } },
     },
   },
   preload: {
@@ -17,7 +18,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       // A sandboxed preload must be CommonJS.
-      rollupOptions: { input: { index: fileURLToPath(new URL('./electron/preload/index.ts', import.meta.url)) }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: { onwarn, input: { index: fileURLToPath(new URL('./electron/preload/index.ts', import.meta.url)) }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
   renderer: {
@@ -26,7 +27,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) } },
+      rollupOptions: { onwarn, input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) } },
     },
   },
 });

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './serve.mjs';
+import { serve, upToDate } from './serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -39,7 +39,13 @@ if (!bin) {
     // The Node build is gone now: the next `npm run setup` (before npm test) restores it.
     rmSync(join(root, 'node_modules', '.privacyops-setup'), { force: true });
   }
-  run('npx', ['electron-vite', 'build']);
+  // Built once; rebuilt only when a source is newer than the output, so a second start is quick.
+  const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+  const sources = ['electron', 'shared', 'renderer', 'electron.vite.config.ts', 'postcss.config.cjs', 'package-lock.json'];
+  if (!upToDate(outputs, sources)) {
+    process.stderr.write('Building the app (first run or sources changed)…\n');
+    run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
+  }
   const child = spawn(bin, [root, ...args], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
