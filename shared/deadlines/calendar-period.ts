@@ -60,6 +60,11 @@ export interface CalendarPeriodOptions {
   regime?: PeriodRegime;
   /** Zone the result instants are written in; defaults to the calendar's zone. */
   outputTimeZone?: string;
+  /**
+   * délai franc only: add the day of expiry (default true). False gives the stricter reading for a
+   * month period whose date the month of expiry lacks (the last day of that month, no extra day).
+   */
+  francExtraDay?: boolean;
 }
 
 function nonWorkingDay(date: string, country: string): NonWorkingDay {
@@ -107,7 +112,7 @@ export function calendarPeriodFromDate(
 
   const nominalLastDay = lastDayOfPeriod(eventDate, amount, unit);
   const monthEndClamped = unit === 'months' && parseLocalDate(nominalLastDay).day !== parseLocalDate(eventDate).day;
-  const lastDay = regime === 'delai-franc' ? addDays(nominalLastDay, 1) : nominalLastDay;
+  const lastDay = regime === 'delai-franc' && opts.francExtraDay !== false ? addDays(nominalLastDay, 1) : nominalLastDay;
 
   const skipped: NonWorkingDay[] = [];
   let workingLastDay = nextWorkingDayFrom(lastDay, country, skipped);

@@ -28,6 +28,7 @@ export {
   type PeriodRegime,
 } from './calendar-period';
 export { lastDayOfPeriod, endOfLocalDay, addDays } from './local-date';
+export { internalTarget } from './internal-target';
 export {
   publicHolidays,
   holidayOn,

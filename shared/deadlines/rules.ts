@@ -293,15 +293,49 @@ const conseilEtat: DeadlineRule = {
     const nominal = dates(p.nominalLastDay);
     const last = dates(p.lastDay);
     const adj = describeAdjustments(p);
+    const basis = bi(
+      "Appeal before the Conseil d'État against a CNIL decision: two months from notification, counted as a délai franc (Code de justice administrative, Art. R. 421-1)",
+      "Recours devant le Conseil d'État contre une décision de la CNIL : deux mois à compter de la notification, délai franc (code de justice administrative, art. R. 421-1)",
+    );
+    const strict = p.monthEndClamped
+      ? calendarPeriodFromInstant(input.start, 2, 'months', CONSEIL_ETAT_CALENDAR, {
+          regime: 'delai-franc',
+          francExtraDay: false,
+          outputTimeZone: input.cal.timeZone,
+        })
+      : null;
+    if (strict && strict.deadline !== p.deadline) {
+      // Unsettled: whether the extra day of the délai franc applies when the period ends on a
+      // month's last day because the notification's date does not exist in that month. The
+      // register shows the earlier reading and gives the later one as the outer bound (only when
+      // the two end on different working days).
+      const sAdj = describeAdjustments(strict);
+      const outer = dates(p.workingLastDay);
+      const reason = bi(
+        `The notification's date (${n.en}) has no counterpart two months later, so the period reaches the month's last day, ${nominal.en}. ` +
+          `Whether the délai franc then adds the day of expiry is not settled; the register keeps the earlier reading and gives ${outer.en} as the outer bound. Lodge the appeal by the earlier date.`,
+        `La date de notification (${n.fr}) n'a pas d'équivalent deux mois plus tard : le délai atteint le dernier jour du mois, le ${nominal.fr}. ` +
+          `Que le délai franc y ajoute encore le jour de l'échéance n'est pas établi ; le registre retient la lecture la plus stricte et indique le ${outer.fr} comme limite extrême. Former le recours avant la date la plus proche.`,
+      );
+      return {
+        rule: 'conseil-etat-appeal',
+        from: input.fromIso,
+        deadline: strict.deadline,
+        target: strict.target,
+        basis,
+        explanation: bi(
+          `Délai franc: the day of notification (${n.en}, Paris date) does not count. ${reason.en} ${sAdj.en} Counted on the court's calendar (Paris dates, French public holidays).`,
+          `Délai franc : le jour de la notification (${n.fr}, date de Paris) ne compte pas. ${reason.fr} ${sAdj.fr} Calcul selon le calendrier de la juridiction (dates de Paris, jours fériés français).`,
+        ),
+        outerBound: { deadline: p.deadline, reason },
+      };
+    }
     return {
       rule: 'conseil-etat-appeal',
       from: input.fromIso,
       deadline: p.deadline,
       target: p.target,
-      basis: bi(
-        "Appeal before the Conseil d'État against a CNIL decision: two months from notification, counted as a délai franc (Code de justice administrative, Art. R. 421-1)",
-        "Recours devant le Conseil d'État contre une décision de la CNIL : deux mois à compter de la notification, délai franc (code de justice administrative, art. R. 421-1)",
-      ),
+      basis,
       explanation: bi(
         `Délai franc: neither the day of notification (${n.en}, Paris date) nor the day of expiry counts. ` +
           `Two months from the notification reach ${nominal.en}; since the day of expiry does not count, the appeal can still be lodged on ${last.en}. ` +

@@ -29,6 +29,11 @@ export interface DeadlineResult {
   target: string | null;
   basis: Bilingual;
   explanation: Bilingual;
+  /**
+   * Where the legal reading is disputed: `deadline` is the earlier reading and this the later one,
+   * with the reason. Absent when the law is settled for this start.
+   */
+  outerBound?: { deadline: string; reason: Bilingual };
 }
 
 export interface RuleOptions {

@@ -78,6 +78,16 @@ export const Clock = z.object({
   due: IsoInstant.nullable(),
   /** The user's own target for open rules (Art. 34), else null. */
   target: IsoInstant.nullable(),
+  /**
+   * The office's internal target for a day-counted legal or regulator deadline: the organisation's
+   * internalLeadDays working days before its last day (null for hour clocks, actions, or 0 days).
+   */
+  internalTarget: IsoInstant.nullable(),
+  /**
+   * Where the law is unsettled, `due` is the earlier reading and this the later one, with why
+   * (e.g. a Conseil d'État appeal notified on a date the month of expiry lacks).
+   */
+  outerBound: z.object({ due: IsoInstant, reason: BilingualText }).nullable(),
   /** When the act that meets the clock was recorded as done. */
   metAt: IsoInstant.nullable(),
   /** At the instant the clock was read; the renderer recomputes it live with clockState(). */

@@ -360,7 +360,7 @@ describe('notification draft', () => {
 
     const initial = await api('exports.notificationDraft', { incidentId: s2.incidentId, phase: 'initial' });
     expect(initial.en.markdown).toContain('[to be completed]');
-    expect(initial.warnings.map((w) => w.en)).toContain('Give the DPO’s name and contact details (Settings › Organisation keeps them).');
+    expect(initial.warnings.map((w) => w.en)).toContain('Give the DPO’s name and contact details (Settings › Notifications keeps them).');
     await expect(api('exports.notificationDraft', { incidentId: s1.incidentId })).rejects.toThrow(/decided not to be notified/);
   });
 });

@@ -5,6 +5,8 @@ import type { RecordType } from '@shared/schemas/record-types';
 import { toUtc, type RegisterContext } from '../registers/context';
 import type { ObligationRecord } from '@shared/schemas/obligation';
 import { obligationClock, type IncidentClockFacts } from '../obligations/clocks';
+import { internalTargets } from './internal-targets';
+import { findRegulator } from '@shared/reference/regulators';
 
 /**
  * Builds the clocks from the stored records, one SQL query per register (no record is parsed
@@ -102,6 +104,8 @@ function blank(recordType: RecordType, recordId: string, reference: string, titl
     startedAt,
     due: null,
     target: null,
+    internalTarget: null,
+    outerBound: null,
     metAt: null,
     state: 'running',
     stoppedReason: null,
@@ -140,11 +144,13 @@ export function collectClocks(ctx: RegisterContext, scope: CollectScope, now: Da
   const to = scope.dueTo ?? null;
   const nowMs = now.getTime();
   const out: Clock[] = [];
+  const targets = internalTargets(ctx);
   const keep = (c: Clock) => {
     if (scope.recordType === 'matter' && !scope.record && c.context?.type !== 'matter') return;
     if ((from !== null || to !== null) && (c.due === null || (from !== null && c.due < from) || (to !== null && c.due > to))) return;
     finish(c, nowMs);
     if (scope.openOnly && !isOpenState(c.state)) return;
+    c.internalTarget = targets(c);
     out.push(c);
   };
   if (wants('complaint')) complaintClocks(ctx, scope, keep);
@@ -331,10 +337,18 @@ function letterClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): vo
       const c = withWords(make('conseil-etat-appeal', r.notified_at ?? r.received_at ?? r.sent_at!, r.appeal_due), ruleWords('conseil-etat-appeal'));
       c.rule = 'conseil-etat-appeal';
       c.obligation = false;
+      c.outerBound = appealOuterBound(c.startedAt);
       c.metAt = r.appeal_lodged_at ? toUtc(r.appeal_lodged_at) : null;
       keep(c);
     }
   }
+}
+
+/** The later reading of a disputed appeal deadline, from the rule itself (letters are few). */
+function appealOuterBound(notifiedAt: string): Clock['outerBound'] {
+  const reg = findRegulator('FR-CNIL')!;
+  const r = computeDeadline('conseil-etat-appeal', notifiedAt, { timeZone: reg.timeZone, country: reg.holidayCountry });
+  return r.outerBound ? { due: toUtc(r.outerBound.deadline), reason: r.outerBound.reason } : null;
 }
 
 function minIso(a: string | null, b: string | null): string | null {

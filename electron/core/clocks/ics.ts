@@ -98,6 +98,8 @@ export function clocksToIcs(clocks: readonly Clock[], o: IcsOptions): string {
     const description = [
       c.recordType === 'complaint' ? null : c.title,
       o.lang === 'fr' ? `Échéance : ${dueWords} (${o.timeZone})` : `Due: ${dueWords} (${o.timeZone})`,
+      c.internalTarget ? `${o.lang === 'fr' ? 'Objectif interne : ' : 'Internal target: '}${formatDeadlineLong(c.internalTarget, o.timeZone, o.lang)}` : null,
+      c.outerBound ? `${o.lang === 'fr' ? 'Limite extrême (discutée) : ' : 'Outer bound (disputed): '}${formatDeadlineLong(c.outerBound.due, o.timeZone, o.lang)}. ${c.outerBound.reason[o.lang]}` : null,
       c.basis[o.lang],
       c.note?.[o.lang] ?? null,
       `Record: ${c.reference}`,

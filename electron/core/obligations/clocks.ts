@@ -92,6 +92,8 @@ export function obligationClock(o: ObligationRecord, i: IncidentClockFacts, firs
     startedAt: clockStart(o, i, nis2NotifiedAt),
     due,
     target: o.regime === 'gdpr-34' ? i.dataSubjectsTarget : null,
+    internalTarget: null,
+    outerBound: null,
     metAt,
     state: 'running',
     stoppedReason,

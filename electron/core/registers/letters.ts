@@ -113,6 +113,23 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
     return after;
   }
 
+  /**
+   * Recomputes every stored Conseil d'État appeal date with today's rule (after the rule changed:
+   * a notification on a date the month of expiry lacks now ends on the earlier reading). Each
+   * changed date is an audited update of its letter. Returns how many changed.
+   */
+  recountAppeals(): number {
+    let changed = 0;
+    const rows = this.ctx.db.prepare('SELECT id, appeal_due FROM letters WHERE appeal_due IS NOT NULL ORDER BY id').all() as { id: string; appeal_due: string }[];
+    for (const r of rows) {
+      const due = appealDueFor(this.get(r.id));
+      if (due === r.appeal_due) continue;
+      this.update({ id: r.id, patch: {} });
+      changed++;
+    }
+    return changed;
+  }
+
   override archive(input: { id: string; reason: string }): Letter {
     const l = super.archive(input);
     if (l.inReplyTo) this.refreshAnswered(l.inReplyTo);

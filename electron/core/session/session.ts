@@ -21,6 +21,10 @@ import { openRegisters, registersByType, type Registers } from './registers';
 
 export const PROFILE_RECORD = 'profile';
 
+/** Meta key and version of the rules whose stored results Session.start recomputes once. */
+const APPEAL_RULE_VERSION_KEY = 'appealRuleVersion';
+const APPEAL_RULE_VERSION = 2;
+
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
 
@@ -129,9 +133,15 @@ export class Session implements Registers {
    * notifications linked to them) once, before sync or reminders read them.
    */
   private upgradeRecords(): void {
-    if (getMeta<boolean>(this.db, OBLIGATIONS_BACKFILL) !== true) return;
-    this.incidents.backfillObligations();
-    setMeta(this.db, OBLIGATIONS_BACKFILL, false);
+    if (getMeta<boolean>(this.db, OBLIGATIONS_BACKFILL) === true) {
+      this.incidents.backfillObligations();
+      setMeta(this.db, OBLIGATIONS_BACKFILL, false);
+    }
+    // Rule changes that move stored dates: the appeal window's earlier reading (version 2).
+    if ((getMeta<number>(this.db, APPEAL_RULE_VERSION_KEY) ?? 1) < APPEAL_RULE_VERSION) {
+      this.letters.recountAppeals();
+      setMeta(this.db, APPEAL_RULE_VERSION_KEY, APPEAL_RULE_VERSION);
+    }
   }
 
   /** Stops the background work (waits for a sync round in flight), closes the file, wipes the key. */

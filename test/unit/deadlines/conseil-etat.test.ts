@@ -31,10 +31,31 @@ describe('conseil-etat-appeal', () => {
     expect(r.deadline).toBe('2026-05-16T00:00:00.000+02:00');
   });
 
-  it('month end: notified 2025-12-31 -> nominal Sat 28 Feb -> franc Sun 1 March -> Monday 2 March', () => {
+  it('month end: notified 2025-12-31 -> nominal Sat 28 Feb -> franc Sun 1 March -> Monday 2 March (both readings end that Monday: no outer bound)', () => {
     const r = computeDeadline('conseil-etat-appeal', '2025-12-31T11:00:00+01:00', PARIS);
     expect(r.target).toBe('2026-03-02T00:00:00.000+01:00');
     expect(r.deadline).toBe('2026-03-03T00:00:00.000+01:00');
+    expect(r.outerBound).toBeUndefined();
+  });
+
+  it('unsettled month end: notified 2024-12-30 (no 30 February) -> earlier reading end of Friday 28 Feb 2025, outer bound Monday 3 March', () => {
+    const r = computeDeadline('conseil-etat-appeal', '2024-12-30T11:00:00+01:00', PARIS);
+    expect(r.deadline).toBe('2025-03-01T00:00:00.000+01:00');
+    expect(r.outerBound?.deadline).toBe('2025-03-04T00:00:00.000+01:00');
+    expect(r.outerBound?.reason.en).toContain('not settled');
+    expect(r.outerBound?.reason.en).toContain('Monday 3 March 2025');
+    expect(r.outerBound?.reason.fr).toContain('limite extrême');
+    expect(r.explanation.en).toContain('Friday 28 February 2025');
+  });
+
+  it('unsettled month end, other month: notified 2026-07-31 -> Wednesday 30 September, outer bound Thursday 1 October', () => {
+    const r = computeDeadline('conseil-etat-appeal', '2026-07-31T11:00:00+02:00', PARIS);
+    expect(r.deadline).toBe('2026-10-01T00:00:00.000+02:00');
+    expect(r.outerBound?.deadline).toBe('2026-10-02T00:00:00.000+02:00');
+  });
+
+  it('a date the month of expiry has: no outer bound', () => {
+    expect(computeDeadline('conseil-etat-appeal', '2026-01-12T11:00:00+01:00', PARIS).outerBound).toBeUndefined();
   });
 
   it("counts on the court's Paris calendar and writes the result in the organisation's zone", () => {

@@ -173,18 +173,32 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
         // Friday 22:30 end on Sunday at 23:30). Day-end deadlines are not concerned.
         const shift = dueOffset !== nowOffset && !isDayEnd(clock.due, f.zone);
         return (
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }} data-testid="clock-due">
-              {day}
-            </Text>
-            {shift && (
-              <Tooltip label={t('offsetChangeHint', { zone: f.zone, now: nowOffset, then: dueOffset })} multiline w={300}>
-                <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap', textDecoration: 'underline dotted' }} tabIndex={0}>
-                  {dueOffset}
+          <Stack gap={0}>
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }} data-testid="clock-due">
+                {day}
+              </Text>
+              {shift && (
+                <Tooltip label={t('offsetChangeHint', { zone: f.zone, now: nowOffset, then: dueOffset })} multiline w={300}>
+                  <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap', textDecoration: 'underline dotted' }} tabIndex={0}>
+                    {dueOffset}
+                  </Text>
+                </Tooltip>
+              )}
+            </Group>
+            {clock.internalTarget && (
+              <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }} data-testid="clock-internal-target">
+                {t('internalTarget', { date: dueText(t, clock.internalTarget, f.zone, f.lang) })}
+              </Text>
+            )}
+            {clock.outerBound && (
+              <Tooltip label={clock.outerBound.reason[f.lang]} multiline w={360}>
+                <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap', textDecoration: 'underline dotted' }} tabIndex={0} data-testid="clock-outer-bound">
+                  {t('outerBound', { date: dueText(t, clock.outerBound.due, f.zone, f.lang) })}
                 </Text>
               </Tooltip>
             )}
-          </Group>
+          </Stack>
         );
       },
     },

@@ -11,7 +11,8 @@ import { evaluateClock, formatCountdown, timeLeft } from '@shared/clocks';
 import type { Clock, ClockState, StopReason } from '@shared/schemas/clock';
 import { DateTime } from 'luxon';
 import type { FeatureT } from '../../lib/featureT';
-import { intlLocale, type UiLanguage } from '../../lib/format';
+import { type UiLanguage } from '../../lib/format';
+import { formatDeadline, isDayEnd } from '@shared/format/dates';
 
 export const NS = 'clocks';
 
@@ -94,28 +95,15 @@ export function countdownText(t: FeatureT, c: Clock, l: ClockLook, now: number, 
 }
 
 /**
- * A due instant in the organisation's zone. Day-based deadlines end at the local midnight closing
- * their last day: "Sun 30 Mar 00:00" would read as a day late, so they are written "end of Sat 29 Mar".
+ * A due instant in the organisation's zone, as every document writes it (shared/format): a day-based
+ * deadline ends at the local midnight closing its last day, so "end of Sat 29 Mar 2026", never the
+ * midnight after; any other with its time. `t` is kept for the callers' symmetry with the other texts.
  */
-export function dueText(t: FeatureT, iso: string, zone: string, lang: UiLanguage): string {
-  const dt = DateTime.fromISO(iso, { setZone: true }).setZone(zone).setLocale(intlLocale(lang));
-  const withWeekday = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
-  if (isDayEnd(iso, zone)) {
-    return t('endOfDay', { date: frenchFirst(dt.minus({ milliseconds: 1 }).toLocaleString(withWeekday), lang) });
-  }
-  return frenchFirst(dt.toLocaleString({ ...withWeekday, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }), lang);
+export function dueText(_t: FeatureT, iso: string, zone: string, lang: UiLanguage): string {
+  return formatDeadline(iso, zone, lang);
 }
 
-/** A deadline at the local midnight that ends its last day (day, week and month periods). */
-export function isDayEnd(iso: string, zone: string): boolean {
-  const dt = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
-  return dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0;
-}
-
-/** Intl writes "1 avr." where French writes "1er avr.". */
-function frenchFirst(s: string, lang: UiLanguage): string {
-  return lang === 'fr' ? s.replace(/(^|\s)1(\s)/, '$11er$2') : s;
-}
+export { isDayEnd };
 
 /** The zone's abbreviation at that instant ("UTC+1", "UTC+2"): shown where a DST change lies between now and the deadline. */
 export function offsetText(iso: string, zone: string): string {

@@ -12,7 +12,8 @@ import { useRecordVersion } from '../../state/recordChanges';
 import { saveFile } from './files';
 import { IncidentPicker } from './IncidentPicker';
 import { NS } from './labels';
-import { loadDpoContact, saveDpoContact, useExchangeState } from './store';
+import { useExchangeState } from './store';
+import { useAppStatus } from '../../state/appStatus';
 
 type Phase = 'auto' | 'initial' | 'complementary';
 type Layout = 'both' | 'fr' | 'en';
@@ -27,7 +28,9 @@ export function DraftTab() {
   const f = useFormatters();
   const incident = useExchangeState((s) => s.draftIncident);
   const set = useExchangeState((s) => s.set);
-  const [dpoContact, setDpoContact] = useState(loadDpoContact);
+  // The organisation's DPO contact (Settings › Notifications); edited here for this draft only.
+  const orgContact = useAppStatus((s) => s.status?.profile?.organisation.dpoContact ?? '');
+  const [dpoContact, setDpoContact] = useState(orgContact);
   const [contact] = useDebouncedValue(dpoContact.trim(), 400);
   const [phase, setPhase] = useState<Phase>('auto');
   const [layout, setLayout] = useState<Layout>('both');
@@ -39,10 +42,6 @@ export function DraftTab() {
   const draft = current?.draft ?? null;
   const error = current && current.key === requestKey ? current.error : null;
   const loading = requestKey !== null && answer?.key !== requestKey;
-
-  useEffect(() => {
-    saveDpoContact(contact);
-  }, [contact]);
 
   useEffect(() => {
     if (!incident || !requestKey) return;

@@ -20,26 +20,3 @@ export const useExchangeState = create<{
   draftIncident: null,
   set: (patch) => set(patch),
 }));
-
-const DPO_CONTACT_KEY = 'privacyops.exchange.dpoContact';
-
-/**
- * The DPO's contact details as the notification should give them. Kept in this browser's storage,
- * not in the register: it is the office's own contact, not data about a data subject.
- */
-export function loadDpoContact(): string {
-  try {
-    return localStorage.getItem(DPO_CONTACT_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function saveDpoContact(value: string): void {
-  try {
-    if (value.trim()) localStorage.setItem(DPO_CONTACT_KEY, value);
-    else localStorage.removeItem(DPO_CONTACT_KEY);
-  } catch {
-    // Storage refused (private mode): the field still works for this session.
-  }
-}

@@ -1,8 +1,9 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBell, IconBuilding, IconGavel, IconKey } from '@tabler/icons-react';
+import { IconBell, IconBuilding, IconGavel, IconKey, IconSend } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useFeatureT } from '../../lib/featureT';
 import { useNavigation } from '../../state/navigation';
+import { NotificationsTab } from './NotificationsTab';
 import { OrganisationTab } from './OrganisationTab';
 import { RemindersTab } from './RemindersTab';
 import { RulesTab } from './RulesTab';
@@ -15,6 +16,7 @@ import { NS } from './ns';
  */
 const TABS = [
   { value: 'organisation', icon: <IconBuilding size={15} />, panel: () => <OrganisationTab /> },
+  { value: 'notifications', icon: <IconSend size={15} />, panel: () => <NotificationsTab /> },
   { value: 'reminders', icon: <IconBell size={15} />, panel: () => <RemindersTab /> },
   { value: 'rules', icon: <IconGavel size={15} />, panel: () => <RulesTab /> },
   { value: 'security', icon: <IconKey size={15} />, panel: () => <SecurityTab /> },
