@@ -8,6 +8,7 @@ import {
   SetupInput,
   SetupResult,
   SuggestedPassphrase,
+  SuggestPassphraseInput,
   UnlockInput,
 } from '../schemas/profile';
 import {
@@ -77,7 +78,7 @@ const FilingCheckRequest = FilingCheckInput.extend({ recipient: NotificationCrea
  */
 const coreMethods = {
   'app.status': { input: Empty, output: AppStatus, summary: 'Where the register is: needs setup, locked or unlocked.' },
-  'app.suggestPassphrase': { input: Empty, output: SuggestedPassphrase, summary: 'A strong random recovery passphrase (not stored).' },
+  'app.suggestPassphrase': { input: SuggestPassphraseInput, output: SuggestedPassphrase, summary: 'A strong random recovery passphrase (not stored).' },
   'app.setup': { input: SetupInput, output: SetupResult, summary: 'First run: create the encrypted register, its key and the recovery passphrase.' },
   'app.unlock': { input: UnlockInput, output: AppStatus, summary: 'Open the register with the recovery passphrase (when the keychain cannot).' },
   'app.retryKeychain': { input: Empty, output: AppStatus, summary: 'Try the OS keychain again to unlock.' },

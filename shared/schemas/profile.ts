@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrgCalendarSchema } from '../deadlines';
 import { Nis2Sector } from './obligation';
+import { Lang } from './common';
 
 export const OrgRole = z.enum(['controller', 'processor', 'both']);
 export type OrgRole = z.infer<typeof OrgRole>;
@@ -91,3 +92,5 @@ export const SetupResult = z.object({
 });
 
 export const SuggestedPassphrase = z.object({ passphrase: z.string() });
+/** The words come from the user's language (French words without accents, English otherwise). */
+export const SuggestPassphraseInput = z.object({ lang: Lang.default('en') });

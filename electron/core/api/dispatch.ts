@@ -15,7 +15,7 @@ type Handlers = { [M in CoreMethodName]: (input: z.infer<Methods[M]['input']>) =
 export function createHandlers(ws: Workstation): Handlers {
   return {
     'app.status': () => ws.status(),
-    'app.suggestPassphrase': () => ({ passphrase: suggestPassphrase() }),
+    'app.suggestPassphrase': (input) => ({ passphrase: suggestPassphrase(8, input.lang) }),
     'app.setup': (input) => ws.setup(input),
     'app.unlock': (input) => ws.unlock(input.passphrase),
     'app.retryKeychain': () => ws.tryKeychainUnlock(),

@@ -9,14 +9,14 @@ import type { SetupFormValues } from './setupForm';
 
 /** The recovery passphrase: typed or suggested, confirmed, and acknowledged as stored. */
 export function PassphraseFields({ form }: { form: UseFormReturnType<SetupFormValues> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [suggested, setSuggested] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
 
   async function suggest() {
     setSuggesting(true);
     try {
-      const { passphrase } = await api.call('app.suggestPassphrase', {});
+      const { passphrase } = await api.call('app.suggestPassphrase', { lang: i18n.language.startsWith('fr') ? 'fr' : 'en' });
       setSuggested(passphrase);
       form.setValues({ passphrase, confirmPassphrase: passphrase, storedPassphrase: false });
     } catch (e) {
