@@ -10,7 +10,14 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { onwarn, input: { index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)) } },
+      rollupOptions: {
+        onwarn,
+        input: {
+          index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)),
+          // The core, run by the main process in an Electron utility process (electron/main/core-process.ts).
+          core: fileURLToPath(new URL('./electron/core/host/utility-entry.ts', import.meta.url)),
+        },
+      },
     },
   },
   preload: {

@@ -60,7 +60,18 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'The main process meets the renderer only in shared/.' }]),
+      'no-restricted-imports': restrict([
+        { group: ['**/renderer/**'], message: 'The main process meets the renderer only in shared/.' },
+        // The register lives in the core's utility process; the main process only carries calls
+        // (electron/main/ipc.ts). Of the core it may import the host side (core/host/core-host,
+        // protocol) and plain helpers (paths); test/unit/lint/main-imports.test.ts follows the
+        // imports all the way down.
+        { group: ['better-sqlite3*', '@journeyapps/sqlcipher', 'keytar'], message: 'The main process never opens the register: SQLite and the keychain live in the core (utility process).' },
+        {
+          regex: '(^|/)core/(?!(host/core-host|host/protocol|paths)$)',
+          message: 'The main process reaches the core only through CoreHost (core/host/core-host, protocol): never the Workstation, registers or database.',
+        },
+      ]),
     },
   },
   {

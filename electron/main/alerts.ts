@@ -1,6 +1,7 @@
 import { app, BrowserWindow, Notification } from 'electron';
 import { alertMessage } from '@shared/clocks';
-import type { Workstation } from '../core/workstation';
+import type { EventPayload } from '@shared/api/contract';
+import type { CoreCalls } from './ipc';
 
 /** More alerts than this in one check become one summary notification. */
 const GROUP_ABOVE = 3;
@@ -8,9 +9,10 @@ const GROUP_ABOVE = 3;
 /**
  * Desktop side of the reminders: a notification per alert (grouped when many fall due at once,
  * e.g. after a holiday), and the dock/taskbar badge with the number of clocks due within 24 h.
- * The alerts themselves are computed by the core from the stored records.
+ * The alerts themselves are computed by the core (in its utility process) from the stored records;
+ * they arrive here as events.
  */
-export function wireAlerts(workstation: Workstation, window: () => BrowserWindow | null): void {
+export function wireAlerts(core: CoreCalls, ui: { window: () => BrowserWindow | null; open: () => void }): void {
   const lang = (): 'en' | 'fr' => (app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en');
   let batch: Parameters<typeof alertMessage>[0][] = [];
   let flush: NodeJS.Timeout | null = null;
@@ -20,12 +22,8 @@ export function wireAlerts(workstation: Workstation, window: () => BrowserWindow
     const alerts = batch;
     batch = [];
     if (!Notification.isSupported() || alerts.length === 0) return;
-    let tz = 'Europe/Paris';
-    try {
-      tz = workstation.profile().organisation.timeZone;
-    } catch {
-      // locked meanwhile: the default zone is fine for a title
-    }
+    // The organisation's zone as the core last said it (locked meanwhile: the default is fine for a title).
+    const tz = timeZone ?? 'Europe/Paris';
     const texts = alerts.map((a) => alertMessage(a, lang(), tz));
     const n =
       alerts.length > GROUP_ABOVE
@@ -36,23 +34,28 @@ export function wireAlerts(workstation: Workstation, window: () => BrowserWindow
         : null;
     const notes = n ? [n] : texts.map((t) => new Notification({ title: t.title, body: t.body }));
     for (const note of notes) {
-      note.on('click', () => {
-        const w = window();
-        if (w) {
-          if (w.isMinimized()) w.restore();
-          w.focus();
-        }
-      });
+      // The window may be closed to the tray: a click brings it back.
+      note.on('click', () => ui.open());
       note.show();
     }
   };
 
-  workstation.on('clock.alert', (a) => {
-    batch.push(a);
-    flush ??= setTimeout(show, 500);
-  });
-  workstation.on('clocks.badge', (b) => {
-    app.setBadgeCount(b.dueWithin24h);
-    window()?.setTitle(b.dueWithin24h > 0 ? `PrivacyOps Workstation (${b.dueWithin24h})` : 'PrivacyOps Workstation');
+  let timeZone: string | null = null;
+  const learn = (status: EventPayload<'app.status'>) => {
+    if (status.profile) timeZone = status.profile.organisation.timeZone;
+  };
+  core.call('app.status', {}).then((s) => learn(s as EventPayload<'app.status'>), () => undefined);
+  core.on((event, payload) => {
+    if (event === 'app.status') {
+      learn(payload as EventPayload<'app.status'>);
+    } else if (event === 'clock.alert') {
+      batch.push(payload as EventPayload<'clock.alert'>);
+      flush ??= setTimeout(show, 500);
+    } else if (event === 'clocks.badge') {
+      const b = payload as EventPayload<'clocks.badge'>;
+      app.setBadgeCount(b.dueWithin24h);
+      const w = ui.window();
+      if (w && !w.isDestroyed()) w.setTitle(b.dueWithin24h > 0 ? `PrivacyOps Workstation (${b.dueWithin24h})` : 'PrivacyOps Workstation');
+    }
   });
 }

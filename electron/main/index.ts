@@ -1,15 +1,21 @@
-import { app, BrowserWindow, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, Menu, powerMonitor, utilityProcess } from 'electron';
 import { join } from 'node:path';
-import { ApiError, events as eventSchemas, type EventName } from '@shared/api/contract';
-import { Workstation } from '../core/workstation';
-import { OsKeyStore } from '../core/keys/keychain';
-import { createDispatch } from '../core/api/dispatch';
+import { CoreHost } from '../core/host/core-host';
 import { DATA_DIR_ENV } from '../core/paths';
-import { CONTENT_SECURITY_POLICY } from '../webhost/security';
+import { utilityProcessCore } from './core-process';
+import { wireIpc } from './ipc';
+import { hardenContents, isOwnUrl, MainWindow, serveRenderer } from './window';
 import { buildMenu } from './menu';
 import { wireAlerts } from './alerts';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerAppScheme } from './app-protocol';
 
+/**
+ * The desktop main process: windows, tray, menus and notifications. The register and its services
+ * (SQLite, keys, reminders, sync) run in the core, an Electron utility process started from
+ * out/main/core.js (electron/core/host/utility-entry.ts); this process only carries calls and
+ * events between the windows and the core (ipc.ts) and never opens the register itself (lint and
+ * test/unit/lint/main-imports.test.ts hold it to that).
+ */
 app.setName('PrivacyOps Workstation');
 registerAppScheme();
 
@@ -19,14 +25,7 @@ function dataDirFromArgs(): string {
   return fromArg ?? process.env[DATA_DIR_ENV] ?? app.getPath('userData');
 }
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
-const rendererDir = join(import.meta.dirname, '../renderer');
-
-/** Only our own renderer may call the API or navigate. */
-function isOwnUrl(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
+const log = (m: string) => process.stderr.write(m + '\n');
 
 async function main() {
   if (!app.requestSingleInstanceLock()) {
@@ -34,85 +33,44 @@ async function main() {
     return;
   }
   await app.whenReady();
-  if (!rendererUrl) serveRenderer(rendererDir);
+  serveRenderer();
+  hardenContents();
 
-  // Hardening that holds for every window and webview this app could ever create.
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (ev, url) => {
-      if (!isOwnUrl(url)) ev.preventDefault();
+  // The core starts in its utility process; when it cannot, the window still opens and says why
+  // ("core stopped", with Restart), as when it crashes later.
+  const core = await CoreHost.start(
+    utilityProcessCore((path, args, options) => utilityProcess.fork(path, args, options), join(import.meta.dirname, 'core.js')),
+    { dataDir: dataDirFromArgs(), host: 'electron', version: app.getVersion(), keychain: true },
+    { log },
+  );
+
+  const window = new MainWindow({ hideOnClose: () => false });
+  // Listeners before anything else: the first reminder check (with the reminders missed while the
+  // app was closed) comes right after the core is ready.
+  wireIpc(ipcMain, core, { isOwnUrl, windows: () => window.all() });
+  wireAlerts(core, { window: () => window.current, open: () => window.open() });
+
+  Menu.setApplicationMenu(buildMenu(() => void core.call('app.lock', {}).catch(() => undefined)));
+  // The OS locked the screen or is going to sleep: the register locks too (the unlock screen says why).
+  powerMonitor.on('lock-screen', () => core.lock('system'));
+  powerMonitor.on('suspend', () => core.lock('system'));
+
+  app.on('second-instance', () => window.open());
+  app.on('window-all-closed', () => app.quit());
+
+  // Quitting waits for the core to finish what is in flight and close the register.
+  let closed = false;
+  let closing: Promise<void> | null = null;
+  app.on('before-quit', (ev) => {
+    if (closed) return;
+    ev.preventDefault();
+    closing ??= core.shutdown().finally(() => {
+      closed = true;
+      app.quit();
     });
-    contents.on('will-attach-webview', (ev) => ev.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to the web (e.g. a regulator's site) open in the user's browser, never in the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
   });
 
-  const workstation = await Workstation.start({
-    dataDir: dataDirFromArgs(),
-    keyStore: new OsKeyStore(),
-    host: 'electron',
-    version: app.getVersion(),
-  });
-  // Listeners first: the first reminder check (with alerts missed while closed) runs right after start.
-  let mainWindow: BrowserWindow | null = null;
-  wireAlerts(workstation, () => mainWindow);
-  const dispatch = createDispatch(workstation);
-
-  ipcMain.handle('api:call', async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-    if (!event.senderFrame || !isOwnUrl(event.senderFrame.url)) {
-      return { ok: false, error: new ApiError('FORBIDDEN', 'Unknown caller').toBody().error };
-    }
-    try {
-      return { ok: true, value: await dispatch(String(method), input) };
-    } catch (e) {
-      // Electron flattens thrown errors to a message; send the code across explicitly.
-      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', (e as Error).message);
-      return { ok: false, error: err.toBody().error };
-    }
-  });
-
-  const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'PrivacyOps Workstation',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
-  });
-  mainWindow = win;
-  win.once('ready-to-show', () => win.show());
-
-  for (const event of Object.keys(eventSchemas) as EventName[]) {
-    workstation.on(event, (payload) => {
-      if (!win.isDestroyed()) win.webContents.send('api:event', { event, payload });
-    });
-  }
-
-  Menu.setApplicationMenu(buildMenu(() => workstation.lock()));
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
-  app.on('window-all-closed', () => {
-    void workstation.shutdown().finally(() => app.quit());
-  });
-
-  if (rendererUrl) await win.loadURL(rendererUrl);
-  else await win.loadURL(`${APP_ORIGIN}/index.html`);
+  window.open();
 }
 
 main().catch((e: unknown) => {
