@@ -21,7 +21,7 @@ export const lettersRegister = defineRegister({
     firstDirection: { reference: 'asc', date: 'desc', replyDue: 'asc', kind: 'asc', regulator: 'asc' },
   },
   filters: [
-    { key: 'regulator', kind: 'multi', param: 'regulator' },
+    { key: 'regulator', kind: 'multi', param: 'regulator', view: 'regulator' },
     { key: 'kind', kind: 'multi', param: 'kind', values: LetterKind.options },
     { key: 'direction', kind: 'single', param: 'direction', values: LetterDirection.options },
     { key: 'matter', kind: 'record', param: 'matterId', recordType: 'matter' },

@@ -19,7 +19,7 @@ export const mattersRegister = defineRegister({
     firstDirection: { reference: 'asc', openedAt: 'desc', title: 'asc', regulator: 'asc' },
   },
   filters: [
-    { key: 'regulator', kind: 'multi', param: 'regulator' },
+    { key: 'regulator', kind: 'multi', param: 'regulator', view: 'regulator' },
     { key: 'status', kind: 'multi', param: 'status', values: MatterStatus.options, view: 'status' },
   ],
 });

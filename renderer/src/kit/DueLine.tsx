@@ -55,6 +55,7 @@ export function DueLine({
   layout = 'stacked',
   supersededText,
   prefix,
+  words,
   testId,
   stateTestId,
 }: {
@@ -64,13 +65,16 @@ export function DueLine({
   supersededText?: string;
   /** Before the date ("Appeal until …"), as a function of the formatted day. */
   prefix?(day: string): string;
+  /** The register's own words for some states (an appeal window "closed, no appeal lodged"), over the kit's. */
+  words?(state: DayDueState, kit: DueWords): DueWords;
   testId?: string;
   stateTestId?: string;
 }) {
   const f = useFormatters();
   const now = useAppNow();
   const state = dayDueState(deadline, now, f.zone);
-  const w = dueWords(state, labels, f.lang, supersededText);
+  const kit = dueWords(state, labels, f.lang, supersededText);
+  const w = words ? words(state, kit) : kit;
   const day = f.deadlineDay(deadline.due);
   const inline = layout === 'inline';
   return (

@@ -31,15 +31,18 @@ export function FormFrame<V>({
   aside,
   asideWidth = 290,
   onCancel,
+  section = 'form',
 }: {
   rf: RecordForm<V>;
   ns: string;
+  /** Where the form's words are (`<ns>:<section>.*`): two registers can share a namespace. */
+  section?: string;
   sections: FormSectionSpec[];
   aside?: ReactNode;
   asideWidth?: number;
   onCancel(): void;
 }) {
-  const l = useLabels(ns, 'form');
+  const l = useLabels(ns, section, 'form');
   const guard = useEditorGuard();
   useEffect(() => {
     guard?.setDirty(rf.dirty);

@@ -24,9 +24,12 @@ export function RecordActions<R extends ListRecord>({
   onEdit,
   children,
   alsoChanged,
+  archiveSection = 'archive',
 }: {
   register: RegisterDeclaration;
   ns: string;
+  /** Where the archive dialog's words are (`<ns>:<archiveSection>.*`): two registers can share a namespace. */
+  archiveSection?: string;
   record: R;
   onChanged(r: R): void;
   onEdit?(): void;
@@ -35,7 +38,7 @@ export function RecordActions<R extends ListRecord>({
   alsoChanged?(r: R): { type: string; id: string }[];
 }) {
   const l = useLabels(ns, 'detail');
-  const a = useLabels(ns, 'archive');
+  const a = useLabels(ns, archiveSection, 'archive');
   const [archiving, setArchiving] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const changed = recordChangedHandler(register, onChanged, alsoChanged);

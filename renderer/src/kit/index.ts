@@ -24,5 +24,5 @@ export { schemaField, fieldRules } from './fields';
 export { DialogForm, FormButtons } from './DialogForm';
 export { StatusBadge } from './StatusBadge';
 export { statusTone } from './statusTone';
-export { DueLine, dueWords } from './DueLine';
+export { DueLine, dueWords, type DueWords } from './DueLine';
 export { labelsFor, useLabels, useKitT, kitT, KIT_NS, type Labels } from './labels';

@@ -56,6 +56,8 @@ export interface RecordFormConfig<R extends ListRecord, V extends Record<string,
   register: RegisterDeclaration;
   /** The register's namespace (labels, fieldErrors). */
   ns: string;
+  /** Where its messages are (`<ns>:<section>.*`, default 'form'): two registers can share a namespace. */
+  section?: string;
   /** The record being edited; absent for a new one. */
   record?: R;
   initialValues: V;
@@ -87,7 +89,7 @@ export function useRecordForm<R extends ListRecord, V extends Record<string, unk
   const form = useForm<V>({ mode: 'controlled', initialValues: c.initialValues });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const l = labelsFor(c.ns, 'form');
+  const l = labelsFor(c.ns, c.section ?? 'form', 'form');
 
   async function save(values: V) {
     setError(null);

@@ -37,6 +37,11 @@ export function formatDateTime(iso: string, timeZone: string, lang: UiLanguage):
   return format(f, new Date(iso), lang);
 }
 
+/** "25 Feb 2020" / "25 févr. 2020": the day of an instant in the organisation's zone (a letter's date, seldom known to the minute). */
+export function formatDay(iso: string, timeZone: string, lang: UiLanguage): string {
+  return format(dateTimeFormat(lang, timeZone, { day: 'numeric', month: 'short', year: 'numeric' }), new Date(iso), lang);
+}
+
 /** A local 'YYYY-MM-DD' date written out in words, e.g. "Thursday 2 August 2018" / "jeudi 2 août 2018". */
 export function formatLocalDateLong(localDate: string, lang: UiLanguage): string {
   // Noon UTC keeps the date the same in the formatter's UTC zone.

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useUiLanguage } from '../i18n';
 import { useOrgTimeZone } from '../state/appStatus';
-import { formatDateTime, formatDeadlineDay, formatNumber, type UiLanguage } from './format';
+import { formatDateTime, formatDay, formatDeadlineDay, formatNumber, type UiLanguage } from './format';
 
 /** The formatters bound to the current UI language and the organisation's time zone. */
 export function useFormatters() {
@@ -12,6 +12,7 @@ export function useFormatters() {
       lang: lang satisfies UiLanguage,
       zone,
       dateTime: (iso: string) => formatDateTime(iso, zone, lang),
+      day: (iso: string) => formatDay(iso, zone, lang),
       deadlineDay: (iso: string) => formatDeadlineDay(iso, zone, lang),
       number: (n: number) => formatNumber(n, lang),
     }),

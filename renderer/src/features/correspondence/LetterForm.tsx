@@ -1,26 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Box, Button, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title, Input } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useMemo, useState } from 'react';
+import { Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { IconCalendarDue } from '@tabler/icons-react';
-import type { Letter, LetterDirection, LetterKind } from '@shared/schemas/letter';
+import { lettersRegister } from '@shared/registers';
+import { LetterCreate, type Letter, type LetterDirection, type LetterKind } from '@shared/schemas/letter';
 import type { Organisation } from '@shared/schemas/profile';
-import { api, ApiError } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { api } from '../../api';
 import { LocalDateInput } from '../../components/LocalDateInput';
 import { OrgDateTimeField } from '../../components/OrgDateTimeField';
-import { fieldErrorsFromIssues } from '../../lib/errors';
+import { FormFrame, schemaField, useRecordForm } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { formatLocalDateLong } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal, lastDayOfDeadline } from '../../lib/orgTime';
+import { useRemote } from '../../lib/useRemote';
 import { useUiLanguage } from '../../i18n';
 import { useRecordChanges } from '../../state/recordChanges';
 import { AppealExplained } from './AppealExplained';
-import { useMatterOptions } from './LetterFilters';
 import { directionOptions, isAppealable, kindOptions, NS } from './labels';
-import { formFieldOf, newLetterValues, patchOf, toLetterFields, valuesOfLetter, visibleFields, type LetterFormValues } from './letterForm';
+import { LETTER_FIELD_OF, newLetterValues, toLetterFields, valuesOfLetter, visibleFields, type LetterFieldValues, type LetterFormValues } from './letterForm';
+import { useMatterOptions } from './parts';
 import { RegulatorField } from './RegulatorField';
 import type { LetterPreset } from './stores';
+
+const shape = LetterCreate.shape;
 
 interface Props {
   organisation: Organisation;
@@ -35,10 +36,24 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
   const lang = useUiLanguage();
   const zone = organisation.timeZone;
   const [initial] = useState<LetterFormValues>(() => (letter ? valuesOfLetter(letter, zone) : newLetterValues(zone, organisation.defaultRegulator, preset)));
-  const form = useForm<LetterFormValues>({ mode: 'controlled', initialValues: initial });
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const rf = useRecordForm<Letter, LetterFormValues, LetterFieldValues>({
+    register: lettersRegister,
+    ns: NS,
+    record: letter,
+    initialValues: initial,
+    toFields: (values) => toLetterFields(values, zone, visibleFields(values, initial)),
+    fieldOf: LETTER_FIELD_OF,
+    onDone: (saved) => {
+      // A reply answers its letter; a letter moves its matter's steps and deadlines.
+      const bump = useRecordChanges.getState().bump;
+      if (saved?.inReplyTo) bump('letter', saved.inReplyTo);
+      if (saved?.matterId) bump('matter', saved.matterId);
+      onDone(saved);
+    },
+  });
+  const { form } = rf;
   const v = form.getValues();
+  const field = (name: keyof LetterFormValues & string) => schemaField(form, shape, NS, name);
   const shown = visibleFields(v, initial);
   const matters = useMatterOptions();
   const { options: replyOptions, parent } = useReplyOptions(v.matterId, letter?.id ?? null, v.inReplyTo);
@@ -55,271 +70,159 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
     form.setFieldValue('direction', direction);
   }
 
-  async function save(values: LetterFormValues) {
-    setError(null);
-    const checked = toLetterFields(values, zone, shown);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      return;
-    }
-    setSaving(true);
-    try {
-      let saved: Letter;
-      if (letter) {
-        const patch = patchOf(letter, checked.fields, zone);
-        if (Object.keys(patch).length === 0) {
-          notifySuccess(t('form.noChanges'));
-          onDone(null);
-          return;
-        }
-        saved = await api.call('letters.update', { id: letter.id, patch });
-        notifySuccess(t('form.saved', { reference: saved.reference }));
-      } else {
-        const { reference, ...rest } = checked.fields;
-        saved = await api.call('letters.create', { ...rest, ...(reference ? { reference } : {}) });
-        notifySuccess(t('form.created', { reference: saved.reference }));
-      }
-      useRecordChanges.getState().bump('letter', saved.id);
-      if (saved.inReplyTo) useRecordChanges.getState().bump('letter', saved.inReplyTo);
-      if (saved.matterId) useRecordChanges.getState().bump('matter', saved.matterId);
-      onDone(saved);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues?.length) {
-        const { fields, other } = fieldErrorsFromIssues(e.issues, formFieldOf);
-        form.setErrors(fields);
-        if (other.length) setError(e);
-      } else if (e instanceof ApiError && e.code === 'CONFLICT' && /reference/i.test(e.message)) {
-        form.setFieldError('reference', e.message);
-      } else {
-        setError(e);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
   const instant = (x: LetterFormValues['sent']) => (x.date ? instantFromLocal(x.date, x.time || '00:00', zone) : null);
-  const hasErrors = Object.keys(form.errors).length > 0;
   const dateHelp = t('form.zoneHelp', { zone });
+  const dayField = (name: 'replyDue' | 'complianceDue', help: string) => (
+    <Input.Wrapper label={t(`fields.${name}`)} description={help} error={form.errors[name]}>
+      <LocalDateInput data-testid={name === 'replyDue' ? 'reply-due' : 'compliance-due'} aria-label={t(`fields.${name}`)} value={v[name]} onChange={(d) => form.setFieldValue(name, d)} clearable />
+    </Input.Wrapper>
+  );
+  const dateField = (name: 'sent' | 'received' | 'notified', description: string) => (
+    <OrgDateTimeField name={name} label={t(`fields.${name}At`)} description={description} value={v[name]} onChange={(x) => form.setFieldValue(name, x)} error={form.errors[name]} />
+  );
 
   return (
-    <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 290px', gap: 'var(--mantine-spacing-lg)', alignItems: 'start' }}>
-        <Stack gap="lg">
-          <Section title={t('form.letterSection')}>
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <RegulatorField
-                label={t('fields.regulator')}
-                description={t('form.regulatorHelp')}
-                required
-                value={v.regulator}
-                onChange={(regulator) => form.setFieldValue('regulator', regulator)}
-                error={form.errors.regulator}
-              />
-              <Input.Wrapper label={t('fields.direction')} required description={t('form.directionHelp')}>
-                <SegmentedControl
-                  fullWidth
-                  data={directionOptions(t)}
-                  value={v.direction}
-                  onChange={(d) => setDirection(d as LetterDirection)}
-                  aria-label={t('fields.direction')}
-                  data-testid="direction-control"
-                />
-              </Input.Wrapper>
-              <Select
-                label={t('fields.kind')}
-                required
-                data={kindOptions(t)}
-                value={v.kind}
-                onChange={(k) => k && form.setFieldValue('kind', k as LetterKind)}
-                error={form.errors.kind}
-                maxDropdownHeight={360}
-                allowDeselect={false}
-              />
-              <TextInput label={t('fields.reference')} description={t('form.referenceHelp')} maxLength={60} className="tabular" {...form.getInputProps('reference')} />
-            </SimpleGrid>
-            <Stack gap="sm" mt="sm">
-              <TextInput label={t('fields.subject')} required maxLength={500} {...form.getInputProps('subject')} />
-              <TagsInput
-                label={t('fields.regulatorRefs')}
-                description={t('form.regulatorRefsHelp')}
-                value={v.regulatorRefs}
-                onChange={(refs) => form.setFieldValue('regulatorRefs', refs)}
-                maxTags={20}
-                clearable
-                error={form.errors.regulatorRefs}
-                splitChars={[',', ';']}
-                acceptValueOnBlur
-              />
-            </Stack>
-          </Section>
-          <Section title={t('form.datesSection')} hint={t('form.datesHint')}>
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <OrgDateTimeField
-                name="sent"
-                label={t('fields.sentAt')}
-                description={v.direction === 'inbound' ? t('form.sentInboundHelp') : dateHelp}
-                value={v.sent}
-                onChange={(sent) => form.setFieldValue('sent', sent)}
-                error={form.errors.sent}
-              />
-              <OrgDateTimeField
-                name="received"
-                label={t('fields.receivedAt')}
-                description={v.direction === 'inbound' ? dateHelp : t('form.receivedOutboundHelp')}
-                value={v.received}
-                onChange={(received) => form.setFieldValue('received', received)}
-                error={form.errors.received}
-              />
-              <OrgDateTimeField
-                name="notified"
-                label={t('fields.notifiedAt')}
-                description={t('form.notifiedHelp')}
-                value={v.notified}
-                onChange={(notified) => form.setFieldValue('notified', notified)}
-                error={form.errors.notified}
-              />
-            </SimpleGrid>
-          </Section>
-          {showDeadlines && (
-            <Section title={t('form.deadlinesSection')} hint={t('form.deadlinesHint')}>
+    <FormFrame
+      rf={rf}
+      ns={NS}
+      onCancel={() => onDone(null)}
+      aside={<DeadlinesPreview values={v} zone={zone} receivedAt={instant(v.received)} notifiedAt={instant(v.notified)} sentAt={instant(v.sent)} parent={parent} complianceShown={shown.compliance} />}
+      sections={[
+        {
+          key: 'letter',
+          title: t('form.letterSection'),
+          content: (
+            <>
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                <Input.Wrapper label={t('fields.replyDue')} description={t('form.replyDueHelp')} error={form.errors.replyDue}>
-                  <LocalDateInput
-                    data-testid="reply-due"
-                    aria-label={t('fields.replyDue')}
-                    value={v.replyDue}
-                    onChange={(d) => form.setFieldValue('replyDue', d)}
-                    clearable
+                <RegulatorField
+                  label={t('fields.regulator')}
+                  description={t('form.regulatorHelp')}
+                  required
+                  value={v.regulator}
+                  onChange={(regulator) => form.setFieldValue('regulator', regulator)}
+                  error={form.errors.regulator}
+                />
+                <Input.Wrapper label={t('fields.direction')} required description={t('form.directionHelp')}>
+                  <SegmentedControl
+                    fullWidth
+                    data={directionOptions(t)}
+                    value={v.direction}
+                    onChange={(d) => setDirection(d as LetterDirection)}
+                    aria-label={t('fields.direction')}
+                    data-testid="direction-control"
                   />
                 </Input.Wrapper>
-                {shown.compliance && (
-                  <Input.Wrapper label={t('fields.complianceDue')} description={t('form.complianceDueHelp')} error={form.errors.complianceDue}>
-                    <LocalDateInput
-                      data-testid="compliance-due"
-                      aria-label={t('fields.complianceDue')}
-                      value={v.complianceDue}
-                      onChange={(d) => form.setFieldValue('complianceDue', d)}
-                      clearable
-                    />
-                  </Input.Wrapper>
-                )}
-                {shown.amount && (
-                  <NumberInput
-                    label={t('fields.amountEur')}
-                    description={t('form.amountHelp')}
-                    min={0}
-                    thousandSeparator={lang === 'fr' ? '\u202f' : ','}
-                    decimalSeparator={lang === 'fr' ? ',' : '.'}
-                    suffix=" €"
-                    allowNegative={false}
-                    {...form.getInputProps('amountEur')}
-                  />
-                )}
+                <Select
+                  label={t('fields.kind')}
+                  required
+                  data={kindOptions(t)}
+                  value={v.kind}
+                  onChange={(k) => k && form.setFieldValue('kind', k as LetterKind)}
+                  error={form.errors.kind}
+                  maxDropdownHeight={360}
+                  allowDeselect={false}
+                />
+                <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
               </SimpleGrid>
-            </Section>
-          )}
-          <Section title={t('form.procedureSection')} hint={t('form.procedureHint')}>
+              <Stack gap="sm" mt="sm">
+                <TextInput {...field('subject')} />
+                <TagsInput {...field('regulatorRefs')} description={t('form.regulatorRefsHelp')} maxTags={20} clearable splitChars={[',', ';']} acceptValueOnBlur />
+              </Stack>
+            </>
+          ),
+        },
+        {
+          key: 'dates',
+          title: t('form.datesSection'),
+          hint: t('form.datesHint'),
+          content: (
             <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <Select
-                label={t('fields.matter')}
-                placeholder={t('form.noMatter')}
-                data={matters}
-                value={v.matterId}
-                onChange={(m) => form.setFieldValue('matterId', m)}
-                searchable
-                clearable
-                nothingFoundMessage={t('list.noMatterFound')}
-                error={form.errors.matterId}
-              />
-              <Select
-                label={t('fields.inReplyTo')}
-                description={t('form.inReplyToHelp')}
-                placeholder={t('form.noParent')}
-                data={replyOptions}
-                value={v.inReplyTo}
-                onChange={(p) => form.setFieldValue('inReplyTo', p)}
-                searchable
-                clearable
-                nothingFoundMessage={t('form.noLetterFound')}
-                error={form.errors.inReplyTo}
-                comboboxProps={{ width: 420, position: 'bottom-start' }}
-              />
+              {dateField('sent', v.direction === 'inbound' ? t('form.sentInboundHelp') : dateHelp)}
+              {dateField('received', v.direction === 'inbound' ? dateHelp : t('form.receivedOutboundHelp'))}
+              {dateField('notified', t('form.notifiedHelp'))}
             </SimpleGrid>
-            <Textarea mt="sm" label={t('fields.summary')} autosize minRows={3} maxRows={12} maxLength={50_000} {...form.getInputProps('summary')} />
-          </Section>
-        </Stack>
-        <Box style={{ position: 'sticky', top: 64 }}>
-          <DeadlinesPreview
-            values={v}
-            zone={zone}
-            receivedAt={instant(v.received)}
-            notifiedAt={instant(v.notified)}
-            sentAt={instant(v.sent)}
-            parent={parent}
-            complianceShown={shown.compliance}
-          />
-        </Box>
-      </Box>
-      <Stack
-        gap="sm"
-        py="sm"
-        mt="md"
-        style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}
-      >
-        {error !== null && <ErrorNotice error={error} />}
-        <Group justify="flex-end" gap="sm">
-          {hasErrors && (
-            <Text size="sm" c="red.8" mr="auto" role="alert">
-              {t('form.fixErrors')}
-            </Text>
-          )}
-          <Button variant="default" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {letter ? t('form.save') : t('form.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          ),
+        },
+        {
+          key: 'deadlines',
+          title: t('form.deadlinesSection'),
+          hint: t('form.deadlinesHint'),
+          when: showDeadlines,
+          content: (
+            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+              {dayField('replyDue', t('form.replyDueHelp'))}
+              {shown.compliance && dayField('complianceDue', t('form.complianceDueHelp'))}
+              {shown.amount && (
+                <NumberInput
+                  {...form.getInputProps('amountEur')}
+                  label={t('fields.amountEur')}
+                  description={t('form.amountHelp')}
+                  min={0}
+                  thousandSeparator={lang === 'fr' ? '\u202f' : ','}
+                  decimalSeparator={lang === 'fr' ? ',' : '.'}
+                  suffix=" €"
+                  allowNegative={false}
+                />
+              )}
+            </SimpleGrid>
+          ),
+        },
+        {
+          key: 'procedure',
+          title: t('form.procedureSection'),
+          hint: t('form.procedureHint'),
+          content: (
+            <>
+              <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+                <Select
+                  label={t('fields.matter')}
+                  placeholder={t('form.noMatter')}
+                  data={matters}
+                  value={v.matterId}
+                  onChange={(m) => form.setFieldValue('matterId', m)}
+                  searchable
+                  clearable
+                  nothingFoundMessage={t('list.noMatterFound')}
+                  error={form.errors.matterId}
+                />
+                <Select
+                  label={t('fields.inReplyTo')}
+                  description={t('form.inReplyToHelp')}
+                  placeholder={t('form.noParent')}
+                  data={replyOptions}
+                  value={v.inReplyTo}
+                  onChange={(p) => form.setFieldValue('inReplyTo', p)}
+                  searchable
+                  clearable
+                  nothingFoundMessage={t('form.noLetterFound')}
+                  error={form.errors.inReplyTo}
+                  comboboxProps={{ width: 420, position: 'bottom-start' }}
+                />
+              </SimpleGrid>
+              <Textarea mt="sm" {...field('summary')} autosize minRows={3} maxRows={12} />
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 /** Letters this one can reply to: those of its matter (or the latest ones), never itself. */
 function useReplyOptions(matterId: string | null, selfId: string | null, current: string | null) {
   const t = useFeatureT(NS);
-  const [letters, setLetters] = useState<Letter[]>([]);
-  const [extra, setExtra] = useState<Letter | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('letters.list', { ...(matterId ? { matterId } : {}), limit: 200, sort: { field: 'date', dir: 'desc' } }).then(
-      (r) => live && setLetters(r.items),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [matterId]);
-  useEffect(() => {
-    if (!current || letters.some((l) => l.id === current) || extra?.id === current) return;
-    let live = true;
-    api.call('letters.get', { id: current }).then(
-      (l) => live && setExtra(l),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [current, letters, extra]);
+  const letters = useRemote(() => api.call('letters.list', { ...(matterId ? { matterId } : {}), limit: 200, sort: { field: 'date', dir: 'desc' } }).then((r) => r.items), [matterId]).data;
+  // The letter it answers may be outside that list (another matter, older): read it on its own.
+  const missing = current !== null && letters !== null && !letters.some((l) => l.id === current) ? current : null;
+  const extra = useRemote(missing ? () => api.call('letters.get', { id: missing }) : null, [missing]).data;
   return useMemo(() => {
-    const all = [...letters];
-    if (extra && !all.some((l) => l.id === extra.id)) all.push(extra);
+    const all = [...(letters ?? [])];
+    if (extra && extra.id === missing) all.push(extra);
     return {
       options: all.filter((l) => l.id !== selfId).map((l) => ({ value: l.id, label: `${l.reference} · ${t(`kind.${l.kind}`)} · ${l.subject}` })),
       parent: current ? all.find((l) => l.id === current) : undefined,
     };
-  }, [letters, extra, selfId, current, t]);
+  }, [letters, extra, missing, selfId, current, t]);
 }
 
 function DeadlinesPreview({
@@ -403,21 +306,5 @@ function DeadlinesPreview({
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <section>
-      <Title order={2} size="h4" tt="uppercase" c="dimmed" mb={hint ? 2 : 'xs'} style={{ letterSpacing: '0.04em' }}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="xs" c="dimmed" mb="xs">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </section>
   );
 }

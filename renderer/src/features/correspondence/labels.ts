@@ -1,8 +1,8 @@
-import type { MantineColor } from '@mantine/core';
 import { APPEALABLE_KINDS, LetterKind, type Letter, type LetterDirection } from '@shared/schemas/letter';
 import { MatterKind } from '@shared/schemas/matter';
 import { findRegulator, REGULATORS } from '@shared/reference/regulators';
 import type { FeatureT } from '../../lib/featureT';
+import { intlLocale, type UiLanguage } from '../../lib/format';
 
 export const NS = 'correspondence';
 
@@ -34,16 +34,10 @@ export function letterDate(l: Pick<Letter, 'direction' | 'sentAt' | 'receivedAt'
   return l.direction === 'inbound' ? (l.receivedAt ?? l.sentAt) : (l.sentAt ?? l.receivedAt);
 }
 
-/** Decisions (reprimand, formal notice, sanction) stand out in threads and timelines. */
-export const KIND_COLOR: Partial<Record<LetterKind, MantineColor>> = {
-  reprimand: 'orange',
-  formal_notice: 'red',
-  sanction: 'red',
-  findings: 'grape',
-  closure: 'teal',
-  appeal_decision: 'indigo',
-  appeal_lodged: 'indigo',
-};
+/** An amount in euros as the reader writes it (a sanction's fine). */
+export function euros(amount: number, lang: UiLanguage): string {
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(amount);
+}
 
 export function isAppealable(kind: LetterKind): boolean {
   return APPEALABLE_KINDS.includes(kind);

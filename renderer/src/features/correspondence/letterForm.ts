@@ -1,14 +1,13 @@
-import { LetterCreate, type Letter, type LetterDirection, type LetterKind, type LetterUpdate } from '@shared/schemas/letter';
+import type { LetterCreate, Letter, LetterDirection, LetterKind } from '@shared/schemas/letter';
 import type { LocalDateTimeValue } from '../../components/OrgDateTimeField';
+import { appDate } from '../../lib/appClock';
 import { featureT } from '../../lib/featureT';
-import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
-import { instantFromLocal, localPartsOf, nowLocalParts } from '../../lib/orgTime';
-import { deadlineFromLastDay, lastDayOf } from './dates';
+import { instantFromLocal, lastDayOfDeadline, localPartsOf, nowLocalParts, startOfNextLocalDay } from '../../lib/orgTime';
 import { AMOUNT_KINDS, COMPLIANCE_KINDS, NS } from './labels';
 import type { LetterPreset } from './stores';
 
 /** The letter as the form edits it: instants as the organisation's local date and time, deadlines as their last day. */
-export interface LetterFormValues {
+export interface LetterFormValues extends Record<string, unknown> {
   reference: string;
   regulator: string;
   direction: LetterDirection;
@@ -31,7 +30,8 @@ export type LetterFieldValues = Required<Omit<LetterCreate, 'reference'>> & { re
 
 const NONE: LocalDateTimeValue = { date: null, time: '' };
 
-export function newLetterValues(zone: string, defaultRegulator: string, preset: LetterPreset = {}, now = new Date()): LetterFormValues {
+/** A new letter: today (on the app's clock) on the date that matters for its direction. */
+export function newLetterValues(zone: string, defaultRegulator: string, preset: LetterPreset = {}, now = appDate()): LetterFormValues {
   const direction = preset.direction ?? 'inbound';
   const today = nowLocalParts(zone, now);
   return {
@@ -67,8 +67,8 @@ export function valuesOfLetter(l: Letter, zone: string): LetterFormValues {
     regulatorRefs: [...l.regulatorRefs],
     subject: l.subject,
     summary: l.summary,
-    replyDue: lastDayOf(l.replyDue, zone),
-    complianceDue: lastDayOf(l.complianceDue, zone),
+    replyDue: l.replyDue ? lastDayOfDeadline(l.replyDue, zone) : null,
+    complianceDue: l.complianceDue ? lastDayOfDeadline(l.complianceDue, zone) : null,
     amountEur: l.amountEur ?? '',
     matterId: l.matterId,
     inReplyTo: l.inReplyTo,
@@ -83,15 +83,8 @@ export function visibleFields(v: Pick<LetterFormValues, 'kind' | 'complianceDue'
   };
 }
 
-const FORM_FIELD: Record<string, keyof LetterFormValues> = {
-  sentAt: 'sent',
-  receivedAt: 'received',
-  notifiedAt: 'notified',
-};
-export function formFieldOf(path: string): string {
-  const top = path.split('.')[0] ?? path;
-  return FORM_FIELD[top] ?? top;
-}
+/** API paths the form shows under another name. */
+export const LETTER_FIELD_OF: Record<string, string> = { sentAt: 'sent', receivedAt: 'received', notifiedAt: 'notified' };
 
 /** A date with no time reads as the start of that day: post seldom says when it came. */
 function instantOf(v: LocalDateTimeValue, zone: string): { ok: boolean; value: string | null } {
@@ -100,9 +93,8 @@ function instantOf(v: LocalDateTimeValue, zone: string): { ok: boolean; value: s
   return { ok: value !== null, value };
 }
 
-export type FieldsResult = { ok: true; fields: LetterFieldValues } | { ok: false; errors: Record<string, string> };
-
-export function toLetterFields(v: LetterFormValues, zone: string, shown: { compliance: boolean; amount: boolean }): FieldsResult {
+/** Form values → API fields (the kit checks them with LetterCreate); a deadline's last day ends at the midnight closing it. */
+export function toLetterFields(v: LetterFormValues, zone: string, shown: { compliance: boolean; amount: boolean }): { fields: LetterFieldValues; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const sent = instantOf(v.sent, zone);
   const received = instantOf(v.received, zone);
@@ -112,42 +104,25 @@ export function toLetterFields(v: LetterFormValues, zone: string, shown: { compl
   if (!notified.ok) errors.notified = featureT(NS, 'fieldErrors.instant');
   const amount = shown.amount && v.amountEur !== '' ? Number(v.amountEur) : null;
   if (amount !== null && (!Number.isFinite(amount) || amount < 0)) errors.amountEur = featureT(NS, 'fieldErrors.amountEur');
-  const fields: LetterFieldValues = {
-    reference: v.reference.trim(),
-    regulator: v.regulator.trim(),
-    direction: v.direction,
-    kind: v.kind,
-    sentAt: sent.value,
-    receivedAt: received.value,
-    notifiedAt: notified.value,
-    regulatorRefs: v.regulatorRefs.map((r) => r.trim()).filter(Boolean),
-    subject: v.subject,
-    summary: v.summary,
-    replyDue: deadlineFromLastDay(v.replyDue, zone),
-    complianceDue: shown.compliance ? deadlineFromLastDay(v.complianceDue, zone) : null,
-    amountEur: amount !== null && Number.isFinite(amount) ? amount : null,
-    matterId: v.matterId,
-    inReplyTo: v.inReplyTo,
+  const lastDay = (d: string | null) => (d ? startOfNextLocalDay(d, zone) : null);
+  return {
+    errors,
+    fields: {
+      reference: v.reference.trim(),
+      regulator: v.regulator.trim(),
+      direction: v.direction,
+      kind: v.kind,
+      sentAt: sent.value,
+      receivedAt: received.value,
+      notifiedAt: notified.value,
+      regulatorRefs: v.regulatorRefs.map((r) => r.trim()).filter(Boolean),
+      subject: v.subject,
+      summary: v.summary,
+      replyDue: lastDay(v.replyDue),
+      complianceDue: shown.compliance ? lastDay(v.complianceDue) : null,
+      amountEur: amount !== null && Number.isFinite(amount) ? amount : null,
+      matterId: v.matterId,
+      inReplyTo: v.inReplyTo,
+    },
   };
-  const parsed = LetterCreate.safeParse(fields);
-  if (!parsed.success) {
-    for (const issue of issuesOf(parsed.error)) {
-      const key = `fieldErrors.${issue.path}`;
-      const field = formFieldOf(issue.path);
-      const translated = featureT(NS, key);
-      errors[field] ??= translated !== key ? translated : fieldErrorsFromIssues([issue], formFieldOf).fields[field] ?? issue.message;
-    }
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, fields };
-}
-
-/** Only what changed, compared as the form shows it (an untouched instant with seconds is no edit). */
-export function patchOf(original: Letter, edited: LetterFieldValues, zone: string): LetterUpdate['patch'] {
-  const before = toLetterFields(valuesOfLetter(original, zone), zone, { compliance: true, amount: true });
-  const patch: LetterUpdate['patch'] = {};
-  for (const key of Object.keys(edited) as (keyof LetterFieldValues)[]) {
-    const was = before.ok ? before.fields[key] : undefined;
-    if (JSON.stringify(was) !== JSON.stringify(edited[key])) Object.assign(patch, { [key]: edited[key] });
-  }
-  return patch;
 }
