@@ -16,17 +16,26 @@ export const CoreState = z.object({
 });
 export type CoreState = z.infer<typeof CoreState>;
 
+/** The longest auto-lock delay (a day); 0 = never. */
+export const AUTO_LOCK_MAX_MINUTES = 24 * 60;
+
+const preferenceFields = {
+  /** Lock the register after this many minutes without activity; 0 = never. */
+  autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MAX_MINUTES),
+  /** Desktop: closing the window quits the app instead of keeping it in the tray. */
+  quitOnClose: z.boolean(),
+};
+
 /**
  * Preferences of this machine (not of the register): kept beside the register in the data folder,
  * readable while it is locked, never records or secrets.
  */
 export const Preferences = z.object({
-  /** Lock the register after this many minutes without activity; 0 = never. */
-  autoLockMinutes: z.number().int().min(0).max(24 * 60).default(15),
-  /** Desktop: closing the window quits the app instead of keeping it in the tray. */
-  quitOnClose: z.boolean().default(false),
+  autoLockMinutes: preferenceFields.autoLockMinutes.default(15),
+  quitOnClose: preferenceFields.quitOnClose.default(false),
 });
 export type Preferences = z.infer<typeof Preferences>;
-export const PreferencesUpdate = Preferences.partial();
+/** A change: only the fields given (no defaults filled in, so a change never resets the others). */
+export const PreferencesUpdate = z.object(preferenceFields).partial();
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
 export const DEFAULT_PREFERENCES: Preferences = Preferences.parse({});

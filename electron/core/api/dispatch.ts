@@ -224,9 +224,10 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
 /**
  * Calls that only read: the UI makes them by itself too (refreshing a list when a colleague's
  * change arrives, the board ticking), so they are not a sign that someone is at the keyboard.
- * The UI reports input with app.activity.
+ * The UI reports input with app.activity. Moving the test clock (app.setClock) is a script, not a
+ * user: it must be able to jump past the idle delay.
  */
-const PASSIVE = /\.(status|list|get|of|thread|entries|query|members|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
+const PASSIVE = /\.(setClock|status|list|get|of|thread|entries|query|members|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
 function isPassive(method: string): boolean {
   return PASSIVE.test(method);
 }

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../lib/notify';
 import { useAppStatus } from '../../state/appStatus';
 import { PassphraseFields } from '../setup/PassphraseFields';
 import { INITIAL_SETUP_VALUES, type SetupFormValues } from '../setup/setupForm';
+import { LockSection } from './LockSection';
 import { NS } from './ns';
 
 /** Same checks as at setup: the schema the core applies, typed twice, and stored somewhere safe. */
@@ -24,7 +25,7 @@ function validate(v: SetupFormValues): Record<string, string> {
   return errors;
 }
 
-/** The recovery passphrase: replaced here, with the same warning and checks as at setup. */
+/** The key and where it is kept, locking (auto-lock, closing the window), and the recovery passphrase. */
 export function SecurityTab() {
   const t = useFeatureT(NS);
   const status = useAppStatus((s) => s.status);
@@ -86,6 +87,7 @@ export function SecurityTab() {
           </Table>
         </section>
       )}
+      <LockSection />
       <section>
         <Title order={2} size="h3" mb={4}>
           {t('security.passphraseSection')}

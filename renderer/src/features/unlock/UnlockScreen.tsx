@@ -127,6 +127,11 @@ export function UnlockScreen() {
           </Text>
         )}
         {error !== null && <ErrorNotice error={error} />}
+        {!refused && (
+          <Text size="sm" c="dimmed" data-testid="reminders-paused">
+            {t('unlock.remindersPaused')}
+          </Text>
+        )}
         {status && (
           <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
             {t('unlock.dataDir', { path: status.dataDir })} · {t('shell.version', { version: status.version })}
