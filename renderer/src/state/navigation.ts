@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { Complaint } from '@shared/schemas/complaint';
 import type { RecordType } from '@shared/schemas/record-types';
 
 /**
@@ -12,8 +11,6 @@ export interface View {
   /** View-specific state worth keeping when coming back (a tab, a filter). */
   params?: Record<string, string>;
 }
-
-export type Editor = { mode: 'create' } | { mode: 'edit'; complaint: Complaint };
 
 /** The detail view of each kind of record, for links, search hits and clocks. */
 export const RECORD_VIEW: Record<RecordType, string> = {
@@ -28,15 +25,9 @@ interface Navigation {
   view: View;
   /** Views left, for "Back". */
   history: View[];
-  editor: Editor | null;
   go(view: View): void;
   back(): void;
   openRecord(type: RecordType, id: string): void;
-  showList(): void;
-  showComplaint(id: string): void;
-  openCreate(): void;
-  openEdit(complaint: Complaint): void;
-  closeEditor(): void;
 }
 
 export const HOME: View = { name: 'dashboard' };
@@ -44,7 +35,6 @@ export const HOME: View = { name: 'dashboard' };
 export const useNavigation = create<Navigation>((set, get) => ({
   view: HOME,
   history: [],
-  editor: null,
   go: (view) => set((s) => ({ view, history: [...s.history.slice(-49), s.view] })),
   back: () =>
     set((s) => {
@@ -52,9 +42,4 @@ export const useNavigation = create<Navigation>((set, get) => ({
       return prev ? { view: prev, history: s.history.slice(0, -1) } : { view: HOME };
     }),
   openRecord: (type, id) => get().go({ name: RECORD_VIEW[type], id }),
-  showList: () => get().go({ name: 'complaints' }),
-  showComplaint: (id) => get().go({ name: 'complaint', id }),
-  openCreate: () => set({ editor: { mode: 'create' } }),
-  openEdit: (complaint) => set({ editor: { mode: 'edit', complaint } }),
-  closeEditor: () => set({ editor: null }),
 }));

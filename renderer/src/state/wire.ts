@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { api } from '../api';
 import { notifySuccess } from '../lib/notify';
 import { useAppStatus } from './appStatus';
-import { useComplaintList } from './complaintList';
 import { useConnection } from './connection';
 import { useNavigation } from './navigation';
 import { useRecordChanges } from './recordChanges';
@@ -11,15 +10,14 @@ import { useAppClock } from '../lib/appClock';
 /** Connects the core's events and the link's state to the stores. Called once at start. */
 export function wireStores(): void {
   api.on('app.status', (status) => useAppStatus.getState().apply(status));
-  // Locking closes the register in the page too: no open editor, no rows left in memory.
+  // Locking closes the register in the page too: no record's page stays open behind the lock.
   useAppStatus.subscribe((now, before) => {
     // Opening the register: read the core's "now" at once, so every view's business time (new
     // records' dates, countdowns) is the app's clock from the first screen (its test clock in test mode).
     if (now.status?.state === 'unlocked' && before.status?.state !== 'unlocked') readAppClock();
     if (before.status?.state === 'unlocked' && now.status?.state !== 'unlocked') {
-      useNavigation.getState().closeEditor();
-      useNavigation.getState().showList();
-      useComplaintList.getState().forgetRecords();
+      // Each register's list and form drawer forget their rows and typing themselves (kit/listStore, kit/editorStore).
+      useNavigation.getState().go({ name: 'complaints' });
     }
   });
   api.on('record.changed', ({ recordType, id }) => useRecordChanges.getState().bump(recordType, id));

@@ -2,8 +2,9 @@ import i18next from 'i18next';
 import { DataSubjectRight, ComplaintChannel } from '@shared/schemas/complaint';
 import { RecordRef, type RecordHeader } from '@shared/schemas/record-types';
 import { regulatorLabel } from '@shared/reference/regulators';
+import { complaintsRegister, registerOf } from '@shared/registers';
 import { featureT } from '../../lib/featureT';
-import { formatBytes, humanize, RECORDS_NS, recordTypeLabel, statusLabel } from './labels';
+import { formatBytes, humanize, isRecordType, RECORDS_NS, recordTypeLabel, statusLabel } from './labels';
 
 /** What the value formatter needs from useFormatters(). */
 export interface HistoryFormatters {
@@ -17,6 +18,8 @@ export interface HistoryFormatters {
 const DEADLINE_DAY_FIELDS = new Set(['responseDue', 'replyDue', 'complianceDue', 'appealDue']);
 /** Values that are regulator ids (FR-CNIL) shown by their short name. */
 const REGULATOR_FIELDS = new Set(['regulator', 'authority', 'defaultRegulator']);
+/** The complaint screens' namespace (features/complaints/locales): their channel and right words. */
+const COMPLAINTS_NS = complaintsRegister.ns;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function rt(key: string, options?: Record<string, unknown>): string {
@@ -33,13 +36,14 @@ export function isEmptyHistoryValue(value: unknown): boolean {
 
 /**
  * The label of a field in the history of a record of `recordType`: the register's own label,
- * then the label every register shares, then (complaints) the complaint screens' labels, and
- * last a readable form of the raw name, for a field added by a newer core.
+ * then the label every register shares, then the label of the register's own screens
+ * (`<ns>:fields.<field>`), and last a readable form of the raw name, for a field added by a newer core.
  */
 export function historyFieldLabel(recordType: string, field: string): string {
   if (has(`fields.${recordType}.${field}`)) return rt(`fields.${recordType}.${field}`);
   if (has(`fields.common.${field}`)) return rt(`fields.common.${field}`);
-  if (recordType === 'complaint' && i18next.exists(`fields.${field}`)) return i18next.t(`fields.${field}` as never);
+  const own = isRecordType(recordType) ? registerOf(recordType).ns : null;
+  if (own && i18next.exists(`${own}:fields.${field}`)) return featureT(own, `fields.${field}`);
   return humanize(field);
 }
 
@@ -52,8 +56,8 @@ function enumLabel(recordType: string, field: string, value: string): string | n
   if (has(`values.${recordType}.${field}.${value}`)) return rt(`values.${recordType}.${field}.${value}`);
   if (has(`values.common.${field}.${value}`)) return rt(`values.common.${field}.${value}`);
   if (recordType === 'complaint') {
-    if (field === 'channel' && ComplaintChannel.safeParse(value).success) return i18next.t(`channel.${value as ComplaintChannel}`);
-    if (field === 'rights' && DataSubjectRight.safeParse(value).success) return i18next.t(`rightShort.${value as DataSubjectRight}`);
+    if (field === 'channel' && ComplaintChannel.safeParse(value).success) return featureT(COMPLAINTS_NS, `channel.${value}`);
+    if (field === 'rights' && DataSubjectRight.safeParse(value).success) return featureT(COMPLAINTS_NS, `rightShort.${value}`);
   }
   return null;
 }

@@ -32,13 +32,12 @@ export function recordTypePlural(type: RecordType): string {
 
 /**
  * A record's status in words. Each register has its own statuses (a letter's "status" in search is
- * "awaiting reply" or its kind); complaints' are the shared strings the complaint screens use.
+ * "awaiting reply" or its kind).
  */
 export function statusLabel(type: string, status: string | null): string {
   if (status === null || status === '') return '';
   const own = `status.${type}.${status}`;
   if (exists(own)) return featureT(RECORDS_NS, own);
-  if (type === 'complaint' && i18next.exists(`status.${status}`)) return i18next.t(`status.${status}` as never);
   return humanize(status);
 }
 

@@ -1,10 +1,11 @@
 import { Text } from '@mantine/core';
 import type { Complaint } from '@shared/schemas/complaint';
-import { useTranslation } from 'react-i18next';
+import { useFeatureT } from '../../lib/featureT';
+import { NS } from './labels';
 
 /** The channel, and for a forwarded complaint the regulator and its own complaint number. */
 export function ChannelCell({ complaint }: { complaint: Pick<Complaint, 'channel' | 'regulator' | 'regulatorReference'> }) {
-  const { t } = useTranslation();
+  const t = useFeatureT(NS);
   return (
     <div>
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

@@ -1,45 +1,23 @@
-import { Drawer } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { useOrganisation } from '../../state/appStatus';
-import { useNavigation } from '../../state/navigation';
+import { EditorDrawer } from '../../kit';
+import { useFeatureT } from '../../lib/featureT';
 import { ComplaintForm } from './ComplaintForm';
+import { NS } from './labels';
+import { useComplaintEditor } from './register';
 
-/** The drawer that hosts the complaint form, opened from the list (new) or the detail (edit). */
+/** The drawer hosting the complaint form, opened from the list (new) or a complaint's page (edit). */
 export function ComplaintEditor() {
-  const { t } = useTranslation();
-  const editor = useNavigation((s) => s.editor);
-  const close = useNavigation((s) => s.closeEditor);
-  const organisation = useOrganisation();
-
-  const title = !editor
-    ? ''
-    : editor.mode === 'create'
-      ? t('form.createTitle')
-      : t('form.editTitle', { reference: editor.complaint.reference });
-
+  const t = useFeatureT(NS);
   return (
-    <Drawer
-      opened={editor !== null && organisation !== null}
-      onClose={close}
-      position="right"
-      size={960}
-      title={title}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
-      // Typing into a long form and losing it to a stray click or an Escape meant for a dropdown
-      // would be costly: the form closes with its own Cancel or the close button.
-      closeOnClickOutside={false}
-      closeOnEscape={false}
-    >
-      {editor && organisation && (
+    <EditorDrawer store={useComplaintEditor} size={960} title={(e) => (e.mode === 'edit' ? t('form.editTitle', { reference: e.record.reference }) : t('form.createTitle'))}>
+      {(editor, organisation, close) => (
         <ComplaintForm
           // A fresh form per complaint: never carry one complaint's typing into another.
-          key={editor.mode === 'edit' ? editor.complaint.id : 'new'}
+          key={editor.mode === 'edit' ? editor.record.id : 'new'}
           organisation={organisation}
-          complaint={editor.mode === 'edit' ? editor.complaint : undefined}
+          complaint={editor.mode === 'edit' ? editor.record : undefined}
           onDone={close}
         />
       )}
-    </Drawer>
+    </EditorDrawer>
   );
 }

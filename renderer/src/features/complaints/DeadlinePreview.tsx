@@ -1,10 +1,11 @@
 import { Alert, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarDue } from '@tabler/icons-react';
 import { computeDeadline, isExtensionNoticeInTime, type OrgCalendar } from '@shared/deadlines';
-import { useTranslation } from 'react-i18next';
 import { formatLocalDateLong } from '../../lib/format';
 import { lastDayOfDeadline } from '../../lib/orgTime';
 import { useUiLanguage } from '../../i18n';
+import { useFeatureT } from '../../lib/featureT';
+import { NS } from './labels';
 
 interface Props {
   receivedAt: string | null;
@@ -18,7 +19,7 @@ interface Props {
  * engine's own explanation. A notice sent after the first month is flagged: it cannot extend.
  */
 export function DeadlinePreview({ receivedAt, extensionNoticeAt, calendar }: Props) {
-  const { t } = useTranslation();
+  const t = useFeatureT(NS);
   const lang = useUiLanguage();
 
   if (!receivedAt) {
@@ -66,7 +67,7 @@ export function DeadlinePreview({ receivedAt, extensionNoticeAt, calendar }: Pro
 }
 
 function Frame({ children }: { children: React.ReactNode }) {
-  const { t } = useTranslation();
+  const t = useFeatureT(NS);
   return (
     <Paper withBorder p="sm" bg="gray.0">
       <Text size="xs" fw={600} tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>

@@ -1,10 +1,11 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import type { DataSubjectRight } from '@shared/schemas/complaint';
-import { useTranslation } from 'react-i18next';
+import { useFeatureT } from '../../lib/featureT';
+import { NS } from './labels';
 
 /** Compact right names in the list; the full name with its article on hover. */
 export function RightBadges({ rights }: { rights: readonly DataSubjectRight[] }) {
-  const { t } = useTranslation();
+  const t = useFeatureT(NS);
   return (
     <Group gap={4}>
       {rights.map((r) => (

@@ -1,21 +1,15 @@
-import i18next from 'i18next';
-import {
-  ComplaintCreate,
-  type Complaint,
-  type ComplaintChannel,
-  type ComplaintUpdate,
-  type DataSubjectRight,
-} from '@shared/schemas/complaint';
+import type { Complaint, ComplaintChannel, ComplaintCreate, DataSubjectRight } from '@shared/schemas/complaint';
 import type { LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
+import { featureT } from '../../lib/featureT';
 import { instantFromLocal, localPartsOf, nowLocalParts } from '../../lib/orgTime';
+import { NS } from './labels';
 
 /**
  * The complaint as the form edits it: instants split into the organisation's local date and time,
  * regulator fields kept while the channel changes (they are dropped on save unless the channel is
  * "regulator"). Everything else has the API's own types.
  */
-export interface ComplaintFormValues {
+export interface ComplaintFormValues extends Record<string, unknown> {
   reference: string;
   received: LocalDateTimeValue;
   channel: ComplaintChannel;
@@ -35,8 +29,8 @@ export type ComplaintFieldValues = Required<Omit<ComplaintCreate, 'reference'>> 
 
 const NO_INSTANT: LocalDateTimeValue = { date: null, time: '' };
 
-/** A new complaint defaults to "received now": most are logged as they arrive. */
-export function newComplaintValues(zone: string, defaultRegulator: string, now = new Date()): ComplaintFormValues {
+/** A new complaint defaults to "received now" on the app's clock: most are logged as they arrive. */
+export function newComplaintValues(zone: string, defaultRegulator: string, now: Date): ComplaintFormValues {
   return {
     reference: '',
     received: nowLocalParts(zone, now),
@@ -70,61 +64,39 @@ export function valuesOfComplaint(c: Complaint, zone: string, defaultRegulator: 
   };
 }
 
-export type FieldsResult = { ok: true; fields: ComplaintFieldValues } | { ok: false; errors: Record<string, string> };
+/** API paths the form shows under another name. */
+export const COMPLAINT_FIELD_OF: Record<string, string> = { receivedAt: 'received', extensionNoticeAt: 'extensionNotice' };
 
-const FORM_FIELD_OF_PATH: Record<string, keyof ComplaintFormValues> = {
-  receivedAt: 'received',
-  extensionNoticeAt: 'extensionNotice',
-};
-
-export function formFieldOf(path: string): string {
-  const top = path.split('.')[0] ?? path;
-  return FORM_FIELD_OF_PATH[top] ?? top;
-}
-
-/** Form values → API fields, checked with the schema the core applies (ComplaintCreate). */
-export function toComplaintFields(v: ComplaintFormValues, zone: string): FieldsResult {
-  const errors: Record<string, string> = {};
-  const receivedAt = instantFromLocal(v.received.date, v.received.time, zone);
-  if (!receivedAt) errors.received = i18next.t('fieldErrors.receivedAt');
-  const hasNotice = v.extensionNotice.date !== null;
-  const extensionNoticeAt = hasNotice ? instantFromLocal(v.extensionNotice.date, v.extensionNotice.time, zone) : null;
-  if (hasNotice && !extensionNoticeAt) errors.extensionNotice = i18next.t('fieldErrors.extensionNoticeAt');
-  const forwarded = v.channel === 'regulator';
-  const fields: ComplaintFieldValues = {
-    reference: v.reference.trim(),
-    receivedAt: receivedAt ?? '',
-    channel: v.channel,
-    regulator: forwarded ? v.regulator.trim() || null : null,
-    regulatorReference: forwarded ? v.regulatorReference.trim() || null : null,
-    complainantLabel: v.complainantLabel,
-    complainantContact: v.complainantContact,
-    rights: v.rights,
-    summary: v.summary,
-    outcome: v.outcome,
-    extensionNoticeAt,
-    extensionReason: v.extensionReason,
+/** The two instants the form enters as local date and time (null where not entered or not a date). */
+export function instantsOf(v: Pick<ComplaintFormValues, 'received' | 'extensionNotice'>, zone: string): { receivedAt: string | null; extensionNoticeAt: string | null } {
+  return {
+    receivedAt: instantFromLocal(v.received.date, v.received.time, zone),
+    extensionNoticeAt: v.extensionNotice.date ? instantFromLocal(v.extensionNotice.date, v.extensionNotice.time, zone) : null,
   };
-  const parsed = ComplaintCreate.safeParse(fields);
-  if (!parsed.success) {
-    for (const [field, message] of Object.entries(fieldErrorsFromIssues(issuesOf(parsed.error), formFieldOf).fields)) {
-      errors[field] ??= message;
-    }
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, fields };
 }
 
-/**
- * Only the fields the user changed, compared as the form shows them: an untouched received time
- * with seconds must not come back rounded to the minute and appear in the history as an edit.
- */
-export function patchOf(original: Complaint, edited: ComplaintFieldValues, zone: string, defaultRegulator: string): ComplaintUpdate['patch'] {
-  const before = toComplaintFields(valuesOfComplaint(original, zone, defaultRegulator), zone);
-  const patch: ComplaintUpdate['patch'] = {};
-  const keys = Object.keys(edited) as (keyof ComplaintFieldValues)[];
-  for (const key of keys) {
-    const was = before.ok ? before.fields[key] : undefined;
-    if (JSON.stringify(was) !== JSON.stringify(edited[key])) Object.assign(patch, { [key]: edited[key] });
-  }
-  return patch;
+/** Form values → API fields (the kit checks them with ComplaintCreate), with the dates that are not dates. */
+export function toComplaintFields(v: ComplaintFormValues, zone: string): { fields: ComplaintFieldValues; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const { receivedAt, extensionNoticeAt } = instantsOf(v, zone);
+  if (!receivedAt) errors.received = featureT(NS, 'fieldErrors.receivedAt');
+  if (v.extensionNotice.date !== null && !extensionNoticeAt) errors.extensionNotice = featureT(NS, 'fieldErrors.extensionNoticeAt');
+  const forwarded = v.channel === 'regulator';
+  return {
+    errors,
+    fields: {
+      reference: v.reference.trim(),
+      receivedAt: receivedAt ?? '',
+      channel: v.channel,
+      regulator: forwarded ? v.regulator.trim() || null : null,
+      regulatorReference: forwarded ? v.regulatorReference.trim() || null : null,
+      complainantLabel: v.complainantLabel,
+      complainantContact: v.complainantContact,
+      rights: v.rights,
+      summary: v.summary,
+      outcome: v.outcome,
+      extensionNoticeAt,
+      extensionReason: v.extensionReason,
+    },
+  };
 }

@@ -1,25 +1,14 @@
-import type { MantineColor } from '@mantine/core';
-import type { TFunction } from 'i18next';
-import { ComplaintChannel, ComplaintStatus, DataSubjectRight } from '@shared/schemas/complaint';
+import { ComplaintChannel, DataSubjectRight, type ComplaintStatus } from '@shared/schemas/complaint';
+import type { FeatureT } from '../../lib/featureT';
 
-/** Colours support the status text, never replace it. */
-export const STATUS_COLOR: Record<ComplaintStatus, MantineColor> = {
-  received: 'blue',
-  in_progress: 'indigo',
-  awaiting_information: 'yellow',
-  answered: 'teal',
-  closed: 'gray',
-};
+/** The complaints register's namespace (features/complaints/locales). */
+export const NS = 'complaints';
 
-export function statusOptions(t: TFunction) {
-  return ComplaintStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }));
-}
-
-export function channelOptions(t: TFunction) {
+export function channelOptions(t: FeatureT) {
   return ComplaintChannel.options.map((c) => ({ value: c, label: t(`channel.${c}`) }));
 }
 
-export function rightOptions(t: TFunction) {
+export function rightOptions(t: FeatureT) {
   return DataSubjectRight.options.map((r) => ({ value: r, label: t(`right.${r}`) }));
 }
 

@@ -4,7 +4,7 @@ import { ComplaintStatus } from '@shared/schemas/complaint';
 import type { ExportLang, RegisterName } from '@shared/schemas/export';
 import { IncidentStatus } from '@shared/schemas/incident';
 import { LetterKind } from '@shared/schemas/letter';
-import i18next from 'i18next';
+import { statusLabel } from '../../components/records/labels';
 import type { FeatureT } from '../../lib/featureT';
 
 export const NS = 'exchange';
@@ -24,7 +24,7 @@ export function statusOptions(register: RegisterName, t: FeatureT): ComboboxData
     case 'incidents':
       return IncidentStatus.options.map((s) => ({ value: s, label: t(`incidentStatus.${s}`) }));
     case 'complaints':
-      return ComplaintStatus.options.map((s) => ({ value: s, label: i18next.t(`status.${s}`) }));
+      return ComplaintStatus.options.map((s) => ({ value: s, label: statusLabel('complaint', s) }));
     case 'actions':
       return ActionStatus.options.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }));
     case 'letters':
