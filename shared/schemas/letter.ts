@@ -28,6 +28,23 @@ export const APPEALABLE_KINDS: readonly LetterKind[] = ['reprimand', 'formal_not
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** The letter's dates a regulator-set period can run from. */
+export const LetterDateField = z.enum(['sentAt', 'receivedAt', 'notifiedAt']);
+export type LetterDateField = z.infer<typeof LetterDateField>;
+
+/**
+ * A period a regulator set in its letter ("dans un délai de trois mois à compter de la
+ * notification", "an extension of one month"): the engine counts it from one of the letter's
+ * dates (shared/correspondence/deadlines.ts), so the date is never typed by hand when the letter
+ * states a period.
+ */
+export const LetterPeriod = z.object({
+  amount: z.number().int('A period is a whole number of days, weeks or months').min(1, 'A period is at least 1').max(366),
+  unit: z.enum(['days', 'weeks', 'months']),
+  from: LetterDateField,
+});
+export type LetterPeriod = z.infer<typeof LetterPeriod>;
+
 const fieldShape = {
   reference: text(60).optional(),
   /** An id from the regulator list (e.g. FR-CNIL) or a custom name. */
@@ -47,12 +64,22 @@ const fieldShape = {
   replyDue: IsoInstant.nullable(),
   /** A compliance deadline set by a formal notice or order. */
   complianceDue: IsoInstant.nullable(),
+  /** When set, replyDue is counted from the letter by this period (the core recomputes it). */
+  replyPeriod: LetterPeriod.nullable(),
+  /** When set, complianceDue is counted from the letter by this period. */
+  compliancePeriod: LetterPeriod.nullable(),
   /** Sanction amount in euros. */
   amountEur: z.number().nonnegative().max(1e11).nullable(),
   matterId: RecordId.nullable(),
   inReplyTo: RecordId.nullable(),
 };
 export const LetterFields = z.object(fieldShape);
+
+const PERIOD_NEEDS_DATE: Record<LetterDateField, string> = {
+  sentAt: 'The period runs from the date of the letter: give that date',
+  receivedAt: 'The period runs from receipt: give the date the letter was received',
+  notifiedAt: 'The period runs from notification: give the date the letter was notified',
+};
 
 export const LetterCreate = z
   .object({
@@ -64,12 +91,18 @@ export const LetterCreate = z
     summary: fieldShape.summary.default(''),
     replyDue: fieldShape.replyDue.default(null),
     complianceDue: fieldShape.complianceDue.default(null),
+    replyPeriod: fieldShape.replyPeriod.default(null),
+    compliancePeriod: fieldShape.compliancePeriod.default(null),
     amountEur: fieldShape.amountEur.default(null),
     matterId: fieldShape.matterId.default(null),
     inReplyTo: fieldShape.inReplyTo.default(null),
   })
   .superRefine((l, ctx) => {
     if (!l.sentAt && !l.receivedAt) ctx.addIssue({ code: 'custom', path: ['sentAt'], message: 'Give the date the letter was sent or received' });
+    for (const key of ['replyPeriod', 'compliancePeriod'] as const) {
+      const period = l[key];
+      if (period && !l[period.from]) ctx.addIssue({ code: 'custom', path: [period.from], message: PERIOD_NEEDS_DATE[period.from] });
+    }
   });
 export type LetterCreate = z.input<typeof LetterCreate>;
 

@@ -3,7 +3,7 @@ import { IsoInstant, RecordId, SortDir, listResult } from './common';
 import { Letter } from './letter';
 
 /** One procedure with a regulator: the letters of a matter are its steps. */
-export const MatterKind = z.enum(['complaint', 'inspection_on_site', 'inspection_online', 'inspection_documents', 'breach_follow_up', 'sanction_procedure', 'other']);
+export const MatterKind = z.enum(['complaint', 'inspection_on_site', 'inspection_online', 'inspection_documents', 'breach_follow_up', 'formal_notice', 'sanction_procedure', 'other']);
 export type MatterKind = z.infer<typeof MatterKind>;
 
 export const MatterStatus = z.enum(['open', 'closed']);

@@ -7,6 +7,8 @@ import type { ObligationRecord } from '@shared/schemas/obligation';
 import { obligationClock, type IncidentClockFacts } from '../obligations/clocks';
 import { internalTargets } from './internal-targets';
 import { findRegulator } from '@shared/reference/regulators';
+import { letterPeriodBasis } from '@shared/correspondence/deadlines';
+import type { LetterPeriod } from '@shared/schemas/letter';
 
 /**
  * Builds the clocks from the stored records, one SQL query per register (no record is parsed
@@ -260,6 +262,8 @@ interface LetterRow {
   notified_at: string | null;
   reply_due: string | null;
   compliance_due: string | null;
+  reply_period: string | null;
+  compliance_period: string | null;
   appeal_due: string | null;
   answered_at: string | null;
   parent_answered_at: string | null;
@@ -292,7 +296,7 @@ function letterClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): vo
   const rows = ctx.db
     .prepare(
       `SELECT l.id, l.reference, l.subject AS title, l.kind, l.sent_at, l.received_at, l.notified_at, l.reply_due,
-              l.compliance_due, l.appeal_due, l.answered_at, p.answered_at AS parent_answered_at, l.matter_id, m.status AS matter_status,
+              l.compliance_due, l.reply_period, l.compliance_period, l.appeal_due, l.answered_at, p.answered_at AS parent_answered_at, l.matter_id, m.status AS matter_status,
               (SELECT min(r.sent_at) FROM letters r
                 WHERE r.direction = 'outbound' AND r.archived_at IS NULL AND r.sent_at IS NOT NULL
                   AND (r.in_reply_to = l.id
@@ -325,12 +329,20 @@ function letterClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): vo
       else c.metAt = metAt;
       return c;
     };
+    // A date counted from a period the letter states runs from that date and says so.
+    const counted = (kind: ClockKind, json: string | null, startedAt: string, due: string) => {
+      const period = json ? (JSON.parse(json) as LetterPeriod | null) : null;
+      const from = period ? { sentAt: r.sent_at, receivedAt: r.received_at, notifiedAt: r.notified_at }[period.from] : null;
+      const c = withWords(make(kind, from ?? startedAt, due), kindWords(kind));
+      if (period) c.basis = letterPeriodBasis(period);
+      return c;
+    };
     if (r.reply_due) {
-      const c = withWords(make('letter-reply', r.received_at ?? r.sent_at!, r.reply_due), kindWords('letter-reply'));
+      const c = counted('letter-reply', r.reply_period, r.received_at ?? r.sent_at!, r.reply_due);
       keep(meet(c, r.kind === 'extension_granted' ? minIso(r.answered_at, r.parent_answered_at) : r.answered_at, r.reply_superseded === 1));
     }
     if (r.compliance_due) {
-      const c = withWords(make('letter-compliance', r.notified_at ?? r.received_at ?? r.sent_at!, r.compliance_due), kindWords('letter-compliance'));
+      const c = counted('letter-compliance', r.compliance_period, r.notified_at ?? r.received_at ?? r.sent_at!, r.compliance_due);
       keep(meet(c, r.thread_answered_at, r.compliance_superseded === 1));
     }
     if (r.appeal_due) {

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { computeDeadline } from '@shared/deadlines';
+import { letterDate } from '@shared/correspondence/letter-date';
+import { appealWindow, letterDues, type AppealFacts } from '@shared/correspondence/deadlines';
 import { ApiError } from '@shared/api/contract';
-import { APPEALABLE_KINDS, Letter, LetterCreate, LetterListQuery, LetterUpdate } from '@shared/schemas/letter';
+import { Letter, LetterCreate, LetterListQuery, LetterUpdate } from '@shared/schemas/letter';
 import { findRegulator } from '@shared/reference/regulators';
 import { toUtc, type RegisterContext } from './context';
 import { RecordTable } from './record-table';
@@ -21,16 +22,9 @@ const SORTS: Record<NonNullable<LetterListQuery['sort']>['field'], SortSpec> = {
   regulator: sortOn('regulator', 'letters_by_regulator'),
 };
 
-/**
- * An appeal lies against a regulator's decision; the app knows the French one (two months,
- * délai franc, before the Conseil d'État, from notification). Others are entered as deadlines.
- */
-export function appealDueFor(l: Pick<Letter, 'kind' | 'direction' | 'regulator' | 'notifiedAt' | 'receivedAt'>): string | null {
-  if (l.direction !== 'inbound' || !APPEALABLE_KINDS.includes(l.kind) || l.regulator !== 'FR-CNIL') return null;
-  const from = l.notifiedAt ?? l.receivedAt;
-  if (!from) return null;
-  const reg = findRegulator('FR-CNIL')!;
-  const due = computeDeadline('conseil-etat-appeal', from, { timeZone: reg.timeZone, country: reg.holidayCountry }).deadline;
+/** The appeal date the core stores (shared/correspondence/deadlines.ts counts it). */
+export function appealDueFor(l: AppealFacts): string | null {
+  const due = appealWindow(l)?.result?.deadline;
   return due ? toUtc(due) : null;
 }
 
@@ -77,7 +71,7 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
     const now = this.now();
     return this.ctx.write(LETTER, () => {
       this.assertLinks(data.matterId, data.inReplyTo, null);
-      const normalised = normaliseInstants(data);
+      const normalised = this.withDues(normaliseInstants(data));
       const reference = data.reference?.trim() || this.nextReference('L', normalised.receivedAt ?? normalised.sentAt ?? now);
       this.assertReferenceFree(reference, null);
       const letter: Letter = {
@@ -106,11 +100,17 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
       this.assertLinks(merged.matterId, merged.inReplyTo, id);
       const reference = merged.reference.trim() || before.reference;
       this.assertReferenceFree(reference, id);
-      const n = normaliseInstants(merged);
+      const n = this.withDues(normaliseInstants(merged));
       return { ...merged, ...n, reference, appealDue: appealDueFor(n) };
     });
     if (previousParent && previousParent !== after.inReplyTo) this.refreshAnswered(previousParent);
     return after;
+  }
+
+  /** A period the letter states decides its date: counted again whenever the letter changes. */
+  private withDues<T extends Parameters<typeof letterDues>[0]>(l: T): T {
+    const dues = letterDues(l, this.ctx.calendar());
+    return { ...l, replyDue: toUtc(dues.replyDue), complianceDue: toUtc(dues.complianceDue) };
   }
 
   /**
@@ -150,11 +150,14 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
       for (const child of this.table.all('in_reply_to = ?', [l.id], `${DATE}, id`)) walk(child);
     };
     walk(root);
-    return out.sort((a, b) => (a.receivedAt ?? a.sentAt ?? '').localeCompare(b.receivedAt ?? b.sentAt ?? ''));
+    return out.sort((a, b) => (letterDate(a) ?? '').localeCompare(letterDate(b) ?? ''));
   }
 
+  /** A matter's steps in the order of their letters' own dates (an outbound letter by its sending, not its receipt). */
   byMatter(matterId: string, includeArchived = false): Letter[] {
-    return this.table.all(`matter_id = ?${includeArchived ? '' : ' AND archived_at IS NULL'}`, [matterId], `${DATE}, id`);
+    const letters = this.table.all(`matter_id = ?${includeArchived ? '' : ' AND archived_at IS NULL'}`, [matterId], `${DATE}, id`);
+    const key = (l: Letter) => letterDate(l) ?? '';
+    return letters.sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
   }
 
   private earliestReply(letterId: string): string | null {

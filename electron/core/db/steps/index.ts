@@ -8,6 +8,7 @@ import { indexMigration } from './006-indexes';
 import { searchMigration } from './007-search';
 import { listsMigration } from './008-lists';
 import { obligationsMigration } from './009-obligations';
+import { letterPeriodsMigration } from './010-letter-periods';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const steps: readonly Migration[] = [
   searchMigration,
   listsMigration,
   obligationsMigration,
+  letterPeriodsMigration,
 ];

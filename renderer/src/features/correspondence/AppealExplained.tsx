@@ -1,34 +1,15 @@
 import { Stack, Text } from '@mantine/core';
-import { computeDeadline } from '@shared/deadlines';
-import { findRegulator } from '@shared/reference/regulators';
-import type { LetterDirection, LetterKind } from '@shared/schemas/letter';
+import { appealWindow, type AppealFacts } from '@shared/correspondence/deadlines';
 import { formatLocalDateLong } from '../../lib/format';
 import { useFeatureT } from '../../lib/featureT';
 import { lastDayOfDeadline } from '../../lib/orgTime';
 import { useUiLanguage } from '../../i18n';
 import { isAppealable, NS } from './labels';
 
-export interface AppealFacts {
-  direction: LetterDirection;
-  kind: LetterKind;
-  regulator: string;
-  notifiedAt: string | null;
-  receivedAt: string | null;
-}
-
-/**
- * The Conseil d'État window the core computes for a CNIL decision (two months, délai franc, from
- * notification, or receipt when no notification is recorded), with the rules engine's own words.
- * Null when no appeal window applies.
- */
-export function appealOf(l: AppealFacts) {
-  if (l.direction !== 'inbound' || !isAppealable(l.kind) || l.regulator !== 'FR-CNIL') return null;
-  const from = l.notifiedAt ?? l.receivedAt;
-  if (!from) return { from: null, result: null } as const;
-  const reg = findRegulator('FR-CNIL')!;
+/** The Conseil d'État window the core stores (shared/correspondence/deadlines.ts), or null when none applies or it cannot be counted. */
+function appealOf(l: AppealFacts) {
   try {
-    const result = computeDeadline('conseil-etat-appeal', from, { timeZone: reg.timeZone, country: reg.holidayCountry });
-    return { from: l.notifiedAt ? ('notified' as const) : ('received' as const), result } as const;
+    return appealWindow(l);
   } catch {
     return null;
   }

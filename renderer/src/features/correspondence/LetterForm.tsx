@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { IconCalendarDue } from '@tabler/icons-react';
+import { Button, Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { IconCalendarDue, IconFolderPlus } from '@tabler/icons-react';
 import { lettersRegister } from '@shared/registers';
+import { letterPeriodDue } from '@shared/correspondence/deadlines';
 import { LetterCreate, type Letter, type LetterDirection, type LetterKind } from '@shared/schemas/letter';
 import type { Organisation } from '@shared/schemas/profile';
 import { api } from '../../api';
-import { LocalDateInput } from '../../components/LocalDateInput';
 import { OrgDateTimeField } from '../../components/OrgDateTimeField';
 import { FormFrame, schemaField, useRecordForm } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
@@ -15,8 +15,10 @@ import { useRemote } from '../../lib/useRemote';
 import { useUiLanguage } from '../../i18n';
 import { useRecordChanges } from '../../state/recordChanges';
 import { AppealExplained } from './AppealExplained';
+import { DueField } from './DueField';
+import { NewMatterDialog } from './NewMatterDialog';
 import { directionOptions, isAppealable, kindOptions, NS } from './labels';
-import { LETTER_FIELD_OF, newLetterValues, toLetterFields, valuesOfLetter, visibleFields, type LetterFieldValues, type LetterFormValues } from './letterForm';
+import { LETTER_FIELD_OF, newLetterValues, newPeriod, periodOf, toLetterFields, valuesOfLetter, visibleFields, type LetterFieldValues, type LetterFormValues } from './letterForm';
 import { useMatterOptions } from './parts';
 import { RegulatorField } from './RegulatorField';
 import type { LetterPreset } from './stores';
@@ -56,8 +58,9 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
   const field = (name: keyof LetterFormValues & string) => schemaField(form, shape, NS, name);
   const shown = visibleFields(v, initial);
   const matters = useMatterOptions();
+  const [newMatter, setNewMatter] = useState(false);
   const { options: replyOptions, parent } = useReplyOptions(v.matterId, letter?.id ?? null, v.inReplyTo);
-  const showDeadlines = v.direction === 'inbound' || Boolean(initial.replyDue) || Boolean(v.replyDue) || shown.compliance || shown.amount;
+  const showDeadlines = v.direction === 'inbound' || Boolean(initial.replyDue) || Boolean(v.replyDue) || Boolean(v.replyPeriod) || shown.compliance || shown.amount;
 
   function setDirection(direction: LetterDirection) {
     // A new letter keeps "now" on the date that matters for its direction.
@@ -72,139 +75,169 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
 
   const instant = (x: LetterFormValues['sent']) => (x.date ? instantFromLocal(x.date, x.time || '00:00', zone) : null);
   const dateHelp = t('form.zoneHelp', { zone });
-  const dayField = (name: 'replyDue' | 'complianceDue', help: string) => (
-    <Input.Wrapper label={t(`fields.${name}`)} description={help} error={form.errors[name]}>
-      <LocalDateInput data-testid={name === 'replyDue' ? 'reply-due' : 'compliance-due'} aria-label={t(`fields.${name}`)} value={v[name]} onChange={(d) => form.setFieldValue(name, d)} clearable />
-    </Input.Wrapper>
-  );
+  const dayField = (name: 'replyDue' | 'complianceDue', help: string) => {
+    const periodName = name === 'replyDue' ? 'replyPeriod' : 'compliancePeriod';
+    return (
+      <DueField
+        name={name}
+        help={help}
+        date={v[name]}
+        period={v[periodName]}
+        onDate={(d) => form.setFieldValue(name, d)}
+        onPeriod={(p) => form.setFieldValue(periodName, p)}
+        newPeriod={() => newPeriod(v)}
+        error={form.errors[name] as string | undefined}
+        periodError={form.errors[periodName] as string | undefined}
+      />
+    );
+  };
   const dateField = (name: 'sent' | 'received' | 'notified', description: string) => (
     <OrgDateTimeField name={name} label={t(`fields.${name}At`)} description={description} value={v[name]} onChange={(x) => form.setFieldValue(name, x)} error={form.errors[name]} />
   );
 
   return (
-    <FormFrame
-      rf={rf}
-      ns={NS}
-      onCancel={() => onDone(null)}
-      aside={<DeadlinesPreview values={v} zone={zone} receivedAt={instant(v.received)} notifiedAt={instant(v.notified)} sentAt={instant(v.sent)} parent={parent} complianceShown={shown.compliance} />}
-      sections={[
-        {
-          key: 'letter',
-          title: t('form.letterSection'),
-          content: (
-            <>
-              <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                <RegulatorField
-                  label={t('fields.regulator')}
-                  description={t('form.regulatorHelp')}
-                  required
-                  value={v.regulator}
-                  onChange={(regulator) => form.setFieldValue('regulator', regulator)}
-                  error={form.errors.regulator}
-                />
-                <Input.Wrapper label={t('fields.direction')} required description={t('form.directionHelp')}>
-                  <SegmentedControl
-                    fullWidth
-                    data={directionOptions(t)}
-                    value={v.direction}
-                    onChange={(d) => setDirection(d as LetterDirection)}
-                    aria-label={t('fields.direction')}
-                    data-testid="direction-control"
+    <>
+      {newMatter && (
+        <NewMatterDialog
+          letter={{ regulator: v.regulator, kind: v.kind, subject: v.subject, openedAt: instant(v.received) ?? instant(v.sent), regulatorRefs: v.regulatorRefs }}
+          onClose={() => setNewMatter(false)}
+          onCreated={(m) => {
+            setNewMatter(false);
+            form.setFieldValue('matterId', m.id);
+          }}
+        />
+      )}
+      <FormFrame
+        rf={rf}
+        ns={NS}
+        onCancel={() => onDone(null)}
+        aside={<DeadlinesPreview values={v} organisation={organisation} receivedAt={instant(v.received)} notifiedAt={instant(v.notified)} sentAt={instant(v.sent)} parent={parent} complianceShown={shown.compliance} />}
+        sections={[
+          {
+            key: 'letter',
+            title: t('form.letterSection'),
+            content: (
+              <>
+                <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+                  <RegulatorField
+                    label={t('fields.regulator')}
+                    description={t('form.regulatorHelp')}
+                    required
+                    value={v.regulator}
+                    onChange={(regulator) => form.setFieldValue('regulator', regulator)}
+                    error={form.errors.regulator}
                   />
-                </Input.Wrapper>
-                <Select
-                  label={t('fields.kind')}
-                  required
-                  data={kindOptions(t)}
-                  value={v.kind}
-                  onChange={(k) => k && form.setFieldValue('kind', k as LetterKind)}
-                  error={form.errors.kind}
-                  maxDropdownHeight={360}
-                  allowDeselect={false}
-                />
-                <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
-              </SimpleGrid>
-              <Stack gap="sm" mt="sm">
-                <TextInput {...field('subject')} />
-                <TagsInput {...field('regulatorRefs')} description={t('form.regulatorRefsHelp')} maxTags={20} clearable splitChars={[',', ';']} acceptValueOnBlur />
-              </Stack>
-            </>
-          ),
-        },
-        {
-          key: 'dates',
-          title: t('form.datesSection'),
-          hint: t('form.datesHint'),
-          content: (
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              {dateField('sent', v.direction === 'inbound' ? t('form.sentInboundHelp') : dateHelp)}
-              {dateField('received', v.direction === 'inbound' ? dateHelp : t('form.receivedOutboundHelp'))}
-              {dateField('notified', t('form.notifiedHelp'))}
-            </SimpleGrid>
-          ),
-        },
-        {
-          key: 'deadlines',
-          title: t('form.deadlinesSection'),
-          hint: t('form.deadlinesHint'),
-          when: showDeadlines,
-          content: (
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              {dayField('replyDue', t('form.replyDueHelp'))}
-              {shown.compliance && dayField('complianceDue', t('form.complianceDueHelp'))}
-              {shown.amount && (
-                <NumberInput
-                  {...form.getInputProps('amountEur')}
-                  label={t('fields.amountEur')}
-                  description={t('form.amountHelp')}
-                  min={0}
-                  thousandSeparator={lang === 'fr' ? '\u202f' : ','}
-                  decimalSeparator={lang === 'fr' ? ',' : '.'}
-                  suffix=" €"
-                  allowNegative={false}
-                />
-              )}
-            </SimpleGrid>
-          ),
-        },
-        {
-          key: 'procedure',
-          title: t('form.procedureSection'),
-          hint: t('form.procedureHint'),
-          content: (
-            <>
+                  <Input.Wrapper label={t('fields.direction')} required description={t('form.directionHelp')}>
+                    <SegmentedControl
+                      fullWidth
+                      data={directionOptions(t)}
+                      value={v.direction}
+                      onChange={(d) => setDirection(d as LetterDirection)}
+                      aria-label={t('fields.direction')}
+                      data-testid="direction-control"
+                    />
+                  </Input.Wrapper>
+                  <Select
+                    label={t('fields.kind')}
+                    required
+                    data={kindOptions(t)}
+                    value={v.kind}
+                    onChange={(k) => k && form.setFieldValue('kind', k as LetterKind)}
+                    error={form.errors.kind}
+                    maxDropdownHeight={360}
+                    allowDeselect={false}
+                  />
+                  <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
+                </SimpleGrid>
+                <Stack gap="sm" mt="sm">
+                  <TextInput {...field('subject')} />
+                  <TagsInput {...field('regulatorRefs')} description={t('form.regulatorRefsHelp')} maxTags={20} clearable splitChars={[',', ';']} acceptValueOnBlur />
+                </Stack>
+              </>
+            ),
+          },
+          {
+            key: 'dates',
+            title: t('form.datesSection'),
+            hint: t('form.datesHint'),
+            content: (
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-                <Select
-                  label={t('fields.matter')}
-                  placeholder={t('form.noMatter')}
-                  data={matters}
-                  value={v.matterId}
-                  onChange={(m) => form.setFieldValue('matterId', m)}
-                  searchable
-                  clearable
-                  nothingFoundMessage={t('list.noMatterFound')}
-                  error={form.errors.matterId}
-                />
-                <Select
-                  label={t('fields.inReplyTo')}
-                  description={t('form.inReplyToHelp')}
-                  placeholder={t('form.noParent')}
-                  data={replyOptions}
-                  value={v.inReplyTo}
-                  onChange={(p) => form.setFieldValue('inReplyTo', p)}
-                  searchable
-                  clearable
-                  nothingFoundMessage={t('form.noLetterFound')}
-                  error={form.errors.inReplyTo}
-                  comboboxProps={{ width: 420, position: 'bottom-start' }}
-                />
+                {dateField('sent', v.direction === 'inbound' ? t('form.sentInboundHelp') : dateHelp)}
+                {dateField('received', v.direction === 'inbound' ? dateHelp : t('form.receivedOutboundHelp'))}
+                {dateField('notified', t('form.notifiedHelp'))}
               </SimpleGrid>
-              <Textarea mt="sm" {...field('summary')} autosize minRows={3} maxRows={12} />
-            </>
-          ),
-        },
-      ]}
-    />
+            ),
+          },
+          {
+            key: 'deadlines',
+            title: t('form.deadlinesSection'),
+            hint: t('form.deadlinesHint'),
+            when: showDeadlines,
+            content: (
+              <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+                {dayField('replyDue', t('form.replyDueHelp'))}
+                {shown.compliance && dayField('complianceDue', t('form.complianceDueHelp'))}
+                {shown.amount && (
+                  <NumberInput
+                    {...form.getInputProps('amountEur')}
+                    label={t('fields.amountEur')}
+                    description={t('form.amountHelp')}
+                    min={0}
+                    thousandSeparator={lang === 'fr' ? '\u202f' : ','}
+                    decimalSeparator={lang === 'fr' ? ',' : '.'}
+                    suffix=" €"
+                    allowNegative={false}
+                  />
+                )}
+              </SimpleGrid>
+            ),
+          },
+          {
+            key: 'procedure',
+            title: t('form.procedureSection'),
+            hint: t('form.procedureHint'),
+            content: (
+              <>
+                <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+                  <Stack gap={4}>
+                    <Select
+                      label={t('fields.matter')}
+                      placeholder={t('form.noMatter')}
+                      data={matters}
+                      value={v.matterId}
+                      onChange={(m) => form.setFieldValue('matterId', m)}
+                      searchable
+                      clearable
+                      nothingFoundMessage={t('list.noMatterFound')}
+                      error={form.errors.matterId}
+                    />
+                    {!v.matterId && (
+                      <Button variant="subtle" size="compact-sm" leftSection={<IconFolderPlus size={14} aria-hidden />} onClick={() => setNewMatter(true)} style={{ alignSelf: 'flex-start' }}>
+                        {t('form.matterNew')}
+                      </Button>
+                    )}
+                  </Stack>
+                  <Select
+                    label={t('fields.inReplyTo')}
+                    description={t('form.inReplyToHelp')}
+                    placeholder={t('form.noParent')}
+                    data={replyOptions}
+                    value={v.inReplyTo}
+                    onChange={(p) => form.setFieldValue('inReplyTo', p)}
+                    searchable
+                    clearable
+                    nothingFoundMessage={t('form.noLetterFound')}
+                    error={form.errors.inReplyTo}
+                    comboboxProps={{ width: 420, position: 'bottom-start' }}
+                  />
+                </SimpleGrid>
+                <Textarea mt="sm" {...field('summary')} autosize minRows={3} maxRows={12} />
+              </>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
 
@@ -227,7 +260,7 @@ function useReplyOptions(matterId: string | null, selfId: string | null, current
 
 function DeadlinesPreview({
   values: v,
-  zone,
+  organisation,
   receivedAt,
   notifiedAt,
   sentAt,
@@ -235,7 +268,7 @@ function DeadlinesPreview({
   complianceShown,
 }: {
   values: LetterFormValues;
-  zone: string;
+  organisation: Organisation;
   receivedAt: string | null;
   notifiedAt: string | null;
   sentAt: string | null;
@@ -244,11 +277,24 @@ function DeadlinesPreview({
 }) {
   const t = useFeatureT(NS);
   const lang = useUiLanguage();
+  const zone = organisation.timeZone;
   const appealable = v.direction === 'inbound' && isAppealable(v.kind);
   // An outbound reply meets the date its letter set: say which, and whether it is in time.
   const answers = v.direction === 'outbound' && parent && (parent.replyDue || parent.complianceDue) ? parent : null;
   const answeredDue = answers ? (answers.replyDue ?? answers.complianceDue)! : null;
-  const nothing = !v.replyDue && !(complianceShown && v.complianceDue) && !appealable && !answers;
+  const dated = { regulator: v.regulator, sentAt, receivedAt, notifiedAt };
+  const due = (name: 'replyDue' | 'complianceDue', period: LetterFormValues['replyPeriod']) => {
+    if (!period) return v[name] ? { lastDay: v[name], explanation: null } : null;
+    const p = periodOf(period);
+    const result = p ? letterPeriodDue(dated, p, organisation) : null;
+    if (!result?.deadline) return { lastDay: null, explanation: null, missing: p ? p.from : null };
+    return { lastDay: lastDayOfDeadline(result.deadline, zone), explanation: result.explanation[lang] };
+  };
+  const rows = [
+    { name: 'replyDue' as const, d: due('replyDue', v.replyPeriod) },
+    ...(complianceShown ? [{ name: 'complianceDue' as const, d: due('complianceDue', v.compliancePeriod) }] : []),
+  ].filter((r) => r.d !== null);
+  const nothing = rows.length === 0 && !appealable && !answers;
   return (
     <Paper withBorder p="sm" bg="gray.0" data-testid="letter-deadlines-preview">
       <Text size="xs" fw={600} tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
@@ -276,26 +322,27 @@ function DeadlinesPreview({
             )}
           </div>
         )}
-        {v.replyDue && (
-          <div>
+        {rows.map(({ name, d }) => (
+          <div key={name} data-testid={`${name === 'replyDue' ? 'reply' : 'compliance'}-due-preview`}>
             <Text size="xs" c="dimmed">
-              {t('fields.replyDue')}
+              {t(`fields.${name}`)}
             </Text>
-            <Text size="sm" fw={600}>
-              {t('deadline.lastDayLong', { date: formatLocalDateLong(v.replyDue, lang), zone })}
-            </Text>
+            {d!.lastDay ? (
+              <Text size="sm" fw={600}>
+                {t('deadline.lastDayLong', { date: formatLocalDateLong(d!.lastDay, lang), zone })}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {'missing' in d! && d!.missing ? t(`form.dueBy.needs.${d!.missing}`) : t('fieldErrors.period')}
+              </Text>
+            )}
+            {d!.explanation && (
+              <Text size="xs" c="dimmed" mt={2}>
+                {d!.explanation}
+              </Text>
+            )}
           </div>
-        )}
-        {complianceShown && v.complianceDue && (
-          <div>
-            <Text size="xs" c="dimmed">
-              {t('fields.complianceDue')}
-            </Text>
-            <Text size="sm" fw={600}>
-              {t('deadline.lastDayLong', { date: formatLocalDateLong(v.complianceDue, lang), zone })}
-            </Text>
-          </div>
-        )}
+        ))}
         {appealable && (
           <div>
             <Text size="xs" c="dimmed">

@@ -1,4 +1,4 @@
-import { APPEALABLE_KINDS, LetterKind, type Letter, type LetterDirection } from '@shared/schemas/letter';
+import { APPEALABLE_KINDS, LetterKind, type LetterDirection } from '@shared/schemas/letter';
 import { MatterKind } from '@shared/schemas/matter';
 import { findRegulator, REGULATORS } from '@shared/reference/regulators';
 import type { FeatureT } from '../../lib/featureT';
@@ -29,10 +29,7 @@ export function regulatorNames(id: string): { short: string; full: string | null
   return r ? { short: r.short, full: r.name } : { short: id, full: null };
 }
 
-/** The day a letter is dated by in the register: received for inbound, sent for outbound (either when only one is known). */
-export function letterDate(l: Pick<Letter, 'direction' | 'sentAt' | 'receivedAt'>): string | null {
-  return l.direction === 'inbound' ? (l.receivedAt ?? l.sentAt) : (l.sentAt ?? l.receivedAt);
-}
+export { letterDate } from '@shared/correspondence/letter-date';
 
 /** An amount in euros as the reader writes it (a sanction's fine). */
 export function euros(amount: number, lang: UiLanguage): string {

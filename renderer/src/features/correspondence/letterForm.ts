@@ -1,10 +1,29 @@
-import type { LetterCreate, Letter, LetterDirection, LetterKind } from '@shared/schemas/letter';
+import type { LetterCreate, Letter, LetterDateField, LetterDirection, LetterKind, LetterPeriod } from '@shared/schemas/letter';
 import type { LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { appDate } from '../../lib/appClock';
 import { featureT } from '../../lib/featureT';
 import { instantFromLocal, lastDayOfDeadline, localPartsOf, nowLocalParts, startOfNextLocalDay } from '../../lib/orgTime';
 import { AMOUNT_KINDS, COMPLIANCE_KINDS, NS } from './labels';
 import type { LetterPreset } from './stores';
+
+/** A period as the form edits it: the amount may be empty while typing. */
+export interface PeriodValue {
+  amount: number | string;
+  unit: LetterPeriod['unit'];
+  from: LetterDateField;
+}
+
+/** The period a new one starts with: a regulator's "one month", from notification when the letter was notified. */
+export function newPeriod(v: Pick<LetterFormValues, 'notified'>): PeriodValue {
+  return { amount: 1, unit: 'months', from: v.notified.date ? 'notifiedAt' : 'receivedAt' };
+}
+
+/** The period for the API, or null while its amount is not a whole number (the form says so). */
+export function periodOf(p: PeriodValue | null): LetterPeriod | null {
+  if (!p) return null;
+  const amount = Number(p.amount);
+  return p.amount !== '' && Number.isInteger(amount) && amount >= 1 ? { amount, unit: p.unit, from: p.from } : null;
+}
 
 /** The letter as the form edits it: instants as the organisation's local date and time, deadlines as their last day. */
 export interface LetterFormValues extends Record<string, unknown> {
@@ -21,6 +40,9 @@ export interface LetterFormValues extends Record<string, unknown> {
   /** Last day, 'YYYY-MM-DD'. */
   replyDue: string | null;
   complianceDue: string | null;
+  /** Set: the date is counted from the letter by this period instead of typed. */
+  replyPeriod: PeriodValue | null;
+  compliancePeriod: PeriodValue | null;
   amountEur: number | string;
   matterId: string | null;
   inReplyTo: string | null;
@@ -47,6 +69,8 @@ export function newLetterValues(zone: string, defaultRegulator: string, preset: 
     summary: '',
     replyDue: null,
     complianceDue: null,
+    replyPeriod: null,
+    compliancePeriod: null,
     amountEur: '',
     matterId: preset.matterId ?? null,
     inReplyTo: preset.inReplyTo ?? null,
@@ -69,6 +93,8 @@ export function valuesOfLetter(l: Letter, zone: string): LetterFormValues {
     summary: l.summary,
     replyDue: l.replyDue ? lastDayOfDeadline(l.replyDue, zone) : null,
     complianceDue: l.complianceDue ? lastDayOfDeadline(l.complianceDue, zone) : null,
+    replyPeriod: l.replyPeriod ? { ...l.replyPeriod } : null,
+    compliancePeriod: l.compliancePeriod ? { ...l.compliancePeriod } : null,
     amountEur: l.amountEur ?? '',
     matterId: l.matterId,
     inReplyTo: l.inReplyTo,
@@ -105,6 +131,10 @@ export function toLetterFields(v: LetterFormValues, zone: string, shown: { compl
   const amount = shown.amount && v.amountEur !== '' ? Number(v.amountEur) : null;
   if (amount !== null && (!Number.isFinite(amount) || amount < 0)) errors.amountEur = featureT(NS, 'fieldErrors.amountEur');
   const lastDay = (d: string | null) => (d ? startOfNextLocalDay(d, zone) : null);
+  const replyPeriod = periodOf(v.replyPeriod);
+  const compliancePeriod = shown.compliance ? periodOf(v.compliancePeriod) : null;
+  if (v.replyPeriod && !replyPeriod) errors.replyPeriod = featureT(NS, 'fieldErrors.period');
+  if (shown.compliance && v.compliancePeriod && !compliancePeriod) errors.compliancePeriod = featureT(NS, 'fieldErrors.period');
   return {
     errors,
     fields: {
@@ -118,8 +148,11 @@ export function toLetterFields(v: LetterFormValues, zone: string, shown: { compl
       regulatorRefs: v.regulatorRefs.map((r) => r.trim()).filter(Boolean),
       subject: v.subject,
       summary: v.summary,
-      replyDue: lastDay(v.replyDue),
-      complianceDue: shown.compliance ? lastDay(v.complianceDue) : null,
+      // A period decides the date (the core counts it again); the typed date is kept only without one.
+      replyDue: replyPeriod ? null : lastDay(v.replyDue),
+      complianceDue: shown.compliance && !compliancePeriod ? lastDay(v.complianceDue) : null,
+      replyPeriod,
+      compliancePeriod,
       amountEur: amount !== null && Number.isFinite(amount) ? amount : null,
       matterId: v.matterId,
       inReplyTo: v.inReplyTo,
