@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '@shared/api/contract';
@@ -19,10 +19,14 @@ const Database = require('better-sqlite3-multiple-ciphers') as typeof BetterSqli
 export function openEncrypted(path: string, key: Buffer, opts: { create: boolean; check?: (probe: Db) => void }): Db {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes');
   if (!opts.create) assertKeyOpens(path, key, opts.check);
+  // SQLite gives -wal and -shm the mode of the database file: create that file readable by its
+  // owner only, before SQLite would create it with the process umask (644 by default).
+  if (opts.create && !existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
   const db = new Database(path, { fileMustExist: !opts.create });
   try {
     applyKey(db, key);
     db.pragma('journal_mode = WAL');
+    ownerOnly(path);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
@@ -35,6 +39,23 @@ export function openEncrypted(path: string, key: Buffer, opts: { create: boolean
   } catch (e) {
     db.close();
     throw e;
+  }
+}
+
+/**
+ * The register and its -wal/-shm readable and writable by their owner only (mode 600), also for a
+ * register created by an earlier version with the default umask. Encrypted as they are, their
+ * size and timing still say something, and other accounts on the machine have no business there.
+ * (On Windows chmod only sets the read-only flag; the profile folder's ACL is what protects it.)
+ */
+export function ownerOnly(path: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if ((statSync(f).mode & 0o777) !== 0o600) chmodSync(f, 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
   }
 }
 
