@@ -93,7 +93,7 @@ test.describe.serial('records: attachments, search, links and the dashboard', ()
     await expect(first).toContainText(/overdue by \d+ d \d+ h/);
 
     // A count opens its register.
-    await page.getByRole('button', { name: 'Complaints: Overdue, 1. Open the register.' }).click();
+    await page.getByRole('button', { name: 'Overdue 1 – Complaints: open the register' }).click();
     await expect(page.getByRole('heading', { name: 'Complaints', level: 1 })).toBeVisible();
   });
 

@@ -135,11 +135,12 @@ function RegisterCard({ type, view, counts }: { type: RecordType; view: string; 
                   {label}
                 </Text>
               </Group>
+              {/* The label and the number are read as two words ("Overdue 1"): the button's name starts with them. */}{' '}
               <Text
                 size="xl"
                 fw={row.value > 0 && row.key !== 'open' ? 700 : 600}
                 className="tabular"
-                c={row.value > 0 ? (row.color ?? 'dark.7') : 'gray.5'}
+                c={row.value > 0 ? (row.color ?? 'dark.7') : 'dimmed'}
                 data-testid={`count-${row.key}`}
               >
                 {f.number(row.value)}
