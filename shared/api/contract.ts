@@ -47,6 +47,7 @@ import { ConnectInput, Conflict, Invitation, JoinWorkspaceInput, Member, Resolve
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
+import { BundleExportInput, BundleResult, BundleVerifyInput, BundleVerifyResult, SigningKey } from '../schemas/bundle';
 import { ImportCommitInput, ImportCommitResult, ImportFieldsInput, ImportFieldsResult, ImportPreview, ImportPreviewInput } from '../schemas/import';
 import {
   Alert,
@@ -174,6 +175,14 @@ const coreMethods = {
   'exports.register': { input: RegisterExportInput, output: ExportResult, summary: 'The breach register or another register as PDF, CSV or XLSX, filtered by period and status, with provenance. Long: takes a jobId.' },
   'exports.notificationDraft': { input: NotificationDraftInput, output: NotificationDraft, summary: 'A draft breach notification in the sections of the CNIL online form, in French and English.' },
   'exports.provenance': { input: Empty, output: Provenance, summary: 'What an export made now would carry: app version, who, when, audit-chain head.' },
+  'exports.bundle': {
+    input: BundleExportInput,
+    output: BundleResult,
+    summary:
+      'An evidence bundle for an incident, a regulator matter or a period: one ZIP with the records as PDF and JSON, their attachments, the timeline, the audit entries that concern them with the chain hashes around them, and a manifest of every file’s SHA-256 signed with this device’s Ed25519 key. Long: takes a jobId.',
+  },
+  'exports.verifyBundle': { input: BundleVerifyInput, output: BundleVerifyResult, summary: 'Check an evidence bundle: its signature, every file against the manifest, the audit entries against their hashes and neighbours; names the first that does not match, and whether this device signed it.' },
+  'exports.signingKey': { input: Empty, output: SigningKey, summary: 'This device’s Ed25519 signing key for evidence bundles (public half and fingerprint; made on first use, the private half stays inside the encrypted register).' },
   'imports.fields': { input: ImportFieldsInput, output: ImportFieldsResult, summary: 'The columns a register can import (for the mapping step).' },
   'imports.preview': { input: ImportPreviewInput, output: ImportPreview, summary: 'Read a CSV or XLSX file, suggest or apply a column mapping, check every row; writes nothing. Long: takes a jobId.' },
   'imports.commit': { input: ImportCommitInput, output: ImportCommitResult, summary: 'Import the file in one transaction (all or nothing), skipping rows already imported. Long: takes a jobId.' },

@@ -242,6 +242,34 @@ export class AuditLog {
     return (this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Row[]).map(toEntry);
   }
 
+  /** The entries at these positions, in chain order (what an evidence bundle carries in full). */
+  entriesAt(seqs: readonly number[]): AuditEntry[] {
+    const out: AuditEntry[] = [];
+    const get = this.db.prepare('SELECT * FROM audit_log WHERE seq = ?');
+    for (const seq of [...new Set(seqs)].sort((a, b) => a - b)) {
+      const row = get.get(seq) as Row | undefined;
+      if (row) out.push(toEntry(row));
+    }
+    return out;
+  }
+
+  /** Position and hashes only (no content) of the entries at these positions: a bundle's withheld neighbours. */
+  linksAt(seqs: readonly number[]): { seq: number; prevHash: string; hash: string }[] {
+    const get = this.db.prepare('SELECT seq, prev_hash, hash FROM audit_log WHERE seq = ?');
+    return [...new Set(seqs)]
+      .sort((a, b) => a - b)
+      .map((seq) => get.get(seq) as { seq: number; prev_hash: string; hash: string } | undefined)
+      .filter((r) => r !== undefined)
+      .map((r) => ({ seq: r.seq, prevHash: r.prev_hash, hash: r.hash }));
+  }
+
+  /** Positions of every entry about these records (by type and id). */
+  seqsOf(recordType: string, ids: readonly string[]): number[] {
+    if (ids.length === 0) return [];
+    const q = this.db.prepare(`SELECT seq FROM audit_log WHERE record_type = ? AND record_id = ?`);
+    return ids.flatMap((id) => (q.all(recordType, id) as { seq: number }[]).map((r) => r.seq));
+  }
+
   /** Walks the whole chain; reports the first entry that does not fit. */
   verify(): AuditVerifyResult {
     const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>;

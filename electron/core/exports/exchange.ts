@@ -18,6 +18,12 @@ import { timelineCsv, timelineJson, timelineMarkdown, timelinePdf, type Timeline
 import { exportRegister } from './register-export';
 import { notificationDraft } from './notification-draft';
 import { commitImport, importFields, previewImport } from '../imports/importer';
+import { BundleExportInput, BundleVerifyInput, type BundleResult, type BundleVerifyResult, type SigningKey } from '@shared/schemas/bundle';
+import type { Lang } from '@shared/schemas/common';
+import type { Job } from '../jobs/jobs';
+import { DeviceKey } from '../keys/device-key';
+import { buildBundle } from './evidence-bundle';
+import { verifyBundle } from './bundle-verify';
 
 const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -28,10 +34,13 @@ const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'ap
 export class Exchange implements ExchangeContext {
   readonly jobs: Jobs;
   readonly entries: TimelineEntries;
+  /** The profile's Ed25519 key that signs evidence bundles (kept inside the encrypted register). */
+  readonly key: DeviceKey;
 
   constructor(readonly d: ExchangeDeps) {
     this.jobs = new Jobs(d.emitProgress);
     this.entries = new TimelineEntries(d.ctx);
+    this.key = new DeviceKey(d.ctx.db, () => d.ctx.clock.now());
   }
 
   provenance() {
@@ -89,6 +98,41 @@ export class Exchange implements ExchangeContext {
         rows: doc.timeline.events.length,
       };
     });
+  }
+
+  /* ----------------------------------------------------------------- evidence bundle */
+
+  async exportBundle(input: BundleExportInput): Promise<BundleResult> {
+    const q = BundleExportInput.parse(input);
+    return this.jobs.run(q.jobId, async (job) => {
+      const out = await buildBundle(this, { key: this.key, entries: this.entries, timelineFiles: (id, lang, j) => this.timelineFiles(id, lang, j) }, q.scope, q.lang, job);
+      return {
+        file: { fileName: out.fileName, mimeType: 'application/zip', contentBase64: out.bytes.toString('base64') },
+        provenance: out.provenance,
+        files: out.manifest.files.length,
+        auditEntries: out.manifest.audit.entries.length,
+        fingerprint: out.manifest.signer.fingerprint,
+      };
+    });
+  }
+
+  /** An incident's timeline as the timeline exports make it, for a bundle: PDF and JSON. */
+  private async timelineFiles(incidentId: string, lang: Lang, job: Job): Promise<{ name: string; bytes: Buffer }[]> {
+    const doc = this.timelineDoc(incidentId, undefined);
+    const base = `${safeName(doc.incident.reference)}-timeline-${lang}`;
+    return [
+      { name: `${base}.pdf`, bytes: await timelinePdf(doc, lang, job) },
+      { name: `${base}.json`, bytes: timelineJson(doc) },
+    ];
+  }
+
+  verifyBundle(input: BundleVerifyInput): BundleVerifyResult {
+    const q = BundleVerifyInput.parse(input);
+    return verifyBundle(Buffer.from(q.contentBase64, 'base64'), { thisDevice: this.key.info().fingerprint });
+  }
+
+  signingKey(): SigningKey {
+    return this.key.info();
   }
 
   /* ----------------------------------------------------------------- registers */

@@ -1,0 +1,83 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import type { SigningKey } from '@shared/schemas/bundle';
+import type { Db } from '../db/open';
+import { getMeta, initMeta } from '../db/meta';
+
+/** Meta key of the device's signing key: inside the encrypted register, never in a file of its own. */
+export const META_SIGNING_KEY = 'deviceSigningKey';
+
+interface StoredKey {
+  algorithm: 'Ed25519';
+  /** PKCS#8 DER, base64: readable only with the register key, as everything in the database. */
+  privateKey: string;
+  publicKey: string;
+  createdAt: string;
+}
+
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
+const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function publicKeyFromRaw(raw: Buffer): KeyObject {
+  if (raw.length !== 32) throw new Error(`An Ed25519 public key is 32 bytes, not ${raw.length}.`);
+  return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+export function rawPublicKey(key: KeyObject): Buffer {
+  const der = key.export({ format: 'der', type: 'spki' });
+  return Buffer.from(der.subarray(der.length - 32));
+}
+
+/** SHA-256 of the raw public key, hex: what Settings and the verifier show. */
+export function fingerprintOf(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+export function publicKeyPem(raw: Buffer): string {
+  return publicKeyFromRaw(raw).export({ format: 'pem', type: 'spki' }).toString();
+}
+
+export function verifySignature(data: Uint8Array, signature: Uint8Array, rawPublic: Buffer): boolean {
+  try {
+    return verify(null, data, publicKeyFromRaw(rawPublic), signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The profile's Ed25519 key that signs evidence bundles. Made once, on first use, and kept in the
+ * register's meta table: the database is encrypted with the register key, so the private half is
+ * never in clear on disk (and never leaves the core).
+ */
+export class DeviceKey {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  private stored(): StoredKey {
+    const existing = getMeta<StoredKey>(this.db, META_SIGNING_KEY);
+    if (existing) return existing;
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const fresh: StoredKey = {
+      algorithm: 'Ed25519',
+      privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      publicKey: rawPublicKey(publicKey).toString('base64'),
+      createdAt: this.now().toISOString(),
+    };
+    // Two windows asking at once: the first one written wins, both read it back.
+    initMeta(this.db, META_SIGNING_KEY, fresh);
+    return getMeta<StoredKey>(this.db, META_SIGNING_KEY)!;
+  }
+
+  info(): SigningKey {
+    const s = this.stored();
+    return { algorithm: 'Ed25519', publicKey: s.publicKey, fingerprint: fingerprintOf(Buffer.from(s.publicKey, 'base64')), createdAt: s.createdAt };
+  }
+
+  sign(data: Uint8Array): Buffer {
+    const s = this.stored();
+    const key = createPrivateKey({ key: Buffer.from(s.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+    return sign(null, data, key);
+  }
+}
