@@ -237,9 +237,9 @@ describe('timeline as CSV, JSON and Markdown', () => {
     const frRows = Papa.parse<string[]>(Buffer.from(onlyNotifications.file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF#[^\n]*\n/, ''), { skipEmptyLines: true }).data;
     expect(frRows[0]![7]).toBe('Événement');
     expect(frRows.slice(1).map((r) => r[7])).toEqual([
-      'Notification initiale à l’autorité de contrôle (CNIL) par téléservice, réf. CNIL-NOTIF-2020-4471',
-      'Notification initiale aux personnes concernées (Customers) par courriel',
-      'Notification complémentaire à l’autorité de contrôle (CNIL) par téléservice, réf. CNIL-NOTIF-2020-4471',
+      'Notification initiale à l’autorité de contrôle (CNIL) par téléservice, réf. CNIL-NOTIF-2020-4471 — dépôt NOT-2020-0001, dans les délais',
+      'Notification initiale aux personnes concernées (Customers) par courriel — dépôt NOT-2020-0002',
+      'Notification complémentaire à l’autorité de contrôle (CNIL) par téléservice, réf. CNIL-NOTIF-2020-4471 — dépôt NOT-2020-0003',
     ]);
 
     const json = JSON.parse(Buffer.from((await api('exports.timeline', { incidentId: s2.incidentId, format: 'json', lang: 'en' })).file.contentBase64, 'base64').toString('utf8'));

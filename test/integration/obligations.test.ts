@@ -207,5 +207,10 @@ describe('we are the processor (S3)', () => {
     const after = (await api('obligations.of', { incidentId: i.id })).obligations;
     expect(after.map((o) => o.state)).toEqual(['required', 'filed_late', 'required']);
     expect(after[1]!.lateReasons).toMatch(/bounced/);
+    // The timeline for management says it too: the filing's reference, late, and why.
+    const sent = (await api('timeline.get', { incidentId: i.id })).events.find((e) => e.kind === 'notification_sent')!;
+    expect(sent.text.en).toMatch(new RegExp(`— filing ${filed.filingRef}, late$`));
+    expect(sent.text.fr).toMatch(new RegExp(`— dépôt ${filed.filingRef}, en retard$`));
+    expect(sent.detail.en).toMatch(/^Reasons for the delay: The client’s DPO address in our file bounced/);
   });
 });

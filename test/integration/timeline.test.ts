@@ -72,11 +72,11 @@ describe('S2 timeline', () => {
       origin: 'app',
       milestone: true,
       source: { type: 'notification', reference: 'CNIL-NOTIF-2020-4471' },
-      text: { en: 'Initial notification to the supervisory authority (CNIL) by online form, ref. CNIL-NOTIF-2020-4471' },
+      text: { en: 'Initial notification to the supervisory authority (CNIL) by online form, ref. CNIL-NOTIF-2020-4471 — filing NOT-2020-0001, on time' },
       short: { en: 'Initial notification CNIL', fr: 'Notification initiale CNIL' },
     });
     // French typography on the app's words (no-break space before the colon), the user's words as typed.
-    expect(initial.text.fr).toBe('Notification initiale à l’autorité de contrôle (CNIL) par téléservice, réf. CNIL-NOTIF-2020-4471');
+    expect(initial.text.fr).toBe('Notification initiale à l’autorité de contrôle (CNIL) par téléservice, réf. CNIL-NOTIF-2020-4471 — dépôt NOT-2020-0001, dans les délais');
     const call = tl.events.find((e) => e.origin === 'user')!;
     expect(call).toMatchObject({ kind: 'user_entry', entryKind: 'call', actor: 'Security lead', at: '2020-10-01T08:15:00.000Z', source: { type: 'timeline_entry' } });
     expect(call.text.fr).toBe('Appel\u00a0: Call with the hosting provider: access closed on 23 July confirmed');

@@ -2,7 +2,7 @@ import type { AuditEntry } from '@shared/schemas/audit';
 import type { Action } from '@shared/schemas/action';
 import type { Complaint } from '@shared/schemas/complaint';
 import type { Letter } from '@shared/schemas/letter';
-import type { Incident } from '@shared/schemas/incident';
+import type { Incident, Notification } from '@shared/schemas/incident';
 import { Timeline as TimelineSchema, TimelineQuery, type Timeline, type TimelineEvent, type TimelineFilter } from '@shared/schemas/timeline';
 import { findRegulator, regulatorLabel } from '@shared/reference/regulators';
 import type { RegisterContext } from '../registers/context';
@@ -48,6 +48,23 @@ const KIND_ORDER: TimelineEvent['kind'][] = [
 const MILESTONE_LETTERS = new Set(['inspection_notice', 'findings', 'reprimand', 'formal_notice', 'sanction', 'appeal_lodged', 'appeal_decision', 'closure']);
 
 const both = (s: string): Bi => bi(U(s), U(s));
+
+/** " — filing NOT-2026-0003, on time": the filing's citable reference and the state fixed when it was recorded. */
+function filingWords(n: Pick<Notification, 'filingRef' | 'timeliness'>): Bi {
+  const state: Record<Notification['timeliness'], Bi | null> = {
+    on_time: bi(', on time', ', dans les délais'),
+    late: bi(', late', ', en retard'),
+    no_deadline: null,
+    not_judged: null,
+  };
+  if (!n.filingRef) return bi('', '');
+  const st = state[n.timeliness];
+  return bi(` — filing ${n.filingRef}${st?.en ?? ''}`, ` — dépôt ${n.filingRef}${st?.fr ?? ''}`);
+}
+
+function join(a: Bi, b: Bi): Bi {
+  return bi(a.en + b.en, a.fr + b.fr);
+}
 const clip = (s: string, n = 32) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 const RISK_SHORT: Record<string, Bi> = { unlikely: bi('unlikely', 'peu probable'), risk: bi('some', 'modéré'), high: bi('high', 'élevé') };
@@ -218,8 +235,12 @@ function incidentEvents(d: TimelineDeps, i: Incident): TimelineEvent[] {
         `${phase.en} notification ${n.recipient === 'authority' ? U(to) : n.recipient === 'data_subjects' ? 'data subjects' : n.recipient === 'nis2_csirt' ? 'CSIRT' : U(to)}`.trim(),
         `Notification ${phase.fr.toLowerCase()} ${n.recipient === 'authority' ? U(to) : n.recipient === 'data_subjects' ? 'personnes' : n.recipient === 'nis2_csirt' ? 'CSIRT' : U(to)}`.trim(),
       ),
-      text: bi(`${phase.en} notification ${rec.en}${named} by ${method.en}${ref}`, `Notification ${phase.fr.toLowerCase()} ${rec.fr}${named} par ${method.fr}${refFr}`),
-      detail: both(n.content),
+      text: join(
+        bi(`${phase.en} notification ${rec.en}${named} by ${method.en}${ref}`, `Notification ${phase.fr.toLowerCase()} ${rec.fr}${named} par ${method.fr}${refFr}`),
+        filingWords(n),
+      ),
+      // Late: the reasons recorded with it come first, then what was sent.
+      detail: n.timeliness === 'late' && n.lateReasons ? bi(`Reasons for the delay: ${U(n.lateReasons)}\n\n${U(n.content)}`, `Motifs du retard : ${U(n.lateReasons)}\n\n${U(n.content)}`) : both(n.content),
       source: { type: 'notification', id: n.id, reference: n.reference || n.recipientName || labelBi('recipient', n.recipient).en },
       milestone: n.recipient === 'authority' || n.recipient === 'data_subjects',
     });
