@@ -24,7 +24,7 @@ import { Letter, LetterCreate, LetterListQuery, LetterListResult, LetterUpdate }
 import { Matter, MatterCreate, MatterDetail, MatterListQuery, MatterListResult, MatterSetStatus, MatterUpdate } from '../schemas/matter';
 import {
   AffectedClient,
-  AffectedClientCreate,
+  AffectedClientAdd,
   AffectedClientUpdate,
   Incident,
   IncidentCreate,
@@ -41,6 +41,7 @@ import {
 } from '../schemas/incident';
 import { ObligationAdd, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult, PreparedText, PrepareText } from '../schemas/obligation';
 import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
+import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
 import { ConnectInput, Conflict, Invitation, JoinWorkspaceInput, Member, ResolveConflictInput, SyncStatus } from '../schemas/sync';
@@ -139,7 +140,7 @@ const coreMethods = {
     output: PreparedText,
     summary: 'The text a filing starts from, from the incident’s facts: the CNIL draft for the authority, the processor’s notice for a client (in its language), a notice for the people or the CSIRT.',
   },
-  'incidents.addClient': { input: AffectedClientCreate, output: AffectedClient, summary: 'Add an affected client controller (we are the processor).' },
+  'incidents.addClient': { input: AffectedClientAdd, output: AffectedClient, summary: 'Add an affected client controller (we are the processor); with a contractId, its name, contacts, notice hours and language come from that client contract unless given.' },
   'incidents.updateClient': { input: AffectedClientUpdate, output: AffectedClient, summary: 'Record when a client was notified, acknowledged, notified its authority.' },
   'incidents.archiveClient': { input: ArchiveInput, output: AffectedClient, summary: 'Withdraw an affected client, with a reason.' },
 
@@ -150,6 +151,13 @@ const coreMethods = {
   'actions.setStatus': { input: ActionSetStatus, output: Action, summary: 'Start, finish, verify or cancel an action.' },
   'actions.archive': { input: ArchiveInput, output: Action, summary: 'Withdraw an action, with a reason.' },
   'actions.restore': { input: IdInput, output: Action, summary: 'Bring an archived action back.' },
+
+  'contracts.list': { input: ContractListQuery, output: ContractListResult, summary: 'Client contracts (we are the processor): page, sort, filter and search.' },
+  'contracts.get': { input: IdInput, output: Contract, summary: 'One client contract.' },
+  'contracts.create': { input: ContractCreate, output: Contract, summary: 'Record a client controller and the notice terms of its agreement (hours, language, channel, contacts).' },
+  'contracts.update': { input: ContractUpdate, output: Contract, summary: 'Edit a client contract (end it with status ended).' },
+  'contracts.archive': { input: ArchiveInput, output: Contract, summary: 'Withdraw a client contract, with a reason.' },
+  'contracts.restore': { input: IdInput, output: Contract, summary: 'Bring an archived client contract back.' },
 
   'links.create': { input: LinkCreate, output: LinkView, summary: 'Link two records.' },
   'links.remove': { input: LinkRemove, output: Ok, summary: 'Remove a link, with a reason (kept in the history).' },

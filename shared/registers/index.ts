@@ -1,12 +1,13 @@
 import type { RecordType } from '../schemas/record-types';
 import { actionsRegister } from './actions';
 import { complaintsRegister } from './complaints';
+import { contractsRegister } from './contracts';
 import { incidentsRegister } from './incidents';
 import { lettersRegister } from './letters';
 import { mattersRegister } from './matters';
 import type { RegisterDeclaration } from './types';
 
-export { actionsRegister, complaintsRegister, incidentsRegister, lettersRegister, mattersRegister };
+export { actionsRegister, complaintsRegister, contractsRegister, incidentsRegister, lettersRegister, mattersRegister };
 export { defineRegister, type FilterDeclaration, type RegisterDeclaration, type RegisterMethod, type RegisterSchemas, type SavedViewField } from './types';
 
 /** Every register, by the record type it holds: the one record type → table/name/schema map. */
@@ -16,6 +17,7 @@ export const REGISTERS = {
   matter: mattersRegister,
   incident: incidentsRegister,
   action: actionsRegister,
+  contract: contractsRegister,
 } as const satisfies Record<RecordType, RegisterDeclaration>;
 
 export function registerOf<T extends RecordType>(type: T): (typeof REGISTERS)[T] {

@@ -255,6 +255,18 @@ export const AffectedClientCreate = z.object({
   language: clientShape.language.default('fr'),
 });
 export type AffectedClientCreate = z.input<typeof AffectedClientCreate>;
+/**
+ * incidents.addClient: a client picked from the client-contracts register (contractId) takes its
+ * name, contact, notice hours and language from its contract unless they are given; without a
+ * contract they are given or default as in AffectedClientCreate.
+ */
+export const AffectedClientAdd = AffectedClientCreate.extend({
+  name: clientShape.name.optional(),
+  contact: clientShape.contact.optional(),
+  contractHours: clientShape.contractHours.optional(),
+  language: clientShape.language.optional(),
+}).refine((c) => c.contractId !== null || c.name !== undefined, { message: 'Name the client', path: ['name'] });
+export type AffectedClientAdd = z.input<typeof AffectedClientAdd>;
 export const AffectedClientUpdate = z.object({ id: RecordId, patch: z.object(clientShape).omit({ incidentId: true }).partial() });
 export const AffectedClient = z.object(clientShape).extend({
   id: RecordId,

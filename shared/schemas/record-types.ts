@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The registers a record can belong to; links, attachments and search speak in these. */
-export const RecordType = z.enum(['complaint', 'letter', 'matter', 'incident', 'action']);
+export const RecordType = z.enum(['complaint', 'letter', 'matter', 'incident', 'action', 'contract']);
 export type RecordType = z.infer<typeof RecordType>;
 
 export const RecordRef = z.object({ type: RecordType, id: z.uuid() });

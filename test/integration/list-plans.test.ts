@@ -4,6 +4,7 @@ import { ComplaintChannel, ComplaintSortField, ComplaintStatus, DataSubjectRight
 import { LetterKind } from '@shared/schemas/letter';
 import { ActionStatus } from '@shared/schemas/action';
 import { IncidentStatus, RiskLevel } from '@shared/schemas/incident';
+import { ContractSortField, ContractStatus } from '@shared/schemas/contract';
 import type { Workstation } from '../../electron/core/workstation';
 import { listPlans, type ListRequest } from '../../electron/core/registers/list-query';
 import { setUpWorkstation, tempDir } from '../support/workstation';
@@ -39,11 +40,14 @@ beforeAll(async () => {
   ws.registers.actions.create({ title: 'Fix', owner: 'Hélène', dueAt: '2025-04-01T10:00:00+02:00' });
   const m = ws.registers.matters.create({ regulator: 'FR-CNIL', kind: 'complaint', title: 'Plainte', openedAt: '2025-01-10T10:00:00+01:00' });
   ws.registers.letters.create({ regulator: 'FR-CNIL', direction: 'inbound', kind: 'reprimand', receivedAt: '2025-02-01T10:00:00+01:00', subject: 'Rappel', matterId: m.id });
+  const k = ws.registers.contracts.create({ name: 'Boulangeries Martin', noticeHours: 24, contacts: 'dpo@martin.example', dpaSignedOn: '2024-05-02' });
+  ws.registers.contracts.create({ name: 'Atelier Lumière', language: 'en', contacts: '+33 4 72 00 00 00', channel: 'phone', status: 'ended' });
+  ws.registers.contracts.archive({ id: k.id, reason: 'recorded twice' });
 }, 120_000);
 
 afterAll(() => cleanup?.());
 
-const REGISTER_TABLES = ['complaints', 'letters', 'matters', 'incidents', 'actions'];
+const REGISTER_TABLES = ['complaints', 'letters', 'matters', 'incidents', 'actions', 'client_contracts'];
 
 function explain(sql: string, params: unknown[]): string[] {
   return (ws.session.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
@@ -188,6 +192,23 @@ describe('every list filter and sort is served by an index', () => {
       f('overdue and open', { dueBefore: '2025-06-01T00:00:00Z', status: ['planned', 'in_progress'] }),
       f('words', { text: 'fix' }),
       ...sorts(['reference', 'dueAt', 'status', 'owner', 'priority', 'title'] as const, (q) => reg.listRequest(q)),
+    ]);
+  });
+
+  it('client contracts', () => {
+    const reg = ws.registers.contracts;
+    const f = (name: string, q: Parameters<typeof reg.listRequest>[0]): Case => ({ name, request: reg.listRequest(q) });
+    check('client_contracts', [
+      f('no filter', {}),
+      f('archived too', { includeArchived: true }),
+      ...ContractStatus.options.map((s) => f(`status ${s}`, { status: [s] })),
+      f('status both', { status: ['active', 'ended'] }),
+      f('language fr', { language: ['fr'] }),
+      f('languages', { language: ['fr', 'en'] }),
+      f('status and language', { status: ['active'], language: ['en'] }),
+      f('words', { text: 'martin' }),
+      f('words, archived too', { text: 'martin', includeArchived: true }),
+      ...sorts(ContractSortField.options, (q) => reg.listRequest(q)),
     ]);
   });
 

@@ -61,7 +61,12 @@ describe('a register written by main before the search and list migrations (sche
     // And it goes on: a change is audited on the same chain.
     ws.registers.actions.create({ title: 'Après la mise à jour', owner: 'Hélène Carpentier' });
     expect(ws.registers.actions.list({ owner: ['Helene Carpentier'] }).total).toBe(3);
-    expect(ws.audit.verify()).toMatchObject({ ok: true, count: upgraded.count + 1 });
+    // Schema 10: the client-contracts register, counted from its row count.
+    expect(ws.registers.contracts.list({}).total).toBe(0);
+    ws.registers.contracts.create({ name: 'Boulangeries Martin', contacts: 'dpo@martin.example', dpaSignedOn: '2024-05-02' });
+    expect(ws.registers.contracts.list({ status: ['active'] }).items.map((c) => [c.name, c.noticeHours])).toEqual([['Boulangeries Martin', 48]]);
+    expect(ws.registers.contracts.list({}).total).toBe(1);
+    expect(ws.audit.verify()).toMatchObject({ ok: true, count: upgraded.count + 2 });
   });
 });
 

@@ -97,6 +97,13 @@ export function createHandlers(ws: Workstation): Handlers {
     'actions.archive': (input) => ws.registers.actions.archive(input),
     'actions.restore': ({ id }) => ws.registers.actions.restore(id),
 
+    'contracts.list': (q) => ws.registers.contracts.list(q),
+    'contracts.get': ({ id }) => ws.registers.contracts.get(id),
+    'contracts.create': (input) => ws.registers.contracts.create(input),
+    'contracts.update': (input) => ws.registers.contracts.update(input),
+    'contracts.archive': (input) => ws.registers.contracts.archive(input),
+    'contracts.restore': ({ id }) => ws.registers.contracts.restore(id),
+
     'links.create': (input) => ws.registers.links.create(input),
     'links.remove': ({ id, reason }) => {
       ws.registers.links.remove(id, reason);

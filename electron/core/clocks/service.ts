@@ -9,13 +9,13 @@ import {
   type ClocksOfRecord,
   type Lang,
 } from '@shared/schemas/clock';
+import { registerOf } from '@shared/registers';
 import { toUtc, type Clock as TimeSource, type RegisterContext } from '../registers/context';
 import { collectClocks } from './collect';
 import { clocksToIcs } from './ics';
 import { ReminderService, type Emit } from './reminders';
 import { CustomRules } from './rules';
 
-const TABLES = { complaint: 'complaints', letter: 'letters', matter: 'matters', incident: 'incidents', action: 'actions' } as const;
 
 export interface ClockServiceOptions {
   ctx: RegisterContext;
@@ -67,7 +67,7 @@ export class ClockService {
 
   /** Every clock of one record whatever its state (a matter: its letters' clocks), by due instant. */
   ofRecord({ recordType, recordId }: ClocksOfRecord): Clock[] {
-    if (!this.ctx.db.prepare(`SELECT 1 FROM ${TABLES[recordType]} WHERE id = ?`).get(recordId)) {
+    if (!this.ctx.db.prepare(`SELECT 1 FROM ${registerOf(recordType).table} WHERE id = ?`).get(recordId)) {
       throw new ApiError('NOT_FOUND', `No ${recordType} with id ${recordId}`);
     }
     const clocks = collectClocks(this.ctx, { openOnly: false, record: { type: recordType, id: recordId } }, this.clock.now());

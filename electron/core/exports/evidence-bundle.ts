@@ -38,7 +38,7 @@ export interface BundleDeps {
 }
 
 const PDF_OF: Partial<Record<RecordType, RegisterName>> = { incident: 'incidents', complaint: 'complaints', letter: 'letters', action: 'actions' };
-const TYPE_ORDER: RecordType[] = ['incident', 'matter', 'letter', 'complaint', 'action'];
+const TYPE_ORDER: RecordType[] = ['incident', 'matter', 'letter', 'complaint', 'action', 'contract'];
 
 export const HASH_RULE =
   'hash = SHA-256(prevHash + "\\n" + JSON of {opId, at, actor, device, recordType, recordId, action, changes, hlc, bases} with keys sorted at every level and absent or null hlc/bases left out); an entry follows the one before it when its prevHash is that entry’s hash; the first entry’s prevHash is the genesis hash.';
@@ -63,6 +63,8 @@ function collect(x: ExchangeContext, entries: TimelineEntries, scope: BundleScop
     for (const l of around.letters) add('letter', l.id);
     for (const c of around.complaints) add('complaint', c.id);
     for (const a of around.actions) add('action', a.id);
+    // The client contracts an affected client's clock comes from (their notice terms).
+    for (const c of r.incidents.clients.byIncident(i.id)) if (c.contractId) add('contract', c.contractId);
     return { label: i.reference, records: sorted(recs) };
   }
   if (scope.kind === 'matter') {
@@ -123,6 +125,10 @@ function recordOf(x: ExchangeContext, type: RecordType, id: string): BundleRecor
     case 'action': {
       const a = r.actions.find(id);
       return a ? { type, id, reference: a.reference, title: a.title, record: a, plain: a } : null;
+    }
+    case 'contract': {
+      const c = r.contracts.find(id);
+      return c ? { type, id, reference: c.reference, title: c.name, record: c, plain: c } : null;
     }
   }
 }
@@ -186,10 +192,13 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
     const of = records.filter((r) => r.type === type);
     if (of.length === 0) continue;
     const register = PDF_OF[type];
+    // Client contracts have no register PDF: their JSON is the record.
     const pdf = register
       ? await registerPdf(x, RegisterExportInput.parse({ register, format: 'pdf', lang }), of.map((r) => r.plain), provenance, job)
-      : await matterPdf(of.map((r) => r.plain as MatterDetail), lang, provenance);
-    put(`records/${type === 'matter' ? 'matters' : register}-${lang}.pdf`, pdf, 'record-pdf');
+      : type === 'matter'
+        ? await matterPdf(of.map((r) => r.plain as MatterDetail), lang, provenance)
+        : null;
+    if (pdf) put(`records/${type === 'matter' ? 'matters' : register}-${lang}.pdf`, pdf, 'record-pdf');
     for (const r of of) {
       const links = x.d.registers.links.of({ type: r.type, id: r.id });
       const attachments = x.d.registers.attachments.of({ type: r.type, id: r.id });

@@ -3,6 +3,7 @@ import { computeDeadline } from '@shared/deadlines';
 import { ApiError } from '@shared/api/contract';
 import {
   AffectedClient,
+  AffectedClientAdd,
   AffectedClientCreate,
   AffectedClientUpdate,
   Incident,
@@ -21,6 +22,7 @@ import { sortOn, Where, type ListRequest, type SortSpec } from './list-query';
 import { RegisterBase, stripUndefined, validationError } from './register-base';
 import type { SearchDoc } from '../search/search-index';
 import type { Notification } from '@shared/schemas/incident';
+import type { Contract } from '@shared/schemas/contract';
 import type { Nis2Sector, ObligationRecord } from '@shared/schemas/obligation';
 import { FilingRegister, type FilingDeps } from '../obligations/filings';
 import { ObligationRegister } from '../obligations/obligations';
@@ -84,6 +86,7 @@ export class ClientRegister extends RegisterBase<typeof AffectedClient> {
     private readonly clockStart: (incidentId: string) => string,
     private readonly onChange: (incidentId: string, remote: boolean) => void,
     private readonly hasFiling: (client: AffectedClient) => boolean,
+    private readonly contract: (id: string) => Contract,
   ) {
     super(ctx, new RecordTable(ctx.db, 'incident_clients', AffectedClient, 'affected client'), CLIENT);
   }
@@ -102,8 +105,13 @@ export class ClientRegister extends RegisterBase<typeof AffectedClient> {
     const r = computeDeadline('processor-to-controller', this.clockStart(incidentId), this.ctx.calendar(), { hours: contractHours });
     return r.deadline ? toUtc(r.deadline) : null;
   }
-  create(input: AffectedClientCreate): AffectedClient {
-    const data = AffectedClientCreate.parse(input);
+  /**
+   * A client picked from the client-contracts register takes its name, contacts, notice hours
+   * and language from its contract, unless the input says otherwise.
+   */
+  create(input: AffectedClientAdd): AffectedClient {
+    const given = AffectedClientAdd.parse(input);
+    const data = AffectedClientCreate.parse(given.contractId ? { ...this.termsOf(given.contractId), ...stripUndefined(given) } : stripUndefined(given));
     const now = this.now();
     return this.insertNew({
       ...data,
@@ -116,8 +124,13 @@ export class ClientRegister extends RegisterBase<typeof AffectedClient> {
       archiveReason: null,
     });
   }
+  private termsOf(contractId: string): Required<Pick<AffectedClientCreate, 'name' | 'contact' | 'contractHours' | 'language'>> {
+    const c = this.contract(contractId);
+    return { name: c.name, contact: c.contacts, contractHours: c.noticeHours, language: c.language };
+  }
   update(input: { id: string; patch: Record<string, unknown> }): AffectedClient {
     const { id, patch } = AffectedClientUpdate.parse(input);
+    if (patch.contractId) this.contract(patch.contractId);
     const before = this.get(id);
     if ((patch.notifiedAt !== undefined || patch.notifiedHow !== undefined || patch.acknowledgedAt !== undefined) && this.hasFiling(before)) {
       throw new ApiError('CONFLICT', `The notice to ${before.name} is recorded as a filing: its time and channel are frozen there, and the acknowledgement is added to the filing.`);
@@ -156,6 +169,8 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
     ctx: RegisterContext,
     private readonly org: () => { nis2Sector: Nis2Sector | null; country: string; dpoContact: string },
     private readonly files: Pick<FilingDeps, 'addFiles' | 'withdrawFiles'>,
+    /** The client contract an affected client is picked from (ContractRegister.usable). */
+    contract: (id: string) => Contract,
   ) {
     super(ctx, new RecordTable(ctx.db, 'incidents', Incident, 'incident'), INCIDENT);
     this.obligations = new ObligationRegister(ctx, {
@@ -185,6 +200,7 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
         this.reindex(id);
       },
       (c) => this.obligations.byIncident(c.incidentId).some((o) => o.recipientId === c.id && this.notifications.byObligation(o.id).length > 0),
+      contract,
     );
   }
 

@@ -6,6 +6,7 @@ import { LetterRegister } from '../registers/letters';
 import { MatterRegister } from '../registers/matters';
 import { IncidentRegister } from '../registers/incidents';
 import { ActionRegister } from '../registers/actions';
+import { ContractRegister } from '../registers/contracts';
 import { Links } from '../registers/links';
 import { Attachments } from '../registers/attachments';
 import { SavedViews } from '../registers/saved-views';
@@ -19,6 +20,7 @@ export interface Registers {
   matters: MatterRegister;
   incidents: IncidentRegister;
   actions: ActionRegister;
+  contracts: ContractRegister;
   links: Links;
   attachments: Attachments;
   views: SavedViews;
@@ -28,6 +30,7 @@ export interface Registers {
 export function openRegisters(ctx: RegisterContext): Registers {
   const letters = new LetterRegister(ctx);
   const attachments = new Attachments(ctx);
+  const contracts = new ContractRegister(ctx);
   const organisation = () => {
     const org = Organisation.partial().parse(getMeta(ctx.db, META_ORGANISATION) ?? {});
     return { nis2Sector: org.nis2Sector ?? null, country: org.country ?? 'FR', dpoContact: org.dpoContact ?? '' };
@@ -49,8 +52,9 @@ export function openRegisters(ctx: RegisterContext): Registers {
       withdrawFiles: (files, reason) => {
         for (const f of files) attachments.archive(f.attachmentId, reason, { force: true });
       },
-    }),
+    }, (id) => contracts.usable(id)),
     actions: new ActionRegister(ctx),
+    contracts,
     links: new Links(ctx),
     attachments,
     views: new SavedViews(ctx),

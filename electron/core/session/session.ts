@@ -55,6 +55,7 @@ export class Session implements Registers {
   readonly matters: Registers['matters'];
   readonly incidents: Registers['incidents'];
   readonly actions: Registers['actions'];
+  readonly contracts: Registers['contracts'];
   readonly links: Registers['links'];
   readonly attachments: Registers['attachments'];
   readonly views: Registers['views'];
@@ -87,6 +88,7 @@ export class Session implements Registers {
     this.matters = registers.matters;
     this.incidents = registers.incidents;
     this.actions = registers.actions;
+    this.contracts = registers.contracts;
     this.links = registers.links;
     this.attachments = registers.attachments;
     this.views = registers.views;

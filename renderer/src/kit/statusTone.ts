@@ -22,6 +22,7 @@ const TONE: Record<RecordType, Record<string, MantineColor>> = {
   matter: { open: 'blue', closed: 'gray' },
   incident: { open: 'orange', contained: 'blue', closed: 'gray' },
   action: { planned: 'blue', in_progress: 'indigo', done: 'teal', verified: 'green', cancelled: 'gray' },
+  contract: { active: 'teal', ended: 'gray' },
 };
 
 export function statusTone(type: string, status: string | null): MantineColor {

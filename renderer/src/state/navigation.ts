@@ -19,6 +19,7 @@ export const RECORD_VIEW: Record<RecordType, string> = {
   matter: 'matter',
   incident: 'incident',
   action: 'action',
+  contract: 'contract',
 };
 
 interface Navigation {

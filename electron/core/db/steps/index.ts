@@ -9,6 +9,7 @@ import { searchMigration } from './007-search';
 import { listsMigration } from './008-lists';
 import { obligationsMigration } from './009-obligations';
 import { letterPeriodsMigration } from './010-letter-periods';
+import { contractsMigration } from './011-contracts';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const steps: readonly Migration[] = [
   listsMigration,
   obligationsMigration,
   letterPeriodsMigration,
+  contractsMigration,
 ];

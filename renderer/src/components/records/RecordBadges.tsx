@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { IconArchive, IconChecklist, IconFolders, IconMail, IconMessageReport, IconShieldExclamation } from '@tabler/icons-react';
+import { IconArchive, IconChecklist, IconFileCertificate, IconFolders, IconMail, IconMessageReport, IconShieldExclamation } from '@tabler/icons-react';
 import type { RecordType } from '@shared/schemas/record-types';
 import { useFeatureT } from '../../lib/featureT';
 import { StatusBadge } from '../../kit/StatusBadge';
@@ -11,6 +11,7 @@ export const RECORD_TYPE_ICON: Record<RecordType, React.ComponentType<{ size?: n
   matter: IconFolders,
   incident: IconShieldExclamation,
   action: IconChecklist,
+  contract: IconFileCertificate,
 };
 
 /** The register a record belongs to: icon and word. */

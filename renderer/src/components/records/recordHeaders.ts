@@ -32,6 +32,10 @@ export async function fetchRecordHeader(ref: RecordRef): Promise<RecordHeader> {
       const a = await api.call('actions.get', { id: ref.id });
       return { ...ref, reference: a.reference, title: a.title, status: a.status, archived: archived(a.archivedAt) };
     }
+    case 'contract': {
+      const c = await api.call('contracts.get', { id: ref.id });
+      return { ...ref, reference: c.reference, title: c.name, status: c.status, archived: archived(c.archivedAt) };
+    }
   }
 }
 

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertOctagon, IconClockExclamation, IconFolderOpen } from '@tabler/icons-react';
 import type { Clock } from '@shared/schemas/clock';
-import type { RecordType } from '@shared/schemas/record-types';
 import type { Dashboard } from '@shared/schemas/search';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -18,7 +17,8 @@ import { viewComponent } from '../registry';
 import classes from './DashboardView.module.css';
 
 /** The registers in the order a DPO office reads them, each with its list view. */
-const REGISTERS: { type: RecordType; view: string }[] = [
+/** Client contracts have no deadlines of their own: their clocks are their incidents'. */
+const REGISTERS: { type: keyof Dashboard['registers']; view: string }[] = [
   { type: 'incident', view: 'incidents' },
   { type: 'complaint', view: 'complaints' },
   { type: 'letter', view: 'letters' },
@@ -86,7 +86,7 @@ export function DashboardView() {
   );
 }
 
-function RegisterCard({ type, view, counts }: { type: RecordType; view: string; counts: Dashboard['registers'][RecordType] }) {
+function RegisterCard({ type, view, counts }: { type: keyof Dashboard['registers']; view: string; counts: Dashboard['registers'][keyof Dashboard['registers']] }) {
   const t = useFeatureT('dashboard');
   const f = useFormatters();
   const go = useNavigation((s) => s.go);

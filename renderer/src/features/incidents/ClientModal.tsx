@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { Checkbox, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { computeDeadline } from '@shared/deadlines';
+import { Lang } from '@shared/schemas/common';
+import type { Contract } from '@shared/schemas/contract';
 import { AffectedClientCreate, type AffectedClient, type Incident } from '@shared/schemas/incident';
 import { api, ApiError } from '../../api';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
@@ -10,6 +13,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { instantFromLocal, localPartsOf } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
+import { useRemote } from '../../lib/useRemote';
 import { useOrganisation } from '../../state/appStatus';
 import { NS } from './recordType';
 
@@ -21,6 +25,8 @@ interface Props {
 }
 
 interface Values {
+  /** The client's entry in the client-contracts register, when picked from it. */
+  contractId: string | null;
   name: string;
   contact: string;
   noHourTerm: boolean;
@@ -31,6 +37,7 @@ interface Values {
   authorityNotified: LocalDateTimeValue;
   authorityReference: string;
   notes: string;
+  language: Lang;
 }
 
 type Field = keyof Values;
@@ -49,6 +56,7 @@ export function ClientModal({ incident, client, onClose }: Props) {
   const zone = f.zone;
   const organisation = useOrganisation();
   const [v, setV] = useState<Values>(() => ({
+    contractId: client?.contractId ?? null,
     name: client?.name ?? '',
     contact: client?.contact ?? '',
     noHourTerm: client ? client.contractHours === null : false,
@@ -59,11 +67,17 @@ export function ClientModal({ incident, client, onClose }: Props) {
     authorityNotified: parts(client?.authorityNotifiedAt ?? null, zone),
     authorityReference: client?.authorityReference ?? '',
     notes: client?.notes ?? '',
+    language: client?.language ?? 'fr',
   }));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const set = <K extends Field>(key: K, value: Values[K]) => {
     setV((s) => ({ ...s, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+  /** Picking a contract fills the client, its contact, its notice hours and language (each can still be changed). */
+  const pick = (c: Contract | null) => {
+    setV((s) => (c ? { ...s, contractId: c.id, name: c.name, contact: c.contacts, noHourTerm: false, contractHours: c.noticeHours, language: c.language } : { ...s, contractId: null }));
+    setErrors({});
   };
 
   const start = incident.detectedAt ?? incident.awareAt;
@@ -84,6 +98,8 @@ export function ClientModal({ incident, client, onClose }: Props) {
     };
     const input = {
       incidentId: incident.id,
+      contractId: v.contractId,
+      language: v.language,
       name: v.name,
       contact: v.contact,
       contractHours: v.noHourTerm ? null : hours,
@@ -144,8 +160,9 @@ export function ClientModal({ incident, client, onClose }: Props) {
       onClose={() => onClose(null)}
       size={720}
     >
+      <ContractPicker value={v.contractId} onPick={pick} />
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-        <TextInput label={t('fields.clientName')} required maxLength={200} data-autofocus value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+        <TextInput label={t('fields.clientName')} required maxLength={200} value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
         <TextInput
           label={t('fields.clientContact')}
           description={t('clients.contactHelp')}
@@ -170,6 +187,14 @@ export function ClientModal({ incident, client, onClose }: Props) {
             w={200}
           />
           <Checkbox label={t('clients.noHourTerm')} checked={v.noHourTerm} onChange={(e) => set('noHourTerm', e.currentTarget.checked)} />
+          <Input.Wrapper label={t('fields.clientLanguage')} description={t('clients.languageHelp')}>
+            <SegmentedControl
+              data={Lang.options.map((l) => ({ value: l, label: t(`clients.language.${l}`) }))}
+              value={v.language}
+              onChange={(l) => set('language', l as Lang)}
+              aria-label={t('fields.clientLanguage')}
+            />
+          </Input.Wrapper>
         </Stack>
         <Paper withBorder p="sm" bg="gray.0">
           <Text size="xs" c="dimmed">
@@ -233,5 +258,40 @@ export function ClientModal({ incident, client, onClose }: Props) {
       </FormSection>
       <Textarea label={t('fields.clientNotes')} autosize minRows={2} maxRows={8} maxLength={10_000} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
     </DialogForm>
+  );
+}
+
+/**
+ * The client's contract in the client-contracts register (active ones, found by name or
+ * reference): picking one fills the client's terms from it.
+ */
+function ContractPicker({ value, onPick }: { value: string | null; onPick(c: Contract | null): void }) {
+  const t = useFeatureT(NS);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const picked = useRemote(value ? () => api.call('contracts.get', { id: value }) : null, [value]);
+  const label = (c: Contract) => `${c.name} · ${c.reference} · ${t('clients.contractTerms', { hours: c.noticeHours, language: t(`clients.language.${c.language}`) })}`;
+  // The box shows the picked contract's label: that is not a search.
+  const words = picked.data && debounced === label(picked.data) ? '' : debounced;
+  const found = useRemote(() => api.call('contracts.list', { status: ['active'], text: words.trim() || undefined, limit: 50 }), [words]);
+  const items = found.data?.items ?? [];
+  const shown = picked.data && picked.data.id === value && !items.some((c) => c.id === value) ? [picked.data, ...items] : items;
+  return (
+    <Select
+      label={t('fields.clientContract')}
+      description={t('clients.contractHelp')}
+      placeholder={t('clients.contractPlaceholder')}
+      data={shown.map((c) => ({ value: c.id, label: label(c) }))}
+      value={value}
+      onChange={(id) => onPick(shown.find((c) => c.id === id) ?? null)}
+      searchable
+      clearable
+      filter={({ options }) => options}
+      onSearchChange={setSearch}
+      nothingFoundMessage={found.loading ? t('clients.contractSearching') : t('clients.contractNothing')}
+      data-autofocus
+      data-testid="client-contract"
+      mb="sm"
+    />
   );
 }
