@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useFormatters } from '../lib/useFormatters';
 import { useNavigation, type View } from '../state/navigation';
 import { useLabels } from './labels';
+import { Panel } from './Panel';
 import { RecordPanels } from './RecordPanels';
 import type { ListRecord } from './RegisterList';
 
@@ -26,8 +27,10 @@ export interface DetailParts {
   actions?: ReactNode;
   /** Full-width panels between the header and the two columns (an incident's clocks and clients). */
   top?: ReactNode;
-  /** The main column: the record's own panels. */
-  main: ReactNode;
+  /** The record's recorded fields (a FactList), the first panel of the main column. */
+  facts?: ReactNode;
+  /** The main column: the record's own panels (after its facts). */
+  main?: ReactNode;
   /** The side column; the kit's record panels (clocks, attachments, links, history) when absent. */
   side?: ReactNode;
   /** Links beside "back" (a letter's matter). */
@@ -49,18 +52,22 @@ export function DetailFrame<R extends ArchivableRecord>({
   render,
 }: {
   register: RegisterDeclaration;
-  labels: { ns: string; section: string };
-  testId: string;
-  backTo: View;
+  /** Where its words are; `<register ns>:detail.*` by default. */
+  labels?: { ns: string; section: string };
+  /** Prefix of the test ids (<testId>-reference, -history); the record type by default. */
+  testId?: string;
+  /** The way back; the register's list (the view named as the register) by default. */
+  backTo?: View;
   record: R | null;
   error: unknown;
   render(record: R): DetailParts;
 }) {
-  const l = useLabels(labels.ns, labels.section, 'detail');
+  const l = useLabels(labels?.ns ?? register.ns, labels?.section ?? 'detail', 'detail');
+  const ids = testId ?? register.type;
   const f = useFormatters();
   const go = useNavigation((s) => s.go);
   const back = (
-    <Anchor component="button" type="button" size="sm" onClick={() => go(backTo)}>
+    <Anchor component="button" type="button" size="sm" onClick={() => go(backTo ?? { name: register.name })}>
       <Group gap={4} wrap="nowrap">
         <IconArrowLeft size={14} aria-hidden />
         {l('back')}
@@ -89,7 +96,7 @@ export function DetailFrame<R extends ArchivableRecord>({
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap="sm" align="center">
-            <Title order={1} className="tabular" data-testid={`${testId}-reference`}>
+            <Title order={1} className="tabular" data-testid={`${ids}-reference`}>
               {record.reference}
             </Title>
             {p.badges}
@@ -122,9 +129,12 @@ export function DetailFrame<R extends ArchivableRecord>({
       {p.top}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">{p.main}</Stack>
+          <Stack gap="md">
+            {p.facts && <Panel>{p.facts}</Panel>}
+            {p.main}
+          </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>{p.side ?? <RecordPanels record={{ type: register.type, id: record.id }} testId={testId} />}</Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>{p.side ?? <RecordPanels record={{ type: register.type, id: record.id }} testId={ids} />}</Grid.Col>
       </Grid>
     </Stack>
   );

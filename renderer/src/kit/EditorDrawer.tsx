@@ -1,10 +1,10 @@
-import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useRef, useState, type ReactNode } from 'react';
 import { Button, Drawer, Group, Modal, Stack, Text } from '@mantine/core';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import type { Organisation } from '@shared/schemas/profile';
 import { useOrganisation } from '../state/appStatus';
 import type { EditorState, EditorStore } from './editorStore';
-import { useKitT } from './labels';
+import { KIT_NS, useKitT, useLabels } from './labels';
 
 interface Guard {
   /** The form says whether it holds changes not saved. */
@@ -24,20 +24,25 @@ export function useEditorGuard(): Guard | null {
  * The drawer hosting a register's form, opened from its list (new) or a record's page (edit).
  * Typing into a long form and losing it to a stray click or an Escape meant for a dropdown would
  * be costly: it closes with the form's Cancel or the close button, and asks first when the form
- * holds changes.
+ * holds changes. Each record gets a fresh form (one record's typing never carries into
+ * another's). The title is `<ns>:form.createTitle` / `editTitle` unless `title` says otherwise.
  */
-export function EditorDrawer<R, P>({
+export function EditorDrawer<R extends { id: string; reference: string }, P>({
   store,
+  ns = KIT_NS,
   title,
   size = 760,
   children,
 }: {
   store: UseBoundStore<StoreApi<EditorStore<R, P>>>;
-  title(editor: EditorState<R, P>): string;
+  ns?: string;
+  title?(editor: EditorState<R, P>): string;
   size?: number;
   children(editor: EditorState<R, P>, organisation: Organisation, close: () => void): ReactNode;
 }) {
   const t = useKitT();
+  const l = useLabels(ns, 'form');
+  const titleOf = title ?? ((e: EditorState<R, P>) => (e.mode === 'edit' ? l('editTitle', { reference: e.record.reference }) : l('createTitle')));
   const editor = store((s) => s.editor);
   const close = store((s) => s.close);
   const organisation = useOrganisation();
@@ -60,13 +65,13 @@ export function EditorDrawer<R, P>({
         onClose={guard.requestClose}
         position="right"
         size={size}
-        title={editor ? title(editor) : ''}
+        title={editor ? titleOf(editor) : ''}
         closeButtonProps={{ 'aria-label': t('common.close') }}
         styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
         closeOnClickOutside={false}
         closeOnEscape={false}
       >
-        {editor && organisation && children(editor, organisation, close)}
+        {editor && organisation && <Fragment key={editor.mode === 'edit' ? editor.record.id : 'new'}>{children(editor, organisation, close)}</Fragment>}
       </Drawer>
       <Modal opened={asking && opened} onClose={() => setAsking(false)} title={t('form.discardTitle')} size="sm" zIndex={400}>
         <Stack gap="sm">

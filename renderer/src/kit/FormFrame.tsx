@@ -34,15 +34,18 @@ export function FormFrame<V>({
   section = 'form',
 }: {
   rf: RecordForm<V>;
-  ns: string;
+  /** The register's namespace; the form's own by default. */
+  ns?: string;
   /** Where the form's words are (`<ns>:<section>.*`): two registers can share a namespace. */
   section?: string;
   sections: FormSectionSpec[];
   aside?: ReactNode;
   asideWidth?: number;
-  onCancel(): void;
+  /** What Cancel does once nothing would be lost; the form's own cancel (its onDone) by default. */
+  onCancel?(): void;
 }) {
-  const l = useLabels(ns, section, 'form');
+  const l = useLabels(ns ?? rf.ns, section, 'form');
+  const cancel = onCancel ?? rf.cancel;
   const guard = useEditorGuard();
   useEffect(() => {
     guard?.setDirty(rf.dirty);
@@ -77,7 +80,7 @@ export function FormFrame<V>({
               {l('fixErrors')}
             </Text>
           )}
-          <Button variant="default" onClick={() => (guard ? guard.requestClose() : onCancel())}>
+          <Button variant="default" onClick={() => (guard ? guard.requestClose() : cancel())}>
             {l('cancel')}
           </Button>
           <Button type="submit" loading={rf.saving}>

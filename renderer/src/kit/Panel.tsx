@@ -84,4 +84,13 @@ export function FactList({ rows, testId, labelWidth = '11rem' }: { rows: (FactRo
   );
 }
 
+/** A free-text field as written (line breaks kept), or a dimmed word when it is empty. */
+export function LongText({ text, none, testId }: { text: string; none?: string; testId?: string }) {
+  return (
+    <Text size="sm" c={text ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }} data-testid={testId}>
+      {text || none}
+    </Text>
+  );
+}
+
 export type FactRow = [label: string, value: ReactNode, testId?: string];

@@ -5,6 +5,8 @@ import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
 import type { RegisterDeclaration } from '@shared/registers';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useFormatters } from '../lib/useFormatters';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../state/navigation';
 import { useRecordTypeVersion } from '../state/recordChanges';
 import { FilterBar, type FilterUi } from './FilterBar';
 import { KitTable } from './KitTable';
@@ -27,18 +29,23 @@ export interface ListRecord {
 export interface ListDescription<R extends ListRecord> {
   register: RegisterDeclaration;
   store: RegisterListStore<R>;
-  /** The register's strings: namespace and section (e.g. 'correspondence', 'matters'). */
-  labels: { ns: string; section: string };
-  /** Prefix of the test ids: <testId>-search, -total, -table. */
-  testId: string;
+  /** The register's strings: namespace and section (e.g. 'correspondence', 'matters'); `<register ns>:list` by default. */
+  labels?: { ns: string; section: string };
+  /** Prefix of the test ids: <testId>-search, -total, -table; the record type by default. */
+  testId?: string;
   emptyIcon: ReactNode;
   /** The columns after the reference. */
   columns: DataTableColumn<R>[];
   referenceWidth?: number;
   filters: Record<string, FilterUi>;
-  onOpen(record: R): void;
+  /** Opening a row; the record's own page by default. */
+  onOpen?(record: R): void;
   /** Absent for registers whose records are only made elsewhere. */
   onCreate?(): void;
+  /** The register's form drawer: "New …" opens it (instead of onCreate). */
+  editor?: { getState(): { openCreate(): void } };
+  /** Says after the total in which zone the times are shown (the register's dates carry a time). */
+  zoneNote?: boolean;
   /** Buttons beside "New …" (e.g. to the register's other list). */
   headerActions?: ReactNode;
   /** Said after the total (e.g. the zone dates are in, what a filter means). */
@@ -50,8 +57,14 @@ export interface ListDescription<R extends ListRecord> {
 }
 
 export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
-  const l = useLabels(d.labels.ns, d.labels.section, 'list');
+  const l = useLabels(d.labels?.ns ?? d.register.ns, d.labels?.section ?? 'list', 'list');
+  const { t: shell } = useTranslation();
   const f = useFormatters();
+  const testId = d.testId ?? d.register.type;
+  const openRecord = useNavigation((s) => s.openRecord);
+  const editor = d.editor;
+  const onCreate = d.onCreate ?? (editor ? () => editor.getState().openCreate() : undefined);
+  const totalNote = [d.totalNote, d.zoneNote ? shell('shell.timeZone', { zone: f.zone }) : undefined].filter(Boolean).join(' · ');
   const list = d.store();
   const changes = useRecordTypeVersion(d.register.type) + useRecordTypeVersion(d.alsoReloadOn?.[0] ?? '') + useRecordTypeVersion(d.alsoReloadOn?.[1] ?? '');
   const { filters, sort, page, pageSize, load } = list;
@@ -59,7 +72,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
     void load();
   }, [filters, sort, page, pageSize, changes, d.version, f.zone, load]);
 
-  const open = d.onOpen;
+  const open = d.onOpen ?? ((r: R) => openRecord(d.register.type, r.id));
   const sortable = new Set<string>(d.register.sort.fields);
   const columns: DataTableColumn<R>[] = [
     {
@@ -110,19 +123,19 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
         </div>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           {d.headerActions}
-          {d.onCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={d.onCreate}>
+          {onCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
               {l('new')}
             </Button>
           )}
         </Group>
       </Group>
-      <FilterBar register={d.register} store={d.store} ui={d.filters} labels={l} testId={d.testId} />
+      <FilterBar register={d.register} store={d.store} ui={d.filters} labels={l} testId={testId} />
       {!(empty && !filtered) && (
         <Group justify="space-between" gap="sm">
-          <Text size="sm" c="dimmed" role="status" data-testid={`${d.testId}-total`}>
+          <Text size="sm" c="dimmed" role="status" data-testid={`${testId}-total`}>
             {list.loaded ? total : l('loading')}
-            {d.totalNote ? ` · ${d.totalNote}` : ''}
+            {totalNote ? ` · ${totalNote}` : ''}
           </Text>
           <Group gap="md">
             {filtered && (
@@ -148,9 +161,9 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
             </EmptyState>
           ) : (
             <EmptyState icon={d.emptyIcon} withIndicatorBackground title={l('emptyTitle')} description={l('emptyBody')}>
-              {d.onCreate && (
+              {onCreate && (
                 <EmptyState.Actions>
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={d.onCreate}>
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
                     {l('new')}
                   </Button>
                 </EmptyState.Actions>
@@ -181,7 +194,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
           onRowClick={({ record }) => open(record)}
           // Archived rows (shown on request) recede on a grey ground (their text keeps its contrast); the archive icon says why.
           rowStyle={(r) => ({ cursor: 'pointer', backgroundColor: r.archivedAt ? 'var(--mantine-color-gray-1)' : undefined })}
-          data-testid={`${d.testId}-table`}
+          data-testid={`${testId}-table`}
         />
       )}
     </Stack>

@@ -4,22 +4,26 @@
  * form sections, words). See README › "How to add a register".
  *
  * - List: createRegisterList (store) + RegisterList (table, filter bar, paging, saved views, empty states)
- * - Detail: useRemote (load) + DetailFrame (header, badges, actions, panels) + RecordActions + Panel/FactList
+ * - Detail: useRecord (load) + DetailFrame (header, badges, actions, panels) + RecordActions + Panel/FactList
  * - Form: createEditorStore + EditorDrawer + useRecordForm + FormFrame (sections, zod messages, dirty guard)
- * - Parts: StatusBadge, DueLine, DialogForm, KitTable
+ * - Parts: StatusBadge, DueLine, DialogForm (+ useInstantField), FormAside, KitTable
  */
 export { createRegisterList, emptyFilters, hasActiveFilters, PAGE_SIZES, type FilterValue, type ListFilters, type RegisterListStore } from './listStore';
 export { RegisterList, type ListDescription, type ListRecord } from './RegisterList';
 export { type FilterUi } from './FilterBar';
 export { KitTable } from './KitTable';
+export { instantColumn, InstantText, textColumn } from './columns';
 export { DetailFrame, type DetailParts } from './DetailFrame';
+export { useRecord } from './useRecord';
 export { RecordActions, recordChangedHandler } from './RecordActions';
 export { RecordPanels } from './RecordPanels';
-export { Panel, PanelTitle, FactList, type FactRow } from './Panel';
+export { Panel, PanelTitle, FactList, LongText, type FactRow } from './Panel';
 export { createEditorStore, type EditorState, type EditorStore } from './editorStore';
 export { EditorDrawer, useEditorGuard } from './EditorDrawer';
 export { useRecordForm, messagesOf, validateFields, patchBetween, type RecordForm, type RecordFormConfig } from './recordForm';
 export { FormFrame, FormSection, type FormSectionSpec } from './FormFrame';
+export { FormAside } from './FormAside';
+export { useInstantField } from './instantField';
 export { schemaField, fieldRules } from './fields';
 export { DialogForm, FormButtons } from './DialogForm';
 export { StatusBadge } from './StatusBadge';

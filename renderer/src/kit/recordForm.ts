@@ -8,6 +8,8 @@ import { api, ApiError } from '../api';
 import { featureT } from '../lib/featureT';
 import { notifySuccess } from '../lib/notify';
 import { useRecordChanges } from '../state/recordChanges';
+import type { LocalDateTimeValue } from '../components/OrgDateTimeField';
+import { schemaField } from './fields';
 import { labelsFor } from './labels';
 import type { ListRecord } from './RegisterList';
 
@@ -54,8 +56,10 @@ export function patchBetween<F extends object>(before: F, after: F): Partial<F> 
 
 export interface RecordFormConfig<R extends ListRecord, V extends Record<string, unknown>, F extends { reference?: string }> {
   register: RegisterDeclaration;
-  /** The register's namespace (labels, fieldErrors). */
-  ns: string;
+  /** The register's namespace (labels, fieldErrors); the declaration's own by default. */
+  ns?: string;
+  /** The fields' schemas (labels, limits, required marks); the create schema's shape by default (give it when that schema is refined). */
+  shape?: Record<string, z.ZodType>;
   /** Where its messages are (`<ns>:<section>.*`, default 'form'): two registers can share a namespace. */
   section?: string;
   /** The record being edited; absent for a new one. */
@@ -72,6 +76,16 @@ export interface RecordFormConfig<R extends ListRecord, V extends Record<string,
 
 export interface RecordForm<V> {
   form: UseFormReturnType<V>;
+  /** The register's namespace its words come from. */
+  ns: string;
+  /** The values as they stand now. */
+  values: V;
+  /** A text, select or list field bound to the schema and the form (schemaField). */
+  field(name: string & keyof V, schemaName?: string): ReturnType<typeof schemaField<V>>;
+  /** A local date and time field (OrgDateTimeField) bound to the form: its name, value, change and error. */
+  instant(name: string & keyof V): { name: string; value: LocalDateTimeValue; onChange(v: LocalDateTimeValue): void; error: React.ReactNode };
+  /** Leave without saving (the drawer asks first when there are changes). */
+  cancel(): void;
   save(values: V): Promise<void>;
   saving: boolean;
   /** An error that no field shows (the core refused, the link failed). */
@@ -89,12 +103,14 @@ export function useRecordForm<R extends ListRecord, V extends Record<string, unk
   const form = useForm<V>({ mode: 'controlled', initialValues: c.initialValues });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const l = labelsFor(c.ns, c.section ?? 'form', 'form');
+  const ns = c.ns ?? c.register.ns;
+  const shape = c.shape ?? (c.register.schemas.create as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const l = labelsFor(ns, c.section ?? 'form', 'form');
 
   async function save(values: V) {
     setError(null);
     const { fields, errors = {} } = c.toFields(values);
-    const all = { ...validateFields(c.register.schemas.create, fields, c.ns, c.fieldOf), ...errors };
+    const all = { ...validateFields(c.register.schemas.create, fields, ns, c.fieldOf), ...errors };
     if (Object.keys(all).length > 0) {
       form.setErrors(all);
       return;
@@ -123,12 +139,12 @@ export function useRecordForm<R extends ListRecord, V extends Record<string, unk
       c.onDone(saved);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues?.length) {
-        const { fields: byField, other } = messagesOf(c.ns, e.issues, c.fieldOf);
+        const { fields: byField, other } = messagesOf(ns, e.issues, c.fieldOf);
         form.setErrors(byField);
         if (other.length) setError(e);
       } else if (e instanceof ApiError && e.code === 'CONFLICT' && /reference/i.test(e.message)) {
         // The register's own words when it has them ("Another incident already has this reference.").
-        form.setFieldError('reference', i18next.exists(`${c.ns}:fieldErrors.referenceTaken`) ? featureT(c.ns, 'fieldErrors.referenceTaken') : e.message);
+        form.setFieldError('reference', i18next.exists(`${ns}:fieldErrors.referenceTaken`) ? featureT(ns, 'fieldErrors.referenceTaken') : e.message);
       } else {
         setError(e);
       }
@@ -137,5 +153,22 @@ export function useRecordForm<R extends ListRecord, V extends Record<string, unk
     }
   }
 
-  return { form, save, saving, error, editing: c.record !== undefined, dirty: form.isDirty() };
+  return {
+    form,
+    ns,
+    values: form.getValues(),
+    field: (name, schemaName) => schemaField(form, shape, ns, name, schemaName),
+    instant: (name) => ({
+      name,
+      value: form.getValues()[name] as LocalDateTimeValue,
+      onChange: (v) => form.setFieldValue(name, v as never),
+      error: form.errors[name],
+    }),
+    cancel: () => c.onDone(null),
+    save,
+    saving,
+    error,
+    editing: c.record !== undefined,
+    dirty: form.isDirty(),
+  };
 }

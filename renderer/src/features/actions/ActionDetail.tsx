@@ -4,7 +4,7 @@ import { IconCheck, IconPlayerPlay, IconRotateClockwise, IconShieldCheck, IconX 
 import { actionsRegister } from '@shared/registers';
 import type { Action } from '@shared/schemas/action';
 import { api } from '../../api';
-import { DetailFrame, FactList, Panel, RecordActions, recordChangedHandler, StatusBadge } from '../../kit';
+import { DetailFrame, FactList, LongText, Panel, RecordActions, recordChangedHandler, StatusBadge } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
@@ -62,15 +62,6 @@ export function ActionDetail({ id }: { id: string }) {
         ),
       })}
     />
-  );
-}
-
-/** A free-text field as written (line breaks kept), or a dimmed word when it is empty. */
-function LongText({ text, none, testId }: { text: string; none: string; testId?: string }) {
-  return (
-    <Text size="sm" c={text ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }} data-testid={testId}>
-      {text || none}
-    </Text>
   );
 }
 

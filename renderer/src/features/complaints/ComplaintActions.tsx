@@ -4,7 +4,7 @@ import { IconCheck, IconChevronDown } from '@tabler/icons-react';
 import { complaintsRegister } from '@shared/registers';
 import { ComplaintStatus, type Complaint } from '@shared/schemas/complaint';
 import { statusLabel } from '../../components/records/labels';
-import { RecordActions, recordChangedHandler } from '../../kit';
+import { RecordActions } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { NS, recordsAnswer } from './labels';
 import { useComplaintEditor } from './register';
@@ -15,7 +15,6 @@ export function ComplaintActions({ complaint, onChanged }: { complaint: Complain
   const t = useFeatureT(NS);
   const openEdit = useComplaintEditor((s) => s.openEdit);
   const [target, setTarget] = useState<ComplaintStatus | null>(null);
-  const changed = recordChangedHandler(complaintsRegister, onChanged);
   return (
     <RecordActions register={complaintsRegister} ns={NS} record={complaint} onChanged={onChanged} onEdit={() => openEdit(complaint)}>
       {!recordsAnswer(complaint.status) && (
@@ -39,16 +38,7 @@ export function ComplaintActions({ complaint, onChanged }: { complaint: Complain
             ))}
         </Menu.Dropdown>
       </Menu>
-      {target && (
-        <StatusChangeModal
-          complaint={complaint}
-          target={target}
-          onClose={(c) => {
-            setTarget(null);
-            if (c) changed(c);
-          }}
-        />
-      )}
+      {target && <StatusChangeModal complaint={complaint} target={target} onChanged={onChanged} onClose={() => setTarget(null)} />}
     </RecordActions>
   );
 }

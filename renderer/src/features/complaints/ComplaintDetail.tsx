@@ -1,11 +1,7 @@
-import { Text } from '@mantine/core';
 import { complaintsRegister } from '@shared/registers';
 import type { Complaint } from '@shared/schemas/complaint';
-import { api } from '../../api';
-import { DetailFrame, Panel, StatusBadge } from '../../kit';
+import { DetailFrame, LongText, Panel, StatusBadge, useRecord } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
-import { useRemote } from '../../lib/useRemote';
-import { useRecordVersion } from '../../state/recordChanges';
 import { ComplaintActions } from './ComplaintActions';
 import { ComplaintFacts } from './ComplaintFacts';
 import { NS } from './labels';
@@ -13,14 +9,10 @@ import { NS } from './labels';
 /** One complaint: its fields, what can be done to it, its deadline, links, attachments and history. */
 export function ComplaintDetail({ id }: { id: string }) {
   const t = useFeatureT(NS);
-  const version = useRecordVersion('complaint', id);
-  const remote = useRemote(() => api.call('complaints.get', { id }), [id, version]);
+  const remote = useRecord<Complaint>(complaintsRegister, id);
   return (
     <DetailFrame<Complaint>
       register={complaintsRegister}
-      labels={{ ns: NS, section: 'detail' }}
-      testId="complaint"
-      backTo={{ name: 'complaints' }}
       record={remote.data}
       error={remote.error}
       render={(complaint) => ({
@@ -28,20 +20,14 @@ export function ComplaintDetail({ id }: { id: string }) {
         subtitle: complaint.complainantLabel,
         subtitleTestId: 'complaint-complainant',
         actions: <ComplaintActions complaint={complaint} onChanged={remote.setData} />,
+        facts: <ComplaintFacts complaint={complaint} />,
         main: (
           <>
-            <Panel>
-              <ComplaintFacts complaint={complaint} />
-            </Panel>
             <Panel title={t('fields.summary')}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="complaint-summary">
-                {complaint.summary}
-              </Text>
+              <LongText text={complaint.summary} testId="complaint-summary" />
             </Panel>
             <Panel title={t('fields.outcome')}>
-              <Text size="sm" c={complaint.outcome ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }} data-testid="complaint-outcome">
-                {complaint.outcome || t('detail.noOutcome')}
-              </Text>
+              <LongText text={complaint.outcome} none={t('detail.noOutcome')} testId="complaint-outcome" />
             </Panel>
           </>
         ),

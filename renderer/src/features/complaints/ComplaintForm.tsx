@@ -1,16 +1,14 @@
 import { MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { ComplaintFields, type Complaint, type ComplaintChannel, type DataSubjectRight } from '@shared/schemas/complaint';
+import type { Complaint, ComplaintChannel, DataSubjectRight } from '@shared/schemas/complaint';
 import { complaintsRegister } from '@shared/registers';
 import type { Organisation } from '@shared/schemas/profile';
 import { OrgDateTimeField } from '../../components/OrgDateTimeField';
-import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { FormFrame, useRecordForm } from '../../kit';
 import { appDate } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
-import { COMPLAINT_FIELD_OF, instantsOf, newComplaintValues, toComplaintFields, valuesOfComplaint, type ComplaintFieldValues, type ComplaintFormValues } from './complaintForm';
+import { COMPLAINT_FIELD_OF, instantsOf, startValues, toComplaintFields, type ComplaintFieldValues, type ComplaintFormValues } from './complaintForm';
 import { DeadlinePreview } from './DeadlinePreview';
 import { channelOptions, NS, rightOptions } from './labels';
-
-const shape = ComplaintFields.shape;
 
 /** Records a new complaint or edits one: the same fields, checks and live Art. 12(3) deadline either way. */
 export function ComplaintForm({ organisation, complaint, onDone }: { organisation: Organisation; complaint?: Complaint; onDone(saved: Complaint | null): void }) {
@@ -18,23 +16,18 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
   const zone = organisation.timeZone;
   const rf = useRecordForm<Complaint, ComplaintFormValues, ComplaintFieldValues>({
     register: complaintsRegister,
-    ns: NS,
     record: complaint,
-    initialValues: complaint ? valuesOfComplaint(complaint, zone, organisation.defaultRegulator) : newComplaintValues(zone, organisation.defaultRegulator, appDate()),
+    initialValues: startValues(organisation, complaint, appDate()),
     toFields: (v) => toComplaintFields(v, zone),
     fieldOf: COMPLAINT_FIELD_OF,
     onDone,
   });
-  const { form } = rf;
-  const v = form.getValues();
-  const field = (name: keyof ComplaintFormValues & string) => schemaField(form, shape, NS, name);
+  const { form, values: v, field } = rf;
   const { receivedAt, extensionNoticeAt } = instantsOf(v, zone);
 
   return (
     <FormFrame
       rf={rf}
-      ns={NS}
-      onCancel={() => onDone(null)}
       aside={<DeadlinePreview receivedAt={receivedAt} extensionNoticeAt={extensionNoticeAt} calendar={{ timeZone: zone, country: organisation.country }} />}
       sections={[
         {
@@ -42,15 +35,7 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
           title: t('form.channelSection'),
           content: (
             <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <OrgDateTimeField
-                name="received"
-                label={t('form.receivedDate')}
-                description={t('form.zoneHelp', { zone })}
-                required
-                value={v.received}
-                onChange={(received) => form.setFieldValue('received', received)}
-                error={form.errors.received}
-              />
+              <OrgDateTimeField {...rf.instant('received')} label={t('form.receivedDate')} description={t('form.zoneHelp', { zone })} required />
               <Select
                 {...field('channel')}
                 required
@@ -102,14 +87,8 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
           hint: t('form.extensionHelp'),
           content: (
             <SimpleGrid cols={2} spacing="sm">
-              <OrgDateTimeField
-                name="extension"
-                label={t('form.extensionDate')}
-                description={t('form.zoneHelp', { zone })}
-                value={v.extensionNotice}
-                onChange={(extensionNotice) => form.setFieldValue('extensionNotice', extensionNotice)}
-                error={form.errors.extensionNotice}
-              />
+              {/* Named "extension" in its test ids, as the scenarios fill it. */}
+              <OrgDateTimeField {...rf.instant('extensionNotice')} name="extension" label={t('form.extensionDate')} description={t('form.zoneHelp', { zone })} />
               <Textarea {...field('extensionReason')} autosize minRows={2} maxRows={6} />
             </SimpleGrid>
           ),

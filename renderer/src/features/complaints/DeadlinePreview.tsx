@@ -1,6 +1,7 @@
-import { Alert, Paper, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarDue } from '@tabler/icons-react';
+import { Alert, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { computeDeadline, isExtensionNoticeInTime, type OrgCalendar } from '@shared/deadlines';
+import { FormAside } from '../../kit';
 import { formatLocalDateLong } from '../../lib/format';
 import { lastDayOfDeadline } from '../../lib/orgTime';
 import { useUiLanguage } from '../../i18n';
@@ -68,13 +69,5 @@ export function DeadlinePreview({ receivedAt, extensionNoticeAt, calendar }: Pro
 
 function Frame({ children }: { children: React.ReactNode }) {
   const t = useFeatureT(NS);
-  return (
-    <Paper withBorder p="sm" bg="gray.0">
-      <Text size="xs" fw={600} tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
-        <IconCalendarDue size={14} style={{ verticalAlign: '-2px', marginRight: 6 }} aria-hidden />
-        {t('form.dueTitle')}
-      </Text>
-      {children}
-    </Paper>
-  );
+  return <FormAside title={t('form.dueTitle')}>{children}</FormAside>;
 }

@@ -1,31 +1,24 @@
-import type { Complaint, ComplaintChannel, ComplaintCreate, DataSubjectRight } from '@shared/schemas/complaint';
+import type { Complaint, ComplaintCreate } from '@shared/schemas/complaint';
+import type { Organisation } from '@shared/schemas/profile';
 import type { LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { featureT } from '../../lib/featureT';
 import { instantFromLocal, localPartsOf, nowLocalParts } from '../../lib/orgTime';
 import { NS } from './labels';
 
-/**
- * The complaint as the form edits it: instants split into the organisation's local date and time,
- * regulator fields kept while the channel changes (they are dropped on save unless the channel is
- * "regulator"). Everything else has the API's own types.
- */
-export interface ComplaintFormValues extends Record<string, unknown> {
-  reference: string;
-  received: LocalDateTimeValue;
-  channel: ComplaintChannel;
-  regulator: string;
-  regulatorReference: string;
-  complainantLabel: string;
-  complainantContact: string;
-  rights: DataSubjectRight[];
-  summary: string;
-  outcome: string;
-  extensionNotice: LocalDateTimeValue;
-  extensionReason: string;
-}
-
 /** The editable fields of a complaint, as the API takes them. */
 export type ComplaintFieldValues = Required<Omit<ComplaintCreate, 'reference'>> & { reference: string };
+
+/**
+ * The complaint as the form edits it: the API's own fields, but its two instants split into the
+ * organisation's local date and time, and the regulator fields as text kept while the channel
+ * changes (they are dropped on save unless the channel is "regulator").
+ */
+export type ComplaintFormValues = Omit<ComplaintFieldValues, 'receivedAt' | 'extensionNoticeAt' | 'regulator' | 'regulatorReference'> & {
+  received: LocalDateTimeValue;
+  extensionNotice: LocalDateTimeValue;
+  regulator: string;
+  regulatorReference: string;
+};
 
 const NO_INSTANT: LocalDateTimeValue = { date: null, time: '' };
 
@@ -45,6 +38,11 @@ export function newComplaintValues(zone: string, defaultRegulator: string, now: 
     extensionNotice: NO_INSTANT,
     extensionReason: '',
   };
+}
+
+/** What the form starts from: the complaint being edited, or a new one received now. */
+export function startValues(organisation: Pick<Organisation, 'timeZone' | 'defaultRegulator'>, complaint: Complaint | undefined, now: Date): ComplaintFormValues {
+  return complaint ? valuesOfComplaint(complaint, organisation.timeZone, organisation.defaultRegulator) : newComplaintValues(organisation.timeZone, organisation.defaultRegulator, now);
 }
 
 export function valuesOfComplaint(c: Complaint, zone: string, defaultRegulator: string): ComplaintFormValues {

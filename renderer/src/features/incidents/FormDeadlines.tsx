@@ -1,7 +1,7 @@
-import { Divider, Paper, Stack, Text } from '@mantine/core';
-import { IconCalendarDue } from '@tabler/icons-react';
+import { Divider, Stack, Text } from '@mantine/core';
 import { formatCountdown } from '@shared/clocks';
 import { computeDeadline, DEFAULT_PROCESSOR_HOURS, type OrgCalendar } from '@shared/deadlines';
+import { FormAside } from '../../kit';
 import { useAppNow } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
@@ -112,13 +112,5 @@ export function FormDeadlines({ awareAt, detectedAt, authority, authorityClock, 
 
 function Frame({ children }: { children: React.ReactNode }) {
   const t = useFeatureT(NS);
-  return (
-    <Paper withBorder p="sm" bg="gray.0">
-      <Text size="xs" fw={600} tt="uppercase" c="dimmed" mb={6} style={{ letterSpacing: '0.04em' }}>
-        <IconCalendarDue size={14} style={{ verticalAlign: '-2px', marginRight: 6 }} aria-hidden />
-        {t('form.deadlinesTitle')}
-      </Text>
-      {children}
-    </Paper>
-  );
+  return <FormAside title={t('form.deadlinesTitle')}>{children}</FormAside>;
 }
