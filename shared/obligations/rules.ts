@@ -194,8 +194,8 @@ export function proposeObligations(f: ObligationFacts): ProposedObligation[] {
           `Incident important d’une entité NIS 2 (${f.nis2Sector.replace(/_/g, ' ')}) : trois déclarations au CSIRT, données personnelles ou non.`,
         )
       : bi(
-          'Marked as a significant NIS2 incident, but the organisation’s NIS2 sector is not set (Settings › Organisation): confirm it is an essential or important entity.',
-          'Marqué comme incident important NIS 2, mais le secteur NIS 2 de l’organisme n’est pas renseigné (Réglages › Organisme) : confirmer qu’il s’agit d’une entité essentielle ou importante.',
+          'Marked as a significant NIS2 incident, but the organisation’s NIS2 sector is not set (Settings › Notifications): confirm it is an essential or important entity.',
+          'Marqué comme incident important NIS 2, mais le secteur NIS 2 de l’organisme n’est pas renseigné (Paramètres › Notifications) : confirmer qu’il s’agit d’une entité essentielle ou importante.',
         );
     for (const regime of ['nis2-early-warning', 'nis2-notification', 'nis2-final-report'] as const) {
       add({ regime, recipientKind: 'csirt', recipientId: csirt?.id ?? null, recipientName: csirt?.short ?? '', contractHours: null, decision: f.nis2Sector ? 'required' : 'undecided', why });

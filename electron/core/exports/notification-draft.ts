@@ -43,7 +43,7 @@ export function notificationDraft(x: ExchangeContext, input: Input): Notificatio
   const lateBy = i.authorityDue ? minutesBetween(i.authorityDue, authorityNotes[0]?.sentAt ?? now) : 0;
   if (!i.authorityDue) warnings.push(bi('We are the processor: the authority notification is our clients’ to make (Art. 33(2)); this draft is for a notification we decided to make ourselves.', 'Nous sommes sous-traitant : la notification à l’autorité incombe à nos clients (art. 33(2)) ; ce projet vaut pour une notification que nous avons décidé de faire nous-mêmes.'));
   if (!q.dpoContact && x.d.organisation().dpoContact) q = { ...q, dpoContact: x.d.organisation().dpoContact };
-  if (!q.dpoContact) warnings.push(bi('Give the DPO’s name and contact details (Settings › Notifications keeps them).', 'Indiquez le nom et les coordonnées du DPO (Réglages › Notifications les conserve).'));
+  if (!q.dpoContact) warnings.push(bi('Give the DPO’s name and contact details (Settings › Notifications keeps them).', 'Indiquez le nom et les coordonnées du DPO (Paramètres › Notifications les conserve).'));
   if (lateBy > 0 && !i.delayReasons) warnings.push(bi('The notification is after 72 hours: give the reasons for the delay (Art. 33(1)).', 'La notification intervient après 72 heures : indiquez les motifs du retard (art. 33(1)).'));
 
   const sections = buildSections(i, q, p, phase, authorityNotes, lateBy, zone);

@@ -27,7 +27,7 @@ export function filingGaps(i: Incident, o: Pick<ObligationRecord, 'regime' | 're
   if (!i.dataSubjectCategories.trim()) gaps.push(g('subject_categories', 'the categories of data subjects (Art. 33(3)(a))', 'les catégories de personnes concernées (art. 33(3)(a))'));
   if (i.approxSubjects == null) gaps.push(g('approx_subjects', 'the approximate number of data subjects (Art. 33(3)(a))', 'le nombre approximatif de personnes concernées (art. 33(3)(a))'));
   if (i.approxRecords == null) gaps.push(g('approx_records', 'the approximate number of records (Art. 33(3)(a))', 'le nombre approximatif d’enregistrements (art. 33(3)(a))'));
-  if (!dpoContact.trim()) gaps.push(g('dpo_contact', 'the DPO’s name and contact details (Art. 33(3)(b); set them in Settings › Organisation)', 'le nom et les coordonnées du DPO (art. 33(3)(b) ; à renseigner dans Réglages › Organisme)'));
+  if (!dpoContact.trim()) gaps.push(g('dpo_contact', 'the DPO’s name and contact details (Art. 33(3)(b); set them in Settings › Notifications)', 'le nom et les coordonnées du DPO (art. 33(3)(b) ; à renseigner dans Paramètres › Notifications)'));
   if (!i.likelyConsequences.trim()) gaps.push(g('consequences', 'the likely consequences (Art. 33(3)(c))', 'les conséquences probables (art. 33(3)(c))'));
   if (!i.measuresTaken.trim() && !i.measuresProposed.trim()) gaps.push(g('measures', 'the measures taken or proposed (Art. 33(3)(d))', 'les mesures prises ou envisagées (art. 33(3)(d))'));
   if (!i.occurredFrom) gaps.push(g('breach_start', 'when the breach began (CNIL form: dates and circumstances)', 'le début de la violation (formulaire CNIL : dates et circonstances)'));
