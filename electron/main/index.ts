@@ -8,6 +8,8 @@ import { hardenContents, isOwnUrl, MainWindow, serveRenderer } from './window';
 import { buildMenu } from './menu';
 import { wireAlerts } from './alerts';
 import { registerAppScheme } from './app-protocol';
+import { createTray } from './tray';
+import type { Preferences } from '@shared/schemas/core';
 
 /**
  * The desktop main process: windows, tray, menus and notifications. The register and its services
@@ -44,24 +46,46 @@ async function main() {
     { log },
   );
 
-  const window = new MainWindow({ hideOnClose: () => false });
+  // Closing the window keeps the app in the tray (reminders keep firing) unless the preference
+  // (Settings › Security) says to quit; quitting itself closes it for good.
+  let quitOnClose = false;
+  let quitting = false;
+  const window = new MainWindow({ hideOnClose: () => !quitting && !quitOnClose });
   // Listeners before anything else: the first reminder check (with the reminders missed while the
   // app was closed) comes right after the core is ready.
   wireIpc(ipcMain, core, { isOwnUrl, windows: () => window.all() });
   wireAlerts(core, { window: () => window.current, open: () => window.open() });
 
-  Menu.setApplicationMenu(buildMenu(() => void core.call('app.lock', {}).catch(() => undefined)));
+  const learnPrefs = (p: Preferences) => {
+    quitOnClose = p.quitOnClose;
+  };
+  core.call('preferences.get', {}).then((p) => learnPrefs(p as Preferences), () => undefined);
+  core.on((event, payload) => {
+    if (event === 'preferences.changed') learnPrefs(payload as Preferences);
+  });
+  const lockNow = () => void core.call('app.lock', {}).catch(() => undefined);
+  createTray(core, {
+    open: () => window.open(),
+    openRecord: (type, id) => window.openRecord(type, id),
+    lock: lockNow,
+    quit: () => app.quit(),
+  });
+
+  Menu.setApplicationMenu(buildMenu(lockNow));
   // The OS locked the screen or is going to sleep: the register locks too (the unlock screen says why).
   powerMonitor.on('lock-screen', () => core.lock('system'));
   powerMonitor.on('suspend', () => core.lock('system'));
 
   app.on('second-instance', () => window.open());
+  // macOS: the dock icon brings back a window closed to the tray.
+  app.on('activate', () => window.open());
   app.on('window-all-closed', () => app.quit());
 
   // Quitting waits for the core to finish what is in flight and close the register.
   let closed = false;
   let closing: Promise<void> | null = null;
   app.on('before-quit', (ev) => {
+    quitting = true;
     if (closed) return;
     ev.preventDefault();
     closing ??= core.shutdown().finally(() => {

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, session, shell } from 'electron';
+import type { RecordType } from '@shared/schemas/record-types';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../webhost/security';
 import { APP_ORIGIN, serveRenderer as serveFrom } from './app-protocol';
@@ -59,6 +60,17 @@ export class MainWindow {
 
   all(): BrowserWindow[] {
     return BrowserWindow.getAllWindows();
+  }
+
+  /**
+   * Shows the window on a record (a clock picked in the tray). The page's navigation takes it
+   * whatever screen is up: locked, the record is what the window shows after the unlock.
+   */
+  openRecord(type: RecordType, id: string): void {
+    const win = this.open();
+    const send = () => win.webContents.send('api:event', { event: 'ui.openRecord', payload: { type, id } });
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+    else send();
   }
 
   open(): BrowserWindow {

@@ -70,6 +70,7 @@ import {
   SetClockResult,
 } from '../schemas/clock';
 import { CoreState, Preferences, PreferencesUpdate } from '../schemas/core';
+import { RecordRef } from '../schemas/record-types';
 
 const FilingCheckRequest = FilingCheckInput.extend({ recipient: NotificationCreate.shape.recipient });
 
@@ -273,6 +274,8 @@ export const events = {
   /** The core started, stopped (crashed) or was restarted: sent by the host that runs it. */
   'core.state': CoreState,
   'preferences.changed': Preferences,
+  /** Desktop host only: open this record in the window (a clock chosen in the tray menu). */
+  'ui.openRecord': RecordRef,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -7,6 +7,8 @@ export {
   evaluateClock,
   clockState,
   isOpenState,
+  isDueSoon,
+  DUE_SOON_HOURS,
   compareClocks,
   thresholdMoment,
   countdown,

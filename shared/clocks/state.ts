@@ -94,6 +94,15 @@ export function compareClocks(now: Instant) {
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** "Due soon": what the tray and the dock/taskbar count (the reminders' first threshold by default). */
+export const DUE_SOON_HOURS = 24;
+
+/** A clock still running whose due instant is at most DUE_SOON_HOURS away (overdue ones are counted apart). */
+export function isDueSoon(c: ClockFacts, now: Instant): boolean {
+  const left = timeLeft(c.due, now);
+  return left !== null && left <= DUE_SOON_HOURS * 3_600_000 && clockState(c, now) === 'running';
+}
+
 /** The instant a reminder threshold (hours before due) is reached. */
 export function thresholdMoment(due: string, thresholdHours: number): number {
   return Date.parse(due) - Math.round(thresholdHours * 3_600_000);

@@ -39,4 +39,28 @@ test.describe('packaged Electron app', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  test('closing the window keeps the app in the tray; with the setting to quit, closing quits', async () => {
+    const main = join(REPO_ROOT, 'out', 'main', 'index.js');
+    const dataDir = freshDataDir();
+    const app = await electron.launch({ executablePath: binary!, args: [main, '--data-dir', dataDir] });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('heading', { name: /Set up the register|Configurer le registre/ })).toBeVisible({ timeout: 30_000 });
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+      // Hidden, not closed: the app (its tray icon, its reminders) lives on.
+      await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([false]);
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.show());
+      const set = await window.evaluate(() =>
+        (window as unknown as { privacyops: { call(m: string, i: unknown): Promise<unknown> } }).privacyops.call('preferences.set', { quitOnClose: true }),
+      );
+      expect(set).toMatchObject({ ok: true, value: { quitOnClose: true } });
+      const quit = app.waitForEvent('close');
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+      await quit;
+    } finally {
+      await app.close().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError, type EventName, type EventPayload } from '@shared/api/contract';
-import { thresholdMoment } from '@shared/clocks';
+import { DUE_SOON_HOURS, isDueSoon, thresholdMoment } from '@shared/clocks';
 import {
   Alert,
   AlertListQuery,
@@ -161,9 +161,9 @@ export class ReminderService {
       for (const c of clocks) {
         if (c.due === null) continue;
         const due = Date.parse(c.due);
-        if (c.state !== 'overdue' && due - t <= 24 * HOUR) dueWithin24h++;
+        if (isDueSoon(c, t)) dueWithin24h++;
         consider(due);
-        consider(due - 24 * HOUR);
+        consider(due - DUE_SOON_HOURS * HOUR);
         // The most recent threshold reached is the smallest one whose moment has passed.
         let reached: number | null = null;
         for (const h of thresholds) {
@@ -213,8 +213,8 @@ export class ReminderService {
 
   badge(now: Date = this.o.clock.now()): ClockBadge {
     const at = now.toISOString();
-    const soon = collectClocks(this.o.ctx, { openOnly: true, dueFrom: at, dueTo: new Date(now.getTime() + 24 * HOUR).toISOString() }, now);
-    return { at, dueWithin24h: soon.filter((c) => c.state === 'running').length, overdue: countOverdue(this.o.ctx, now) };
+    const soon = collectClocks(this.o.ctx, { openOnly: true, dueFrom: at, dueTo: new Date(now.getTime() + DUE_SOON_HOURS * HOUR).toISOString() }, now);
+    return { at, dueWithin24h: soon.filter((c) => isDueSoon(c, now)).length, overdue: countOverdue(this.o.ctx, now) };
   }
 
   /** Recent alerts, newest first. */

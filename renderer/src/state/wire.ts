@@ -20,6 +20,8 @@ export function wireStores(): void {
       useNavigation.getState().go({ name: 'complaints' });
     }
   });
+  // The desktop tray asks for a record (one of its most urgent clocks).
+  api.on('ui.openRecord', ({ type, id }) => useNavigation.getState().openRecord(type, id));
   api.on('record.changed', ({ recordType, id }) => useRecordChanges.getState().bump(recordType, id));
   api.onConnection((state) => {
     const before = useConnection.getState();
