@@ -1,25 +1,27 @@
 import { useEffect } from 'react';
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconFileImport, IconFileText, IconScale, IconTimelineEvent } from '@tabler/icons-react';
+import { IconFileImport, IconFileText, IconPackageExport, IconScale, IconTimelineEvent } from '@tabler/icons-react';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
+import { BundleTab } from './BundleTab';
 import { DraftTab } from './DraftTab';
 import { ImportWizard } from './ImportWizard';
 import { NS } from './labels';
 import { RegisterExports } from './RegisterExports';
-import { isTab, useExchangeState, type ExchangeTab } from './store';
+import { isTab, TABS, useExchangeState, type ExchangeTab } from './store';
 import { TimelineTab } from './TimelineTab';
 
 const ICONS: Record<ExchangeTab, React.ReactNode> = {
   regulator: <IconScale size={16} aria-hidden />,
   timeline: <IconTimelineEvent size={16} aria-hidden />,
   draft: <IconFileText size={16} aria-hidden />,
+  bundle: <IconPackageExport size={16} aria-hidden />,
   import: <IconFileImport size={16} aria-hidden />,
 };
 
 /**
  * Exports and imports: registers for a regulator, incident timelines for management, the CNIL
- * notification draft, and spreadsheets coming in. Params: tab, incident (an incident's id, picked
+ * notification draft, evidence bundles (made and checked), and spreadsheets coming in. Params: tab, incident (an incident's id, picked
  * for the timeline or draft tab).
  */
 export function ExchangeView({ params }: { params?: Record<string, string> }) {
@@ -38,6 +40,7 @@ export function ExchangeView({ params }: { params?: Record<string, string> }) {
       (d) => {
         if (!current) return;
         if (wantedTab === 'draft') set({ draftIncident: d.incident });
+        else if (wantedTab === 'bundle') set({ bundleIncident: d.incident });
         else set({ timelineIncident: d.incident });
       },
       () => undefined,
@@ -57,7 +60,7 @@ export function ExchangeView({ params }: { params?: Record<string, string> }) {
       </div>
       <Tabs value={tab} onChange={(v) => isTab(v ?? undefined) && set({ tab: v as ExchangeTab })} keepMounted>
         <Tabs.List mb="md">
-          {(['regulator', 'timeline', 'draft', 'import'] as const).map((k) => (
+          {TABS.map((k) => (
             <Tabs.Tab key={k} value={k} leftSection={ICONS[k]} data-testid={`tab-${k}`}>
               {t(`tabs.${k}`)}
             </Tabs.Tab>
@@ -71,6 +74,10 @@ export function ExchangeView({ params }: { params?: Record<string, string> }) {
         </Tabs.Panel>
         <Tabs.Panel value="draft">
           <DraftTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="bundle">
+          {/* Mounted while shown: its file input is not one more on the page under the import wizard's. */}
+          {tab === 'bundle' && <BundleTab />}
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportWizard />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '@mantine/core';
-import { IconLock, IconLockOpen, IconShieldHalf, IconTimelineEvent } from '@tabler/icons-react';
+import { IconLock, IconLockOpen, IconPackageExport, IconShieldHalf, IconTimelineEvent } from '@tabler/icons-react';
 import { incidentsRegister } from '@shared/registers';
 import type { Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
@@ -35,6 +35,14 @@ export function IncidentActions({ incident, onChanged }: { incident: Incident; o
     <RecordActions register={incidentsRegister} ns={NS} record={incident} onChanged={onChanged} onEdit={() => openEdit(incident)}>
       <Button variant="default" leftSection={<IconTimelineEvent size={16} aria-hidden />} onClick={() => useNavigation.getState().go({ name: 'timeline', id: incident.id })}>
         {t('detail.openTimeline')}
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconPackageExport size={16} aria-hidden />}
+        onClick={() => useNavigation.getState().go({ name: 'exchange', params: { tab: 'bundle', incident: incident.id } })}
+        data-testid="incident-evidence-bundle"
+      >
+        {t('detail.evidenceBundle')}
       </Button>
       {incident.status === 'open' && (
         <Button variant="default" leftSection={<IconShieldHalf size={16} aria-hidden />} loading={busy === 'contained'} onClick={() => setStatus('contained')}>

@@ -13,6 +13,7 @@ import { useAppStatus } from '../../state/appStatus';
 import { PassphraseFields } from '../setup/PassphraseFields';
 import { INITIAL_SETUP_VALUES, type SetupFormValues } from '../setup/setupForm';
 import { LockSection } from './LockSection';
+import { SigningKeySection } from './SigningKeySection';
 import { NS } from './ns';
 
 /** Same checks as at setup: the schema the core applies, typed twice, and stored somewhere safe. */
@@ -88,6 +89,7 @@ export function SecurityTab() {
         </section>
       )}
       <LockSection />
+      <SigningKeySection />
       <section>
         <Title order={2} size="h3" mb={4}>
           {t('security.passphraseSection')}
