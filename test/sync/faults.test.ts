@@ -129,6 +129,56 @@ describe('sync under faults', () => {
     expect(b.ws.audit.verify().ok).toBe(true);
   });
 
+  it('a page with one damaged ciphertext is refused whole with a clear message; nothing of it reaches a register, and the pull resumes once the bytes are good', async () => {
+    const { a, b, workspaceId } = await pair();
+    fill(a.ws, 3_000, 'damaged');
+    await a.ws.sync.syncNow();
+    // Damage one operation well past the first page, in the middle of its sealed body.
+    const ops = await pgServer.admin<{ seq: string; op_id: string; payload: Buffer }>(
+      'SELECT seq, op_id, payload FROM privacyops.ops WHERE workspace_id = $1 ORDER BY seq',
+      [workspaceId],
+    );
+    const victim = ops.rows[1_200]!;
+    const badSeq = Number(victim.seq);
+    const damaged = Buffer.from(victim.payload);
+    damaged[Math.floor(damaged.length / 2)]! ^= 0x01;
+    await pgServer.admin('UPDATE privacyops.ops SET payload = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, badSeq, damaged]);
+    const victimRecord = a.ws.audit.entries(0, 100_000).find((e) => e.opId === victim.op_id)!.recordId;
+
+    const refusal = (await b.ws.sync.syncNow().then(
+      () => null,
+      (e: unknown) => e,
+    )) as { code: string; message: string } | null;
+    expect(refusal).toMatchObject({ code: 'WRONG_KEY', message: expect.stringContaining(`Operation ${badSeq} on the backend cannot be opened`) });
+    expect(refusal!.message).toMatch(/altered or damaged on the backend/);
+    expect(b.ws.sync.status()).toMatchObject({ state: 'error', error: { code: 'WRONG_KEY' } });
+    // The message names the page refused: none of it was applied, everything before it was.
+    const [, from, to] = /operations (\d+)–(\d+)/.exec(refusal!.message)!.map(Number) as [number, number, number];
+    expect(from).toBeLessThanOrEqual(badSeq);
+    expect(to).toBeGreaterThanOrEqual(badSeq);
+    for (const r of ops.rows) {
+      const seq = Number(r.seq);
+      if (seq >= from && seq <= to) expect(b.ws.audit.hasOp(r.op_id), `operation ${seq} of the refused page`).toBe(false);
+      if (seq < from) expect(b.ws.audit.hasOp(r.op_id), `operation ${seq} before it`).toBe(true);
+    }
+    expect(() => b.ws.complaints.get(victimRecord)).toThrow();
+    expect(b.ws.complaints.list({}).total).toBeLessThan(3_000);
+    expect(b.ws.audit.verify().ok).toBe(true);
+
+    // Still damaged: the same clear error, about the same operation; nothing of it applied.
+    await expect(b.ws.sync.syncNow()).rejects.toMatchObject({ code: 'WRONG_KEY', message: expect.stringContaining(`Operation ${badSeq} on the backend`) });
+    expect(b.ws.audit.hasOp(victim.op_id)).toBe(false);
+
+    // Repaired: the pull resumes where it stopped and ends with everything, once.
+    await pgServer.admin('UPDATE privacyops.ops SET payload = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, badSeq, victim.payload]);
+    await b.ws.sync.syncNow();
+    expect(b.ws.sync.status()).toMatchObject({ state: 'online', error: null });
+    expect(b.ws.complaints.list({}).total).toBe(3_000);
+    expect(b.ws.complaints.get(victimRecord).id).toBe(victimRecord);
+    expect(b.ws.audit.verify().ok).toBe(true);
+    for (const r of ops.rows) expect(b.ws.audit.hasOp(r.op_id)).toBe(true);
+  });
+
   it('a client process killed in the middle of a sync resumes without loss or duplicates', async () => {
     const { a, b } = await pair();
     const bDir = b.dir;

@@ -123,6 +123,58 @@ describe('sync through a shared PostgreSQL', () => {
     }
   });
 
+  it('a creation applied in one go and the operations that follow it in the same page, or arrive before a second creation of the same id, end as on the machines that made them', async () => {
+    const { a, b, c } = await workspaceOf3();
+    const facts = { title: 'Customer database exposed', ourRole: 'controller' as const, awareAt: '2020-10-01T09:40:00+02:00', nature: ['confidentiality' as const], dataCategories: ['contact' as const] };
+    // Created and changed several times before it goes up: one page holds the creation and
+    // what follows it, on the same record.
+    const incident = a.registers.incidents.create(facts);
+    a.registers.incidents.update({ id: incident.id, patch: { lead: 'Security lead' } });
+    a.registers.incidents.update({ id: incident.id, patch: { lead: 'DPO', likelyConsequences: 'Phishing attempts.' } });
+    const complaint = a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'J. D.', rights: ['access'], summary: 'First summary' });
+    a.complaints.update({ id: complaint.id, patch: { summary: 'Second summary' } });
+    a.complaints.setStatus({ id: complaint.id, status: 'in_progress' });
+    await a.sync.syncNow();
+    for (const w of [b, c]) await w.sync.syncNow();
+    for (const w of [b, c]) {
+      expect(w.complaints.get(complaint.id)).toEqual(a.complaints.get(complaint.id));
+      expect(w.registers.incidents.detail(incident.id).incident).toEqual(a.registers.incidents.detail(incident.id).incident);
+    }
+    // The versions that came with the creation still tell edits made apart: a conflict, kept.
+    a.complaints.update({ id: complaint.id, patch: { summary: 'Summary by A' } });
+    b.complaints.update({ id: complaint.id, patch: { summary: 'Summary by B' } });
+    // Offline, A and B both assess the risk as high: each proposes the Art. 34 obligation under
+    // the same derived id, so the backend gets two creations of one record.
+    a.registers.incidents.update({ id: incident.id, patch: { riskLevel: 'high' } });
+    b.registers.incidents.update({ id: incident.id, patch: { riskLevel: 'high' } });
+    await b.sync.syncNow();
+    // C takes B's creation and decides on it before A's creation goes up: a field operation
+    // that the backend holds before the second creation of the same id.
+    await c.sync.syncNow();
+    const art34 = c.registers.incidents.obligations.byIncident(incident.id).find((o) => o.regime === 'gdpr-34')!;
+    c.registers.incidents.obligations.decide({ id: art34.id, decision: 'required', rationale: 'Customers must be told to beware of phishing' });
+    for (const w of [c, a, b, c, a]) await w.sync.syncNow();
+    // A new member gets all of it in its first pull: B's creation never seen (applied in one go),
+    // C's decision, then A's creation of a record it now holds (field by field, as a conflict).
+    const d = await client('Dora (new member)');
+    const inv = await a.sync.createInvitation();
+    await d.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'member');
+    await d.sync.syncNow();
+    const view = (w: Workstation) => ({
+      ...snapshot(w),
+      obligations: w.registers.incidents.obligations.byIncident(incident.id).map(({ updatedAt: _u, ...o }) => o),
+    });
+    const ref = view(a);
+    expect(ref.obligations.find((o) => o.id === art34.id)).toMatchObject({ decision: 'required', rationale: 'Customers must be told to beware of phishing' });
+    for (const w of [b, c, d]) expect(view(w)).toEqual(ref);
+    for (const w of [a, b, c, d]) {
+      const summary = w.sync.conflicts().filter((k) => k.recordId === complaint.id && k.field === 'summary');
+      expect(summary).toHaveLength(1);
+      expect(summary[0]!.currentValue).toBe(a.complaints.get(complaint.id).summary);
+      expect(w.audit.verify().ok).toBe(true);
+    }
+  });
+
   it('while connected, a colleague\'s change arrives by itself within seconds (LISTEN/NOTIFY), and local edits go up unasked', async () => {
     const { a, b } = await workspaceOf3();
     a.sync.start();

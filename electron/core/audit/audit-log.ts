@@ -28,7 +28,7 @@ export interface AppendInput {
 }
 
 /** The version row that stands for every field a record's creation set (see fieldVersion). */
-const ALL_FIELDS = '*';
+export const ALL_FIELDS = '*';
 
 interface Row {
   seq: number;

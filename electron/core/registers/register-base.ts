@@ -111,14 +111,17 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
    * creating it when the operation created it. The caller holds the transaction and writes the
    * audit entry; this only stores and indexes.
    */
-  applyRemote(recordId: string, values: Record<string, unknown>, at: string): void {
+  applyRemote(recordId: string, values: Record<string, unknown>, at: string, creation = false): void {
     const existing = this.find(recordId) as Record<string, unknown> | null;
     const base = existing ?? Object.fromEntries(this.table.fields.map((f) => [f, null]));
+    const held = existing?.createdAt as string | undefined;
     const merged = {
       ...base,
       ...values,
       id: recordId,
-      createdAt: (existing?.createdAt as string | undefined) ?? at,
+      // Two creations of one id (an obligation proposed on two machines apart): the earlier one
+      // dates the record everywhere, whichever arrived first.
+      createdAt: held === undefined || (creation && at < held) ? at : held,
       updatedAt: existing && String(existing.updatedAt) > at ? existing.updatedAt : at,
     };
     const rec = this.table.parse(merged) as T;

@@ -3,6 +3,7 @@ import type { AuditEntry } from '@shared/schemas/audit';
 import type { RegisterContext } from '../registers/context';
 import type { RegisterBase } from '../registers/register-base';
 import { columnOf } from '../registers/record-table';
+import { ALL_FIELDS } from '../audit/audit-log';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
 export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & { hlc: string };
@@ -60,6 +61,10 @@ export class OpApplier {
   }
 
   private applyToRegister(register: AnyRegister, op: SyncOp): void {
+    if (op.action === 'create' && this.isFresh(register, op.recordId)) {
+      this.createFresh(register, op);
+      return;
+    }
     const { audit } = this.ctx;
     const fields = new Set(register.fieldNames);
     const winners: Record<string, unknown> = {};
@@ -91,9 +96,36 @@ export class OpApplier {
     if (op.action === 'create' || won.length > 0) {
       const refField = register.referenceField;
       if (op.action === 'create' && typeof winners[refField] === 'string' && winners[refField] !== '') winners[refField] = this.uniqueReference(register, op, winners[refField]);
-      register.applyRemote(op.recordId, winners, op.at);
+      register.applyRemote(op.recordId, winners, op.at, op.action === 'create');
     }
     audit.setFieldVersions(op.recordType, op.recordId, won, op.hlc, op.opId);
+  }
+
+  /** No record and no field version under this id: nothing here can conflict with its creation. */
+  private isFresh(register: AnyRegister, recordId: string): boolean {
+    return (
+      this.ctx.db.prepare(`SELECT 1 FROM field_versions WHERE record_type = ? AND record_id = ? LIMIT 1`).get(register.recordType, recordId) === undefined &&
+      register.find(recordId) === null
+    );
+  }
+
+  /**
+   * The creation of a record this machine has never seen (all of a new member's first pull, but
+   * for the later changes of those records): every field it sets wins, so there is nothing to
+   * look up field by field, and — as for a creation made here — one version row stands for all
+   * of its fields instead of one per field.
+   */
+  private createFresh(register: AnyRegister, op: SyncOp): void {
+    const fields = new Set(register.fieldNames);
+    const values: Record<string, unknown> = {};
+    for (const c of op.changes) {
+      if (!fields.has(c.field) || c.field === 'id' || c.field === 'createdAt' || c.field === 'updatedAt') continue;
+      values[c.field] = c.new;
+    }
+    const refField = register.referenceField;
+    if (typeof values[refField] === 'string' && values[refField] !== '') values[refField] = this.uniqueReference(register, op, values[refField]);
+    register.applyRemote(op.recordId, values, op.at);
+    this.ctx.audit.setFieldVersions(op.recordType, op.recordId, [ALL_FIELDS], op.hlc, op.opId);
   }
 
   private recordConflict(op: SyncOp, field: string, losingValue: unknown, loserOpId: string, winnerOpId: string): void {
