@@ -222,7 +222,7 @@ export async function summaryPdf(o: {
   pdf.paragraph(
     T(
       'To check the bundle: npm run verify-bundle -- FILE.zip in PrivacyOps Workstation, or drop it on the Exports page; without the app, README.txt shows how with OpenSSL and sha256sum. Compare the fingerprint with the one the organisation gives you (Settings › Security on its device).',
-      'Pour vérifier le dossier : npm run verify-bundle -- FICHIER.zip dans PrivacyOps Workstation, ou le déposer sur la page Exports ; sans l’application, README.txt explique comment avec OpenSSL et sha256sum. Comparez l’empreinte avec celle que l’organisme vous communique (Réglages › Sécurité sur son poste).',
+      'Pour vérifier le dossier : npm run verify-bundle -- FICHIER.zip dans PrivacyOps Workstation, ou le déposer sur la page Exports ; sans l’application, README.txt explique comment avec OpenSSL et sha256sum. Comparez l’empreinte avec celle que l’organisme vous communique (Paramètres › Sécurité sur son poste).',
     ),
     { size: 8.4 },
   );
@@ -255,7 +255,7 @@ export function readmeText(fingerprint: string): string {
     '  Ask the organisation to confirm it: it is shown in the app under Settings › Security.',
     '',
     'Vérifier sans l’application : mêmes commandes ci-dessus (OpenSSL 3, sha256sum). L’empreinte de la clé',
-    'du signataire figure ci-dessus ; l’organisme peut la confirmer (Réglages › Sécurité).',
+    'du signataire figure ci-dessus ; l’organisme peut la confirmer (Paramètres › Sécurité).',
     '',
   ].join('\n');
 }
