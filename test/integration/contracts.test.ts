@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
+import { OpApplier, type SyncOp } from '../../electron/core/sync/apply';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
 import { apiOf } from '../fixtures/scenarios';
 
@@ -111,5 +112,36 @@ describe('client contracts', () => {
     await api('contracts.archive', { id: roux.id, reason: 'Recorded twice' });
     await expect(api('incidents.addClient', { incidentId: i.id, contractId: roux.id })).rejects.toThrow(/archived/);
     expect(ws.audit.verify()).toMatchObject({ ok: true });
+  });
+});
+
+describe('client contracts travel by sync like every register', () => {
+  it('another device’s contract operations, applied by the sync applier, give the same contract, listed, counted and searchable', async () => {
+    const a = await register('2026-01-12T09:00:00Z');
+    const b = await register('2026-01-12T09:05:00Z');
+    const c = a.ws.registers.contracts.create({ name: 'Voyages Horizon SAS', noticeHours: 36, language: 'en', contacts: 'privacy@horizon.example', countries: ['FR', 'ES'] });
+    a.clock.set('2026-01-13T09:00:00Z');
+    a.ws.registers.contracts.update({ id: c.id, patch: { status: 'ended', notes: 'Contract ended 31 December 2025' } });
+    const ops: SyncOp[] = a.ws.audit
+      .entries(0)
+      .filter((e) => e.recordType === 'contract')
+      .map(({ seq: _s, prevHash: _p, hash: _h, ...op }) => ({ ...op, hlc: op.hlc! }));
+    expect(ops.map((o) => o.action)).toEqual(['create', 'update']);
+
+    const s = b.ws.session;
+    const applier = new OpApplier(s.ctx, s.byType);
+    try {
+      s.db.transaction(() => applier.applyAll(ops))();
+    } finally {
+      s.ctx.audit.resetHead();
+    }
+    const strip = <T extends { updatedAt: string }>({ updatedAt: _u, ...rest }: T) => rest;
+    expect(strip(b.ws.registers.contracts.get(c.id))).toEqual(strip(a.ws.registers.contracts.get(c.id)));
+    expect(b.ws.registers.contracts.list({ status: ['ended'] })).toMatchObject({ total: 1, items: [expect.objectContaining({ id: c.id, noticeHours: 36 })] });
+    expect(b.ws.registers.contracts.list({}).total).toBe(1);
+    expect(b.ws.search({ text: 'horizon' }).hits.map((h) => [h.type, h.id])).toEqual([['contract', c.id]]);
+    // Applied twice, nothing changes; B's chain still verifies.
+    s.db.transaction(() => expect(applier.applyAll(ops)).toEqual([]))();
+    expect(b.ws.audit.verify()).toMatchObject({ ok: true });
   });
 });
