@@ -41,7 +41,7 @@ import {
 } from '../schemas/incident';
 import { ObligationAdd, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult, PreparedText, PrepareText } from '../schemas/obligation';
 import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
-import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate } from '../schemas/contract';
+import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate, ContractUses } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
 import { ConnectInput, Conflict, Invitation, JoinWorkspaceInput, Member, ResolveConflictInput, SyncStatus } from '../schemas/sync';
@@ -157,6 +157,7 @@ const coreMethods = {
   'contracts.get': { input: IdInput, output: Contract, summary: 'One client contract.' },
   'contracts.create': { input: ContractCreate, output: Contract, summary: 'Record a client controller and the notice terms of its agreement (hours, language, channel, contacts).' },
   'contracts.update': { input: ContractUpdate, output: Contract, summary: 'Edit a client contract (end it with status ended).' },
+  'contracts.uses': { input: IdInput, output: ContractUses, summary: 'The incidents whose affected client was picked from this contract, newest first, each with that client’s clock.' },
   'contracts.archive': { input: ArchiveInput, output: Contract, summary: 'Withdraw a client contract, with a reason.' },
   'contracts.restore': { input: IdInput, output: Contract, summary: 'Bring an archived client contract back.' },
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, Lang, RecordId, SortDir, listResult } from './common';
+import { AffectedClient, IncidentStatus } from './incident';
 
 /**
  * Client contracts: the client controllers we process personal data for (GDPR Art. 28), each
@@ -75,3 +76,11 @@ export const ContractListQuery = z.object({
 });
 export type ContractListQuery = z.input<typeof ContractListQuery>;
 export const ContractListResult = listResult(Contract);
+
+/** Where a contract was used: each incident whose affected client was picked from it, with that client's clock. */
+export const ContractUse = z.object({
+  incident: z.object({ id: RecordId, reference: z.string(), title: z.string(), status: IncidentStatus, archived: z.boolean() }),
+  client: AffectedClient,
+});
+export type ContractUse = z.infer<typeof ContractUse>;
+export const ContractUses = z.object({ uses: z.array(ContractUse) });

@@ -112,6 +112,14 @@ test.describe.serial('client contracts through the web host', () => {
     await expect(row.getByTestId('client-clock')).toHaveAttribute('data-state', 'running');
     const obligation = page.getByTestId('obligation').filter({ hasText: 'Cabinet Roux SCP' });
     await expect(obligation).toContainText('Notice to the client controller (72 h under the contract)');
+
+    // From the client to its contract, whose page lists the incident with the client's notice due.
+    await row.getByTestId('client-contract-link').click();
+    await expect(page.getByTestId('contract-reference')).toHaveText('CT-2026-0001');
+    const use = page.getByTestId('contract-uses').getByTestId('contract-use');
+    await expect(use).toHaveCount(1);
+    await expect(use).toContainText('I-2026-0001');
+    await expect(use).toContainText('Cabinet Roux SCP · 72 h · notice due 30 Mar 2026, 23:30');
   });
 });
 

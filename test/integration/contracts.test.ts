@@ -101,6 +101,14 @@ describe('client contracts', () => {
     // What the input says wins over the contract (a one-off term agreed for this incident).
     const other = await api('incidents.addClient', { incidentId: i.id, contractId: roux.id, name: 'Cabinet Roux (Lyon office)', contractHours: 24 });
     expect(other).toMatchObject({ name: 'Cabinet Roux (Lyon office)', contractHours: 24, language: 'en' });
+    // The contract's page lists where it was used: this incident, once per client picked from it.
+    const { uses } = await api('contracts.uses', { id: roux.id });
+    expect(uses.map((u) => [u.incident.reference, u.client.name, u.client.contractHours, u.client.notifyDue])).toEqual([
+      ['I-2026-0001', 'Cabinet Roux', 72, '2026-03-30T21:30:00.000Z'],
+      ['I-2026-0001', 'Cabinet Roux (Lyon office)', 24, expect.any(String)],
+    ]);
+    const plan = (ws.session.db.prepare('EXPLAIN QUERY PLAN SELECT * FROM incident_clients WHERE contract_id = ? AND archived_at IS NULL ORDER BY incident_id, id').all(roux.id) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join(' | ')).toMatch(/USING INDEX incident_clients_contract/);
     // The incident's evidence bundle carries the contract its client's clock comes from, and its history.
     const bundle = await api('exports.bundle', { scope: { kind: 'incident', incidentId: i.id }, lang: 'en' });
     const files = unzipSync(new Uint8Array(Buffer.from(bundle.file.contentBase64, 'base64')));

@@ -101,6 +101,15 @@ export function createHandlers(ws: Workstation): Handlers {
     'contracts.get': ({ id }) => ws.registers.contracts.get(id),
     'contracts.create': (input) => ws.registers.contracts.create(input),
     'contracts.update': (input) => ws.registers.contracts.update(input),
+    'contracts.uses': ({ id }) => {
+      const r = ws.registers;
+      r.contracts.get(id);
+      const uses = r.incidents.clients.byContract(id).map((client) => {
+        const i = r.incidents.get(client.incidentId);
+        return { incident: { id: i.id, reference: i.reference, title: i.title, status: i.status, archived: i.archivedAt !== null }, client };
+      });
+      return { uses: uses.sort((a, b) => b.incident.reference.localeCompare(a.incident.reference)) };
+    },
     'contracts.archive': (input) => ws.registers.contracts.archive(input),
     'contracts.restore': ({ id }) => ws.registers.contracts.restore(id),
 

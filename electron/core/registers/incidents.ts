@@ -99,6 +99,10 @@ export class ClientRegister extends RegisterBase<typeof AffectedClient> {
   byIncident(incidentId: string): AffectedClient[] {
     return this.table.all('incident_id = ? AND archived_at IS NULL', [incidentId], 'name COLLATE NOCASE, id');
   }
+  /** The affected clients picked from a client contract (migration 12's index). */
+  byContract(contractId: string): AffectedClient[] {
+    return this.table.all('contract_id = ? AND archived_at IS NULL', [contractId], 'incident_id, id');
+  }
   /** Art. 33(2) and the contract: hours from detection; no contract term means no hour count. */
   notifyDue(incidentId: string, contractHours: number | null): string | null {
     if (contractHours == null) return null;

@@ -10,6 +10,7 @@ import { listsMigration } from './008-lists';
 import { obligationsMigration } from './009-obligations';
 import { letterPeriodsMigration } from './010-letter-periods';
 import { contractsMigration } from './011-contracts';
+import { contractClientsMigration } from './012-contract-clients';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const steps: readonly Migration[] = [
   obligationsMigration,
   letterPeriodsMigration,
   contractsMigration,
+  contractClientsMigration,
 ];

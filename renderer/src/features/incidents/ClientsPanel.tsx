@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconBuildingSkyscraper, IconPencil, IconPlus } from '@tabler/icons-react';
 import type { AffectedClient, Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { Panel } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
+import { useNavigation } from '../../state/navigation';
 import { ClientModal } from './ClientModal';
 import { clientClockFacts } from './clockFacts';
 import { ClockStatus } from './ClockStatus';
@@ -27,6 +28,7 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
   const editable = !incident.archivedAt;
   const start = incident.detectedAt ?? incident.awareAt;
   const none = t('detail.notRecorded');
+  const openRecord = useNavigation((s) => s.openRecord);
 
   return (
     <Panel
@@ -69,6 +71,11 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
                     <Text size="xs" c="dimmed" lineClamp={1} title={c.contact}>
                       {c.contact}
                     </Text>
+                  )}
+                  {c.contractId && (
+                    <Anchor component="button" type="button" size="xs" data-testid="client-contract-link" onClick={() => openRecord('contract', c.contractId!)}>
+                      {t('clients.openContract')}
+                    </Anchor>
                   )}
                 </>
               ),
