@@ -2,12 +2,12 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { contractsRegister } from '@shared/registers';
 import type { Contract, ContractUse } from '@shared/schemas/contract';
 import { api } from '../../api';
-import { DetailFrame, FactList, Panel, RecordActions, StatusBadge } from '../../kit';
+import { DetailFrame, FactList, Panel, RecordActions, StatusBadge, useRecord } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { useNavigation } from '../../state/navigation';
-import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
+import { useRecordTypeVersion } from '../../state/recordChanges';
 import { NS } from './labels';
 import { DpaDay, NoticeContact, NoticeTerms } from './parts';
 import { useContractEditor } from './register';
@@ -15,15 +15,11 @@ import { useContractEditor } from './register';
 /** One client contract: the client, the notice terms an incident's clock takes from it, the agreement. */
 export function ContractDetail({ id }: { id: string }) {
   const t = useFeatureT(NS);
-  const version = useRecordVersion('contract', id);
-  const remote = useRemote(() => api.call('contracts.get', { id }), [id, version]);
+  const remote = useRecord<Contract>(contractsRegister, id);
   const openEdit = useContractEditor((s) => s.openEdit);
   return (
     <DetailFrame<Contract>
       register={contractsRegister}
-      labels={{ ns: NS, section: 'detail' }}
-      testId="contract"
-      backTo={{ name: 'contracts' }}
       record={remote.data}
       error={remote.error}
       render={(contract) => ({

@@ -1,36 +1,29 @@
 import { Input, NumberInput, SegmentedControl, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
-import { ContractCreate, ContractStatus, type Contract, type NoticeChannel } from '@shared/schemas/contract';
+import { ContractStatus, type Contract, type NoticeChannel } from '@shared/schemas/contract';
 import { contractsRegister } from '@shared/registers';
 import type { Lang } from '@shared/schemas/common';
 import { statusLabel } from '../../components/records/labels';
 import { LocalDateInput } from '../../components/LocalDateInput';
-import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { FormFrame, useRecordForm } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { countryCodes, newContractValues, toContractFields, valuesOfContract, type ContractFieldValues, type ContractFormValues } from './contractValues';
 import { channelOptions, languageOptions, NS } from './labels';
-
-const shape = ContractCreate.shape;
 
 /** Records a client contract or edits one. */
 export function ContractForm({ contract, onDone }: { contract?: Contract; onDone(saved: Contract | null): void }) {
   const t = useFeatureT(NS);
   const rf = useRecordForm<Contract, ContractFormValues, ContractFieldValues>({
     register: contractsRegister,
-    ns: NS,
     record: contract,
     initialValues: contract ? valuesOfContract(contract) : newContractValues(),
     toFields: toContractFields,
     onDone,
   });
-  const { form } = rf;
-  const v = form.getValues();
-  const field = (name: keyof ContractFormValues & string) => schemaField(form, shape, NS, name);
+  const { form, values: v, field } = rf;
 
   return (
     <FormFrame
       rf={rf}
-      ns={NS}
-      onCancel={() => onDone(null)}
       sections={[
         {
           key: 'client',

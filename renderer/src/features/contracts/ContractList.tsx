@@ -5,7 +5,6 @@ import type { Contract } from '@shared/schemas/contract';
 import { statusLabel } from '../../components/records/labels';
 import { useFeatureT } from '../../lib/featureT';
 import { RegisterList, StatusBadge } from '../../kit';
-import { useNavigation } from '../../state/navigation';
 import { NS } from './labels';
 import { DpaDay, NoticeContact, NoticeTerms } from './parts';
 import { useContractEditor, useContractList } from './register';
@@ -13,18 +12,13 @@ import { useContractEditor, useContractList } from './register';
 /** Client contracts: the client controllers we process for and what each contract says of breach notices. */
 export function ContractList() {
   const t = useFeatureT(NS);
-  const go = useNavigation((s) => s.go);
-  const openCreate = useContractEditor((s) => s.openCreate);
   return (
     <RegisterList<Contract>
       register={contractsRegister}
       store={useContractList}
-      labels={{ ns: NS, section: 'list' }}
-      testId="contract"
+      editor={useContractEditor}
       emptyIcon={<IconFileCertificate size={28} stroke={1.5} aria-hidden />}
       referenceWidth={140}
-      onOpen={(c) => go({ name: 'contract', id: c.id })}
-      onCreate={() => openCreate()}
       filters={{
         status: { label: t('fields.status'), optionLabel: (s) => statusLabel('contract', s) },
         language: { label: t('fields.language'), optionLabel: (l) => t(`language.${l}`) },
