@@ -12,6 +12,7 @@ import { AlertGroupBody, AlertToastBody, AlertToastTitle } from './AlertToast';
 import { GROUP_TOAST_PREFIX, readBadge, toastId, useAlerts } from './alertsStore';
 import { useAppClock } from '../../lib/appClock';
 import { NS } from './clockView';
+import { nearestPerClock } from './nearestPerClock';
 
 /** More reminders than this arriving together make one toast with "See all" (as the desktop notifications do). */
 const GROUP_ABOVE = 3;
@@ -23,9 +24,10 @@ const shown = new Set<string>();
 let groups = 0;
 
 function showToasts(alerts: Alert[]) {
-  const fresh = alerts.filter((a) => !shown.has(a.id));
-  if (fresh.length === 0) return;
-  for (const a of fresh) shown.add(a.id);
+  const unseen = alerts.filter((a) => !shown.has(a.id));
+  if (unseen.length === 0) return;
+  for (const a of unseen) shown.add(a.id);
+  const fresh = nearestPerClock(unseen);
   if (fresh.length > GROUP_ABOVE) {
     const id = `${GROUP_TOAST_PREFIX}${++groups}`;
     notifications.show({
