@@ -62,9 +62,13 @@ for (const [name, tuple] of Object.entries(DEFAULT_THEME.colors)) if (!TINTED.in
 
 /**
  * Secondary ("dimmed") text and placeholders: the grey that reads on the page's greys and on every
- * palette's tint (dimmed text sits in alerts and highlighted rows too).
+ * palette's tint (dimmed text sits in alerts and highlighted rows too). It is also the palette's
+ * gray.6, which Mantine's own parts use as secondary text (a toast's text under its title, switch
+ * and menu labels, step descriptions, table captions), so those read too.
  */
 const DIMMED = readable(DEFAULT_THEME.colors.gray[6], [WHITE, ...PAGE_GREYS, ...Object.values(colors).map((c) => c[1])]);
+const [g0, g1, g2, g3, g4, g5, , g7, g8, g9] = DEFAULT_THEME.colors.gray;
+colors.gray = [g0, g1, g2, g3, g4, g5, DIMMED, g7, g8, g9];
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

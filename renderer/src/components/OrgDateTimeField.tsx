@@ -41,7 +41,9 @@ export function OrgDateTimeField({ label, description, error, required, value, o
           style={{ flex: '1 1 11rem' }}
           clearable
         />
+        {/* The hours and minutes fields, named together ("Time"): a name needs a role to be read. */}
         <TimePicker
+          role="group"
           aria-label={t('form.time')}
           format="24h"
           value={value.time}

@@ -169,7 +169,7 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
           title: t('form.natureSection'),
           hint: t('form.natureHint'),
           content: (
-            <Checkbox.Group aria-label={t('fields.nature')} value={v.nature} onChange={(value) => form.setFieldValue('nature', value as IncidentFormValues['nature'])}>
+            <Checkbox.Group role="group" aria-label={t('fields.nature')} value={v.nature} onChange={(value) => form.setFieldValue('nature', value as IncidentFormValues['nature'])}>
               <SimpleGrid cols={3} spacing="sm">
                 {BreachNature.options.map((n) => (
                   <Checkbox key={n} value={n} label={t(`nature.${n}`)} description={t(`natureHelp.${n}`)} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AppShell, Button, Divider, Group, Text, Tooltip } from '@mantine/core';
+import { AppShell, Button, Divider, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconLock, IconShieldLock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -36,9 +36,12 @@ export function ShellHeader() {
           </Text>
         </Group>
         <Group gap="md" wrap="nowrap">
-          <Group gap={6} wrap="nowrap" aria-label={t('shell.user', { name: profile?.userName ?? '' })}>
+          {/* A plain group cannot carry a name (aria-label on a generic element is ignored): screen
+              readers read the hidden sentence, sighted users see the icon and the name. */}
+          <Group gap={6} wrap="nowrap">
             <IconUser size={16} stroke={1.6} aria-hidden />
-            <Text size="sm" data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>
+            <VisuallyHidden>{t('shell.user', { name: profile?.userName ?? '' })}</VisuallyHidden>
+            <Text size="sm" data-testid="user-name" aria-hidden style={{ whiteSpace: 'nowrap' }}>
               {profile?.userName}
             </Text>
           </Group>

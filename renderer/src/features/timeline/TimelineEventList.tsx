@@ -77,7 +77,7 @@ export function TimelineEventList({
   }
 
   return (
-    <div data-testid="timeline-events" aria-label={t('events.label')}>
+    <div data-testid="timeline-events" role="group" aria-label={t('events.label')}>
       {days.map(({ day, events: list }) => (
         // Each day in its own block: its heading stays in view while its events scroll, then gives way.
         <section key={day} aria-labelledby={`day-${day}`}>
