@@ -172,6 +172,7 @@ export class TestPostgres {
   private server: ChildProcess | null = null;
   private log = '';
   private readonly dataDir: string;
+  private stopping: Promise<void> | null = null;
 
   private constructor(
     readonly port: number,
@@ -222,6 +223,9 @@ export class TestPostgres {
 
   /** Starts the server on the data it had (after stop(): a backend coming back after an outage). */
   async restart(): Promise<void> {
+    // A stop still under way (a test that failed before awaiting it): the data directory is the
+    // old server's until it has exited.
+    while (this.stopping) await this.stopping;
     if (this.server) return;
     this.log = '';
     const child = spawn(
@@ -262,7 +266,8 @@ export class TestPostgres {
     const child = this.server;
     if (!child) return;
     this.server = null;
-    await new Promise<void>((resolve) => {
+    // The executor runs at once: the server is told to stop before stop() returns.
+    const stopping = new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const hard = setTimeout(() => child.kill('SIGKILL'), 20_000);
       child.once('exit', () => {
@@ -271,6 +276,25 @@ export class TestPostgres {
       });
       child.kill('SIGINT');
     });
+    this.stopping = stopping;
+    try {
+      await stopping;
+    } finally {
+      if (this.stopping === stopping) this.stopping = null;
+    }
+  }
+
+  /**
+   * Stops the server at this exact point of the code under test: this thread waits until the
+   * server has shut down (its postmaster.pid gone) before it returns, so nothing the caller runs
+   * next reaches it. For faults injected from an event handler in the middle of a sync.
+   */
+  stopHere(): Promise<void> {
+    const stopped = this.stop();
+    const pid = join(this.dataDir, 'postmaster.pid');
+    const waited = spawnSync('sh', ['-c', 'i=0; while [ -e "$1" ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done', 'sh', pid], { timeout: 40_000 });
+    if (waited.error) throw new TestPostgresError(`the server did not stop: ${waited.error.message}`);
+    return stopped;
   }
 
   get running(): boolean {

@@ -87,7 +87,7 @@ describe('sync under faults', () => {
     fill(a.ws, 1_600, 'push');
     let stopped: Promise<void> | null = null;
     const off = a.ws.on('sync.status', (s) => {
-      if (!stopped && s.progress?.phase === 'push' && s.progress.done >= 500) stopped = pgServer.stop();
+      if (!stopped && s.progress?.phase === 'push' && s.progress.done >= 500) stopped = pgServer.stopHere();
     });
     await expect(a.ws.sync.syncNow()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     off();
@@ -114,7 +114,7 @@ describe('sync under faults', () => {
     await a.ws.sync.syncNow();
     let stopped: Promise<void> | null = null;
     const off = b.ws.on('sync.status', (s) => {
-      if (!stopped && s.progress?.phase === 'pull' && s.progress.done >= 500) stopped = pgServer.stop();
+      if (!stopped && s.progress?.phase === 'pull' && s.progress.done >= 500) stopped = pgServer.stopHere();
     });
     await expect(b.ws.sync.syncNow()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     off();

@@ -194,6 +194,22 @@ describe('sync through a shared PostgreSQL', () => {
     expect(b.registers.incidents.list({}).items.map((i) => i.title)).toEqual(['Base exposée']);
   });
 
+  it('changes made one after another while pushes are under way all go up, none skipped', async () => {
+    const { a, b } = await workspaceOf3();
+    a.sync.start();
+    // Made as people make them, each its own call with the event loop free in between, while A
+    // pushes the ones before (a push reads its next batch ahead while one is on the wire).
+    for (let i = 0; i < 400; i++) {
+      a.complaints.create({ receivedAt: '2026-02-01T09:00:00+01:00', channel: 'email', complainantLabel: `Live ${i}`, rights: ['erasure'], summary: `Live change ${i}` });
+      await new Promise((r) => setImmediate(r));
+    }
+    await a.sync.syncNow();
+    expect(a.sync.status().pending).toBe(0);
+    await b.sync.syncNow();
+    expect(b.complaints.list({}).total).toBe(400);
+    expect(b.audit.verify().ok).toBe(true);
+  });
+
   it('the backend holds no record text, names or file contents in clear', async () => {
     const { a, b } = await workspaceOf3();
     const secret = 'Zéphyrine Trouvère-Quimper';

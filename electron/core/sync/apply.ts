@@ -105,7 +105,7 @@ export class OpApplier {
   private isFresh(register: AnyRegister, recordId: string): boolean {
     return (
       this.ctx.db.prepare(`SELECT 1 FROM field_versions WHERE record_type = ? AND record_id = ? LIMIT 1`).get(register.recordType, recordId) === undefined &&
-      register.find(recordId) === null
+      this.ctx.db.prepare(`SELECT 1 FROM ${register.tableName} WHERE id = ?`).get(recordId) === undefined
     );
   }
 
