@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+import { assertRendererBuilt, callApi, freshDataDir, startWebHost, type WebHost } from './support/webHost';
 import { openFromNav } from './support/ui';
 
 /**
@@ -16,18 +16,6 @@ const SETUP = {
   recoveryPassphrase: 'tiny-harbour-violet-engine-47',
 };
 
-async function call<T>(host: WebHost, method: string, input: unknown = {}): Promise<T> {
-  const url = new URL(host.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')!}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} → ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
 const row = (page: Page, text: string) => page.getByTestId('clock-table').locator('tbody tr[data-clock-id]').filter({ hasText: text });
 
 test.describe.serial('internal targets and outer bounds on the clocks board', () => {
@@ -39,9 +27,9 @@ test.describe.serial('internal targets and outer bounds on the clocks board', ()
     assertRendererBuilt();
     dataDir = freshDataDir();
     host = await startWebHost(dataDir, { keychain: false }, ['--clock', '2025-01-02T09:00:00+01:00']);
-    await call(host, 'app.setup', SETUP);
-    await call(host, 'letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2025-01-02T09:00:00+01:00', subject: 'Demande d’informations', replyDue: '2025-01-24T00:00:00+01:00' });
-    await call(host, 'letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'sanction', receivedAt: '2024-12-30T10:00:00+01:00', notifiedAt: '2024-12-30T10:00:00+01:00', subject: 'Délibération de sanction' });
+    await callApi(host, 'app.setup', SETUP);
+    await callApi(host, 'letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2025-01-02T09:00:00+01:00', subject: 'Demande d’informations', replyDue: '2025-01-24T00:00:00+01:00' });
+    await callApi(host, 'letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'sanction', receivedAt: '2024-12-30T10:00:00+01:00', notifiedAt: '2024-12-30T10:00:00+01:00', subject: 'Délibération de sanction' });
     page = await browser.newPage();
   });
 
@@ -69,7 +57,7 @@ test.describe.serial('internal targets and outer bounds on the clocks board', ()
 
     await openFromNav(page, 'Clocks');
     await expect(row(page, 'Demande d’informations').getByTestId('clock-internal-target')).toHaveText('Internal target: end of Mon 20 Jan 2025');
-    const profile = await call<{ organisation: { internalLeadDays: number; dpoContact: string } }>(host!, 'profile.get');
+    const profile = await callApi<{ organisation: { internalLeadDays: number; dpoContact: string } }>(host!, 'profile.get');
     expect(profile.organisation).toMatchObject({ internalLeadDays: 3, dpoContact: 'Claire Dubois, DPO, dpo@exemplar.example' });
   });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+import { assertRendererBuilt, callApi, freshDataDir, startWebHost, type WebHost } from './support/webHost';
 import { fillDateTime, openFromNav, pick } from './support/ui';
 
 /**
@@ -17,18 +17,6 @@ const SETUP = {
   recoveryPassphrase: 'tiny-harbour-violet-engine-47',
 };
 
-async function call<T>(host: WebHost, method: string, input: unknown = {}): Promise<T> {
-  const url = new URL(host.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')!}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} → ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
 test.describe.serial('periods a regulator sets, counted from the letter', () => {
   let dataDir = '';
   let host: WebHost | null = null;
@@ -38,7 +26,7 @@ test.describe.serial('periods a regulator sets, counted from the letter', () => 
     assertRendererBuilt();
     dataDir = freshDataDir();
     host = await startWebHost(dataDir, { keychain: false }, ['--clock', '2025-02-03T09:00:00+01:00']);
-    await call(host, 'app.setup', SETUP);
+    await callApi(host, 'app.setup', SETUP);
     page = await browser.newPage();
   });
 
@@ -93,9 +81,9 @@ test.describe.serial('periods a regulator sets, counted from the letter', () => 
     await expect(page.getByTestId('compliance-state')).toContainText(/2 May 2025/);
 
     // The procedure lists the letter as its step, and the API stored the period with the date.
-    const letters = await call<{ items: { reference: string; complianceDue: string; compliancePeriod: unknown; matterId: string }[] }>(host!, 'letters.list', {});
+    const letters = await callApi<{ items: { reference: string; complianceDue: string; compliancePeriod: unknown; matterId: string }[] }>(host!, 'letters.list', {});
     expect(letters.items[0]).toMatchObject({ reference: 'L-2025-0001', complianceDue: '2025-05-02T22:00:00.000Z', compliancePeriod: { amount: 1, unit: 'months', from: 'notifiedAt' } });
-    const m = await call<{ matter: { kind: string }; letters: { reference: string }[] }>(host!, 'matters.get', { id: letters.items[0]!.matterId });
+    const m = await callApi<{ matter: { kind: string }; letters: { reference: string }[] }>(host!, 'matters.get', { id: letters.items[0]!.matterId });
     expect(m).toMatchObject({ matter: { kind: 'formal_notice' }, letters: [{ reference: 'L-2025-0001' }] });
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+import { assertRendererBuilt, callApi, freshDataDir, startWebHost, type WebHost } from './support/webHost';
 import { fillDateTime } from './support/ui';
 
 /**
@@ -26,18 +26,6 @@ const CLIENTS = [
   { name: 'Voyages Horizon SAS', hours: 72, due: '30 Mar 2026, 23:30' },
 ] as const;
 
-async function call<T>(host: WebHost, method: string, input: unknown = {}): Promise<T> {
-  const url = new URL(host.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')!}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} → ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
   return context.newPage();
@@ -53,8 +41,8 @@ test.describe.serial('a processor notifies each client controller under its own 
     assertRendererBuilt();
     dataDir = freshDataDir();
     host = await startWebHost(dataDir, { keychain: false }, ['--clock', '2026-03-27T22:40:00+01:00']);
-    await call(host, 'app.setup', SETUP);
-    const incident = await call<{ reference: string }>(host, 'incidents.create', {
+    await callApi(host, 'app.setup', SETUP);
+    const incident = await callApi<{ reference: string }>(host, 'incidents.create', {
       title: 'Backup of three clients’ contact lists exposed',
       ourRole: 'processor',
       detectedAt: '2026-03-27T22:30:00+01:00',
@@ -137,7 +125,7 @@ test.describe.serial('a processor notifies each client controller under its own 
   test('each notice prepared and filed; the 24-hour client told late, with the reasons', async () => {
     test.setTimeout(120_000);
     // Saturday 10:00: in time for the 48- and 72-hour contracts.
-    await call(host!, 'app.setClock', { at: '2026-03-28T10:00:00+01:00' });
+    await callApi(host!, 'app.setClock', { at: '2026-03-28T10:00:00+01:00' });
     await openIncident();
     await file('Optique Lumière SARL', null);
     await expect(obligation('Optique Lumière SARL')).toHaveAttribute('data-state', 'filed_on_time');
@@ -145,7 +133,7 @@ test.describe.serial('a processor notifies each client controller under its own 
     await expect(obligation('Voyages Horizon SAS')).toHaveAttribute('data-state', 'filed_on_time');
 
     // Sunday 09:00 (summer time): the 24-hour contract ran out on Saturday at 22:30.
-    await call(host!, 'app.setClock', { at: '2026-03-29T09:00:00+02:00' });
+    await callApi(host!, 'app.setClock', { at: '2026-03-29T09:00:00+02:00' });
     await openIncident();
     await expect(obligation('Boulangeries Martin SA').getByTestId('obligation-clock')).toContainText(/overdue/i);
     const reasons = 'The client’s DPO address in our file bounced; reached by phone on Sunday morning.';
@@ -166,11 +154,11 @@ test.describe.serial('a processor notifies each client controller under its own 
       await expect(modal).toBeHidden();
       await expect(o).toContainText('acknowledged 29 Mar 2026, 11:00');
     }
-    const incidents = await call<{ items: { id: string; reference: string }[] }>(host!, 'incidents.list', {});
+    const incidents = await callApi<{ items: { id: string; reference: string }[] }>(host!, 'incidents.list', {});
     const id = incidents.items.find((i) => i.reference === incidentRef)!.id;
-    const detail = await call<{ clients: { name: string; acknowledgedAt: string | null }[] }>(host!, 'incidents.get', { id });
+    const detail = await callApi<{ clients: { name: string; acknowledgedAt: string | null }[] }>(host!, 'incidents.get', { id });
     expect(detail.clients.map((c) => [c.name, c.acknowledgedAt])).toEqual(CLIENTS.map((c) => [c.name, '2026-03-29T09:00:00.000Z']));
-    const tl = await call<{ events: { kind: string; text: { en: string } }[] }>(host!, 'timeline.get', { incidentId: id });
+    const tl = await callApi<{ events: { kind: string; text: { en: string } }[] }>(host!, 'timeline.get', { incidentId: id });
     const sent = tl.events.filter((e) => e.kind === 'notification_sent').map((e) => e.text.en);
     expect(sent).toHaveLength(3);
     expect(sent.filter((t) => t.endsWith(', on time'))).toHaveLength(2);

@@ -70,3 +70,16 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
     // Already gone.
   }
 }
+
+/** Calls the web host's API as a script would (its token from the URL); a refusal throws with the method and the body. */
+export async function callApi<T>(host: WebHost, method: string, input: unknown = {}): Promise<T> {
+  const url = new URL(host.url);
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${url.searchParams.get('token')!}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} → ${res.status}: ${JSON.stringify(body)}`);
+  return body;
+}
