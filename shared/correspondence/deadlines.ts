@@ -73,7 +73,11 @@ export function appealWindow(l: AppealFacts): { from: 'notified' | 'received' | 
   if (l.direction !== 'inbound' || !APPEALABLE_KINDS.includes(l.kind) || l.regulator !== 'FR-CNIL') return null;
   const from = l.notifiedAt ?? l.receivedAt;
   if (!from) return { from: null, result: null };
+  return { from: l.notifiedAt ? 'notified' : 'received', result: appealDeadline(from) };
+}
+
+/** The Conseil d'État appeal counted from a date on the CNIL's calendar (with its outer bound). */
+export function appealDeadline(from: string): DeadlineResult {
   const reg = findRegulator('FR-CNIL')!;
-  const result = computeDeadline('conseil-etat-appeal', from, { timeZone: reg.timeZone, country: reg.holidayCountry });
-  return { from: l.notifiedAt ? 'notified' : 'received', result };
+  return computeDeadline('conseil-etat-appeal', from, { timeZone: reg.timeZone, country: reg.holidayCountry });
 }

@@ -6,8 +6,7 @@ import { toUtc, type RegisterContext } from '../registers/context';
 import type { ObligationRecord } from '@shared/schemas/obligation';
 import { obligationClock, type IncidentClockFacts } from '../obligations/clocks';
 import { internalTargets } from './internal-targets';
-import { findRegulator } from '@shared/reference/regulators';
-import { letterPeriodBasis } from '@shared/correspondence/deadlines';
+import { appealDeadline, letterPeriodBasis } from '@shared/correspondence/deadlines';
 import type { LetterPeriod } from '@shared/schemas/letter';
 
 /**
@@ -356,10 +355,9 @@ function letterClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): vo
   }
 }
 
-/** The later reading of a disputed appeal deadline, from the rule itself (letters are few). */
+/** The later reading of a disputed appeal deadline, from the one appeal rule (letters are few). */
 function appealOuterBound(notifiedAt: string): Clock['outerBound'] {
-  const reg = findRegulator('FR-CNIL')!;
-  const r = computeDeadline('conseil-etat-appeal', notifiedAt, { timeZone: reg.timeZone, country: reg.holidayCountry });
+  const r = appealDeadline(notifiedAt);
   return r.outerBound ? { due: toUtc(r.outerBound.deadline), reason: r.outerBound.reason } : null;
 }
 
