@@ -173,7 +173,7 @@ async function main() {
     const push = await phase('push', () => a.sync.syncNow());
 
     const { ws: b, dir: bDir } = await client('b', cleanups);
-    const inv = await a.sync.createInvitation();
+    const inv = await a.sync.createInvitation('dpo');
     log('New member B joins and pulls everything…');
     const pull = await phase('pull', () => b.sync.join({ ...server.connection(), invitation: inv.invitation, code: inv.code }, 'B'));
     const pulled = b.complaints.list({ limit: 1 }).total;
@@ -209,7 +209,7 @@ async function main() {
     log(`Two running clients (own processes) receive ${CHANGES} changes from A…`);
     await b.shutdown();
     const { ws: c, dir: cDir } = await client('c', cleanups);
-    const inv2 = await a.sync.createInvitation();
+    const inv2 = await a.sync.createInvitation('dpo');
     await c.sync.join({ ...server.connection(), invitation: inv2.invitation, code: inv2.code }, 'C');
     await c.shutdown();
     const live = [liveClient(bDir), liveClient(cDir)];

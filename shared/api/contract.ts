@@ -44,7 +44,7 @@ import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatu
 import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate, ContractUses } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
-import { ConnectInput, Conflict, Invitation, JoinWorkspaceInput, Member, ResolveConflictInput, SyncStatus } from '../schemas/sync';
+import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
@@ -202,9 +202,10 @@ const coreMethods = {
   'sync.createWorkspace': { input: ConnectInput, output: SyncStatus, summary: 'Connect to the shared backend and create a workspace (first member).' },
   'sync.readInvitation': { input: z.object({ invitation: z.string() }), output: z.object({ workspaceId: z.string(), connection: z.unknown() }), summary: 'Where an invitation points (to fill in the connection).' },
   'sync.join': { input: JoinWorkspaceInput, output: SyncStatus, summary: 'Join a workspace with an invitation and the code sent separately.' },
-  'sync.invite': { input: Empty, output: Invitation, summary: 'A new invitation, and its code to send by another channel.' },
+  'sync.invite': { input: InviteInput, output: Invitation, summary: 'A new invitation carrying the role chosen for the invitee (administrators only), and its code to send by another channel.' },
   'sync.members': { input: Empty, output: z.object({ members: z.array(Member) }), summary: 'Members of the workspace.' },
-  'sync.removeMember': { input: z.object({ memberId: z.string() }), output: Ok, summary: 'Remove a member; new changes use a new key.' },
+  'sync.removeMember': { input: z.object({ memberId: z.string() }), output: Ok, summary: 'Remove a member (administrators only); new changes use a new key.' },
+  'sync.setRole': { input: SetRoleInput, output: Ok, summary: 'Change a member’s role (administrators only): a statement signed with this member’s key, synced to every machine.' },
   'sync.now': { input: Empty, output: SyncStatus, summary: 'Sync now.' },
   'sync.disconnect': { input: Empty, output: SyncStatus, summary: 'Stop syncing on this machine (the local register stays).' },
   'conflicts.list': { input: z.object({ includeResolved: z.boolean().default(false) }), output: z.object({ conflicts: z.array(Conflict) }), summary: 'Values that lost to a concurrent change.' },
@@ -307,6 +308,8 @@ export const errorStatus = {
   BACKEND_PERMISSION: 403,
   BACKEND_INCOMPATIBLE: 409,
   REVOKED: 403,
+  /** This member's workspace role does not allow the operation (README › Roles). */
+  ROLE_FORBIDDEN: 403,
   /** A long job was cancelled by jobs.cancel; nothing was changed. */
   CANCELLED: 409,
   INTERNAL: 500,

@@ -58,8 +58,36 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const Member = z.object({ memberId: z.string(), label: z.string(), joinedAt: IsoInstant, removedAt: IsoInstant.nullable(), isMe: z.boolean() });
+/**
+ * A member's role in a workspace (README › Roles). The creator of a workspace is its first
+ * administrator; an invitation carries the role its (administrator) author chose; a role changes
+ * only by a statement an administrator signed, carried in the workspace's operation log.
+ */
+export const MemberRole = z.enum(['administrator', 'dpo', 'security_lead', 'editor', 'reader', 'auditor']);
+export type MemberRole = z.infer<typeof MemberRole>;
+export const MEMBER_ROLES = MemberRole.options;
+
+/** Who may invite, remove members and change roles. */
+export function managesMembers(role: MemberRole | null | undefined): boolean {
+  return role === 'administrator';
+}
+
+export const Member = z.object({
+  memberId: z.string(),
+  label: z.string(),
+  joinedAt: IsoInstant,
+  removedAt: IsoInstant.nullable(),
+  isMe: z.boolean(),
+  /** Null while the signed statement that gives it has not reached this machine (or did not verify). */
+  role: MemberRole.nullable(),
+  /** SHA-256 of the member's Ed25519 public key (hex), from its signed membership; null while unknown. */
+  signingKeyFingerprint: z.string().nullable(),
+});
 export type Member = z.infer<typeof Member>;
+
+export const InviteInput = z.object({ role: MemberRole });
+export const SetRoleInput = z.object({ memberId: z.string(), role: MemberRole });
+export type SetRoleInput = z.infer<typeof SetRoleInput>;
 
 export const Conflict = z.object({
   id: z.string(),

@@ -127,6 +127,9 @@ test.describe.serial('sync with a colleague through a shared PostgreSQL', () => 
     await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
     await expect(page.getByTestId('sync-members')).toContainText('Claire Martin');
     await expect(page.getByTestId('sync-members')).toContainText('This machine');
+    // The creator is the workspace's administrator: its own role can be changed from here.
+    await page.getByRole('tab', { name: 'Members and invitations' }).click();
+    await expect(page.getByRole('combobox', { name: 'Role of Claire Martin' })).toHaveValue('Administrator');
   });
 
   test('records a complaint and invites a colleague: the code is shown apart from the invitation', async () => {
@@ -146,12 +149,16 @@ test.describe.serial('sync with a colleague through a shared PostgreSQL', () => 
     await page.getByTestId('sync-indicator').click();
     await expect(page.getByRole('heading', { name: 'Sync with colleagues' })).toBeVisible();
     await page.getByRole('tab', { name: 'Members and invitations' }).click();
+    // The invitation carries the role chosen for the colleague (least privilege by default).
+    await expect(page.getByRole('combobox', { name: 'Role of the colleague invited' })).toHaveValue('Reader');
+    await pick(page, page.getByRole('combobox', { name: 'Role of the colleague invited' }), 'Security lead');
     await page.getByRole('button', { name: 'Invite a colleague' }).click();
     const panel = page.getByTestId('invitation');
     await expect(panel).toContainText('1. The invitation — send it by email');
     await expect(panel).toContainText('2. The code — send it by another channel');
     await expect(panel).toContainText('never in the same email as the invitation');
     await expect(page.getByTestId('invitation-expiry')).toContainText('Valid once, until');
+    await expect(page.getByTestId('invitation-expiry')).toContainText('It makes them Security lead.');
     invitation = await page.getByTestId('invitation-text').inputValue();
     code = (await page.getByTestId('invitation-code').innerText()).trim();
     expect(invitation).toMatch(/^PRIVACYOPS-INVITE-1\./);
@@ -184,6 +191,13 @@ test.describe.serial('sync with a colleague through a shared PostgreSQL', () => 
     await expect(page.getByTestId('sync-state')).toHaveText('Connected', { timeout: 30_000 });
     await expect(page.getByTestId('sync-members')).toContainText('Claire Martin');
     await expect(page.getByTestId('sync-members')).toContainText('Samir Haddad');
+    // Samir sees the roles, read-only, and no way to invite or remove: he is not an administrator.
+    const rows = page.getByTestId('sync-members').getByRole('row');
+    await expect(rows.filter({ hasText: 'Samir Haddad' })).toContainText('Security lead');
+    await expect(rows.filter({ hasText: 'Claire Martin' })).toContainText('Administrator');
+    await expect(page.getByTestId('members-not-admin')).toContainText('Only an administrator of the workspace can invite colleagues');
+    await expect(page.getByRole('button', { name: 'Invite a colleague' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Complaints', exact: true }).click();
     await expect(page.getByRole('button', { name: `Open ${reference}` })).toBeVisible({ timeout: 10_000 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 // Thousands of operations through a real PostgreSQL on a shared two-core machine: generous limits.
 vi.setConfig({ testTimeout: 240_000 });
@@ -7,25 +7,15 @@ import { fileURLToPath } from 'node:url';
 import type { Workstation } from '../../electron/core/workstation';
 import { Backend } from '../../electron/core/sync/backend';
 import { PASSPHRASE, setUpWorkstation, startWorkstation, tempDir } from '../support/workstation';
-import { TestPostgres } from '../support/postgres';
+import { syncHarness } from '../support/sync-harness';
 
-let pgServer: TestPostgres;
-const cleanups: (() => void | Promise<void>)[] = [];
-
-beforeAll(async () => {
-  pgServer = await TestPostgres.start();
-}, 180_000);
-afterAll(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-  // Unset when set-up failed: its one-line TestPostgresError is the whole report.
-  if (pgServer) await pgServer.destroy();
-});
+const harness = syncHarness('fault');
 
 async function client(name: string, dir?: string): Promise<{ ws: Workstation; dir: string }> {
   const t = dir ? { dir, cleanup: () => {} } : tempDir(`privacyops-fault-${name}-`);
   const ws = dir ? await startWorkstation(dir) : await setUpWorkstation(t.dir);
   if (dir) await ws.unlock(PASSPHRASE);
-  cleanups.push(async () => {
+  harness.onCleanup(async () => {
     await ws.shutdown();
     t.cleanup();
   });
@@ -54,7 +44,7 @@ function fill(ws: Workstation, n: number, tag: string) {
 const MANY = 12_000;
 
 async function backendCounts(workspaceId: string) {
-  const r = await pgServer.admin<{ n: string; d: string; max: string }>(
+  const r = await harness.pg().admin<{ n: string; d: string; max: string }>(
     'SELECT count(*) AS n, count(DISTINCT op_id) AS d, coalesce(max(seq), 0) AS max FROM privacyops.ops WHERE workspace_id = $1',
     [workspaceId],
   );
@@ -67,16 +57,16 @@ async function backendCounts(workspaceId: string) {
  */
 function restoreBackendAfterTest() {
   onTestFinished(async () => {
-    if (!pgServer.running) await pgServer.restart();
+    if (!harness.pg().running) await harness.pg().restart();
   });
 }
 
 async function pair() {
   const a = await client('a');
   const b = await client('b');
-  await a.ws.sync.createWorkspace(pgServer.connection(), 'A');
-  const inv = await a.ws.sync.createInvitation();
-  await b.ws.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'B');
+  await a.ws.sync.createWorkspace(harness.pg().connection(), 'A');
+  const inv = await a.ws.sync.createInvitation('dpo');
+  await b.ws.sync.join({ ...harness.pg().connection(), invitation: inv.invitation, code: inv.code }, 'B');
   return { a, b, workspaceId: a.ws.sync.status().workspaceId! };
 }
 
@@ -87,7 +77,7 @@ describe('sync under faults', () => {
     fill(a.ws, 1_600, 'push');
     let stopped: Promise<void> | null = null;
     const off = a.ws.on('sync.status', (s) => {
-      if (!stopped && s.progress?.phase === 'push' && s.progress.done >= 500) stopped = pgServer.stopHere();
+      if (!stopped && s.progress?.phase === 'push' && s.progress.done >= 500) stopped = harness.pg().stopHere();
     });
     await expect(a.ws.sync.syncNow()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     off();
@@ -96,7 +86,7 @@ describe('sync under faults', () => {
     expect(a.ws.sync.status().pending).toBeGreaterThan(0);
     // Edits go on offline.
     a.ws.complaints.create({ receivedAt: '2026-01-06T10:00:00+01:00', channel: 'email', complainantLabel: 'offline', rights: ['erasure'], summary: 'made while the backend was down' });
-    await pgServer.restart();
+    await harness.pg().restart();
     await a.ws.sync.syncNow();
     expect(a.ws.sync.status()).toMatchObject({ state: 'online', pending: 0, offlineSince: null });
     const counts = await backendCounts(workspaceId);
@@ -114,7 +104,7 @@ describe('sync under faults', () => {
     await a.ws.sync.syncNow();
     let stopped: Promise<void> | null = null;
     const off = b.ws.on('sync.status', (s) => {
-      if (!stopped && s.progress?.phase === 'pull' && s.progress.done >= 500) stopped = pgServer.stopHere();
+      if (!stopped && s.progress?.phase === 'pull' && s.progress.done >= 500) stopped = harness.pg().stopHere();
     });
     await expect(b.ws.sync.syncNow()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     off();
@@ -122,7 +112,7 @@ describe('sync under faults', () => {
     const partial = b.ws.complaints.list({}).total;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(MANY);
-    await pgServer.restart();
+    await harness.pg().restart();
     await b.ws.sync.syncNow();
     expect(b.ws.complaints.list({}).total).toBe(MANY);
     expect(new Set(b.ws.complaints.list({ limit: 500 }).items.map((c) => c.id)).size).toBe(500);
@@ -134,7 +124,7 @@ describe('sync under faults', () => {
     fill(a.ws, 3_000, 'damaged');
     await a.ws.sync.syncNow();
     // Damage one operation well past the first page, in the middle of its sealed body.
-    const ops = await pgServer.admin<{ seq: string; op_id: string; payload: Buffer }>(
+    const ops = await harness.pg().admin<{ seq: string; op_id: string; payload: Buffer }>(
       'SELECT seq, op_id, payload FROM privacyops.ops WHERE workspace_id = $1 ORDER BY seq',
       [workspaceId],
     );
@@ -142,7 +132,7 @@ describe('sync under faults', () => {
     const badSeq = Number(victim.seq);
     const damaged = Buffer.from(victim.payload);
     damaged[Math.floor(damaged.length / 2)]! ^= 0x01;
-    await pgServer.admin('UPDATE privacyops.ops SET payload = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, badSeq, damaged]);
+    await harness.pg().admin('UPDATE privacyops.ops SET payload = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, badSeq, damaged]);
     const victimRecord = a.ws.audit.entries(0, 100_000).find((e) => e.opId === victim.op_id)!.recordId;
 
     const refusal = (await b.ws.sync.syncNow().then(
@@ -170,7 +160,7 @@ describe('sync under faults', () => {
     expect(b.ws.audit.hasOp(victim.op_id)).toBe(false);
 
     // Repaired: the pull resumes where it stopped and ends with everything, once.
-    await pgServer.admin('UPDATE privacyops.ops SET payload = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, badSeq, victim.payload]);
+    await harness.pg().admin('UPDATE privacyops.ops SET payload = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, badSeq, victim.payload]);
     await b.ws.sync.syncNow();
     expect(b.ws.sync.status()).toMatchObject({ state: 'online', error: null });
     expect(b.ws.complaints.list({}).total).toBe(3_000);
@@ -217,7 +207,7 @@ describe('sync under faults', () => {
 
   it('two clients pushing at the same moment, many times over: no pulled cursor ever skips an operation', async () => {
     const { a, workspaceId } = await pair();
-    const conn = pgServer.connection();
+    const conn = harness.pg().connection();
     const [p1, p2, reader] = await Promise.all([Backend.connect(conn), Backend.connect(conn), Backend.connect(conn)]);
     const pushed = new Set<string>();
     const pulled: string[] = [];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 180_000 });
 import { createServer, type Server } from 'node:net';
@@ -6,31 +6,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Workstation } from '../../electron/core/workstation';
 import { Backend } from '../../electron/core/sync/backend';
-import { setUpWorkstation, tempDir } from '../support/workstation';
-import { TestPostgres, freePort } from '../support/postgres';
+import { syncHarness } from '../support/sync-harness';
+import { freePort } from '../support/postgres';
 
-let pgServer: TestPostgres;
-const cleanups: (() => void | Promise<void>)[] = [];
-
-beforeAll(async () => {
-  pgServer = await TestPostgres.start();
-}, 180_000);
-afterAll(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-  // Unset when set-up failed: its one-line TestPostgresError is the whole report.
-  if (pgServer) await pgServer.destroy();
-});
-
-async function client(name: string): Promise<Workstation> {
-  const t = tempDir(`privacyops-sync-${name}-`);
-  const ws = await setUpWorkstation(t.dir);
-  ws.updateProfile({ userName: name });
-  cleanups.push(async () => {
-    await ws.shutdown();
-    t.cleanup();
-  });
-  return ws;
-}
+const harness = syncHarness('sync');
+const client = harness.client;
 
 /** Everything a user sees of the registers, for comparing machines. */
 function snapshot(ws: Workstation) {
@@ -50,10 +30,10 @@ async function workspaceOf3() {
   const a = await client('Claire (DPO)');
   const b = await client('Samir (security lead)');
   const c = await client('Inès (legal)');
-  await a.sync.createWorkspace(pgServer.connection(), 'A');
+  await a.sync.createWorkspace(harness.pg().connection(), 'A');
   for (const other of [b, c]) {
-    const inv = await a.sync.createInvitation();
-    await other.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'member');
+    const inv = await a.sync.createInvitation('dpo');
+    await other.sync.join({ ...harness.pg().connection(), invitation: inv.invitation, code: inv.code }, 'member');
   }
   return { a, b, c };
 }
@@ -157,8 +137,8 @@ describe('sync through a shared PostgreSQL', () => {
     // A new member gets all of it in its first pull: B's creation never seen (applied in one go),
     // C's decision, then A's creation of a record it now holds (field by field, as a conflict).
     const d = await client('Dora (new member)');
-    const inv = await a.sync.createInvitation();
-    await d.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'member');
+    const inv = await a.sync.createInvitation('dpo');
+    await d.sync.join({ ...harness.pg().connection(), invitation: inv.invitation, code: inv.code }, 'member');
     await d.sync.syncNow();
     const view = (w: Workstation) => ({
       ...snapshot(w),
@@ -218,7 +198,7 @@ describe('sync through a shared PostgreSQL', () => {
     await a.registers.attachments.add({ record: { type: 'incident', id: inc.id }, fileName: 'evidence-FROTZ.txt', mimeType: 'text/plain', contentBase64: Buffer.from('Attachment body GRUE-31337').toString('base64') });
     await a.sync.syncNow();
     await b.sync.syncNow();
-    const dump = await pgServer.dump();
+    const dump = await harness.pg().dump();
     expect(dump.length).toBeGreaterThan(1000);
     for (const needle of [secret, 'Zéphyrine', 'zephyrine@exemple.fr', 'XYZZY', 'PLUGH', 'FROTZ', 'GRUE-31337', 'Claire', 'Samir', 'complainantLabel', 'C-2018-0001']) {
       expect(dump.includes(Buffer.from(needle)), needle).toBe(false);
@@ -228,15 +208,15 @@ describe('sync through a shared PostgreSQL', () => {
   it('a wrong invitation code is refused and changes nothing locally', async () => {
     const a = await client('A');
     const b = await client('B');
-    await a.sync.createWorkspace(pgServer.connection(), 'A');
-    const inv = await a.sync.createInvitation();
+    await a.sync.createWorkspace(harness.pg().connection(), 'A');
+    const inv = await a.sync.createInvitation('dpo');
     b.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'x', rights: ['access'], summary: 'local only' });
     const before = b.audit.verify();
-    await expect(b.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: 'wrong words entirely here please now' }, 'B')).rejects.toMatchObject({ code: 'WRONG_KEY' });
+    await expect(b.sync.join({ ...harness.pg().connection(), invitation: inv.invitation, code: 'wrong words entirely here please now' }, 'B')).rejects.toMatchObject({ code: 'WRONG_KEY' });
     expect(b.sync.status().configured).toBe(false);
     expect(b.audit.verify()).toEqual(before);
     // The right code still works afterwards.
-    await b.sync.join({ ...pgServer.connection(), invitation: inv.invitation, code: inv.code }, 'B');
+    await b.sync.join({ ...harness.pg().connection(), invitation: inv.invitation, code: inv.code }, 'B');
     expect(b.sync.status().state).toBe('online');
   });
 
@@ -259,16 +239,16 @@ describe('sync through a shared PostgreSQL', () => {
 
   it('a backend of a newer schema version is refused with a clear message', async () => {
     const a = await client('A');
-    await a.sync.createWorkspace(pgServer.connection(), 'A');
+    await a.sync.createWorkspace(harness.pg().connection(), 'A');
     a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'x', rights: ['access'], summary: 'pending' });
-    await pgServer.admin(`UPDATE privacyops.meta SET value = '99' WHERE key = 'schema_version'`);
+    await harness.pg().admin(`UPDATE privacyops.meta SET value = '99' WHERE key = 'schema_version'`);
     try {
       const before = a.audit.verify();
       await expect(a.sync.syncNow()).rejects.toMatchObject({ code: 'BACKEND_INCOMPATIBLE', message: expect.stringMatching(/newer PrivacyOps Workstation/) });
       expect(a.audit.verify()).toEqual(before);
       expect(a.sync.status().pending).toBeGreaterThan(0);
     } finally {
-      await pgServer.admin(`UPDATE privacyops.meta SET value = '1' WHERE key = 'schema_version'`);
+      await harness.pg().admin(`UPDATE privacyops.meta SET value = '1' WHERE key = 'schema_version'`);
     }
   });
 
@@ -293,18 +273,18 @@ describe('sync through a shared PostgreSQL', () => {
 
   it("row-level security keeps one workspace's rows away from another database role", async () => {
     for (const r of ['dpo_team', 'other_team']) {
-      await pgServer.admin(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${r}') THEN CREATE ROLE ${r} LOGIN PASSWORD 'pw-${r}'; END IF; END $$`);
-      await pgServer.admin(`GRANT CONNECT ON DATABASE privacyops TO ${r}`);
+      await harness.pg().admin(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${r}') THEN CREATE ROLE ${r} LOGIN PASSWORD 'pw-${r}'; END IF; END $$`);
+      await harness.pg().admin(`GRANT CONNECT ON DATABASE privacyops TO ${r}`);
     }
     // The schema exists already (created by the superuser in earlier tests) and is granted to PUBLIC.
     const a = await client('A');
     const o = await client('O');
-    await a.sync.createWorkspace(pgServer.connection('dpo_team', 'pw-dpo_team'), 'A');
+    await a.sync.createWorkspace(harness.pg().connection('dpo_team', 'pw-dpo_team'), 'A');
     a.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'x', rights: ['access'], summary: 's' });
     await a.sync.syncNow();
-    await o.sync.createWorkspace(pgServer.connection('other_team', 'pw-other_team'), 'O');
+    await o.sync.createWorkspace(harness.pg().connection('other_team', 'pw-other_team'), 'O');
     const wsA = a.sync.status().workspaceId!;
-    const other = await Backend.connect(pgServer.connection('other_team', 'pw-other_team'));
+    const other = await Backend.connect(harness.pg().connection('other_team', 'pw-other_team'));
     try {
       expect(await other.pull(wsA, 0, 100)).toEqual([]);
       await expect(other.workspaceEpoch(wsA)).rejects.toMatchObject({ code: 'BACKEND_PERMISSION' });
@@ -313,7 +293,7 @@ describe('sync through a shared PostgreSQL', () => {
     } finally {
       await other.close();
     }
-    const mine = await Backend.connect(pgServer.connection('dpo_team', 'pw-dpo_team'));
+    const mine = await Backend.connect(harness.pg().connection('dpo_team', 'pw-dpo_team'));
     try {
       expect((await mine.pull(wsA, 0, 100)).length).toBeGreaterThan(0);
     } finally {

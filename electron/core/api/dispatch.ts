@@ -170,10 +170,14 @@ export function createHandlers(ws: Workstation): Handlers {
       ws.sync.start();
       return status;
     },
-    'sync.invite': () => ws.sync.createInvitation(),
+    'sync.invite': ({ role }) => ws.sync.createInvitation(role),
     'sync.members': async () => ({ members: await ws.sync.members() }),
     'sync.removeMember': async ({ memberId }) => {
       await ws.sync.removeMember(memberId);
+      return { ok: true as const };
+    },
+    'sync.setRole': ({ memberId, role }) => {
+      ws.sync.setRole(memberId, role);
       return { ok: true as const };
     },
     'sync.now': () => ws.sync.syncNow(),

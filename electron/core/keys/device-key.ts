@@ -1,10 +1,12 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { SigningKey } from '@shared/schemas/bundle';
 import type { Db } from '../db/open';
-import { getMeta, initMeta } from '../db/meta';
+import { deleteMeta, getMeta, initMeta } from '../db/meta';
 
 /** Meta key of the device's signing key: inside the encrypted register, never in a file of its own. */
 export const META_SIGNING_KEY = 'deviceSigningKey';
+/** Meta key of this machine's member signing key in the workspace it syncs with (sync, roles). */
+export const META_MEMBER_SIGNING_KEY = 'sync.memberSigningKey';
 
 interface StoredKey {
   algorithm: 'Ed25519';
@@ -36,6 +38,16 @@ export function publicKeyPem(raw: Buffer): string {
   return publicKeyFromRaw(raw).export({ format: 'pem', type: 'spki' }).toString();
 }
 
+/** A fresh Ed25519 pair: the private half as PKCS#8 DER, the public half raw (both base64). */
+export function newEd25519(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), publicKey: rawPublicKey(publicKey).toString('base64') };
+}
+
+export function signWith(privateKeyPkcs8: string, data: Uint8Array): Buffer {
+  return sign(null, data, createPrivateKey({ key: Buffer.from(privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }));
+}
+
 export function verifySignature(data: Uint8Array, signature: Uint8Array, rawPublic: Buffer): boolean {
   try {
     return verify(null, data, publicKeyFromRaw(rawPublic), signature);
@@ -45,29 +57,30 @@ export function verifySignature(data: Uint8Array, signature: Uint8Array, rawPubl
 }
 
 /**
- * The profile's Ed25519 key that signs evidence bundles. Made once, on first use, and kept in the
- * register's meta table: the database is encrypted with the register key, so the private half is
- * never in clear on disk (and never leaves the core).
+ * An Ed25519 key kept in the register's meta table: the database is encrypted with the register
+ * key, so the private half is never in clear on disk (and never leaves the core). Made once, on
+ * first use. Under META_SIGNING_KEY it is the profile's key that signs evidence bundles; under
+ * META_MEMBER_SIGNING_KEY the member key that signs this machine's workspace operations.
  */
 export class DeviceKey {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    private readonly metaKey: string = META_SIGNING_KEY,
   ) {}
 
   private stored(): StoredKey {
-    const existing = getMeta<StoredKey>(this.db, META_SIGNING_KEY);
+    const existing = getMeta<StoredKey>(this.db, this.metaKey);
     if (existing) return existing;
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const fresh: StoredKey = {
-      algorithm: 'Ed25519',
-      privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-      publicKey: rawPublicKey(publicKey).toString('base64'),
-      createdAt: this.now().toISOString(),
-    };
+    const fresh: StoredKey = { algorithm: 'Ed25519', ...newEd25519(), createdAt: this.now().toISOString() };
     // Two windows asking at once: the first one written wins, both read it back.
-    initMeta(this.db, META_SIGNING_KEY, fresh);
-    return getMeta<StoredKey>(this.db, META_SIGNING_KEY)!;
+    initMeta(this.db, this.metaKey, fresh);
+    return getMeta<StoredKey>(this.db, this.metaKey)!;
+  }
+
+  /** Forgets the key (a member key when the machine leaves its workspace); the next use makes a new one. */
+  forget(): void {
+    deleteMeta(this.db, this.metaKey);
   }
 
   info(): SigningKey {
@@ -76,8 +89,6 @@ export class DeviceKey {
   }
 
   sign(data: Uint8Array): Buffer {
-    const s = this.stored();
-    const key = createPrivateKey({ key: Buffer.from(s.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-    return sign(null, data, key);
+    return signWith(this.stored().privateKey, data);
   }
 }

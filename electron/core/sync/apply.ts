@@ -4,6 +4,7 @@ import type { RegisterContext } from '../registers/context';
 import type { RegisterBase } from '../registers/register-base';
 import { columnOf } from '../registers/record-table';
 import { ALL_FIELDS } from '../audit/audit-log';
+import { STATEMENT_FIELD, type Membership } from './membership';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
 export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & { hlc: string };
@@ -25,6 +26,7 @@ export class OpApplier {
   constructor(
     private readonly ctx: RegisterContext,
     private readonly registers: Map<string, AnyRegister>,
+    private readonly membership: Membership,
   ) {}
 
   /**
@@ -45,6 +47,7 @@ export class OpApplier {
     if (register) this.applyToRegister(register, op);
     else if (op.recordType === 'link') this.applyLink(op);
     else if (op.recordType === 'attachment') this.applyAttachment(op);
+    else if (op.recordType === 'member') this.membership.ingest(op.opId, op.changes.find((c) => c.field === STATEMENT_FIELD)?.new);
     // Anything else (an import summary, a kind this version does not know) is history only.
 
     for (const c of op.changes) {

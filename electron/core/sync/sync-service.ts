@@ -9,6 +9,7 @@ import {
   type Conflict,
   type Invitation,
   type Member,
+  type MemberRole,
   type SyncStatus,
 } from '@shared/schemas/sync';
 import type { AuditEntry, FieldChange } from '@shared/schemas/audit';
@@ -22,6 +23,8 @@ import { chunkAad, inviteKey, newMemberKeyPair, open, openFromMember, openOrExpl
 import { OpApplier, RESOLVES_CONFLICT, type AnyRegister, type SyncOp } from './apply';
 import { SecretVault, type SyncSecrets } from './secrets';
 import { formatHlc } from './hlc';
+import { DeviceKey, META_MEMBER_SIGNING_KEY, newEd25519 } from '../keys/device-key';
+import { Membership, enrolProof, signStatement } from './membership';
 
 /** Where this register syncs to (no secrets: those are in the vault). */
 const SyncConfig = z.object({
@@ -33,6 +36,16 @@ const SyncConfig = z.object({
   label: z.string(),
 });
 type SyncConfig = z.infer<typeof SyncConfig>;
+
+/** What the code unwraps: the workspace key, and the invitation an administrator signed. */
+const SealedInvitation = z.object({
+  epoch: z.number().int(),
+  key: z.string(),
+  invite: z.object({ body: z.string(), sig: z.string() }).optional(),
+  invitationPrivateKey: z.string().optional(),
+});
+
+type SealedInvitation = z.infer<typeof SealedInvitation>;
 
 const InvitationPayload = z.object({
   v: z.literal(1),
@@ -77,6 +90,8 @@ export class SyncService {
   private pushing: { total: number; done: number } | null = null;
   private readonly vault: SecretVault;
   private readonly applier: OpApplier;
+  /** Who is in the workspace and with which role, from the signed statements in its log. */
+  readonly membership: Membership;
 
   constructor(
     private readonly ctx: RegisterContext,
@@ -87,7 +102,8 @@ export class SyncService {
     private readonly events: SyncEvents,
   ) {
     this.vault = new SecretVault(keyStore, `sync:${profileId}`, ctx.db);
-    this.applier = new OpApplier(ctx, registers);
+    this.membership = new Membership(ctx, new DeviceKey(ctx.db, () => ctx.clock.now(), META_MEMBER_SIGNING_KEY), () => this.config());
+    this.applier = new OpApplier(ctx, registers, this.membership);
   }
 
   // ---- local state -------------------------------------------------------------------------
@@ -177,7 +193,9 @@ export class SyncService {
         memberPrivateKey: pair.privateKey,
         keys: { '1': key.toString('hex') },
       });
+      this.membership.reset();
       this.setConfig({ connection: conn.connection ?? null, hasConnectionString: Boolean(conn.connectionString), backend: describeConnection(conn), workspaceId, memberId, label });
+      this.issueGenesis(memberId, pair.publicKey, []);
     } finally {
       await backend.close();
     }
@@ -186,8 +204,9 @@ export class SyncService {
   }
 
   /** An invitation (to send by email) and its code (to send by phone or SMS). */
-  async createInvitation(validDays = 7): Promise<Invitation> {
+  async createInvitation(role: MemberRole, validDays = 7): Promise<Invitation> {
     const c = this.requireConfig();
+    this.membership.requireAdministrator('invite a colleague');
     const s = await this.secrets();
     const backend = await Backend.connect(this.connectInput(c, s));
     try {
@@ -196,8 +215,13 @@ export class SyncService {
       const code = suggestPassphrase(6);
       const salt = randomBytes(16);
       const invitationId = uuidv4();
-      const sealed = seal(await inviteKey(code, salt), Buffer.from(JSON.stringify({ epoch, key: key.toString('hex') })), `invite|${c.workspaceId}|${invitationId}`);
       const expiresAt = new Date(this.ctx.clock.now().getTime() + validDays * 86_400_000);
+      // A one-time key: its private half goes sealed under the code, so only the invitee can
+      // sign the membership this invitation (signed by this administrator) gives.
+      const once = newEd25519();
+      const invite = this.membership.signInvitation({ invitation: invitationId, role, invitationKey: once.publicKey, expiresAt: expiresAt.toISOString() });
+      const sealedInvitation: SealedInvitation = { epoch, key: key.toString('hex'), invite, invitationPrivateKey: once.privateKey };
+      const sealed = seal(await inviteKey(code, salt), Buffer.from(JSON.stringify(sealedInvitation)), `invite|${c.workspaceId}|${invitationId}`);
       await backend.putInvitation(c.workspaceId, invitationId, salt, sealed, expiresAt);
       const payload = { v: 1 as const, workspaceId: c.workspaceId, invitationId, connection: c.connection };
       return { invitation: INVITE_PREFIX + Buffer.from(JSON.stringify(payload)).toString('base64url'), code, expiresAt: expiresAt.toISOString() };
@@ -233,11 +257,15 @@ export class SyncService {
       if (!stored) throw new ApiError('NOT_FOUND', 'This invitation is not on the backend (or this database role cannot see its workspace). Ask for a new one.');
       if (stored.usedAt) throw new ApiError('CONFLICT', 'This invitation was already used. Ask for a new one.');
       if (stored.expiresAt.getTime() < this.ctx.clock.now().getTime()) throw new ApiError('CONFLICT', 'This invitation has expired. Ask for a new one.');
-      let grant: { epoch: number; key: string };
+      let grant: SealedInvitation;
       try {
-        grant = JSON.parse(open(await inviteKey(data.code, stored.salt), stored.sealedKey, `invite|${inv.workspaceId}|${inv.invitationId}`).toString('utf8')) as { epoch: number; key: string };
+        grant = SealedInvitation.parse(JSON.parse(open(await inviteKey(data.code, stored.salt), stored.sealedKey, `invite|${inv.workspaceId}|${inv.invitationId}`).toString('utf8')));
       } catch {
         throw new ApiError('WRONG_KEY', 'The code does not open this invitation. Check the words you were sent separately; nothing was changed.');
+      }
+      const { invite, invitationPrivateKey } = grant;
+      if (!invite || !invitationPrivateKey) {
+        throw new ApiError('CONFLICT', 'This invitation was made by a version of the app without workspace roles: it gives no role. Ask for a new invitation from an administrator whose app is up to date; nothing was changed.');
       }
       const memberId = uuidv4();
       const pair = newMemberKeyPair();
@@ -252,6 +280,7 @@ export class SyncService {
         memberPrivateKey: pair.privateKey,
         keys: { [String(grant.epoch)]: grant.key },
       });
+      this.membership.reset();
       this.setConfig({
         connection: conn.connection ?? null,
         hasConnectionString: Boolean(conn.connectionString),
@@ -260,6 +289,10 @@ export class SyncService {
         memberId,
         label,
       });
+      // Signed with the invitation's one-time key; it counts once this machine (and every
+      // other) has verified the inviting administrator's own membership.
+      const signingKey = this.membership.mySigningKey();
+      this.membership.issue('join', memberId, { signingKey, boxKey: pair.publicKey, invite }, (body) => signStatement(invitationPrivateKey, body));
     } finally {
       await backend.close();
     }
@@ -273,13 +306,18 @@ export class SyncService {
     const backend = await Backend.connect(this.connectInput(c, s));
     try {
       const list = await backend.members(c.workspaceId);
-      return list.map((m) => ({
-        memberId: m.memberId,
-        label: this.openLabel(s, c.workspaceId, m.memberId, m.sealedLabel),
-        joinedAt: m.joinedAt.toISOString(),
-        removedAt: m.removedAt?.toISOString() ?? null,
-        isMe: m.memberId === c.memberId,
-      }));
+      return list.map((m) => {
+        const verified = this.membership.member(m.memberId);
+        return {
+          memberId: m.memberId,
+          label: this.openLabel(s, c.workspaceId, m.memberId, m.sealedLabel),
+          joinedAt: m.joinedAt.toISOString(),
+          removedAt: m.removedAt?.toISOString() ?? null,
+          isMe: m.memberId === c.memberId,
+          role: verified && !verified.removed ? verified.role : null,
+          signingKeyFingerprint: verified?.signingKeyFingerprint ?? null,
+        };
+      });
     } finally {
       await backend.close();
     }
@@ -300,6 +338,8 @@ export class SyncService {
   async removeMember(memberId: string): Promise<void> {
     const c = this.requireConfig();
     if (memberId === c.memberId) throw new ApiError('VALIDATION_FAILED', 'To leave the workspace, disconnect this machine instead.');
+    this.membership.requireAdministrator('remove a member');
+    this.refuseLastAdministrator(memberId, null);
     const s = await this.secrets();
     const backend = await Backend.connect(this.connectInput(c, s));
     try {
@@ -308,20 +348,86 @@ export class SyncService {
       if (!members.some((m) => m.memberId === memberId && !m.removedAt)) throw new ApiError('NOT_FOUND', 'No active member with that id.');
       const next = epoch + 1;
       const key = randomBytes(32);
+      // Sealed to the X25519 key each member's signed membership gives, not to whatever key the
+      // backend's list holds now.
       const grants = members
         .filter((m) => !m.removedAt && m.memberId !== memberId)
-        .map((m) => ({ memberId: m.memberId, sealedKey: sealToMember(m.publicKey, key, `grant|${c.workspaceId}|${next}|${m.memberId}`) }));
+        .map((m) => {
+          const boxKey = this.membership.member(m.memberId)?.boxKey ?? m.publicKey;
+          return { memberId: m.memberId, sealedKey: sealToMember(boxKey, key, `grant|${c.workspaceId}|${next}|${m.memberId}`) };
+        });
       await backend.removeMemberAndRotate(c.workspaceId, memberId, next, grants);
       await this.vault.save({ ...s, keys: { ...s.keys, [String(next)]: key.toString('hex') } });
+      this.membership.issue('remove', memberId, { by: c.memberId });
     } finally {
       await backend.close();
     }
+  }
+
+  /**
+   * Changes a member's role: a statement signed with this (administrator) member's key, applied
+   * here at once and on every other machine once verified there.
+   */
+  setRole(memberId: string, role: MemberRole): void {
+    const c = this.requireConfig();
+    this.membership.requireAdministrator('change a role');
+    const m = this.membership.member(memberId);
+    if (!m || m.removed) throw new ApiError('NOT_FOUND', 'No active member with that id whose membership is confirmed on this machine.');
+    if (m.role === role) return;
+    this.refuseLastAdministrator(memberId, role);
+    this.membership.issue('role', memberId, { role, by: c.memberId });
+  }
+
+  /** The workspace keeps at least one administrator: the last one cannot be demoted or removed. */
+  private refuseLastAdministrator(memberId: string, newRole: MemberRole | null): void {
+    const m = this.membership.member(memberId);
+    if (m?.role === 'administrator' && newRole !== 'administrator' && this.membership.activeAdministrators() <= 1) {
+      throw new ApiError('CONFLICT', 'This is the workspace’s last administrator: make another member administrator first. Nothing was changed.');
+    }
+  }
+
+  private issueGenesis(memberId: string, boxKey: string, legacy: { member: string; boxKey: string }[]): void {
+    this.membership.issue('genesis', memberId, { signingKey: this.membership.mySigningKey(), boxKey, legacy });
+  }
+
+  /**
+   * A workspace made before roles existed: its creator (the first member on the backend's list)
+   * issues the first statement, naming the members of that moment (they become DPOs); each of
+   * those proves to the creator's machine that it holds its member key, and the creator admits
+   * its signing key. Runs after each pull; does nothing once everyone is enrolled.
+   */
+  private async migrateToRoles(backend: Backend, c: SyncConfig, s: SyncSecrets): Promise<boolean> {
+    if (!this.membership.hasGenesis()) {
+      const active = (await backend.members(c.workspaceId)).filter((m) => !m.removedAt);
+      if (active[0]?.memberId !== c.memberId) return false; // the creator's machine has not upgraded yet
+      this.issueGenesis(c.memberId, s.memberPublicKey, active.slice(1).map((m) => ({ member: m.memberId, boxKey: m.publicKey })));
+      return true;
+    }
+    let issued = false;
+    const genesis = this.membership.genesisMember();
+    const me = this.membership.member(c.memberId);
+    const signingKey = this.membership.mySigningKey();
+    if (genesis && me?.legacy && !me.signingKey && !me.removed && !this.membership.hasEnrolled(c.memberId, signingKey)) {
+      this.membership.issue('enrol', c.memberId, { signingKey, proof: enrolProof(s.memberPrivateKey, genesis.boxKey, c.workspaceId, c.memberId, signingKey) });
+      issued = true;
+    }
+    if (genesis?.memberId === c.memberId && this.membership.myRole() === 'administrator') {
+      for (const e of this.membership.pendingEnrolments()) {
+        const legacy = this.membership.member(e.memberId)!;
+        // A proof that does not check is someone else claiming that member: not admitted.
+        if (enrolProof(s.memberPrivateKey, legacy.boxKey, c.workspaceId, e.memberId, e.signingKey) !== e.proof) continue;
+        this.membership.issue('admit', e.memberId, { signingKey: e.signingKey, by: c.memberId });
+        issued = true;
+      }
+    }
+    return issued;
   }
 
   /** Stops syncing on this machine; the local register stays as it is. */
   async disconnect(): Promise<void> {
     await this.stop();
     await this.vault.clear();
+    this.membership.reset();
     this.setConfig(null);
     for (const k of ['pushedSeq', 'pulledSeq', 'lastSyncedAt']) this.ctx.db.prepare('DELETE FROM sync_state WHERE key = ?').run(k);
     this.state = 'off';
@@ -400,6 +506,7 @@ export class SyncService {
       await this.push(backend, c, epoch, key);
       await this.uploadFiles(backend, c, epoch, key);
       await this.pull(backend, c, s);
+      if (await this.migrateToRoles(backend, c, s)) await this.push(backend, c, epoch, key);
       await this.downloadFiles(backend, c, s);
       this.setCursor('lastSyncedAt', this.ctx.clock.now().toISOString());
       this.progress = null;

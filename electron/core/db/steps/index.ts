@@ -11,6 +11,7 @@ import { obligationsMigration } from './009-obligations';
 import { letterPeriodsMigration } from './010-letter-periods';
 import { contractsMigration } from './011-contracts';
 import { contractClientsMigration } from './012-contract-clients';
+import { workspaceMembersMigration } from './013-workspace-members';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const steps: readonly Migration[] = [
   letterPeriodsMigration,
   contractsMigration,
   contractClientsMigration,
+  workspaceMembersMigration,
 ];

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Box, Button, CopyButton, Group, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconDeviceMobileMessage, IconMail, IconUserPlus } from '@tabler/icons-react';
-import type { Invitation } from '@shared/schemas/sync';
+import type { Invitation, MemberRole } from '@shared/schemas/sync';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { SyncErrorNotice } from './SyncErrorNotice';
+import { RoleSelect } from './MemberRole';
 
 /**
  * A new invitation: the text to send by email, and — apart, and prominently — the code that
@@ -16,6 +17,8 @@ export function InvitationPanel({ canReachBackend }: { canReachBackend: boolean 
   const st = useFeatureT('sync');
   const f = useFormatters();
   const [invitation, setInvitation] = useState<Invitation | null>(null);
+  // Least privilege unless the administrator chooses otherwise.
+  const [role, setRole] = useState<MemberRole>('reader');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -23,7 +26,7 @@ export function InvitationPanel({ canReachBackend }: { canReachBackend: boolean 
     setBusy(true);
     setError(null);
     try {
-      setInvitation(await api.call('sync.invite', {}));
+      setInvitation(await api.call('sync.invite', { role }));
     } catch (e) {
       setError(e);
     } finally {
@@ -43,11 +46,14 @@ export function InvitationPanel({ canReachBackend }: { canReachBackend: boolean 
           </Text>
         </div>
         {!invitation && (
-          <Tooltip label={st('invite.offline')} disabled={canReachBackend} multiline w={260}>
-            <Button leftSection={<IconUserPlus size={16} />} onClick={() => void invite()} loading={busy} disabled={!canReachBackend} style={{ flexShrink: 0 }}>
-              {st('invite.create')}
-            </Button>
-          </Tooltip>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <RoleSelect value={role} onChange={setRole} label={st('invite.role')} />
+            <Tooltip label={st('invite.offline')} disabled={canReachBackend} multiline w={260}>
+              <Button leftSection={<IconUserPlus size={16} />} onClick={() => void invite()} loading={busy} disabled={!canReachBackend} style={{ flexShrink: 0 }}>
+                {st('invite.create')}
+              </Button>
+            </Tooltip>
+          </Group>
         )}
       </Group>
       {error !== null && <SyncErrorNotice error={error} context="action" title={st('invite.failed')} />}
@@ -109,7 +115,7 @@ export function InvitationPanel({ canReachBackend }: { canReachBackend: boolean 
             </Alert>
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm" data-testid="invitation-expiry">
-                {st('invite.expires', { date: f.dateTime(invitation.expiresAt) })}
+                {st('invite.expires', { date: f.dateTime(invitation.expiresAt) })} {st('invite.gives', { role: st(`roles.${role}`) })}
               </Text>
               <Button variant="default" size="xs" onClick={() => setInvitation(null)}>
                 {st('invite.done')}

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCloudOff, IconDeviceDesktop, IconUserMinus } from '@tabler/icons-react';
-import type { Member } from '@shared/schemas/sync';
+import { managesMembers, type Member } from '@shared/schemas/sync';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { InvitationPanel } from './InvitationPanel';
+import { MemberRoleCell } from './MemberRole';
 import { SyncErrorNotice } from './SyncErrorNotice';
 
 /** Who is in the workspace (read from the backend), inviting a colleague, removing a member. */
@@ -45,11 +46,21 @@ export function MembersPanel({ canReachBackend }: { canReachBackend: boolean }) 
   const loading = answered !== requested;
 
   const active = members?.filter((m) => !m.removedAt) ?? [];
+  // What the UI offers follows this machine's role; the core refuses the rest all the same.
+  const canManage = managesMembers(members?.find((m) => m.isMe)?.role);
   const sorted = members ? [...members].sort((a, b) => Number(Boolean(a.removedAt)) - Number(Boolean(b.removedAt)) || a.joinedAt.localeCompare(b.joinedAt)) : [];
 
   return (
     <Stack gap="lg">
-      <InvitationPanel canReachBackend={canReachBackend} />
+      {canManage ? (
+        <InvitationPanel canReachBackend={canReachBackend} />
+      ) : (
+        members && (
+          <Text size="sm" c="dimmed" data-testid="members-not-admin">
+            {st('roles.onlyAdministrators')}
+          </Text>
+        )
+      )}
       <section aria-labelledby="sync-members-title">
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h3" id="sync-members-title">
@@ -78,6 +89,7 @@ export function MembersPanel({ canReachBackend }: { canReachBackend: boolean }) 
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{st('members.label')}</Table.Th>
+                <Table.Th w={220}>{st('roles.title')}</Table.Th>
                 <Table.Th w={190}>{st('members.joined')}</Table.Th>
                 <Table.Th w={270}>{st('members.state')}</Table.Th>
                 <Table.Th w={130} />
@@ -98,6 +110,9 @@ export function MembersPanel({ canReachBackend }: { canReachBackend: boolean }) 
                       )}
                     </Group>
                   </Table.Td>
+                  <Table.Td>
+                    <MemberRoleCell member={m} canManage={canManage} onChanged={reload} />
+                  </Table.Td>
                   <Table.Td className="tabular">
                     <Text size="sm">{f.dateTime(m.joinedAt)}</Text>
                   </Table.Td>
@@ -109,7 +124,7 @@ export function MembersPanel({ canReachBackend }: { canReachBackend: boolean }) 
                     )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {!m.isMe && !m.removedAt && (
+                    {canManage && !m.isMe && !m.removedAt && (
                       <Button
                         size="xs"
                         variant="subtle"

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Workstation } from '../../electron/core/workstation';
+import { setUpWorkstation, tempDir } from './workstation';
+import { TestPostgres } from './postgres';
+
+/**
+ * What every sync test file needs: a real PostgreSQL started for the file, and machines set up
+ * in temporary folders, all shut down and removed (last made first) when the file is done.
+ */
+export function syncHarness(prefix: string) {
+  let server: TestPostgres | undefined;
+  const cleanups: (() => void | Promise<void>)[] = [];
+  beforeAll(async () => {
+    server = await TestPostgres.start();
+  }, 180_000);
+  afterAll(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+    // Unset when set-up failed: its one-line TestPostgresError is the whole report.
+    if (server) await server.destroy();
+  });
+  return {
+    pg: (): TestPostgres => server!,
+    onCleanup: (fn: () => void | Promise<void>) => cleanups.push(fn),
+    /** A set-up, unlocked machine whose user is `name`. */
+    async client(name: string): Promise<Workstation> {
+      const t = tempDir(`privacyops-${prefix}-${name.replace(/\W/g, '')}-`);
+      const ws = await setUpWorkstation(t.dir);
+      ws.updateProfile({ userName: name });
+      cleanups.push(async () => {
+        await ws.shutdown();
+        t.cleanup();
+      });
+      return ws;
+    },
+  };
+}
