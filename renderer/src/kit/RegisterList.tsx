@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { Anchor, Button, EmptyState, Group, Paper, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconFilterOff, IconPlus, IconSearchOff } from '@tabler/icons-react';
 import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
 import type { RegisterDeclaration } from '@shared/registers';
@@ -13,6 +13,8 @@ import { KitTable } from './KitTable';
 import { useLabels } from './labels';
 import { hasActiveFilters, type RegisterListStore } from './listStore';
 import { SavedListViews } from './SavedListViews';
+import { PageHeader } from '../components/PageHeader';
+import { ReferenceLink } from '../components/ReferenceLink';
 
 /** What every register's record has for the list to show and open it. */
 export interface ListRecord {
@@ -82,20 +84,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
       width: d.referenceWidth ?? 140,
       render: (r) => (
         <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
-          <Anchor
-            component="button"
-            type="button"
-            fw={600}
-            size="sm"
-            className="tabular"
-            aria-label={l('open', { reference: r.reference })}
-            onClick={(e: React.MouseEvent) => {
-              e.stopPropagation();
-              open(r);
-            }}
-          >
-            {r.reference}
-          </Anchor>
+          <ReferenceLink reference={r.reference} label={l('open', { reference: r.reference })} onOpen={() => open(r)} />
           {r.archivedAt && (
             <Tooltip label={l('archived')}>
               <IconArchive size={15} stroke={1.6} color="var(--mantine-color-gray-7)" aria-label={l('archived')} role="img" />
@@ -114,22 +103,22 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={1}>{l('title')}</Title>
-          <Text size="sm" c="dimmed">
-            {l('subtitle')}
-          </Text>
-        </div>
-        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-          {d.headerActions}
-          {onCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
-              {l('new')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <PageHeader
+        title={l('title')}
+        subtitle={l('subtitle')}
+        actions={
+          (d.headerActions || onCreate) && (
+            <>
+              {d.headerActions}
+              {onCreate && (
+                <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+                  {l('new')}
+                </Button>
+              )}
+            </>
+          )
+        }
+      />
       <FilterBar register={d.register} store={d.store} ui={d.filters} labels={l} testId={testId} />
       {!(empty && !filtered) && (
         <Group justify="space-between" gap="sm">

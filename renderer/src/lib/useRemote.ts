@@ -6,6 +6,8 @@ export interface Remote<T> {
   error: unknown;
   /** True until the first answer or error. */
   loading: boolean;
+  /** True while the latest request (new deps, or a reload) is unanswered: a reload button's spinner. */
+  pending: boolean;
   /** Replace what is shown (after a write that returned the new value). */
   setData(data: T | null | ((d: T | null) => T | null)): void;
   /** Ask again (after a write whose result is not the value shown). */
@@ -24,6 +26,17 @@ export function useRemote<T>(load: (() => Promise<T>) | null, deps: DependencyLi
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
 
+  // Which request is the latest: counted when the deps change (React's "state from the previous
+  // render" pattern), so `pending` is true from the very render that asks again.
+  const key: unknown[] = [...deps, reloads, load === null];
+  const [asked, setAsked] = useState({ key, run: 0 });
+  let run = asked.run;
+  if (key.length !== asked.key.length || key.some((k, i) => !Object.is(k, asked.key[i]))) {
+    run = asked.run + 1;
+    setAsked({ key, run });
+  }
+  const [answered, setAnswered] = useState(-1);
+
   useEffect(() => {
     if (!load) return;
     let current = true;
@@ -33,11 +46,13 @@ export function useRemote<T>(load: (() => Promise<T>) | null, deps: DependencyLi
         setData(d);
         setError(null);
         setLoading(false);
+        setAnswered(run);
       },
       (e: unknown) => {
         if (!current) return;
         setError(e);
         setLoading(false);
+        setAnswered(run);
       },
     );
     return () => {
@@ -47,5 +62,5 @@ export function useRemote<T>(load: (() => Promise<T>) | null, deps: DependencyLi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, reloads, load === null]);
 
-  return { data, error, loading, setData, reload };
+  return { data, error, loading, pending: load !== null && answered !== run, setData, reload };
 }

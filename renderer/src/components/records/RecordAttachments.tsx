@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -20,11 +20,13 @@ import { describeError } from '../../lib/errors';
 import { useFeatureT } from '../../lib/featureT';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
+import { useRemote } from '../../lib/useRemote';
 import { useRecordChanges, useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
 import { base64ToBlob, mimeTypeOf, openBlob, readAsBase64, saveBlob } from './files';
 import { formatBytes, RECORDS_NS } from './labels';
+import { PanelList } from './PanelList';
 import { ReasonModal } from './ReasonModal';
 import { Panel } from '../../kit/Panel';
 
@@ -60,30 +62,17 @@ export function RecordAttachments({ record }: { record: Ref }) {
   const { t: tc } = useTranslation();
   const f = useFormatters();
   const version = useRecordVersion(record.type, record.id) + useRecordTypeVersion('attachment');
-  const [items, setItems] = useState<Attachment[] | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { data: items, error, setData: setItems } = useRemote(
+    () => api.call('attachments.list', { record: { type: record.type, id: record.id } as RecordRef, includeArchived: showArchived }).then((r) => r.attachments),
+    [record.type, record.id, version, showArchived],
+  );
   const [uploading, setUploading] = useState<string[]>([]);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [incomplete, setIncomplete] = useState<Record<string, string>>({});
   const [dragging, setDragging] = useState(false);
   const [archiving, setArchiving] = useState<Attachment | null>(null);
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    api.call('attachments.list', { record: { type: record.type, id: record.id } as RecordRef, includeArchived: showArchived }).then(
-      (r) => {
-        if (!current) return;
-        setItems(r.attachments);
-        setError(null);
-      },
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [record.type, record.id, version, showArchived]);
 
   const maxSize = formatBytes(MAX_ATTACHMENT_BYTES, f.lang);
 
@@ -204,30 +193,25 @@ export function RecordAttachments({ record }: { record: Ref }) {
             </Stack>
           </Alert>
         )}
-        {items === null ? (
-          error === null && <Loader size="xs" aria-label={t('loading')} />
-        ) : (
-          items.length > 0 && (
-            <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {items.map((a) => (
-                <AttachmentRow
-                  key={a.id}
-                  attachment={a}
-                  incomplete={incomplete[a.id] ?? null}
-                  onOpen={async () => {
-                    const blob = await fetchContent(a);
-                    if (blob) openBlob(blob, a.fileName);
-                  }}
-                  onSave={async () => {
-                    const blob = await fetchContent(a);
-                    if (blob) saveBlob(blob, a.fileName);
-                  }}
-                  onArchive={() => setArchiving(a)}
-                />
-              ))}
-            </Stack>
-          )
-        )}
+        {/* No empty sentence: the drop area below says what to do when there is no file. */}
+        <PanelList items={items} error={error} empty={null}>
+          {(a) => (
+            <AttachmentRow
+              key={a.id}
+              attachment={a}
+              incomplete={incomplete[a.id] ?? null}
+              onOpen={async () => {
+                const blob = await fetchContent(a);
+                if (blob) openBlob(blob, a.fileName);
+              }}
+              onSave={async () => {
+                const blob = await fetchContent(a);
+                if (blob) saveBlob(blob, a.fileName);
+              }}
+              onArchive={() => setArchiving(a)}
+            />
+          )}
+        </PanelList>
         {uploading.map((name) => (
           <Group key={name} gap="xs" wrap="nowrap" role="status">
             <Loader size={14} />

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Group, Loader, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { Clock } from '@shared/schemas/clock';
 import type { RecordRef, RecordType } from '@shared/schemas/record-types';
@@ -8,10 +7,12 @@ import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useAppNow } from '../../lib/appClock';
+import { useRemote } from '../../lib/useRemote';
 import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { ErrorNotice } from '../ErrorNotice';
 import { ClockCountdown, ClockStateLabel, useDueText } from './ClockStateLabel';
 import { RECORDS_NS } from './labels';
+import { PanelList } from './PanelList';
 import { Panel } from '../../kit/Panel';
 
 type Ref = Pick<RecordRef, 'type' | 'id'>;
@@ -27,42 +28,16 @@ export function RecordClocks({ record }: { record: Ref }) {
   // A clock moves with its record, and with what hangs off it (a client notified, a reply letter).
   const version =
     useRecordVersion(record.type, record.id) + useRecordTypeVersion('notification') + useRecordTypeVersion('client') + useRecordTypeVersion('letter');
-  const [clocks, setClocks] = useState<Clock[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let current = true;
-    api.call('clocks.ofRecord', { recordType: record.type as RecordType, recordId: record.id }).then(
-      (r) => {
-        if (!current) return;
-        setClocks(r.clocks);
-        setError(null);
-      },
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [record.type, record.id, version]);
+  const { data: clocks, error } = useRemote(() => api.call('clocks.ofRecord', { recordType: record.type as RecordType, recordId: record.id }).then((r) => r.clocks), [record.type, record.id, version]);
 
   const sorted = clocks ? [...clocks].sort(compareClocks(now)) : null;
 
   return (
     <Panel title={t('clocks.title')} count={clocks?.length ?? null} testId="record-clocks">
       {error !== null && <ErrorNotice error={error} title={t('clocks.loadFailed')} />}
-      {sorted === null ? (
-        error === null && <Loader size="xs" aria-label={t('loading')} />
-      ) : sorted.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('clocks.empty')}
-        </Text>
-      ) : (
-        <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {sorted.map((c) => (
-            <ClockRow key={c.id} clock={c} now={now} ownRecord={c.recordType === record.type && c.recordId === record.id} />
-          ))}
-        </Stack>
-      )}
+      <PanelList items={sorted} error={error} empty={t('clocks.empty')}>
+        {(c) => <ClockRow key={c.id} clock={c} now={now} ownRecord={c.recordType === record.type && c.recordId === record.id} />}
+      </PanelList>
     </Panel>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconLinkOff, IconLinkPlus } from '@tabler/icons-react';
 import type { LinkView } from '@shared/schemas/link';
 import type { RecordRef } from '@shared/schemas/record-types';
@@ -7,14 +7,17 @@ import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
+import { useRemote } from '../../lib/useRemote';
 import { useNavigation } from '../../state/navigation';
 import { useRecordChanges, useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { ErrorNotice } from '../ErrorNotice';
 import { recordTypeLabel, RECORDS_NS } from './labels';
 import { LinkPicker } from './LinkPicker';
+import { PanelList } from './PanelList';
 import { ArchivedMarker, RecordStatusBadge, RecordTypeLabel } from './RecordBadges';
 import { ReasonModal } from './ReasonModal';
 import { Panel } from '../../kit/Panel';
+import { ReferenceLink } from '../ReferenceLink';
 
 type Ref = Pick<RecordRef, 'type' | 'id'>;
 
@@ -22,25 +25,9 @@ type Ref = Pick<RecordRef, 'type' | 'id'>;
 export function RecordLinks({ record }: { record: Ref }) {
   const t = useFeatureT(RECORDS_NS);
   const version = useRecordVersion(record.type, record.id) + useRecordTypeVersion('link');
-  const [links, setLinks] = useState<LinkView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: links, error, setData: setLinks } = useRemote(() => api.call('links.of', { record: { type: record.type, id: record.id } as RecordRef }).then((r) => r.links), [record.type, record.id, version]);
   const [picking, setPicking] = useState(false);
   const [removing, setRemoving] = useState<LinkView | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api.call('links.of', { record: { type: record.type, id: record.id } as RecordRef }).then(
-      (r) => {
-        if (!current) return;
-        setLinks(r.links);
-        setError(null);
-      },
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [record.type, record.id, version]);
 
   return (
     <Panel
@@ -54,19 +41,9 @@ export function RecordLinks({ record }: { record: Ref }) {
       }
     >
       {error !== null && <ErrorNotice error={error} title={t('links.loadFailed')} />}
-      {links === null ? (
-        error === null && <Loader size="xs" aria-label={t('loading')} />
-      ) : links.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('links.empty')}
-        </Text>
-      ) : (
-        <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {links.map((l) => (
-            <LinkRow key={l.id} link={l} onRemove={() => setRemoving(l)} />
-          ))}
-        </Stack>
-      )}
+      <PanelList items={links} error={error} empty={t('links.empty')}>
+        {(l) => <LinkRow key={l.id} link={l} onRemove={() => setRemoving(l)} />}
+      </PanelList>
       {picking && (
         <LinkPicker
           record={record}
@@ -117,17 +94,7 @@ function LinkRow({ link, onRemove }: { link: LinkView; onRemove(): void }) {
       </div>
       <div style={{ flex: 1, minWidth: 0 }}>
         <Group gap={8} wrap="wrap" align="center">
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            fw={600}
-            className="tabular"
-            onClick={() => openRecord(o.type, o.id)}
-            aria-label={t('links.open', { type: recordTypeLabel(o.type), reference: o.reference })}
-          >
-            {o.reference}
-          </Anchor>
+          <ReferenceLink reference={o.reference} label={t('links.open', { type: recordTypeLabel(o.type), reference: o.reference })} onOpen={() => openRecord(o.type, o.id)} />
           <RecordStatusBadge type={o.type} status={o.status} />
           {o.archived && <ArchivedMarker />}
         </Group>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Drawer, EmptyState, Group, Loader, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlarm, IconAlarmFilled, IconBellCheck, IconCheck, IconChecks, IconExternalLink, IconHourglassHigh } from '@tabler/icons-react';
 import type { Alert } from '@shared/schemas/clock';
@@ -11,6 +11,7 @@ import { useNavigation } from '../../state/navigation';
 import { useAlertText } from './AlertToast';
 import { acknowledgeAlert, useAlerts } from './alertsStore';
 import { NS } from './clockView';
+import { useRemote } from '../../lib/useRemote';
 
 type Show = 'pending' | 'recent';
 
@@ -24,27 +25,11 @@ export function AlertsDrawer() {
   const loadError = useAlerts((s) => s.loadError);
   const go = useNavigation((s) => s.go);
   const [show, setShow] = useState<Show>('pending');
-  const [recent, setRecent] = useState<Alert[] | null>(null);
-  const [recentError, setRecentError] = useState<unknown>(null);
   const [all, setAll] = useState(false);
 
   // The recent list is read when asked for, and again after each acknowledgement.
   const pendingKey = pending.map((a) => a.id).join(',');
-  useEffect(() => {
-    if (!opened || show !== 'recent') return;
-    let current = true;
-    api.call('alerts.list', { limit: 100 }).then(
-      (r) => {
-        if (!current) return;
-        setRecent(r.alerts);
-        setRecentError(null);
-      },
-      (e: unknown) => current && setRecentError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [opened, show, pendingKey]);
+  const { data: recent, error: recentError } = useRemote(opened && show === 'recent' ? () => api.call('alerts.list', { limit: 100 }).then((r) => r.alerts) : null, [opened, show, pendingKey]);
 
   async function acknowledgeAll() {
     setAll(true);

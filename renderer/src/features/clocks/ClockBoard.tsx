@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Anchor, Badge, Button, EmptyState, Group, Paper, Select, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Paper, Select, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconAlarm, IconCalendarDown, IconFilterOff, IconHourglassOff, IconInfoCircle, IconSearchOff } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { compareClocks } from '@shared/clocks';
@@ -16,6 +16,8 @@ import { useAlerts } from './alertsStore';
 import { useAppClock, useAppNow } from '../../lib/appClock';
 import { countdownText, dueText, isDayEnd, lookIcon, lookOf, lookWord, LOOK_COLOR, NS, offsetText, type ClockLook } from './clockView';
 import { downloadText } from './download';
+import { PageHeader } from '../../components/PageHeader';
+import { ReferenceLink } from '../../components/ReferenceLink';
 
 /** The registers that have clocks (a matter's clocks are its letters'). */
 const REGISTERS: readonly RecordType[] = ['incident', 'complaint', 'letter', 'action'];
@@ -209,20 +211,7 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
       render: ({ clock }) => (
         <Stack gap={0} miw={0}>
           <Group gap={6} wrap="nowrap">
-            <Anchor
-              component="button"
-              type="button"
-              fw={600}
-              size="sm"
-              className="tabular"
-              aria-label={t('openRecord', { reference: clock.reference })}
-              onClick={(e: React.MouseEvent) => {
-                e.stopPropagation();
-                openRecord(clock.recordType, clock.recordId);
-              }}
-            >
-              {clock.reference}
-            </Anchor>
+            <ReferenceLink reference={clock.reference} label={t('openRecord', { reference: clock.reference })} onOpen={() => openRecord(clock.recordType, clock.recordId)} />
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {t(`register.${clock.recordType}`)}
             </Text>
@@ -280,33 +269,31 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
   const empty = data !== null && rows.length === 0 && !error;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={1}>{t('title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('subtitle')}
-          </Text>
-        </div>
-        <Group gap="xs" wrap="nowrap">
-          <Button
-            variant="default"
-            leftSection={<IconAlarm size={16} />}
-            rightSection={
-              pendingAlerts > 0 ? (
-                <Badge size="sm" color="orange" variant="filled" circle={pendingAlerts < 10}>
-                  {pendingAlerts}
-                </Badge>
-              ) : undefined
-            }
-            onClick={openDrawer}
-          >
-            {t('reminders')}
-          </Button>
-          <Button leftSection={<IconCalendarDown size={16} />} loading={exporting} onClick={() => void exportIcs()}>
-            {t('ics.export')}
-          </Button>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconAlarm size={16} />}
+              rightSection={
+                pendingAlerts > 0 ? (
+                  <Badge size="sm" color="orange" variant="filled" circle={pendingAlerts < 10}>
+                    {pendingAlerts}
+                  </Badge>
+                ) : undefined
+              }
+              onClick={openDrawer}
+            >
+              {t('reminders')}
+            </Button>
+            <Button leftSection={<IconCalendarDown size={16} />} loading={exporting} onClick={() => void exportIcs()}>
+              {t('ics.export')}
+            </Button>
+          </>
+        }
+      />
 
       <Group gap="md" align="flex-end">
         <Select

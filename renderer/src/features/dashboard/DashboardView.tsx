@@ -15,6 +15,8 @@ import { useNavigation } from '../../state/navigation';
 import { useRecordChanges } from '../../state/recordChanges';
 import { viewComponent } from '../registry';
 import classes from './DashboardView.module.css';
+import { PageHeader } from '../../components/PageHeader';
+import { ReferenceLink } from '../../components/ReferenceLink';
 
 /** The registers in the order a DPO office reads them, each with its list view. */
 /** Client contracts have no deadlines of their own: their clocks are their incidents'. */
@@ -63,12 +65,7 @@ export function DashboardView() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {data ? t('subtitle', { date: f.dateTime(data.dashboard.at), zone: f.zone }) : t('subtitleLoading')}
-        </Text>
-      </div>
+      <PageHeader title={t('title')} subtitle={data ? t('subtitle', { date: f.dateTime(data.dashboard.at), zone: f.zone }) : t('subtitleLoading')} />
       {error !== null && <ErrorNotice error={error} title={t('loadFailed')} />}
       {data === null ? (
         error === null && <Loader size="sm" aria-label={t('loading')} />
@@ -237,21 +234,7 @@ function UrgentClocks({ clocks, total, now }: { clocks: Clock[]; total: number; 
                 <Table.Td>
                   <Group gap={8} wrap="nowrap">
                     <RecordTypeLabel type={c.recordType} size="xs" />
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      fw={600}
-                      className="tabular"
-                      style={{ whiteSpace: 'nowrap' }}
-                      aria-label={t('open', { type: recordTypeLabel(c.recordType), reference: c.reference })}
-                      onClick={(e: React.MouseEvent) => {
-                        e.stopPropagation();
-                        openRecord(c.recordType, c.recordId);
-                      }}
-                    >
-                      {c.reference}
-                    </Anchor>
+                    <ReferenceLink reference={c.reference} label={t('open', { type: recordTypeLabel(c.recordType), reference: c.reference })} onOpen={() => openRecord(c.recordType, c.recordId)} />
                     <Text size="sm" c="dimmed" lineClamp={1} title={c.title}>
                       {c.title}
                     </Text>

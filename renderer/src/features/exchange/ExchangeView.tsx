@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { IconFileImport, IconFileText, IconPackageExport, IconScale, IconTimelineEvent } from '@tabler/icons-react';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
@@ -10,6 +10,7 @@ import { NS } from './labels';
 import { RegisterExports } from './RegisterExports';
 import { isTab, TABS, useExchangeState, type ExchangeTab } from './store';
 import { TimelineTab } from './TimelineTab';
+import { PageHeader } from '../../components/PageHeader';
 
 const ICONS: Record<ExchangeTab, React.ReactNode> = {
   regulator: <IconScale size={16} aria-hidden />,
@@ -52,12 +53,7 @@ export function ExchangeView({ params }: { params?: Record<string, string> }) {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Tabs value={tab} onChange={(v) => isTab(v ?? undefined) && set({ tab: v as ExchangeTab })} keepMounted>
         <Tabs.List mb="md">
           {TABS.map((k) => (

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ActionIcon, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { ActionIcon, Button, Group, Loader, NavLink, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconBookmark, IconBookmarkPlus, IconX } from '@tabler/icons-react';
 import type { RecordType } from '@shared/schemas/record-types';
 import type { SavedView } from '@shared/schemas/search';
@@ -11,6 +11,8 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { fromQuery, hasCriteria, toQuery, useSearch } from './searchState';
+import { useRemote } from '../../lib/useRemote';
+import { DialogForm } from '../../kit/DialogForm';
 
 /** The registers whose records can have a status (to put a saved status back under its register). */
 function typesWithStatus(status: string): RecordType[] {
@@ -23,26 +25,11 @@ export function SavedViews() {
   const f = useFormatters();
   const form = useSearch((s) => s.form);
   const replaceForm = useSearch((s) => s.replaceForm);
-  const [views, setViews] = useState<SavedView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [version, setVersion] = useState(0);
+  const { data: views, error, setData: setViews } = useRemote(() => api.call('views.list', {}).then((r) => r.views), [version]);
   const [activeId, setActiveId] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    api.call('views.list', {}).then(
-      (r) => {
-        if (!current) return;
-        setViews(r.views);
-        setError(null);
-      },
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [version]);
 
   async function remove(v: SavedView) {
     try {
@@ -126,61 +113,37 @@ function SaveViewModal({ onClose, onSaved }: { onClose(): void; onSaved(view: Sa
   const form = useSearch((s) => s.form);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit() {
-    if (name.trim() === '') {
-      setNameError(t('views.nameRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const view = await api.call('views.create', { name: name.trim(), query: toQuery(form, f.zone) });
-      notifySuccess(t('views.saved', { name: view.name }));
-      onSaved(view);
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal opened onClose={onClose} title={t('views.saveTitle')} size="sm">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+    <DialogForm
+      title={t('views.saveTitle')}
+      size="sm"
+      submitLabel={t('views.saveSubmit')}
+      cancelLabel={tc('common.cancel')}
+      onClose={onClose}
+      onSubmit={async () => {
+        if (name.trim() === '') {
+          setNameError(t('views.nameRequired'));
+          return false;
+        }
+        const view = await api.call('views.create', { name: name.trim(), query: toQuery(form, f.zone) });
+        notifySuccess(t('views.saved', { name: view.name }));
+        onSaved(view);
+        onClose();
+      }}
+    >
+      <TextInput
+        label={t('views.name')}
+        description={t('views.nameHelp')}
+        required
+        maxLength={100}
+        data-autofocus
+        value={name}
+        onChange={(e) => {
+          setName(e.currentTarget.value);
+          setNameError(null);
         }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={t('views.name')}
-            description={t('views.nameHelp')}
-            required
-            maxLength={100}
-            data-autofocus
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              setNameError(null);
-            }}
-            error={nameError}
-          />
-          {error !== null && <ErrorNotice error={error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {tc('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('views.saveSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        error={nameError}
+      />
+    </DialogForm>
   );
 }

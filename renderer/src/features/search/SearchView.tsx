@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Anchor, Button, EmptyState, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconFilterOff, IconPaperclip, IconSearchOff } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import type { SearchHit } from '@shared/schemas/search';
@@ -14,6 +14,8 @@ import { SavedViews } from './SavedViews';
 import { SearchFilters } from './SearchFilters';
 import { hasCriteria, PAGE_SIZES, useSearch } from './searchState';
 import { Snippet } from './Snippet';
+import { PageHeader } from '../../components/PageHeader';
+import { ReferenceLink } from '../../components/ReferenceLink';
 
 /** Any change to any record may change what a search finds. */
 function useAnyChange(): number {
@@ -41,21 +43,7 @@ export function SearchView() {
       title: t('columns.reference'),
       width: 130,
       render: (h) => (
-        <Anchor
-          component="button"
-          type="button"
-          fw={600}
-          size="sm"
-          className="tabular"
-          style={{ whiteSpace: 'nowrap' }}
-          aria-label={t('open', { type: recordTypeLabel(h.type), reference: h.reference })}
-          onClick={(e: React.MouseEvent) => {
-            e.stopPropagation();
-            openRecord(h.type, h.id);
-          }}
-        >
-          {h.reference}
-        </Anchor>
+        <ReferenceLink reference={h.reference} label={t('open', { type: recordTypeLabel(h.type), reference: h.reference })} onOpen={() => openRecord(h.type, h.id)} />
       ),
     },
     {
@@ -102,12 +90,7 @@ export function SearchView() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 3 }}>
           <SavedViews />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, Modal, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconGavel, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { getRule, makeCustomRule, type DeadlineResult, type OrgCalendar } from '@shared/deadlines';
@@ -14,6 +14,7 @@ import { useAppNow } from '../../lib/appClock';
 import { dueText, NS as CLOCKS_NS } from '../clocks/clockView';
 import { CustomRuleModal } from './CustomRuleModal';
 import { NS } from './ns';
+import { useRemote } from '../../lib/useRemote';
 
 type Lang = 'en' | 'fr';
 
@@ -103,28 +104,13 @@ export function RulesTab() {
   const f = useFormatters();
   const org = useOrganisation();
   const now = useAppNow();
-  const [rules, setRules] = useState<RuleInfo[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<RuleInfo | 'new' | null>(null);
   const [removing, setRemoving] = useState<RuleInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0));
 
-  useEffect(() => {
-    let current = true;
-    api.call('rules.list', {}).then(
-      (r) => {
-        if (!current) return;
-        setRules(r.rules);
-        setError(null);
-      },
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [reload, changes]);
+  const { data: rules, error } = useRemote(() => api.call('rules.list', {}).then((r) => r.rules), [reload, changes]);
 
   // Examples start at the current minute, so they read like "if it happened now".
   const fromIso = new Date(now - (now % 60_000)).toISOString();

@@ -1,4 +1,4 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { IconBell, IconBuilding, IconGavel, IconKey, IconSend } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useFeatureT } from '../../lib/featureT';
@@ -9,6 +9,7 @@ import { RemindersTab } from './RemindersTab';
 import { RulesTab } from './RulesTab';
 import { SecurityTab } from './SecurityTab';
 import { NS } from './ns';
+import { PageHeader } from '../../components/PageHeader';
 
 /**
  * The tabs of the settings screen, in order. A constant on purpose: a feature with settings of its
@@ -41,12 +42,7 @@ export function SettingsView({ params }: { params?: Record<string, string> }) {
 
   return (
     <Stack gap="md" maw={1040}>
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Tabs value={tab} onChange={select} keepMounted={false}>
         <Tabs.List>
           {TABS.map((x) => (

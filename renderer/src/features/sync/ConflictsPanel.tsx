@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Anchor, Badge, Box, Button, Collapse, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Collapse, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconCircleCheck, IconGitMerge } from '@tabler/icons-react';
 import type { Conflict } from '@shared/schemas/sync';
 import { RecordType } from '@shared/schemas/record-types';
@@ -15,6 +15,7 @@ import { formatHistoryValue, historyFieldLabel } from '../../components/records/
 import { recordTypeLabel } from '../../components/records/labels';
 import { SyncErrorNotice } from './SyncErrorNotice';
 import { useSyncStatus } from './syncStore';
+import { ReferenceLink } from '../../components/ReferenceLink';
 
 type Choice = Conflict['resolution'] & string;
 
@@ -103,17 +104,7 @@ function RecordRefLink({ conflict }: { conflict: Conflict }) {
         {recordTypeLabel(conflict.recordType)}
       </Badge>
       {type.success ? (
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          fw={600}
-          className="tabular"
-          onClick={() => openRecord(type.data, conflict.recordId)}
-          aria-label={st('conflicts.openRecord', { reference })}
-        >
-          {reference}
-        </Anchor>
+        <ReferenceLink reference={reference} label={st('conflicts.openRecord', { reference })} onOpen={() => openRecord(type.data, conflict.recordId)} />
       ) : (
         <Text size="sm" fw={600} className="tabular">
           {reference}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCloudOff, IconDeviceDesktop, IconUserMinus } from '@tabler/icons-react';
 import { managesMembers, type Member } from '@shared/schemas/sync';
@@ -10,40 +10,15 @@ import { useFormatters } from '../../lib/useFormatters';
 import { InvitationPanel } from './InvitationPanel';
 import { MemberRoleCell } from './MemberRole';
 import { SyncErrorNotice } from './SyncErrorNotice';
+import { useRemote } from '../../lib/useRemote';
 
 /** Who is in the workspace (read from the backend), inviting a colleague, removing a member. */
 export function MembersPanel({ canReachBackend }: { canReachBackend: boolean }) {
   const st = useFeatureT('sync');
   const f = useFormatters();
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
-  // Each reload asks the backend again; "loading" is a request not answered yet.
-  const [requested, setRequested] = useState(0);
-  const [answered, setAnswered] = useState(-1);
-  const reload = useCallback(() => setRequested((n) => n + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    api.call('sync.members', {}).then(
-      (r) => {
-        if (!current) return;
-        setMembers(r.members);
-        setError(null);
-        setAnswered(requested);
-      },
-      (e: unknown) => {
-        if (!current) return;
-        setError(e);
-        setAnswered(requested);
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // Coming back online is a good moment to read the list again.
-  }, [requested, canReachBackend]);
-  const loading = answered !== requested;
+  // Coming back online is a good moment to read the list again; "loading" is a request not answered yet.
+  const { data: members, error, pending: loading, reload } = useRemote(() => api.call('sync.members', {}).then((r) => r.members), [canReachBackend]);
 
   const active = members?.filter((m) => !m.removedAt) ?? [];
   // What the UI offers follows this machine's role; the core refuses the rest all the same.

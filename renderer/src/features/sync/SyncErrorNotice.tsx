@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Box, Code, CopyButton, Group, Text, Tooltip } from '
 import { IconAlertCircle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
-import { describeError } from '../../lib/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
 
 /** Where the error happened: the same code means different things when joining. */
@@ -55,19 +55,8 @@ export function SyncErrorNotice({ error, context, title }: { error: unknown; con
   const { t } = useTranslation();
   const st = useFeatureT('sync');
   const core = asCoreError(error);
-  if (!core) {
-    const { message, detail } = describeError(t, error);
-    return (
-      <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={title ?? message} role="alert">
-        {title && <Text size="sm">{message}</Text>}
-        {detail && (
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('common.details', { message: detail })}
-          </Text>
-        )}
-      </Alert>
-    );
-  }
+  // Not the core's answer (a network failure, a bug): the shared notice says it as well as anywhere.
+  if (!core) return <ErrorNotice error={error} title={title} />;
   const own = OWN_SENTENCE[context]?.includes(core.code);
   const sentence = own ? st(`errors.${context}.${core.code}`) : t(`errors.${core.code}` as never, { defaultValue: t('errors.INTERNAL') });
   // The sentence already says all a wrong code or a missing member can say.

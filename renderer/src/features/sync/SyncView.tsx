@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceDesktop, IconUsers } from '@tabler/icons-react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
@@ -10,6 +10,7 @@ import { MembersPanel } from './MembersPanel';
 import { SyncSetup } from './SyncSetup';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { subscribeSyncStatus, useSyncStatus } from './syncStore';
+import { PageHeader } from '../../components/PageHeader';
 
 const SECTIONS = ['conflicts', 'members', 'machine'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -36,14 +37,7 @@ export function SyncView({ params }: { params?: Record<string, string> }) {
     void useSyncStatus.getState().load();
   }, []);
 
-  const header = (
-    <div>
-      <Title order={1}>{st('title')}</Title>
-      <Text size="sm" c="dimmed">
-        {st('subtitle')}
-      </Text>
-    </div>
-  );
+  const header = <PageHeader title={st('title')} subtitle={st('subtitle')} />;
 
   if (!status) {
     return (

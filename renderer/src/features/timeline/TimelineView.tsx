@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Collapse, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowLeft, IconChevronDown, IconChevronRight, IconFilterOff, IconPlus, IconTimelineEvent } from '@tabler/icons-react';
-import type { Incident } from '@shared/schemas/incident';
-import type { Timeline, TimelineEntry } from '@shared/schemas/timeline';
+import type { } from '@shared/schemas/incident';
+import type { TimelineEntry } from '@shared/schemas/timeline';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ReasonModal } from '../../components/records/ReasonModal';
@@ -12,6 +12,7 @@ import { useFormatters } from '../../lib/useFormatters';
 import { useNavigation } from '../../state/navigation';
 import { useRecordChanges } from '../../state/recordChanges';
 import { useAppClock } from '../../lib/appClock';
+import { useRemote } from '../../lib/useRemote';
 import { EntryEditor } from './EntryEditor';
 import { hasFilters, NO_FILTERS, toApiFilter, useTimelineFilters } from './filterStore';
 import { NS } from './labels';
@@ -39,45 +40,27 @@ export function TimelineView({ id }: { id: string }) {
   const apiFilter = useMemo(() => toApiFilter(filters, f.zone), [filters, f.zone]);
   const filtered = hasFilters(filters);
 
-  const [timeline, setTimeline] = useState<Timeline | null>(null);
-  const [incident, setIncident] = useState<Incident | null>(null);
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  // What is on screen answers this request; while they differ, a new one is on its way.
-  const requestKey = JSON.stringify([id, apiFilter, version, reload]);
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
-  const loading = loadedKey !== requestKey;
+  // While `pending`, what is on screen answers an older request and a new one is on its way.
+  const remote = useRemote(
+    () =>
+      Promise.all([
+        api.call('timeline.get', { incidentId: id, ...apiFilter }),
+        api.call('timeline.entries', { incidentId: id, includeArchived: true }),
+        api.call('incidents.get', { id }),
+      ]).then(([tl, en, detail]) => {
+        // The timeline's "now" is the core's: countdowns and new entries follow it.
+        useAppClock.getState().observe(tl.at);
+        return { timeline: tl, entries: en.entries, incident: detail.incident };
+      }),
+    [id, apiFilter, version, reload],
+  );
+  const { error, pending: loading } = remote;
+  const timeline = remote.data?.timeline ?? null;
+  const incident = remote.data?.incident ?? null;
+  const entries = useMemo(() => remote.data?.entries ?? [], [remote.data]);
   const [editing, setEditing] = useState<Editing>(null);
   const [withdrawing, setWithdrawing] = useState<TimelineEntry | null>(null);
   const [showWithdrawn, setShowWithdrawn] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([
-      api.call('timeline.get', { incidentId: id, ...apiFilter }),
-      api.call('timeline.entries', { incidentId: id, includeArchived: true }),
-      api.call('incidents.get', { id }),
-    ]).then(
-      ([tl, en, detail]) => {
-        if (!current) return;
-        // The timeline's "now" is the core's: countdowns and new entries follow it.
-        useAppClock.getState().observe(tl.at);
-        setTimeline(tl);
-        setEntries(en.entries);
-        setIncident(detail.incident);
-        setError(null);
-        setLoadedKey(requestKey);
-      },
-      (e: unknown) => {
-        if (!current) return;
-        setError(e);
-        setLoadedKey(requestKey);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, apiFilter, version, reload, requestKey]);
 
   const entryById = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const withdrawn = entries.filter((e) => e.archivedAt);
