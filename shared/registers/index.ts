@@ -1,3 +1,4 @@
+import type { RegisterName } from '../schemas/export';
 import type { RecordType } from '../schemas/record-types';
 import { actionsRegister } from './actions';
 import { complaintsRegister } from './complaints';
@@ -22,4 +23,11 @@ export const REGISTERS = {
 
 export function registerOf<T extends RecordType>(type: T): (typeof REGISTERS)[T] {
   return REGISTERS[type];
+}
+
+/** The register an export or import names (`exports.register`'s `register`: incidents, contracts…). */
+export function registerNamed(name: RegisterName): RegisterDeclaration {
+  const d = Object.values(REGISTERS).find((r) => r.name === name);
+  if (!d) throw new Error(`No register is named ${name}`);
+  return d;
 }

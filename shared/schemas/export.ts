@@ -67,14 +67,16 @@ export type TimelineExportInput = z.input<typeof TimelineExportInput>;
 /* Registers for a regulator                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 
-export const RegisterName = z.enum(['incidents', 'complaints', 'letters', 'actions']);
+/** The registers exports write and imports read (each one's declaration: shared/registers, registerNamed). */
+export const RegisterName = z.enum(['incidents', 'complaints', 'letters', 'actions', 'contracts']);
 export type RegisterName = z.infer<typeof RegisterName>;
 export const RegisterExportFormat = z.enum(['pdf', 'csv', 'xlsx']);
 export type RegisterExportFormat = z.infer<typeof RegisterExportFormat>;
 
 /**
  * Period: on each register's main date (incidents: awareness; complaints: receipt; letters: date
- * received or sent; actions: due date). Status: the register's own status codes.
+ * received or sent; actions: due date; client contracts: the day the DPA was signed). Status: the
+ * register's own status codes.
  */
 export const RegisterExportInput = z.object({
   register: RegisterName,

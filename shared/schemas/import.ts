@@ -40,8 +40,11 @@ export type ImportCommitInput = z.input<typeof ImportCommitInput>;
  * 'deadline': a due date. A day-counted one is written as its last day (2018-08-02, running to the
  * end of that day in the organisation's zone) and a plain date is read back the same way; an
  * instant with a time (an hour-counted deadline) is written and read as an instant.
+ *
+ * 'date': a calendar day without a time (a contract's signature): 2025-03-01 or 01/03/2025, a date
+ * cell in XLSX.
  */
-export const ImportFieldType = z.enum(['text', 'instant', 'deadline', 'enum', 'list', 'number', 'boolean', 'reference']);
+export const ImportFieldType = z.enum(['text', 'instant', 'deadline', 'date', 'enum', 'list', 'number', 'boolean', 'reference']);
 
 /** A field a column can be mapped to. */
 export const ImportField = z.object({

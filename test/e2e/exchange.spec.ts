@@ -7,7 +7,8 @@ import { fillDateTime } from './support/ui';
  * Exports and imports through the web host: an incident with a notification (made through the
  * API), its timeline exported as a PDF from the UI and opened in the app, a call added to it; a
  * spreadsheet of two complaints imported through the wizard, then again (nothing new); a file
- * missing a required column stays blocked.
+ * missing a required column stays blocked; client contracts imported through the same wizard, a
+ * row with impossible notice hours blocking the file until it is fixed.
  */
 
 /** The app clock starts here (test mode): the incident was detected the evening before. */
@@ -19,6 +20,14 @@ const COMPLAINTS_CSV = [
   '2026-03-02T10:15:00+01:00,Email,M. Arnaud,m.arnaud@example.net,Access,"Demande d’accès à ses données, reçue par courriel"',
   '03/03/2026 14:30,Post,Mme Bérénice,,Objection to direct marketing; Erasure,Reçoit encore des courriels commerciaux après opposition',
 ].join('\r\n');
+
+/** Two client contracts as the contracts export writes them in French; the second one's hours are impossible. */
+const CONTRACTS_CSV = (hours: string) =>
+  [
+    'Client;Notification sous (heures);Notifications par;Contact pour les notifications;Langue des notifications;DPA signé le',
+    'Boulangeries Martin;24;Courriel;dpo@boulangeries-martin.fr;Français;02/05/2024',
+    `Nordic Retail AB;${hours};Courriel;privacy@nordic.example;Anglais;`,
+  ].join('\r\n');
 
 /** The same register without its Channel column: every row lacks a required field. */
 const NO_CHANNEL_CSV = ['Received on,Complainant,Rights concerned,Summary', '2026-03-05T09:00:00+01:00,M. Colin,Access,Copie de ses données'].join('\n');
@@ -239,5 +248,40 @@ test.describe.serial('exports and imports through the web host', () => {
     await expect(page.getByTestId('import-confirm-text')).toHaveText('Nothing can be imported while there are errors. Nothing has been written.');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     expect((await call<{ total: number }>('complaints.list', {})).total).toBe(2);
+  });
+
+  test('imports client contracts: a row with impossible hours is named and blocks the file; fixed, both contracts are in the register', async () => {
+    // The wizard still shows the last file: back to the choice of a register and a file.
+    await page.getByTestId('import-back').click();
+    await page.getByTestId('import-register').getByText('Client contracts', { exact: true }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'contrats.csv', mimeType: 'text/csv', buffer: Buffer.from(CONTRACTS_CSV('0'), 'utf8') });
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('mapping-row')).toHaveCount(6);
+    await expect(page.getByTestId('mapping-origin')).toHaveText(Array(6).fill('Recognised'));
+    await expect(page.getByTestId('stat-invalid-value')).toHaveText('1');
+    const issue = page.getByTestId('issue-row');
+    await expect(issue).toHaveCount(1);
+    await expect(issue).toContainText('3');
+    await expect(issue).toContainText('Breach notice within (hours): "0" is not a whole number of hours from 1 to 720.');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    expect((await call<{ total: number }>('contracts.list', {})).total).toBe(0);
+
+    await page.getByTestId('import-back').click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'contrats.csv', mimeType: 'text/csv', buffer: Buffer.from(CONTRACTS_CSV('72'), 'utf8') });
+    await expect(page.getByTestId('stat-new-value')).toHaveText('2');
+    const commit = page.getByTestId('import-commit');
+    await expect(commit).toHaveText('Import 2 rows');
+    await commit.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('import-result-text')).toHaveText('2 records created; rows skipped as already imported: 0.');
+    await page.getByTestId('import-open-register').click();
+    await expect(page.getByRole('heading', { name: 'Client contracts', level: 1 })).toBeVisible();
+    await expect(page.getByText('Boulangeries Martin')).toBeVisible();
+    await expect(page.getByText('Nordic Retail AB')).toBeVisible();
+    const list = await call<{ items: { name: string; noticeHours: number; language: string; dpaSignedOn: string | null }[] }>('contracts.list', {});
+    expect(list.items.map((c) => [c.name, c.noticeHours, c.language, c.dpaSignedOn])).toEqual([
+      ['Boulangeries Martin', 24, 'fr', '2024-05-02'],
+      ['Nordic Retail AB', 72, 'en', null],
+    ]);
   });
 });

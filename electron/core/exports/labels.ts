@@ -176,6 +176,9 @@ export const LABELS = {
     other: bi('Other', 'Autre'),
   },
   boolean: { true: bi('Yes', 'Oui'), false: bi('No', 'Non') },
+  contractStatus: { active: bi('Active', 'En cours'), ended: bi('Ended', 'Terminé') },
+  noticeChannel: { email: bi('Email', 'Courriel'), phone: bi('Phone', 'Téléphone') },
+  language: { fr: bi('French', 'Français'), en: bi('English', 'Anglais') },
 } satisfies Record<string, LabelTable>;
 
 export type LabelKind = keyof typeof LABELS;

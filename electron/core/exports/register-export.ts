@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
 import { ApiError } from '@shared/api/contract';
-import { ActionStatus } from '@shared/schemas/action';
-import { ComplaintStatus } from '@shared/schemas/complaint';
-import { IncidentStatus } from '@shared/schemas/incident';
+import { registerNamed } from '@shared/registers';
 import { LetterKind } from '@shared/schemas/letter';
 import type { Provenance, RegisterExportInput, RegisterName } from '@shared/schemas/export';
 import type { z } from 'zod';
@@ -17,18 +16,40 @@ import { registerPdf } from './register-pdf';
 
 type Query = z.infer<typeof RegisterExportInput>;
 
-const TABLES: Record<RegisterName, { table: string; date: string; status: string; statuses: readonly string[] }> = {
-  incidents: { table: 'incidents', date: 'aware_at', status: 'status', statuses: IncidentStatus.options },
-  complaints: { table: 'complaints', date: 'received_at', status: 'status', statuses: ComplaintStatus.options },
-  // Letters have no status of their own: filter on their kind, or on awaiting_reply / answered.
-  letters: {
-    table: 'letters',
-    date: 'COALESCE(received_at, sent_at)',
-    status: `CASE WHEN reply_due IS NOT NULL AND answered_at IS NULL THEN 'awaiting_reply' WHEN answered_at IS NOT NULL THEN 'answered' ELSE kind END`,
-    statuses: [...LetterKind.options, 'awaiting_reply', 'answered'],
-  },
-  actions: { table: 'actions', date: 'due_at', status: 'status', statuses: ActionStatus.options },
-};
+interface ExportTable {
+  table: string;
+  /** The column (or expression) of the register's main date. */
+  date: string;
+  /** Whether that date is a calendar day (YYYY-MM-DD) rather than an instant. */
+  day: boolean;
+  status: string;
+  statuses: readonly string[];
+}
+
+const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Table, main date and statuses from the register's declaration; letters file by received or sent and filter on their state. */
+function exportTable(register: RegisterName): ExportTable {
+  const d = registerNamed(register);
+  if (register === 'letters') {
+    return {
+      table: d.table,
+      date: 'COALESCE(received_at, sent_at)',
+      day: false,
+      // Letters have no status of their own: filter on their kind, or on awaiting_reply / answered.
+      status: `CASE WHEN reply_due IS NOT NULL AND answered_at IS NULL THEN 'awaiting_reply' WHEN answered_at IS NOT NULL THEN 'answered' ELSE kind END`,
+      statuses: [...LetterKind.options, 'awaiting_reply', 'answered'],
+    };
+  }
+  return { table: d.table, date: column(d.dateField), day: register === 'contracts', status: 'status', statuses: d.statuses };
+}
+
+/** The first local day that starts at or after an instant: a day-dated record is in [from, to) when its day's start is. */
+function dayFrom(instant: string, zone: string): string {
+  const t = DateTime.fromISO(instant, { zone });
+  const start = t.startOf('day');
+  return (start.toMillis() === t.toMillis() ? start : start.plus({ days: 1 })).toISODate()!;
+}
 
 export function lookups(x: ExchangeContext): Lookups {
   const r = x.d.registers;
@@ -58,6 +79,8 @@ export function cellValue(spec: FieldSpec<never>, rec: never, l: Lookups, lang: 
       return isoLocal(String(v), zone);
     case 'deadline':
       return deadlineCell(String(v), zone);
+    case 'date':
+      return String(v);
     case 'enum':
       return spec.enumKind ? label(spec.enumKind, String(v), lang) : String(v);
     case 'list':
@@ -76,7 +99,9 @@ export function cellValue(spec: FieldSpec<never>, rec: never, l: Lookups, lang: 
  * written meanwhile: the file and the audit head it carries describe one state of the register.
  */
 async function readRecords(x: ExchangeContext, q: Query, job: Job): Promise<{ records: unknown[]; provenance: Provenance }> {
-  const t = TABLES[q.register];
+  const t = exportTable(q.register);
+  const zone = x.d.organisation().timeZone;
+  const bound = (instant: string) => (t.day ? dayFrom(instant, zone) : toUtc(instant));
   for (const s of q.status ?? []) {
     if (!t.statuses.includes(s)) throw new ApiError('VALIDATION_FAILED', `Unknown status "${s}" for ${q.register}: use one of ${t.statuses.join(', ')}.`, [{ path: 'status', message: `Unknown status ${s}` }]);
   }
@@ -85,11 +110,11 @@ async function readRecords(x: ExchangeContext, q: Query, job: Job): Promise<{ re
   if (!q.includeArchived) where.push('archived_at IS NULL');
   if (q.from) {
     where.push(`${t.date} >= ?`);
-    params.push(toUtc(q.from));
+    params.push(bound(q.from));
   }
   if (q.to) {
     where.push(`${t.date} < ?`);
-    params.push(toUtc(q.to));
+    params.push(bound(q.to));
   }
   if (q.status?.length) {
     where.push(`(${t.status}) IN (${q.status.map(() => '?').join(',')})`);
@@ -113,8 +138,7 @@ async function readRecords(x: ExchangeContext, q: Query, job: Job): Promise<{ re
 }
 
 export function registerOf(x: ExchangeContext, register: RegisterName): { get(id: string): unknown } {
-  const r = x.d.registers;
-  return { incidents: r.incidents, complaints: r.complaints, letters: r.letters, actions: r.actions }[register];
+  return x.d.registers[register];
 }
 
 export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
@@ -167,6 +191,11 @@ export function provenancePairs(p: Provenance, lang: Lang): [string, string | nu
 
 export const PROVENANCE_SHEET = 'Provenance';
 
+/** Calendar days as date cells (a spreadsheet sorts and filters them as dates); numbers stay numbers. */
+function xlsxCell(spec: FieldSpec<never>, v: string | number): string | number | Date {
+  return spec.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
+}
+
 async function xlsx(q: Query, specs: FieldSpec<never>[], records: unknown[], l: Lookups, p: Provenance, job: Job): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const title = tr(REGISTER_TITLES[q.register], q.lang);
@@ -189,9 +218,12 @@ async function xlsx(q: Query, specs: FieldSpec<never>[], records: unknown[], l: 
   const zone = p.timeZone;
   for (let k = 0; k < records.length; k++) {
     const rec = records[k] as never;
-    ws.addRow(specs.map((s) => cellValue(s, rec, l, q.lang, zone)));
+    ws.addRow(specs.map((s) => xlsxCell(s, cellValue(s, rec, l, q.lang, zone))));
     await job.tick(k + 1);
   }
+  specs.forEach((s, k) => {
+    if (s.type === 'date') ws.getColumn(k + 1).numFmt = 'yyyy-mm-dd';
+  });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: specs.length } };
   const pv = wb.addWorksheet(PROVENANCE_SHEET);
   pv.columns = [{ width: 34 }, { width: 80 }];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from '@shared/schemas/action';
 import type { Complaint } from '@shared/schemas/complaint';
+import type { Contract } from '@shared/schemas/contract';
 import type { Incident } from '@shared/schemas/incident';
 import type { Obligation } from '@shared/schemas/obligation';
 import type { Letter } from '@shared/schemas/letter';
@@ -21,7 +22,7 @@ function filterText(q: Query, lang: Lang, zone: string): string {
   if (q.from) parts.push(T(`from ${fmtDate(q.from, lang, zone)}`, `à partir du ${fmtDate(q.from, lang, zone)}`));
   if (q.to) parts.push(T(`before ${fmtDate(q.to, lang, zone)}`, `avant le ${fmtDate(q.to, lang, zone)}`));
   if (q.status?.length) {
-    const kind = ({ incidents: 'incidentStatus', complaints: 'complaintStatus', actions: 'actionStatus', letters: 'letterKind' } as const)[q.register];
+    const kind = ({ incidents: 'incidentStatus', complaints: 'complaintStatus', actions: 'actionStatus', letters: 'letterKind', contracts: 'contractStatus' } as const)[q.register];
     const extra: Record<string, [string, string]> = { awaiting_reply: ['awaiting a reply', 'réponse attendue'], answered: ['answered', 'répondu'] };
     const names = q.status.map((st) => (extra[st] ? T(...extra[st]!) : label(kind, st, lang)));
     parts.push(T(`status: ${names.join(', ')}`, `statut : ${names.join(', ')}`));
@@ -224,6 +225,35 @@ export async function registerPdf(x: ExchangeContext, q: Query, records: unknown
         ['Compliance due', 'Mise en conformité', 72],
         ['Conseil d’État appeal', 'Recours Conseil d’État', 72],
         ['Amount', 'Montant', 50],
+      ]),
+      rows,
+      { size: 7.6, job },
+    );
+  } else if (q.register === 'contracts') {
+    // A calendar day, not an instant: shown as the day it is, whatever the zone.
+    const day = (d: string | null) => (d ? fmtDate(d, lang, 'UTC') : '—');
+    const rows = (records as Contract[]).map((c): Cell[] => [
+      c.reference,
+      day(c.dpaSignedOn),
+      { text: c.name, bold: true, sub: [c.contractRef, c.notes ? c.notes.slice(0, 240) : ''].filter(Boolean).join(' — ') || undefined },
+      `${fmtNumber(c.noticeHours, lang)}${lang === 'fr' ? '\u00a0' : ' '}h`,
+      label('noticeChannel', c.channel, lang),
+      c.contacts,
+      label('language', c.language, lang),
+      c.countries.join(', ') || '—',
+      { text: `${label('contractStatus', c.status, lang)}${c.archivedAt ? T(' (archived)', ' (archivé)') : ''}`, color: c.status === 'ended' ? COLORS.neutral : COLORS.ink },
+    ]);
+    await pdf.table(
+      cols([
+        ['Ref.', 'Réf.', 66],
+        ['DPA signed', 'DPA signé', 62],
+        ['Client', 'Client', 140],
+        ['Notice', 'Délai', 50],
+        ['Channel', 'Canal', 56],
+        ['Contacts', 'Contacts', 140],
+        ['Language', 'Langue', 56],
+        ['Countries', 'Pays', 56],
+        ['Status', 'Statut', 56],
       ]),
       rows,
       { size: 7.6, job },

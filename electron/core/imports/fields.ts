@@ -1,9 +1,11 @@
 import type { Action } from '@shared/schemas/action';
 import type { Complaint } from '@shared/schemas/complaint';
+import type { Contract } from '@shared/schemas/contract';
 import type { AffectedClient, Incident, Notification } from '@shared/schemas/incident';
 import type { Letter } from '@shared/schemas/letter';
 import type { ImportField } from '@shared/schemas/import';
 import type { RegisterName } from '@shared/schemas/export';
+import { registerNamed } from '@shared/registers';
 import { bi, isoLocal, label, LABELS, type Bi, type LabelKind, type Lang } from '../exports/labels';
 
 export type FieldType = ImportField['type'];
@@ -33,6 +35,8 @@ export interface FieldSpec<R = unknown> {
   exportOnly?: boolean;
   /** Longest accepted text. */
   max?: number;
+  /** Numbers: the whole numbers accepted, and what the unit is called in a refusal. */
+  whole?: { min: number; max: number; unit: Bi };
   /** More header names recognised on import (folded: accents and case ignored). */
   aliases?: string[];
   get(r: R, l: Lookups): Raw;
@@ -206,11 +210,34 @@ export const ACTION_FIELDS: FieldSpec<Action>[] = [
   f({ field: 'evidence', label: bi('Evidence', 'Preuves'), type: 'text', required: false, max: 20_000, get: (r) => r.evidence }),
 ];
 
+export const CONTRACT_FIELDS: FieldSpec<Contract>[] = [
+  REFERENCE<Contract>(),
+  f({ field: 'name', label: bi('Client', 'Client'), type: 'text', required: true, max: 200, aliases: ['client name', 'client controller', 'controller', 'responsable de traitement', 'nom du client', 'name', 'nom'], get: (r) => r.name }),
+  f({ field: 'contractRef', label: bi('Contract reference', 'Référence du contrat'), type: 'text', required: false, max: 200, aliases: ['contract', 'contrat', 'dpa reference', 'référence dpa'], get: (r) => r.contractRef }),
+  f({
+    field: 'noticeHours',
+    label: bi('Breach notice within (hours)', 'Notification sous (heures)'),
+    type: 'number',
+    required: false,
+    whole: { min: 1, max: 720, unit: bi('hours', 'heures') },
+    aliases: ['notice hours', 'notice period', 'hours', 'heures', 'délai de notification', 'délai (heures)', 'breach notice within'],
+    get: (r) => r.noticeHours,
+  }),
+  f({ field: 'channel', label: bi('Notices by', 'Notifications par'), type: 'enum', enumKind: 'noticeChannel', required: false, aliases: ['channel', 'canal', 'notice channel'], get: (r) => r.channel }),
+  f({ field: 'contacts', label: bi('Contact for notices', 'Contact pour les notifications'), type: 'text', required: true, max: 500, aliases: ['contacts', 'contact', 'email', 'e-mail', 'courriel', 'phone', 'téléphone'], get: (r) => r.contacts }),
+  f({ field: 'language', label: bi('Notice language', 'Langue des notifications'), type: 'enum', enumKind: 'language', required: false, aliases: ['language', 'langue', 'lang'], get: (r) => r.language }),
+  f({ field: 'dpaSignedOn', label: bi('DPA signed on', 'DPA signé le'), type: 'date', required: false, aliases: ['dpa signed', 'signed on', 'signé le', 'date de signature', 'dpa'], get: (r) => r.dpaSignedOn }),
+  f({ field: 'countries', label: bi('Countries of the data subjects', 'Pays des personnes concernées'), type: 'list', required: false, aliases: ['countries', 'pays'], get: (r) => r.countries }),
+  f({ field: 'status', label: bi('Status', 'Statut'), type: 'enum', enumKind: 'contractStatus', required: false, aliases: ['état'], get: (r) => r.status }),
+  f({ field: 'notes', label: bi('Notes', 'Notes'), type: 'text', required: false, max: 20_000, get: (r) => r.notes }),
+];
+
 export const FIELDS: Record<RegisterName, FieldSpec<never>[]> = {
   complaints: COMPLAINT_FIELDS as FieldSpec<never>[],
   letters: LETTER_FIELDS as FieldSpec<never>[],
   incidents: INCIDENT_FIELDS as FieldSpec<never>[],
   actions: ACTION_FIELDS as FieldSpec<never>[],
+  contracts: CONTRACT_FIELDS as FieldSpec<never>[],
 };
 
 export function fieldsOf(register: RegisterName): FieldSpec<never>[] {
@@ -234,6 +261,10 @@ export const REGISTER_TITLES: Record<RegisterName, Bi> = {
   complaints: bi('Complaints register', 'Registre des réclamations'),
   letters: bi('Regulator correspondence', 'Correspondance avec les autorités'),
   actions: bi('Remediation actions', 'Plan d’actions'),
+  contracts: bi('Client contracts register', 'Registre des contrats clients'),
 };
 
-export const RECORD_TYPE_OF: Record<RegisterName, string> = { incidents: 'incident', complaints: 'complaint', letters: 'letter', actions: 'action' };
+/** The record type a register holds (what its import's audit entries and change events name). */
+export function recordTypeOf(register: RegisterName): string {
+  return registerNamed(register).type;
+}

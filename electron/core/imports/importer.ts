@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '@shared/api/contract';
 import { ActionCreate } from '@shared/schemas/action';
 import { ComplaintCreate } from '@shared/schemas/complaint';
+import { ContractCreate } from '@shared/schemas/contract';
 import { IncidentCreate } from '@shared/schemas/incident';
 import { LetterCreate } from '@shared/schemas/letter';
 import type { ColumnMapping, ImportCommitInput, ImportCommitResult, ImportIssue, ImportPreview, ImportPreviewInput, ImportRegister } from '@shared/schemas/import';
@@ -18,9 +19,9 @@ import { getMeta, setMeta } from '../db/meta';
 import type { Job } from '../jobs/jobs';
 import { bi, codeFor, type Bi } from '../exports/labels';
 import type { ExchangeContext } from '../exports/context';
-import { describeFields, fieldsOf, RECORD_TYPE_OF, splitParts, type FieldSpec } from './fields';
+import { describeFields, fieldsOf, recordTypeOf, splitParts, type FieldSpec } from './fields';
 import { FileProblem, readTable, type Table } from './table';
-import { cellText, parseBooleanCell, parseEnumCell, parseDeadlineCell, parseInstantCell, parseNumberCell, splitList } from './values';
+import { cellText, parseBooleanCell, parseDateCell, parseEnumCell, parseDeadlineCell, parseInstantCell, parseNumberCell, splitList } from './values';
 
 type PreviewIn = z.infer<typeof ImportPreviewInput>;
 type CommitIn = z.infer<typeof ImportCommitInput>;
@@ -312,6 +313,20 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
       };
     },
   },
+  contracts: {
+    table: 'client_contracts',
+    schema: ContractCreate,
+    input(v, _env, problem) {
+      const countries = ((v.countries as string[] | undefined) ?? []).map((c) => c.toUpperCase());
+      const bad = countries.filter((c) => !/^[A-Z]{2}$/.test(c));
+      if (bad.length) {
+        problem('countries', 'invalid', bi(`Not a two-letter country code (such as FR): ${bad.join(', ')}.`, `Pas un code pays à deux lettres (comme FR) : ${bad.join(', ')}.`));
+      }
+      const out: Record<string, unknown> = { reference: v.reference ?? undefined, countries: countries.filter((c) => !bad.includes(c)) };
+      for (const f of ['name', 'contractRef', 'noticeHours', 'channel', 'contacts', 'language', 'dpaSignedOn', 'status', 'notes']) if (v[f] !== undefined) out[f] = v[f];
+      return out;
+    },
+  },
 };
 
 /* ------------------------------------------------------------------------------------------ */
@@ -338,8 +353,21 @@ function parseCell(spec: FieldSpec<never>, text: string, raw: Table['rows'][numb
       }
       return { ok: true, value: codes };
     }
-    case 'number':
-      return parseNumberCell(text, spec.field !== 'amountEur');
+    case 'date':
+      return parseDateCell(raw instanceof Date ? raw : text);
+    case 'number': {
+      const n = parseNumberCell(text, spec.field !== 'amountEur');
+      const w = spec.whole;
+      if (!w || (n.ok && n.value >= w.min && n.value <= w.max)) return n;
+      return {
+        ok: false,
+        code: 'bad_number',
+        message: bi(
+          `${spec.label.en}: "${text}" is not a whole number of ${w.unit.en} from ${w.min} to ${w.max}.`,
+          `${spec.label.fr} : « ${text} » n’est pas un nombre entier d’${w.unit.fr} entre ${w.min} et ${w.max}.`,
+        ),
+      };
+    }
     case 'boolean':
       return parseBooleanCell(text);
     default:
@@ -564,7 +592,7 @@ export async function commitImport(x: ExchangeContext, q: CommitIn, job: Job): P
   const importId = uuidv7();
   let auditSeq = 0;
   // One transaction: every record, its audit entries, the import entry, or nothing at all.
-  ctx.write(RECORD_TYPE_OF[q.register], () => {
+  ctx.write(recordTypeOf(q.register), () => {
     auditSeq = appendAudit(ctx, 'import', importId, 'import', [
       { field: 'register', old: null, new: q.register },
       { field: 'fileName', old: null, new: q.fileName },
@@ -728,6 +756,7 @@ function writeRow(x: ExchangeContext, register: ImportRegister, plan: RowPlan, e
     if (status && status !== 'open') r.incidents.setStatus({ id: i.id, status: status as never, ...(v.closedAt ? { at: String(v.closedAt) } : {}) });
     return i.id;
   }
+  if (register === 'contracts') return r.contracts.create(input as never).id;
   const a = r.actions.create(input as never);
   if (status === 'in_progress') r.actions.setStatus({ id: a.id, status: 'in_progress' });
   if (status === 'done' || status === 'verified') r.actions.setStatus({ id: a.id, status: 'done', ...(v.doneAt ? { at: String(v.doneAt) } : {}) });

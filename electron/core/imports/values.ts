@@ -84,6 +84,27 @@ export function parseDeadlineCell(c: CellIn, zone: string): Parsed<string> {
   return ok(endOfLocalDay(day, zone).toUTC().toISO()!);
 }
 
+/** A calendar day: 2025-03-01, 01/03/2025, or a spreadsheet date cell (its day). Returns YYYY-MM-DD. */
+export function parseDateCell(c: CellIn): Parsed<string> {
+  let day: DateTime | null = null;
+  const s = c instanceof Date ? '' : cellText(c);
+  if (c instanceof Date) day = DateTime.fromObject({ year: c.getUTCFullYear(), month: c.getUTCMonth() + 1, day: c.getUTCDate() }, { zone: 'UTC' });
+  else {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+    const parts = iso ? { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! } : dmy ? { year: +dmy[3]!, month: +dmy[2]!, day: +dmy[1]! } : null;
+    if (parts) {
+      day = DateTime.fromObject(parts, { zone: 'UTC' });
+      if (day.isValid && (day.day !== parts.day || day.month !== parts.month)) day = null;
+    }
+  }
+  if (!day || !day.isValid) {
+    return bad('bad_date', `"${s}" is not a day: write 2025-03-01 or 01/03/2025 (day/month/year).`, `« ${s} » n’est pas une date : écrivez 2025-03-01 ou 01/03/2025 (jour/mois/année).`);
+  }
+  if (day.year < 1900 || day.year > 2200) return bad('bad_date', `"${s}": the year ${day.year} is out of range.`, `« ${s} » : l’année ${day.year} est hors limites.`);
+  return ok(day.toISODate()!);
+}
+
 function accepted(kind: LabelKind, lang: 'en' | 'fr'): string {
   return Object.keys(LABELS[kind] as LabelTable)
     .map((code) => label(kind, code, lang))

@@ -34,6 +34,7 @@ import {
   IconUpload,
   IconWand,
 } from '@tabler/icons-react';
+import { registerNamed } from '@shared/registers';
 import type { RegisterName } from '@shared/schemas/export';
 import { MAX_IMPORT_BYTES, type ColumnMapping, type ImportCommitResult, type ImportField, type ImportIssue, type ImportPreview } from '@shared/schemas/import';
 import { api } from '../../api';
@@ -47,13 +48,12 @@ import { useRecordChanges } from '../../state/recordChanges';
 import { viewComponent } from '../registry';
 import { readAsBase64 } from './files';
 import { JobProgressBar } from './JobProgressBar';
-import { IMPORT_REGISTERS, NS, REGISTER_VIEW } from './labels';
+import { IMPORT_REGISTERS, NS } from './labels';
 import { CancelledNotice } from './ProvenanceNote';
 import { useJob } from './useJob';
 
 const NONE = '__none__';
 const ACCEPT = '.csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const RECORD_TYPE: Record<RegisterName, string> = { complaints: 'complaint', incidents: 'incident', actions: 'action', letters: 'letter' };
 
 interface PickedFile {
   name: string;
@@ -167,7 +167,7 @@ export function ImportWizard() {
     if (out.status === 'done') {
       setResult(out.value);
       // The lists open elsewhere learn of the new records on the next 'record.changed'; make sure.
-      useRecordChanges.getState().bump(RECORD_TYPE[register], out.value.importId);
+      useRecordChanges.getState().bump(registerNamed(register).type, out.value.importId);
     } else if (out.status === 'cancelled') setCancelled(true);
     else setError(out.error);
   }
@@ -705,7 +705,8 @@ function ResultStep({ result, onAgain }: { result: ImportCommitResult; onAgain()
   const t = useFeatureT(NS);
   const f = useFormatters();
   const go = useNavigation((s) => s.go);
-  const view = REGISTER_VIEW[result.register];
+  // Each register's list view is named after it.
+  const view = registerNamed(result.register).name;
   return (
     <Paper withBorder p="md" data-testid="import-result">
       <Stack gap="sm">

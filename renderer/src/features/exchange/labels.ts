@@ -1,6 +1,7 @@
 import type { ComboboxData } from '@mantine/core';
 import { ActionStatus } from '@shared/schemas/action';
 import { ComplaintStatus } from '@shared/schemas/complaint';
+import { ContractStatus } from '@shared/schemas/contract';
 import type { ExportLang, RegisterName } from '@shared/schemas/export';
 import { IncidentStatus } from '@shared/schemas/incident';
 import { LetterKind } from '@shared/schemas/letter';
@@ -10,13 +11,10 @@ import type { FeatureT } from '../../lib/featureT';
 export const NS = 'exchange';
 
 /** The registers in the order a regulator asks for them: breaches first. */
-export const REGISTERS: readonly RegisterName[] = ['incidents', 'complaints', 'letters', 'actions'];
+export const REGISTERS: readonly RegisterName[] = ['incidents', 'complaints', 'letters', 'actions', 'contracts'];
 
 /** Registers a spreadsheet can come into, in the order offered. */
-export const IMPORT_REGISTERS: readonly RegisterName[] = ['complaints', 'incidents', 'actions', 'letters'];
-
-/** The list view of each register, for "open the register" after an import. */
-export const REGISTER_VIEW: Record<RegisterName, string> = { incidents: 'incidents', complaints: 'complaints', letters: 'letters', actions: 'actions' };
+export const IMPORT_REGISTERS: readonly RegisterName[] = ['complaints', 'incidents', 'actions', 'letters', 'contracts'];
 
 /** The status filter of each register's export (letters: their state or their kind). */
 export function statusOptions(register: RegisterName, t: FeatureT): ComboboxData {
@@ -27,6 +25,8 @@ export function statusOptions(register: RegisterName, t: FeatureT): ComboboxData
       return ComplaintStatus.options.map((s) => ({ value: s, label: statusLabel('complaint', s) }));
     case 'actions':
       return ActionStatus.options.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }));
+    case 'contracts':
+      return ContractStatus.options.map((s) => ({ value: s, label: statusLabel('contract', s) }));
     case 'letters':
       return [
         { group: t('letterFilter.stateGroup'), items: ['awaiting_reply', 'answered'].map((s) => ({ value: s, label: t(`letterFilter.${s}`) })) },
