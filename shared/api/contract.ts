@@ -44,7 +44,7 @@ import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatu
 import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate, ContractUses } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
-import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
+import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, QuarantinedItem, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
@@ -206,6 +206,11 @@ const coreMethods = {
   'sync.members': { input: Empty, output: z.object({ members: z.array(Member) }), summary: 'Members of the workspace.' },
   'sync.removeMember': { input: z.object({ memberId: z.string() }), output: Ok, summary: 'Remove a member (administrators only); new changes use a new key.' },
   'sync.setRole': { input: SetRoleInput, output: Ok, summary: 'Change a member’s role (administrators only): a statement signed with this member’s key, synced to every machine.' },
+  'sync.quarantine': {
+    input: Empty,
+    output: z.object({ items: z.array(QuarantinedItem) }),
+    summary: 'What this machine refused from the workspace’s log and why (a signature that does not verify, an author not a member at that point, a role that does not allow it): never applied, the audit chain unaffected.',
+  },
   'sync.now': { input: Empty, output: SyncStatus, summary: 'Sync now.' },
   'sync.disconnect': { input: Empty, output: SyncStatus, summary: 'Stop syncing on this machine (the local register stays).' },
   'conflicts.list': { input: z.object({ includeResolved: z.boolean().default(false) }), output: z.object({ conflicts: z.array(Conflict) }), summary: 'Values that lost to a concurrent change.' },

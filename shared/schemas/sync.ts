@@ -109,3 +109,48 @@ export const Conflict = z.object({
 export type Conflict = z.infer<typeof Conflict>;
 
 export const ResolveConflictInput = z.object({ id: z.string(), choice: z.enum(['kept_current', 'took_losing']) });
+
+/**
+ * Why this machine did not apply something from the workspace's log (README › Roles): an
+ * operation (its author's signature, membership at that point of the log, role) or a membership
+ * statement (its signature, its signer's right, the invitation it uses).
+ */
+export const QuarantineReason = z.enum([
+  'unsigned',
+  'not_member',
+  'key_unconfirmed',
+  'bad_signature',
+  'removed',
+  'role_forbidden',
+  'not_administrator',
+  'other_workspace',
+  'rewrapped',
+  'second_genesis',
+  'unreadable',
+  'invitation_expired',
+  'invitation_used',
+  'member_exists',
+  'key_exists',
+  'last_administrator',
+]);
+export type QuarantineReason = z.infer<typeof QuarantineReason>;
+
+export const QuarantinedItem = z.object({
+  opId: z.string(),
+  /** A register operation, or a membership statement (role, invitation, removal). */
+  kind: z.enum(['operation', 'membership']),
+  /** Its position in the workspace's log (null for a membership statement). */
+  seq: z.number().int().nullable(),
+  recordType: z.string(),
+  recordId: z.string(),
+  action: z.string(),
+  /** The name its author's machine gave (as written in the operation, not verified). */
+  actor: z.string().nullable(),
+  /** The member id it claims as author, and that member's role here when it arrived. */
+  authorId: z.string().nullable(),
+  authorRole: MemberRole.nullable(),
+  at: IsoInstant.nullable(),
+  reason: QuarantineReason,
+  quarantinedAt: IsoInstant.nullable(),
+});
+export type QuarantinedItem = z.infer<typeof QuarantinedItem>;

@@ -151,14 +151,15 @@ test.describe.serial('sync with a colleague through a shared PostgreSQL', () => 
     await page.getByRole('tab', { name: 'Members and invitations' }).click();
     // The invitation carries the role chosen for the colleague (least privilege by default).
     await expect(page.getByRole('combobox', { name: 'Role of the colleague invited' })).toHaveValue('Reader');
-    await pick(page, page.getByRole('combobox', { name: 'Role of the colleague invited' }), 'Security lead');
+    // Editor: later on he changes a complaint, which a security lead's role would not allow.
+    await pick(page, page.getByRole('combobox', { name: 'Role of the colleague invited' }), 'Editor');
     await page.getByRole('button', { name: 'Invite a colleague' }).click();
     const panel = page.getByTestId('invitation');
     await expect(panel).toContainText('1. The invitation — send it by email');
     await expect(panel).toContainText('2. The code — send it by another channel');
     await expect(panel).toContainText('never in the same email as the invitation');
     await expect(page.getByTestId('invitation-expiry')).toContainText('Valid once, until');
-    await expect(page.getByTestId('invitation-expiry')).toContainText('It makes them Security lead.');
+    await expect(page.getByTestId('invitation-expiry')).toContainText('It makes them Editor.');
     invitation = await page.getByTestId('invitation-text').inputValue();
     code = (await page.getByTestId('invitation-code').innerText()).trim();
     expect(invitation).toMatch(/^PRIVACYOPS-INVITE-1\./);
@@ -193,11 +194,14 @@ test.describe.serial('sync with a colleague through a shared PostgreSQL', () => 
     await expect(page.getByTestId('sync-members')).toContainText('Samir Haddad');
     // Samir sees the roles, read-only, and no way to invite or remove: he is not an administrator.
     const rows = page.getByTestId('sync-members').getByRole('row');
-    await expect(rows.filter({ hasText: 'Samir Haddad' })).toContainText('Security lead');
+    await expect(rows.filter({ hasText: 'Samir Haddad' })).toContainText('Editor');
     await expect(rows.filter({ hasText: 'Claire Martin' })).toContainText('Administrator');
     await expect(page.getByTestId('members-not-admin')).toContainText('Only an administrator of the workspace can invite colleagues');
     await expect(page.getByRole('button', { name: 'Invite a colleague' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+    // Every change received was verified: nothing in quarantine.
+    await page.getByRole('tab', { name: 'Quarantine' }).click();
+    await expect(page.getByText('Nothing refused')).toBeVisible();
 
     await page.getByRole('button', { name: 'Complaints', exact: true }).click();
     await expect(page.getByRole('button', { name: `Open ${reference}` })).toBeVisible({ timeout: 10_000 });

@@ -230,7 +230,7 @@ describe('sync under faults', () => {
         const ops = Array.from({ length: 10 }, (_, i) => {
           const opId = `00000000-0000-4000-8${tag}00-${String(round * 100 + i).padStart(12, '0')}`;
           pushed.add(opId);
-          return { opId, epoch: 1, payload: Buffer.from(`opaque ${tag}-${round}-${i}`) };
+          return { opId, epoch: 1, payload: Buffer.from(`opaque ${tag}-${round}-${i}`), sig: null };
         });
         await b.push(workspaceId, ops);
       }
@@ -244,7 +244,7 @@ describe('sync under faults', () => {
     expect(cursor).toBe(base + 800);
     // A retried push (the same ids again) adds nothing.
     const again = await Backend.connect(conn);
-    expect((await again.push(workspaceId, [...pushed].slice(0, 5).map((opId) => ({ opId, epoch: 1, payload: Buffer.from('x') })))).added).toBe(0);
+    expect((await again.push(workspaceId, [...pushed].slice(0, 5).map((opId) => ({ opId, epoch: 1, payload: Buffer.from('x'), sig: null })))).added).toBe(0);
     await again.close();
     await a.ws.sync.syncNow().catch(() => {});
   });

@@ -4,6 +4,11 @@ vi.setConfig({ testTimeout: 180_000 });
 import type { Workstation } from '../../electron/core/workstation';
 import { fingerprintOf } from '../../electron/core/keys/device-key';
 import { signStatement } from '../../electron/core/sync/membership';
+import { Backend } from '../../electron/core/sync/backend';
+import { opAad, opSignedBytes, seal } from '../../electron/core/sync/crypto';
+import type { SyncOp } from '../../electron/core/sync/apply';
+import type { SecretVault } from '../../electron/core/sync/secrets';
+import { v7 as uuidv7 } from 'uuid';
 import { syncHarness } from '../support/sync-harness';
 
 const { pg, client } = syncHarness('roles');
@@ -114,10 +119,12 @@ describe('workspace roles: signed membership in the operation log', () => {
       expect(w.sync.membership.member(idOf(samir))?.role).toBe('security_lead');
       expect(w.sync.membership.member('member-made-up')).toBeNull();
       const refused = w.sync.membership.statements().filter((s) => s.state === 'refused');
-      expect(refused.map((s) => s.reason).sort()).toEqual([
-        'it was signed by a member who is not an administrator',
-        'its invitation was signed by a member who is not an administrator',
-        'its signature does not verify',
+      expect(refused.map((s) => s.reason).sort()).toEqual(['bad_signature', 'not_administrator', 'not_administrator']);
+      // Listed under Sync, with the reason.
+      expect(w.sync.quarantined().map((q) => [q.kind, q.action, q.reason]).sort()).toEqual([
+        ['membership', 'join', 'not_administrator'],
+        ['membership', 'role', 'bad_signature'],
+        ['membership', 'role', 'not_administrator'],
       ]);
       expect(w.audit.verify().ok).toBe(true);
     }
@@ -155,5 +162,106 @@ describe('workspace roles: signed membership in the operation log', () => {
     }
     // Nobody became administrator by upgrading.
     await expect(samir.sync.createInvitation('reader')).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });
+  });
+});
+
+/** A register operation built by hand, sealed with the workspace key, signed by `signer`, pushed. */
+async function forge(
+  pusher: Workstation,
+  signer: Workstation,
+  template: SyncOp,
+  o: { brokenSignature?: boolean; signedForWorkspace?: string; epoch?: number } = {},
+): Promise<string> {
+  const ws = pusher.sync.status().workspaceId!;
+  const epoch = o.epoch ?? 1;
+  const secrets = (await (pusher.sync as unknown as { vault: SecretVault }).vault.load())!;
+  const key = Buffer.from(secrets.keys[String(epoch)]!, 'hex');
+  const op: SyncOp = { ...template, opId: uuidv7(), recordId: uuidv7(), author: signer.sync.status().memberId!, device: signer.profile().deviceId };
+  const payload = seal(key, Buffer.from(JSON.stringify(op)), opAad(ws, op.opId, epoch));
+  const sig = signer.sync.membership.signBytes(opSignedBytes(o.signedForWorkspace ?? ws, op.opId, op.hlc, payload));
+  if (o.brokenSignature) sig[7]! ^= 0x20;
+  const backend = await Backend.connect(pg().connection());
+  try {
+    await backend.push(ws, [{ opId: op.opId, epoch, payload, sig }]);
+  } finally {
+    await backend.close();
+  }
+  return op.recordId;
+}
+
+/** The creation of a record as it travels, taken from a machine that syncs with nobody. */
+async function creationOf(make: (w: Workstation) => { id: string }, recordType: string): Promise<SyncOp> {
+  const scratch = await client(`scratch-${recordType}`);
+  const { id } = make(scratch);
+  const e = scratch.audit.entries(0).find((x) => x.recordType === recordType && x.recordId === id && x.action === 'create')!;
+  const { seq: _s, prevHash: _p, hash: _h, ...op } = e;
+  return { ...op, hlc: op.hlc! };
+}
+
+const complaintOp = () =>
+  creationOf((w) => w.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'Forged', rights: ['access'], summary: 'Forged complaint' }), 'complaint');
+const incidentOp = () => creationOf((w) => w.registers.incidents.create({ title: 'Forged incident', ourRole: 'controller', awareAt: '2020-10-01T09:40:00+02:00' }), 'incident');
+
+function registersOf(w: Workstation) {
+  return {
+    complaints: w.complaints.list({ includeArchived: true, limit: 100 }).items.map((c) => c.id).sort(),
+    incidents: w.registers.incidents.list({ includeArchived: true, limit: 100 }).items.map((i) => i.id).sort(),
+  };
+}
+
+describe('signed operations: verified before they are applied, quarantined otherwise', () => {
+  it("a reader's operation signed with its valid key, a broken signature, one signed for another workspace: quarantined on every machine, no register touched", async () => {
+    const { claire, samir, ines, all } = await workspace();
+    // A colleague's operation that is allowed goes through (security lead, an incident).
+    const allowed = await forge(samir, samir, await incidentOp());
+    const byReader = await forge(ines, ines, await complaintOp());
+    const broken = await forge(samir, samir, await incidentOp(), { brokenSignature: true });
+    const otherWorkspace = await forge(claire, claire, await complaintOp(), { signedForWorkspace: uuidv7() });
+    const before = all.map(registersOf);
+    await syncAll(...all);
+    for (const [i, w] of all.entries()) {
+      expect(registersOf(w)).toEqual({ complaints: before[i]!.complaints, incidents: [...before[i]!.incidents, allowed].sort() });
+      expect(w.sync.quarantined().map((q) => [q.recordId, q.reason, q.authorRole]).sort()).toEqual(
+        [
+          [byReader, 'role_forbidden', 'reader'],
+          [broken, 'bad_signature', 'security_lead'],
+          [otherWorkspace, 'bad_signature', 'administrator'],
+        ].sort(),
+      );
+      for (const id of [byReader, broken, otherWorkspace]) expect(w.history('complaint', id).concat(w.history('incident', id))).toEqual([]);
+      expect(w.audit.verify().ok).toBe(true);
+    }
+    // Signatures add nothing readable to the backend.
+    const dump = await pg().dump();
+    for (const needle of ['Forged', 'reader', 'Inès']) expect(dump.includes(Buffer.from(needle)), needle).toBe(false);
+  });
+
+  it('removing a member or lowering a role takes effect from its position in the log', async () => {
+    const { claire, samir, ines, all } = await workspace();
+    claire.sync.setRole(idOf(ines), 'editor');
+    await claire.sync.syncNow();
+    const before = await forge(samir, samir, await incidentOp());
+    const beforeRemoval = await forge(ines, ines, await incidentOp());
+    await syncAll(...all);
+    // Samir becomes reader; his incident edits that reach the log after that are refused.
+    claire.sync.setRole(idOf(samir), 'reader');
+    await claire.sync.syncNow();
+    const after = await forge(samir, samir, await incidentOp());
+    // Inès is removed; an operation she sealed with the key she still holds is refused.
+    await claire.sync.removeMember(idOf(ines));
+    await claire.sync.syncNow();
+    const fromRemoved = await forge(claire, ines, await incidentOp());
+    await syncAll(claire, samir);
+    for (const w of [claire, samir]) {
+      // What they wrote before stays: a change takes effect from its place in the log, not before.
+      expect(registersOf(w).incidents).toEqual([before, beforeRemoval].sort());
+      expect(w.sync.quarantined().filter((q) => q.kind === 'operation').map((q) => [q.recordId, q.reason]).sort()).toEqual(
+        [
+          [after, 'role_forbidden'],
+          [fromRemoved, 'removed'],
+        ].sort(),
+      );
+      expect(w.audit.verify().ok).toBe(true);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Workstation } from '../../electron/core/workstation';
 import { Backend } from '../../electron/core/sync/backend';
+import { BACKEND_SCHEMA_VERSION } from '../../electron/core/sync/backend-schema';
 import { syncHarness } from '../support/sync-harness';
 import { freePort } from '../support/postgres';
 
@@ -248,7 +249,7 @@ describe('sync through a shared PostgreSQL', () => {
       expect(a.audit.verify()).toEqual(before);
       expect(a.sync.status().pending).toBeGreaterThan(0);
     } finally {
-      await harness.pg().admin(`UPDATE privacyops.meta SET value = '1' WHERE key = 'schema_version'`);
+      await harness.pg().admin(`UPDATE privacyops.meta SET value = $1 WHERE key = 'schema_version'`, [String(BACKEND_SCHEMA_VERSION)]);
     }
   });
 
@@ -288,7 +289,7 @@ describe('sync through a shared PostgreSQL', () => {
     try {
       expect(await other.pull(wsA, 0, 100)).toEqual([]);
       await expect(other.workspaceEpoch(wsA)).rejects.toMatchObject({ code: 'BACKEND_PERMISSION' });
-      await expect(other.push(wsA, [{ opId: '00000000-0000-4000-8000-000000000001', epoch: 1, payload: Buffer.from('x') }])).rejects.toBeTruthy();
+      await expect(other.push(wsA, [{ opId: '00000000-0000-4000-8000-000000000001', epoch: 1, payload: Buffer.from('x'), sig: null }])).rejects.toBeTruthy();
       await expect(other.createWorkspace(wsA)).rejects.toBeTruthy();
     } finally {
       await other.close();

@@ -180,6 +180,7 @@ export function createHandlers(ws: Workstation): Handlers {
       ws.sync.setRole(memberId, role);
       return { ok: true as const };
     },
+    'sync.quarantine': () => ({ items: ws.sync.quarantined() }),
     'sync.now': () => ws.sync.syncNow(),
     'sync.disconnect': async () => {
       await ws.sync.disconnect();

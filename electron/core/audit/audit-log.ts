@@ -238,6 +238,15 @@ export class AuditLog {
     ).map(toEntry);
   }
 
+  /** This device's entries of the given record types after a position (sync sends member statements first). */
+  ownEntriesOf(device: string, afterSeq: number, types: readonly string[]): AuditEntry[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM audit_log WHERE seq > ? AND device = ? AND record_type IN (${types.map(() => '?').join(',')}) ORDER BY seq`)
+        .all(afterSeq, device, ...types) as Row[]
+    ).map(toEntry);
+  }
+
   entries(afterSeq = 0, limit = 10_000): AuditEntry[] {
     return (this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Row[]).map(toEntry);
   }

@@ -44,13 +44,23 @@ export function newEd25519(): { privateKey: string; publicKey: string } {
   return { privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), publicKey: rawPublicKey(publicKey).toString('base64') };
 }
 
-export function signWith(privateKeyPkcs8: string, data: Uint8Array): Buffer {
-  return sign(null, data, createPrivateKey({ key: Buffer.from(privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }));
+export function signWith(privateKeyPkcs8: string | KeyObject, data: Uint8Array): Buffer {
+  return sign(null, data, typeof privateKeyPkcs8 === 'string' ? createPrivateKey({ key: Buffer.from(privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' }) : privateKeyPkcs8);
 }
+
+/** Parsed public keys, by raw key (sync verifies every pulled operation against a few members' keys). */
+const PUBLIC_KEYS = new Map<string, KeyObject>();
 
 export function verifySignature(data: Uint8Array, signature: Uint8Array, rawPublic: Buffer): boolean {
   try {
-    return verify(null, data, publicKeyFromRaw(rawPublic), signature);
+    const id = rawPublic.toString('base64');
+    let key = PUBLIC_KEYS.get(id);
+    if (!key) {
+      key = publicKeyFromRaw(rawPublic);
+      if (PUBLIC_KEYS.size > 1_000) PUBLIC_KEYS.clear();
+      PUBLIC_KEYS.set(id, key);
+    }
+    return verify(null, data, key, signature);
   } catch {
     return false;
   }
@@ -69,6 +79,9 @@ export class DeviceKey {
     private readonly metaKey: string = META_SIGNING_KEY,
   ) {}
 
+  /** The private key, parsed once (sync signs every operation it pushes). */
+  private privateKey: KeyObject | null = null;
+
   private stored(): StoredKey {
     const existing = getMeta<StoredKey>(this.db, this.metaKey);
     if (existing) return existing;
@@ -81,6 +94,7 @@ export class DeviceKey {
   /** Forgets the key (a member key when the machine leaves its workspace); the next use makes a new one. */
   forget(): void {
     deleteMeta(this.db, this.metaKey);
+    this.privateKey = null;
   }
 
   info(): SigningKey {
@@ -89,6 +103,7 @@ export class DeviceKey {
   }
 
   sign(data: Uint8Array): Buffer {
-    return signWith(this.stored().privateKey, data);
+    this.privateKey ??= createPrivateKey({ key: Buffer.from(this.stored().privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+    return signWith(this.privateKey, data);
   }
 }

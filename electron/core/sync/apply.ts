@@ -7,7 +7,11 @@ import { ALL_FIELDS } from '../audit/audit-log';
 import { STATEMENT_FIELD, type Membership } from './membership';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
-export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & { hlc: string };
+export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & {
+  hlc: string;
+  /** The member whose key signed it (absent on operations from before roles). */
+  author?: string;
+};
 
 /** Audit-only change that marks a conflict as settled (by whoever settled it, on any machine). */
 export const RESOLVES_CONFLICT = '_resolvesConflict';

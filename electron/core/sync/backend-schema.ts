@@ -4,7 +4,8 @@
  * names, no file names. Row-level security keeps a workspace's rows to the database roles that
  * claimed it (FORCE: the owner too).
  */
-export const BACKEND_SCHEMA_VERSION = 1;
+/** 2: every operation carries its author's signature (sig), over its sealed bytes. */
+export const BACKEND_SCHEMA_VERSION = 2;
 export const SCHEMA = 'privacyops';
 export const NOTIFY_CHANNEL = 'privacyops_ops';
 
@@ -55,8 +56,12 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.ops (
   size integer NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   payload bytea NOT NULL,
+  sig bytea,
   PRIMARY KEY (workspace_id, seq),
   UNIQUE (workspace_id, op_id));
+-- Schema 2: the author's Ed25519 signature over (workspace, operation id, clock, SHA-256 of the
+-- sealed bytes). It names no one: the signing keys travel only inside the sealed log.
+ALTER TABLE ${SCHEMA}.ops ADD COLUMN IF NOT EXISTS sig bytea;
 
 CREATE TABLE IF NOT EXISTS ${SCHEMA}.chunks (
   workspace_id uuid NOT NULL REFERENCES ${SCHEMA}.workspaces(id),

@@ -9,6 +9,8 @@ export interface PushedOp {
   opId: string;
   epoch: number;
   payload: Buffer;
+  /** The author's signature (null on operations pushed before signatures existed). */
+  sig: Buffer | null;
 }
 export interface PulledOp extends PushedOp {
   seq: number;
@@ -222,6 +224,7 @@ export class Backend {
     const ids = binaryArray(UUID_OID, ops.map((o) => uuidBytes(o.opId)));
     const epochs = binaryArray(INT4_OID, ops.map((o) => int4Bytes(o.epoch)));
     const payloads = binaryArray(BYTEA_OID, ops.map((o) => o.payload));
+    const sigs = binaryArray(BYTEA_OID, ops.map((o) => o.sig ?? Buffer.alloc(0)));
     return this.tx(async () => {
       const ws = await this.q<{ last_seq: string }>(`SELECT last_seq FROM ${SCHEMA}.workspaces WHERE id = $1 FOR UPDATE`, [workspaceId]);
       if (!ws.rows[0]) throw new ApiError('BACKEND_PERMISSION', `Workspace ${workspaceId} is not visible to this database role.`);
@@ -229,11 +232,11 @@ export class Backend {
       // Window functions run after WHERE: the fresh operations are numbered last+1, last+2… in
       // the order given, with no gap where a known one was left out.
       const inserted = await this.q(
-        `INSERT INTO ${SCHEMA}.ops (workspace_id, seq, op_id, key_epoch, size, payload)
-         SELECT $1::uuid, $2::bigint + row_number() OVER (ORDER BY t.ord), t.op_id, t.epoch, length(t.payload), t.payload
-         FROM unnest($3::uuid[], $4::int4[], $5::bytea[]) WITH ORDINALITY AS t(op_id, epoch, payload, ord)
+        `INSERT INTO ${SCHEMA}.ops (workspace_id, seq, op_id, key_epoch, size, payload, sig)
+         SELECT $1::uuid, $2::bigint + row_number() OVER (ORDER BY t.ord), t.op_id, t.epoch, length(t.payload), t.payload, NULLIF(t.sig, ''::bytea)
+         FROM unnest($3::uuid[], $4::int4[], $5::bytea[], $6::bytea[]) WITH ORDINALITY AS t(op_id, epoch, payload, sig, ord)
          WHERE NOT EXISTS (SELECT 1 FROM ${SCHEMA}.ops o WHERE o.workspace_id = $1::uuid AND o.op_id = t.op_id)`,
-        [workspaceId, last, ids, epochs, payloads],
+        [workspaceId, last, ids, epochs, payloads, sigs],
       );
       const added = inserted.rowCount ?? 0;
       const seq = Number(last) + added;
@@ -251,11 +254,11 @@ export class Backend {
    * primary key: every page is an index range read, however far into the log it starts).
    */
   async pull(workspaceId: string, afterSeq: number, limit: number): Promise<PulledOp[]> {
-    const r = await this.q<{ seq: string; op_id: string; key_epoch: number; payload: Buffer }>(
-      `SELECT seq, op_id, key_epoch, payload FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    const r = await this.q<{ seq: string; op_id: string; key_epoch: number; payload: Buffer; sig: Buffer | null }>(
+      `SELECT seq, op_id, key_epoch, payload, sig FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [workspaceId, afterSeq, limit],
     );
-    return r.rows.map((o) => ({ seq: Number(o.seq), opId: o.op_id, epoch: o.key_epoch, payload: o.payload }));
+    return r.rows.map((o) => ({ seq: Number(o.seq), opId: o.op_id, epoch: o.key_epoch, payload: o.payload, sig: o.sig }));
   }
 
   async lastSeq(workspaceId: string): Promise<number> {

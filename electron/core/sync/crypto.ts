@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scrypt as scryptCb } from 'node:crypto';
+import { createCipheriv, createHash, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scrypt as scryptCb } from 'node:crypto';
 import { ApiError } from '@shared/api/contract';
 
 /**
@@ -28,6 +28,14 @@ export function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
 
 export function opAad(workspaceId: string, opId: string, epoch: number): string {
   return `privacyops-op-v1|${workspaceId}|${opId}|${epoch}`;
+}
+
+/**
+ * What an operation's author signs: the workspace, the operation id, its clock and the SHA-256 of
+ * its sealed bytes — never the plaintext, so the signature reveals nothing of the record.
+ */
+export function opSignedBytes(workspaceId: string, opId: string, hlc: string, sealed: Buffer): Buffer {
+  return Buffer.from(`privacyops-op-sig-v1|${workspaceId}|${opId}|${hlc}|${createHash('sha256').update(sealed).digest('hex')}`);
 }
 
 export function chunkAad(workspaceId: string, attachmentId: string, idx: number, epoch: number): string {

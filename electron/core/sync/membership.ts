@@ -2,7 +2,8 @@ import { createHmac, createPrivateKey, createPublicKey, diffieHellman, hkdfSync 
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { ApiError } from '@shared/api/contract';
-import { MemberRole, managesMembers } from '@shared/schemas/sync';
+import { MemberRole, managesMembers, type QuarantineReason } from '@shared/schemas/sync';
+import { mayWrite } from '@shared/sync/permissions';
 import type { FieldChange } from '@shared/schemas/audit';
 import type { RegisterContext } from '../registers/context';
 import { fingerprintOf, signWith, verifySignature, type DeviceKey } from '../keys/device-key';
@@ -109,7 +110,9 @@ export interface StatementInfo {
   reason: string | null;
 }
 
-type Verdict = { ok: true; apply(): void } | { ok: false; wait: boolean; reason: string };
+/** Why a statement still waits: what it depends on has not been verified here yet. */
+type Waiting = 'signer_unknown' | 'member_unknown';
+type Verdict = { ok: true; apply(): void } | { ok: false; wait: true; reason: Waiting } | { ok: false; wait: false; reason: QuarantineReason };
 
 export class Membership {
   constructor(
@@ -222,6 +225,11 @@ export class Membership {
     return signed;
   }
 
+  /** This machine's member signature over an operation's signed bytes (crypto.ts, opSignedBytes). */
+  signBytes(data: Buffer): Buffer {
+    return this.memberKey.sign(data);
+  }
+
   signAsMe(body: unknown): Signed {
     return signStatement(this.memberKey, body);
   }
@@ -232,9 +240,9 @@ export class Membership {
     return this.signAsMe({ v: 1, kind: 'invite', ws: w.workspaceId, by: w.memberId, ...body } satisfies InviteBody);
   }
 
-  /** Forgets the workspace's members and this machine's member key (leaving, or before joining another). */
+  /** Forgets the workspace's members, what was quarantined from it and this machine's member key (leaving, or before joining another). */
   reset(): void {
-    this.ctx.db.exec('DELETE FROM workspace_members; DELETE FROM member_statements;');
+    this.ctx.db.exec('DELETE FROM workspace_members; DELETE FROM member_statements; DELETE FROM quarantine;');
     this.memberKey.forget();
   }
 
@@ -255,7 +263,7 @@ export class Membership {
     }
     const insert = this.ctx.db.prepare('INSERT INTO member_statements (op_id, kind, member_id, body, sig, state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
     if (!signed.success || !body) {
-      insert.run(opId, 'unreadable', '', signed.success ? signed.data.body.slice(0, 2000) : '', '', 'refused', 'not a membership statement this version can read');
+      insert.run(opId, 'unreadable', '', signed.success ? signed.data.body.slice(0, 2000) : '', '', 'refused', 'unreadable');
       return;
     }
     insert.run(opId, body.kind, body.member, signed.data.body, signed.data.sig, 'pending', null);
@@ -286,16 +294,16 @@ export class Membership {
 
   private judge(opId: string, b: Body, s: Signed): Verdict {
     const w = this.workspace();
-    const refuse = (reason: string): Verdict => ({ ok: false, wait: false, reason });
-    const wait = (reason: string): Verdict => ({ ok: false, wait: true, reason });
-    if (b.id !== opId) return refuse('the statement was carried by another operation than the one it was made for');
-    if (!w || b.ws !== w.workspaceId) return refuse('the statement belongs to another workspace');
+    const refuse = (reason: QuarantineReason): Verdict => ({ ok: false, wait: false, reason });
+    const wait = (reason: Waiting): Verdict => ({ ok: false, wait: true, reason });
+    if (b.id !== opId) return refuse('rewrapped');
+    if (!w || b.ws !== w.workspaceId) return refuse('other_workspace');
     const db = this.ctx.db;
     const existing = this.member(b.member);
     switch (b.kind) {
       case 'genesis': {
-        if (this.hasGenesis()) return refuse('the workspace already has its first administrator');
-        if (!verifies(s, b.signingKey)) return refuse('its signature does not verify');
+        if (this.hasGenesis()) return refuse('second_genesis');
+        if (!verifies(s, b.signingKey)) return refuse('bad_signature');
         return {
           ok: true,
           apply: () => {
@@ -307,17 +315,17 @@ export class Membership {
       }
       case 'join': {
         const invite = InviteBody.safeParse(safeJson(b.invite.body));
-        if (!invite.success) return refuse('its invitation cannot be read');
+        if (!invite.success) return refuse('unreadable');
         const inv = invite.data;
-        if (inv.ws !== b.ws) return refuse('its invitation is for another workspace');
+        if (inv.ws !== b.ws) return refuse('other_workspace');
         const inviter = this.member(inv.by);
-        if (!inviter?.signingKey) return wait('the member who signed its invitation is not known here yet');
-        if (!verifies(b.invite, inviter.signingKey)) return refuse('the signature of its invitation does not verify');
-        if (inviter.removed || !managesMembers(inviter.role)) return refuse('its invitation was signed by a member who is not an administrator');
-        if (!verifies(s, inv.invitationKey)) return refuse('it is not signed with the key of its invitation');
-        if (b.at > inv.expiresAt) return refuse('its invitation had expired');
-        if (existing) return refuse('this member id is already in the workspace');
-        if (db.prepare('SELECT 1 FROM workspace_members WHERE invitation_id = ?').get(inv.invitation)) return refuse('its invitation was already used');
+        if (!inviter?.signingKey) return wait('signer_unknown');
+        if (!verifies(b.invite, inviter.signingKey)) return refuse('bad_signature');
+        if (inviter.removed || !managesMembers(inviter.role)) return refuse('not_administrator');
+        if (!verifies(s, inv.invitationKey)) return refuse('bad_signature');
+        if (b.at > inv.expiresAt) return refuse('invitation_expired');
+        if (existing) return refuse('member_exists');
+        if (db.prepare('SELECT 1 FROM workspace_members WHERE invitation_id = ?').get(inv.invitation)) return refuse('invitation_used');
         return {
           ok: true,
           apply: () =>
@@ -327,9 +335,9 @@ export class Membership {
         };
       }
       case 'enrol': {
-        if (!existing) return wait('the member it enrols is not known here yet');
-        if (!existing.legacy || existing.signingKey) return refuse('this member already has a signing key');
-        if (!verifies(s, b.signingKey)) return refuse('its signature does not verify');
+        if (!existing) return wait('member_unknown');
+        if (!existing.legacy || existing.signingKey) return refuse('key_exists');
+        if (!verifies(s, b.signingKey)) return refuse('bad_signature');
         // A request only: the creator's machine checks the proof and admits the key.
         return { ok: true, apply: () => {} };
       }
@@ -337,28 +345,46 @@ export class Membership {
       case 'remove':
       case 'admit': {
         const signer = this.member(b.by);
-        if (!signer?.signingKey) return wait('the member who signed it is not known here yet');
-        if (!verifies(s, signer.signingKey)) return refuse('its signature does not verify');
-        if (signer.removed || !managesMembers(signer.role)) return refuse('it was signed by a member who is not an administrator');
-        if (!existing) return wait('the member it concerns is not known here yet');
+        if (!signer?.signingKey) return wait('signer_unknown');
+        if (!verifies(s, signer.signingKey)) return refuse('bad_signature');
+        if (signer.removed || !managesMembers(signer.role)) return refuse('not_administrator');
+        if (!existing) return wait('member_unknown');
         if (b.kind === 'admit') {
-          if (!existing.legacy || existing.signingKey) return refuse('this member already has a signing key');
+          if (!existing.legacy || existing.signingKey) return refuse('key_exists');
           return { ok: true, apply: () => db.prepare('UPDATE workspace_members SET signing_key = ? WHERE member_id = ?').run(b.signingKey, b.member) };
         }
         if (b.kind === 'remove' && existing.role === 'administrator' && !existing.removed && this.activeAdministrators() <= 1) {
-          return refuse('it would leave the workspace without an administrator');
+          return refuse('last_administrator');
         }
         if (b.kind === 'remove') return { ok: true, apply: () => db.prepare('UPDATE workspace_members SET removed = 1 WHERE member_id = ?').run(b.member) };
-        if (existing.removed) return refuse('the member it concerns was removed');
+        if (existing.removed) return refuse('removed');
         const current = db.prepare('SELECT role_statement FROM workspace_members WHERE member_id = ?').get(b.member) as { role_statement: string };
         // Two administrators changing one role apart: the later statement wins, on every machine.
         if (current.role_statement > b.id) return { ok: true, apply: () => {} };
         if (b.role !== 'administrator' && existing.role === 'administrator' && this.activeAdministrators() <= 1) {
-          return refuse('it would leave the workspace without an administrator');
+          return refuse('last_administrator');
         }
         return { ok: true, apply: () => db.prepare('UPDATE workspace_members SET role = ?, role_statement = ? WHERE member_id = ?').run(b.role, b.id, b.member) };
       }
     }
+  }
+
+  /**
+   * Why a colleague's operation must not be applied at this point of the log, or null when it may:
+   * its author's signature over its sealed bytes, its author's membership now (statements before
+   * it in the log have been applied), and the permission table for its author's role. Before a
+   * workspace has its first statement (made before roles), operations are taken as they were.
+   */
+  refusal(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer): QuarantineReason | null {
+    if (!this.hasGenesis()) return null;
+    if (!sig) return 'unsigned';
+    const m = op.author ? this.member(op.author) : null;
+    if (!m) return 'not_member';
+    if (!m.signingKey) return 'key_unconfirmed';
+    if (!verifySignature(signed, sig, Buffer.from(m.signingKey, 'base64'))) return 'bad_signature';
+    if (m.removed) return 'removed';
+    if (!mayWrite(m.role, op.recordType)) return 'role_forbidden';
+    return null;
   }
 
   activeAdministrators(): number {

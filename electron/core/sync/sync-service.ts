@@ -10,6 +10,7 @@ import {
   type Invitation,
   type Member,
   type MemberRole,
+  QuarantinedItem,
   type SyncStatus,
 } from '@shared/schemas/sync';
 import type { AuditEntry, FieldChange } from '@shared/schemas/audit';
@@ -18,8 +19,8 @@ import { suggestPassphrase } from '../keys/passphrase';
 import { appendAudit, type RegisterContext } from '../registers/context';
 import { CHUNK_BYTES } from '../registers/attachments';
 import { extractText } from '../search/extract-text';
-import { Backend, describeConnection, type PulledOp } from './backend';
-import { chunkAad, inviteKey, newMemberKeyPair, open, openFromMember, openOrExplain, opAad, seal, sealToMember } from './crypto';
+import { Backend, describeConnection, type PulledOp, type PushedOp } from './backend';
+import { chunkAad, inviteKey, newMemberKeyPair, open, openFromMember, openOrExplain, opAad, opSignedBytes, seal, sealToMember } from './crypto';
 import { OpApplier, RESOLVES_CONFLICT, type AnyRegister, type SyncOp } from './apply';
 import { SecretVault, type SyncSecrets } from './secrets';
 import { formatHlc } from './hlc';
@@ -506,7 +507,9 @@ export class SyncService {
       await this.push(backend, c, epoch, key);
       await this.uploadFiles(backend, c, epoch, key);
       await this.pull(backend, c, s);
-      if (await this.migrateToRoles(backend, c, s)) await this.push(backend, c, epoch, key);
+      await this.migrateToRoles(backend, c, s);
+      // What the pull confirmed (this machine's membership) or the migration issued goes up now.
+      await this.push(backend, c, epoch, key);
       await this.downloadFiles(backend, c, s);
       this.setCursor('lastSyncedAt', this.ctx.clock.now().toISOString());
       this.progress = null;
@@ -523,7 +526,23 @@ export class SyncService {
     }
   }
 
+  /** Seals and signs this device's entries as operations. */
+  private sealOps(rows: AuditEntry[], c: SyncConfig, epoch: number, key: Buffer): PushedOp[] {
+    return rows.map((r) => {
+      const op = toSyncOp(r, c.memberId);
+      const payload = seal(key, Buffer.from(JSON.stringify(op)), opAad(c.workspaceId, op.opId, epoch));
+      return { opId: op.opId, epoch, payload, sig: this.membership.signBytes(opSignedBytes(c.workspaceId, op.opId, op.hlc, payload)) };
+    });
+  }
+
   private async push(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
+    // Membership statements go first (the backend skips them when the batches below carry them
+    // again): a colleague verifying this machine's operations needs its membership before them.
+    const statements = this.ctx.audit.ownEntriesOf(this.deviceId, Number(this.cursor('pushedSeq') ?? 0), ['member']);
+    if (statements.length > 0) await backend.push(c.workspaceId, this.sealOps(statements, c, epoch, key));
+    // Not confirmed yet (just joined, or a member from before roles awaiting the creator):
+    // colleagues would refuse the rest, so it waits here until this machine's role is verified.
+    if (this.membership.hasGenesis() && !this.membership.myRole()) return;
     const total = this.pendingCount();
     if (total === 0) {
       this.skipForeignEntries();
@@ -540,10 +559,7 @@ export class SyncService {
           this.skipForeignEntries();
           return;
         }
-        const ops = rows.map((r) => {
-          const op = toSyncOp(r);
-          return { opId: op.opId, epoch, payload: seal(key, Buffer.from(JSON.stringify(op)), opAad(c.workspaceId, op.opId, epoch)) };
-        });
+        const ops = this.sealOps(rows, c, epoch, key);
         const pulledBefore = Number(this.cursor('pulledSeq') ?? 0);
         const pushed = await backend.push(c.workspaceId, ops);
         // After the backend committed: a crash before this line only means the batch is pushed
@@ -622,7 +638,7 @@ export class SyncService {
         'WRONG_KEY',
         `Operation ${r.seq} on the backend ${why}. Nothing of its batch (operations ${first}–${lastSeq}) was applied to your register; the next sync starts again from operation ${first}.`,
       );
-    const ops = new Array<SyncOp>(rows.length);
+    const ops = new Array<OpenedOp>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       let plain: Buffer;
@@ -633,17 +649,36 @@ export class SyncService {
       }
       const op = parseOp(plain);
       if (!op || op.opId !== r.opId) throw refused(r, 'opened, but is not the operation it was sealed as');
-      ops[i] = op;
+      ops[i] = { op, seq: r.seq, sig: r.sig, signed: opSignedBytes(c.workspaceId, op.opId, op.hlc, r.payload) };
     }
     return { ops, lastSeq };
   }
 
-  /** Applies one page and moves the cursor to its end, in one local transaction. */
-  private applyPage(ops: SyncOp[], lastSeq: number): { type: string; id: string }[] {
-    let changed: { type: string; id: string }[] = [];
+  /**
+   * Applies one page and moves the cursor to its end, in one local transaction. Operation by
+   * operation, in log order, each is verified first (its author's signature, membership and role
+   * as the statements before it in the log make them): one that fails goes to quarantine with the
+   * reason, and is neither applied nor written to the audit log.
+   */
+  private applyPage(ops: OpenedOp[], lastSeq: number): { type: string; id: string }[] {
+    const changed: { type: string; id: string }[] = [];
+    const quarantine = this.ctx.db.prepare(
+      `INSERT OR IGNORE INTO quarantine (op_id, seq, author, author_role, actor, device, record_type, record_id, action, at, reason, op, quarantined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     try {
       this.ctx.db.transaction(() => {
-        changed = this.applier.applyAll(ops);
+        for (const { op, seq, sig, signed } of ops) {
+          if (this.ctx.audit.hasOp(op.opId)) continue;
+          const reason = op.recordType === 'member' ? null : this.membership.refusal(op, sig, signed);
+          if (reason) {
+            const now = this.ctx.clock.now().toISOString();
+            const role = op.author ? (this.membership.member(op.author)?.role ?? null) : null;
+            quarantine.run(op.opId, seq, op.author ?? null, role, op.actor, op.device, op.recordType, op.recordId, op.action, op.at, reason, JSON.stringify(op), now);
+            continue;
+          }
+          if (this.applier.apply(op)) changed.push({ type: op.recordType, id: op.recordId });
+        }
         this.setCursor('pulledSeq', String(lastSeq));
       })();
     } finally {
@@ -775,6 +810,69 @@ export class SyncService {
     this.backend = null;
   }
 
+  // ---- quarantine ----------------------------------------------------------------------------
+
+  /**
+   * What this machine refused from the workspace's log, newest first: operations (never applied,
+   * not in the audit chain) and membership statements that did not verify (kept in the history,
+   * never counted).
+   */
+  quarantined(): QuarantinedItem[] {
+    const ops = this.ctx.db.prepare('SELECT * FROM quarantine ORDER BY seq DESC').all() as {
+      op_id: string;
+      seq: number;
+      author: string | null;
+      author_role: string | null;
+      actor: string;
+      record_type: string;
+      record_id: string;
+      action: string;
+      at: string;
+      reason: string;
+      quarantined_at: string;
+    }[];
+    const statements = this.ctx.db
+      .prepare(
+        `SELECT s.op_id, s.kind, s.member_id, s.reason, l.actor, l.at, json_extract(s.body, '$.by') AS by FROM member_statements s
+         LEFT JOIN audit_log l ON l.op_id = s.op_id WHERE s.state = 'refused' ORDER BY s.op_id DESC`,
+      )
+      .all() as { op_id: string; kind: string; member_id: string; reason: string; actor: string | null; at: string | null; by: string | null }[];
+    return [
+      ...ops.map((q) =>
+        QuarantinedItem.parse({
+          opId: q.op_id,
+          kind: 'operation',
+          seq: q.seq,
+          recordType: q.record_type,
+          recordId: q.record_id,
+          action: q.action,
+          actor: q.actor,
+          authorId: q.author,
+          authorRole: q.author_role,
+          at: q.at,
+          reason: q.reason,
+          quarantinedAt: q.quarantined_at,
+        }),
+      ),
+      ...statements.map((r) =>
+        QuarantinedItem.parse({
+          opId: r.op_id,
+          kind: 'membership',
+          seq: null,
+          recordType: 'member',
+          recordId: r.member_id,
+          action: r.kind,
+          actor: r.actor,
+          authorId: r.by,
+          authorRole: r.by ? (this.membership.member(r.by)?.role ?? null) : null,
+          at: r.at,
+          reason: r.reason,
+          quarantinedAt: null,
+        }),
+      ),
+    ];
+  }
+
   // ---- conflicts -----------------------------------------------------------------------------
 
   conflicts(includeResolved = false): Conflict[] {
@@ -844,8 +942,9 @@ interface ConflictRow {
   resolution: string | null;
 }
 
-function toSyncOp(e: AuditEntry): SyncOp {
+function toSyncOp(e: AuditEntry, author: string): SyncOp {
   return {
+    author,
     opId: e.opId,
     // Entries from before sync existed get a clock from their time and position.
     hlc: e.hlc ?? formatHlc({ ms: Date.parse(e.at), counter: e.seq % 1_000_000, device: e.device }),
@@ -860,8 +959,16 @@ function toSyncOp(e: AuditEntry): SyncOp {
   };
 }
 
+interface OpenedOp {
+  op: SyncOp;
+  seq: number;
+  sig: Buffer | null;
+  /** What its author signed (crypto.ts, opSignedBytes). */
+  signed: Buffer;
+}
+
 interface OpenedPage {
-  ops: SyncOp[];
+  ops: OpenedOp[];
   lastSeq: number;
 }
 

@@ -12,6 +12,7 @@ import { letterPeriodsMigration } from './010-letter-periods';
 import { contractsMigration } from './011-contracts';
 import { contractClientsMigration } from './012-contract-clients';
 import { workspaceMembersMigration } from './013-workspace-members';
+import { quarantineMigration } from './014-quarantine';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const steps: readonly Migration[] = [
   contractsMigration,
   contractClientsMigration,
   workspaceMembersMigration,
+  quarantineMigration,
 ];

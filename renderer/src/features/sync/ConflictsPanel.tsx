@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Collapse, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Collapse, Group, Loader, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconCircleCheck, IconGitMerge } from '@tabler/icons-react';
 import type { Conflict } from '@shared/schemas/sync';
 import { RecordType } from '@shared/schemas/record-types';
@@ -14,6 +14,7 @@ import { useRecordChanges } from '../../state/recordChanges';
 import { formatHistoryValue, historyFieldLabel } from '../../components/records/historyValues';
 import { recordTypeLabel } from '../../components/records/labels';
 import { SyncErrorNotice } from './SyncErrorNotice';
+import { SectionIntro } from './SectionIntro';
 import { useSyncStatus } from './syncStore';
 import { ReferenceLink } from '../../components/ReferenceLink';
 
@@ -52,14 +53,7 @@ export function ConflictsPanel({ openCount }: { openCount: number }) {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2} size="h3">
-          {st('conflicts.title')}
-        </Title>
-        <Text size="xs" c="dimmed" maw={760}>
-          {st('conflicts.help')}
-        </Text>
-      </div>
+      <SectionIntro title={st('conflicts.title')} help={st('conflicts.help')} />
       {error !== null && <SyncErrorNotice error={error} context="action" />}
       {open.length === 0 ? (
         <EmptyNotice icon={<IconCircleCheck size={20} />} title={st('conflicts.noneTitle')} body={st('conflicts.noneBody')} />

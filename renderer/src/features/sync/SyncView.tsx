@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Badge, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconDeviceDesktop, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceDesktop, IconShieldX, IconUsers } from '@tabler/icons-react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
 import { useNavigation, type View } from '../../state/navigation';
 import { ConflictsPanel } from './ConflictsPanel';
 import { MachinePanel } from './MachinePanel';
 import { MembersPanel } from './MembersPanel';
+import { QuarantinePanel } from './QuarantinePanel';
 import { SyncSetup } from './SyncSetup';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { subscribeSyncStatus, useSyncStatus } from './syncStore';
 import { PageHeader } from '../../components/PageHeader';
 
-const SECTIONS = ['conflicts', 'members', 'machine'] as const;
+const SECTIONS = ['conflicts', 'members', 'quarantine', 'machine'] as const;
 type Section = (typeof SECTIONS)[number];
 function isSection(v: string | undefined): v is Section {
   return SECTIONS.includes(v as Section);
@@ -76,6 +77,9 @@ export function SyncView({ params }: { params?: Record<string, string> }) {
           <Tabs.Tab value="members" leftSection={<IconUsers size={15} />}>
             {st('tabs.members')}
           </Tabs.Tab>
+          <Tabs.Tab value="quarantine" leftSection={<IconShieldX size={15} />}>
+            {st('tabs.quarantine')}
+          </Tabs.Tab>
           <Tabs.Tab value="machine" leftSection={<IconDeviceDesktop size={15} />}>
             {st('tabs.machine')}
           </Tabs.Tab>
@@ -85,6 +89,9 @@ export function SyncView({ params }: { params?: Record<string, string> }) {
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
           <MembersPanel canReachBackend={reachable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="quarantine" pt="md">
+          <QuarantinePanel lastSyncedAt={status.lastSyncedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="machine" pt="md">
           <MachinePanel status={status} />
