@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, RecordId } from './common';
+import { ProvenanceRedaction, RedactionProfileId } from './redaction';
 import { BilingualText, TimelineFilter } from './timeline';
 
 export const ExportLang = z.enum(['en', 'fr']);
@@ -42,6 +43,8 @@ export const Provenance = z.object({
   auditHeadHash: z.string(),
   auditEntries: z.number().int(),
   timeZone: z.string(),
+  /** The redaction profile the export was made with (register exports; absent: nothing redacted). */
+  redaction: ProvenanceRedaction.optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -86,6 +89,8 @@ export const RegisterExportInput = z.object({
   to: IsoInstant.optional(),
   status: z.array(z.string().max(50)).optional(),
   includeArchived: z.boolean().default(false),
+  /** The redaction profile (shared/redaction): `full` for the regulator, `management`, or a custom one. */
+  profile: RedactionProfileId.default('full'),
   jobId: JobId.optional(),
 });
 export type RegisterExportInput = z.input<typeof RegisterExportInput>;

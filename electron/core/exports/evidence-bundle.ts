@@ -16,6 +16,7 @@ import { AUDIT_FORMAT, sha256, type AuditExtract } from './bundle-verify';
 import { matterPdf, readmeText, summaryPdf } from './bundle-pdf';
 import { safeName, type ExchangeContext } from './context';
 import { fmtDate, type Lang } from './labels';
+import { lookups } from './register-export';
 import { registerPdf } from './register-pdf';
 
 /** One record the bundle is about, with what its JSON file holds. */
@@ -192,9 +193,9 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
     const of = records.filter((r) => r.type === type);
     if (of.length === 0) continue;
     const register = PDF_OF[type];
-    // Client contracts have no register PDF: their JSON is the record.
+    // Client contracts go in as their JSON only. The bundle is for the regulator or counsel: nothing redacted.
     const pdf = register
-      ? await registerPdf(x, RegisterExportInput.parse({ register, format: 'pdf', lang }), of.map((r) => r.plain), provenance, job)
+      ? await registerPdf(x, RegisterExportInput.parse({ register, format: 'pdf', lang }), of.map((r) => r.plain), provenance, job, lookups(x), (_r, _f, v) => v)
       : type === 'matter'
         ? await matterPdf(of.map((r) => r.plain as MatterDetail), lang, provenance)
         : null;

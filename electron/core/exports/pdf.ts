@@ -44,9 +44,17 @@ const FOOTER_HEIGHT = 34;
 /** The provenance sentence every export carries (footer, colophon, metadata). */
 export function provenanceLine(p: Provenance, lang: Lang): string {
   const at = fmtDateTime(p.exportedAt, lang, p.timeZone);
+  const profile = p.redaction ? ` · ${lang === 'fr' ? 'profil' : 'profile'} ${redactionText(p, lang)}` : '';
   return lang === 'fr'
-    ? frTypo(`${p.app} ${p.appVersion} · exporté le ${at} par ${p.exportedBy} · empreinte du journal d’audit : ${p.auditHeadHash}`)
-    : `${p.app} ${p.appVersion} · exported ${at} by ${p.exportedBy} · audit log head: ${p.auditHeadHash}`;
+    ? frTypo(`${p.app} ${p.appVersion} · exporté le ${at} par ${p.exportedBy} · empreinte du journal d’audit : ${p.auditHeadHash}${profile}`)
+    : `${p.app} ${p.appVersion} · exported ${at} by ${p.exportedBy} · audit log head: ${p.auditHeadHash}${profile}`;
+}
+
+/** "Management (management, rules 3f2a…)": the redaction profile an export was made with. */
+export function redactionText(p: Provenance, lang: Lang): string {
+  const r = p.redaction;
+  if (!r) return '';
+  return lang === 'fr' ? `${r.name.fr} (${r.id}, règles ${r.rulesHash})` : `${r.name.en} (${r.id}, rules ${r.rulesHash})`;
 }
 
 /** The provenance in two parts: who made it and when; the audit head. */
@@ -59,7 +67,15 @@ export function provenanceParts(p: Provenance, lang: Lang): [string, string] {
 
 /** The machine-readable provenance in the PDF's Keywords. */
 export function provenanceKeywords(p: Provenance): string[] {
-  return [`audit-head:${p.auditHeadHash}`, `audit-entries:${p.auditEntries}`, `app-version:${p.appVersion}`, `exported-at:${p.exportedAt}`, `exported-by:${p.exportedBy}`, `organisation:${p.organisation}`];
+  return [
+    `audit-head:${p.auditHeadHash}`,
+    `audit-entries:${p.auditEntries}`,
+    `app-version:${p.appVersion}`,
+    `exported-at:${p.exportedAt}`,
+    `exported-by:${p.exportedBy}`,
+    `organisation:${p.organisation}`,
+    ...(p.redaction ? [`redaction-profile:${p.redaction.id}`, `redaction-rules:${p.redaction.rulesHash}`] : []),
+  ];
 }
 
 /**

@@ -11,7 +11,8 @@ import { toUtc } from '../registers/context';
 import { csvCell, csvFile, provenanceComment } from './csv';
 import { safeName, type ExchangeContext } from './context';
 import { deadlineCell, isoLocal, label, tr, type Lang } from './labels';
-import { provenanceLine } from './pdf';
+import { provenanceLine, redactionText } from './pdf';
+import { redactorFor } from './redaction';
 import { registerPdf } from './register-pdf';
 
 type Query = z.infer<typeof RegisterExportInput>;
@@ -142,10 +143,19 @@ export function registerOf(x: ExchangeContext, register: RegisterName): { get(id
 }
 
 export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
-  const { records, provenance } = await readRecords(x, q, job);
+  const { redactor, redaction } = redactorFor(x, q.profile, q.lang);
+  const read = await readRecords(x, q, job);
+  // The profile is applied here, once, to the records and the sub-records every format reads.
+  const records = read.records.map((r) => redactor.record(q.register, r as object));
+  const provenance: Provenance = { ...read.provenance, redaction };
   const specs = fieldsOf(q.register);
   const zone = provenance.timeZone;
-  const l = lookups(x);
+  const base = lookups(x);
+  const l: Lookups = {
+    ...base,
+    notifications: (id) => base.notifications(id).map((n) => redactor.part(q.register, 'notifications', n)),
+    clients: (id) => base.clients(id).map((c) => redactor.part(q.register, 'clients', c)),
+  };
   const day = isoLocal(provenance.exportedAt, zone).slice(0, 10);
   const fileName = `${safeName(tr(REGISTER_TITLES[q.register], q.lang))}-${day}.${q.format}`;
   await job.start('rendering', records.length);
@@ -164,7 +174,7 @@ export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Pr
   } else if (q.format === 'xlsx') {
     bytes = await xlsx(q, specs, records, l, provenance, job);
   } else {
-    bytes = await registerPdf(x, q, records, provenance, job);
+    bytes = await registerPdf(x, q, records, provenance, job, l, (register, field, v) => redactor.text(register, field, v) ?? '');
   }
   job.check();
   return { fileName, bytes, provenance, rows: records.length };
@@ -182,6 +192,7 @@ export function provenancePairs(p: Provenance, lang: Lang): [string, string | nu
     [fr ? 'Empreinte du journal d’audit' : 'Audit log head hash', p.auditHeadHash],
     [fr ? 'Entrées du journal d’audit' : 'Audit log entries', p.auditEntries],
     [fr ? 'Fuseau horaire' : 'Time zone', p.timeZone],
+    ...(p.redaction ? [[fr ? 'Profil de masquage' : 'Redaction profile', redactionText(p, lang)] as [string, string]] : []),
     [
       fr ? 'Échéances en jours' : 'Deadlines counted in days',
       fr ? 'indiquées par leur dernier jour : le délai court jusqu’à la fin de ce jour (fuseau ci-dessus)' : 'given as their last day: the period runs to the end of that day (time zone above)',

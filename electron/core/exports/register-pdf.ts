@@ -5,9 +5,9 @@ import type { Contract } from '@shared/schemas/contract';
 import type { Incident } from '@shared/schemas/incident';
 import type { Obligation } from '@shared/schemas/obligation';
 import type { Letter } from '@shared/schemas/letter';
-import type { Provenance, RegisterExportInput } from '@shared/schemas/export';
+import type { Provenance, RegisterExportInput, RegisterName } from '@shared/schemas/export';
 import { regulatorLabel } from '@shared/reference/regulators';
-import { REGISTER_TITLES } from '../imports/fields';
+import { REGISTER_TITLES, type Lookups } from '../imports/fields';
 import type { Job } from '../jobs/jobs';
 import type { ExchangeContext } from './context';
 import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
@@ -32,7 +32,19 @@ function filterText(q: Query, lang: Lang, zone: string): string {
 }
 
 /** The registers as PDF: a summary table, and for the breach register every incident's Art. 33(5) facts. */
-export async function registerPdf(x: ExchangeContext, q: Query, records: unknown[], p: Provenance, job: Job): Promise<Buffer> {
+/**
+ * `records` and `l` come already redacted (register-export.ts); `redact` gives the same redaction
+ * of a value the PDF reads from elsewhere (an obligation naming an affected client).
+ */
+export async function registerPdf(
+  x: ExchangeContext,
+  q: Query,
+  records: unknown[],
+  p: Provenance,
+  job: Job,
+  l: Lookups,
+  redact: (register: RegisterName, field: string, value: string) => string,
+): Promise<Buffer> {
   const lang = q.lang;
   const zone = p.timeZone;
   const T = (en: string, fr: string) => (lang === 'fr' ? frTypo(fr) : en);
@@ -68,9 +80,12 @@ export async function registerPdf(x: ExchangeContext, q: Query, records: unknown
     const incidents = records as Incident[];
     const now = Date.parse(p.exportedAt);
     const obligationsOf = (i: Incident) => x.d.registers.incidents.obligations.views(i.id, now, false);
+    // An obligation to an affected client names it: the client's name as the profile shows it.
+    const clientNames = new Set(incidents.flatMap((i) => x.d.registers.incidents.clients.byIncident(i.id).map((c) => c.name)));
+    const recipientOf = (o: Obligation) => (clientNames.has(o.recipientName) ? redact('incidents', 'clients.name', o.recipientName) : o.recipientName);
     /** One line per obligation: recipient, state (filed on time / late with the filing's reference, not required, pending with its deadline). */
     const obligationLine = (o: Obligation): { text: string; late: boolean } => {
-      const who = o.regime === 'gdpr-34' ? T('data subjects', 'personnes concernées') : o.recipientName || T('authority to name', 'autorité à désigner');
+      const who = o.regime === 'gdpr-34' ? T('data subjects', 'personnes concernées') : recipientOf(o) || T('authority to name', 'autorité à désigner');
       const ref = o.firstFilingRef ? ` ${o.firstFilingRef}` : '';
       switch (o.state) {
         case 'filed_on_time':
@@ -118,8 +133,8 @@ export async function registerPdf(x: ExchangeContext, q: Query, records: unknown
     // Art. 33(5): the facts, effects and remedial action of every breach, notified or not.
     for (let k = 0; k < incidents.length; k++) {
       const i = incidents[k]!;
-      const notes = x.d.registers.incidents.notifications.byIncident(i.id);
-      const clients = x.d.registers.incidents.clients.byIncident(i.id);
+      const notes = l.notifications(i.id);
+      const clients = l.clients(i.id);
       pdf.ensure(170);
       pdf.heading(`${i.reference} — ${i.title}`, 11, 12);
       const tx = (s: string) => s || '—';

@@ -4,7 +4,7 @@ import type { Provenance } from '@shared/schemas/export';
 import type { IncidentClock, Timeline, TimelineEvent } from '@shared/schemas/timeline';
 import type { Job } from '../jobs/jobs';
 import { csvCell, csvFile, provenanceComment } from './csv';
-import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell } from './pdf';
+import { COLORS, Pdf, provenanceKeywords, provenanceLine, redactionText, type Cell } from './pdf';
 import { drawStrip, type StripClock, type StripMarker } from './timeline-visual';
 import { fmtDate, fmtDateTime, fmtDeadline, fmtNumber, fmtStamp, frTypo, isoLocal, label, minutesBetween, pick, type Lang } from './labels';
 
@@ -385,6 +385,7 @@ export function colophon(pdf: Pdf, p: Provenance): void {
       [T('Made with', 'Produit avec'), `${p.app} ${p.appVersion}`],
       [T('Exported on', 'Exporté le'), `${fmtDateTime(p.exportedAt, pdf.lang, p.timeZone)} (${p.exportedAt})`],
       [T('Exported by', 'Exporté par'), `${p.exportedBy} (${T('device', 'poste')} ${p.deviceId.slice(0, 8)})`],
+      ...(p.redaction ? [[T('Redaction profile', 'Profil de masquage'), redactionText(p, pdf.lang)] as [string, string]] : []),
     ],
     2,
     8,
