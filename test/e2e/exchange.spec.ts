@@ -284,4 +284,21 @@ test.describe.serial('exports and imports through the web host', () => {
       ['Nordic Retail AB', 72, 'en', null],
     ]);
   });
+
+  test('exports the complaints register for management: complainants numbered, contacts withheld, the profile stated', async () => {
+    await openExchange('For a regulator');
+    const card = page.getByTestId('register-export-complaints');
+    await card.getByRole('combobox', { name: 'Redaction profile' }).click();
+    await page.getByRole('option', { name: 'Management' }).click();
+    await expect(card).toContainText('Hides complainants (numbered), contacts and free text (its length only): for management.');
+    const downloading = page.waitForEvent('download');
+    await card.getByTestId('export-complaints-csv').click();
+    const csv = readFileSync(await (await downloading).path(), 'utf8');
+    expect(csv).toContain('redaction-profile=management (Management)');
+    expect(csv).toContain('Complainant 1');
+    expect(csv).toContain('Complainant 2');
+    for (const secret of ['M. Arnaud', 'm.arnaud@example.net', 'Mme Bérénice', 'courriels commerciaux']) expect(csv).not.toContain(secret);
+    await expect(card.getByTestId('provenance')).toContainText('Redaction profile');
+    await expect(card.getByTestId('provenance')).toContainText('Management · ');
+  });
 });

@@ -56,6 +56,7 @@ export function ProvenanceNote({ provenance: p, heading, onSaveAgain }: { proven
           <Fact label={t('provenance.app')}>{`${p.app} ${p.appVersion}`}</Fact>
           <Fact label={t('provenance.made')}>{t('provenance.madeBy', { at: f.dateTime(p.exportedAt), by: p.exportedBy })}</Fact>
           <Fact label={t('provenance.organisation')}>{p.organisation}</Fact>
+          {p.redaction && <Fact label={t('provenance.profile')}>{`${f.lang === 'fr' ? p.redaction.name.fr : p.redaction.name.en} · ${p.redaction.rulesHash}`}</Fact>}
         </Group>
         <div>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>

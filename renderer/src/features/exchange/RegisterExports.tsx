@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconFileSpreadsheet, IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
+import { BUILT_IN_PROFILES } from '@shared/redaction';
 import type { ExportLang, ExportResult, RegisterExportFormat, RegisterExportInput, RegisterName } from '@shared/schemas/export';
 import { api } from '../../api';
 import { CompactMultiSelect } from '../../components/CompactMultiSelect';
@@ -48,6 +49,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
   const [status, setStatus] = useState<string[]>([]);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [lang, setLang] = useState<ExportLang>(f.lang);
+  const [profile, setProfile] = useState('full');
   const { job, run, cancel } = useJob(`export-${register}`);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -62,6 +64,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
       format,
       lang,
       includeArchived,
+      profile,
       ...(status.length ? { status } : {}),
       ...(range[0] ? { from: startOfLocalDay(range[0], f.zone) ?? undefined } : {}),
       ...(range[1] ? { to: startOfNextLocalDay(range[1], f.zone) ?? undefined } : {}),
@@ -121,6 +124,20 @@ function RegisterExportCard({ register, featured = false }: { register: Register
     </Group>
   );
 
+  const profileSelect = (
+    <Select
+      label={t('profile.label')}
+      description={t(`profile.help.${profile}`)}
+      data={BUILT_IN_PROFILES.map((p) => ({ value: p.id, label: f.lang === 'fr' ? p.name.fr : p.name.en }))}
+      value={profile}
+      onChange={(v) => v && setProfile(v)}
+      allowDeselect={false}
+      w={featured ? 320 : undefined}
+      comboboxProps={{ withinPortal: true }}
+      data-testid={`profile-${register}`}
+    />
+  );
+
   const buttons = (
     <Group gap="xs">
       {FORMATS.map(({ format, icon }) => (
@@ -158,6 +175,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
           filters
         )}
         {options}
+        {profileSelect}
         {buttons}
         {job && <JobProgressBar job={job} onCancel={cancel} />}
         {cancelled && <CancelledNotice onClose={() => setCancelled(false)} />}
