@@ -35,11 +35,18 @@ function textFieldsOf(schema: z.ZodType): string[] {
   return Object.keys(shape).filter((k) => !STRUCTURAL.has(k) && isFreeText(shape[k]!));
 }
 
+const FIELDS_OF = new Map<RegisterName, readonly string[]>();
+
 /** Every field of a register a profile decides on: its record's free-text fields, then its parts' (`clients.contact`). */
-export function redactableFields(register: RegisterName): string[] {
-  const own = textFieldsOf(registerNamed(register).schemas.record);
-  const parts = Object.entries(PARTS[register] ?? {}).flatMap(([part, schema]) => textFieldsOf(schema).map((f) => `${part}.${f}`));
-  return [...own, ...parts];
+export function redactableFields(register: RegisterName): readonly string[] {
+  let fields = FIELDS_OF.get(register);
+  if (!fields) {
+    // Read from the schemas once: the redactor asks for every record of an export.
+    const own = textFieldsOf(registerNamed(register).schemas.record);
+    const parts = Object.entries(PARTS[register] ?? {}).flatMap(([part, schema]) => textFieldsOf(schema).map((f) => `${part}.${f}`));
+    FIELDS_OF.set(register, (fields = [...own, ...parts]));
+  }
+  return fields;
 }
 
 /** Fields shown as a numbered pseudonym when summarised (so management can still count people and clients). */
@@ -103,7 +110,7 @@ export function actionFor(profile: RedactionProfile, register: RegisterName, fie
 
 /** The rules in one canonical form (every redactable field of every register, sorted): what the provenance hash is taken of. */
 export function canonicalRules(profile: RedactionProfile, registers: readonly RegisterName[]): string {
-  const out: [string, [string, RedactionAction][]][] = [...registers].sort().map((r) => [r, redactableFields(r).sort().map((f) => [f, actionFor(profile, r, f)] as [string, RedactionAction])]);
+  const out: [string, [string, RedactionAction][]][] = [...registers].sort().map((r) => [r, [...redactableFields(r)].sort().map((f) => [f, actionFor(profile, r, f)] as [string, RedactionAction])]);
   return JSON.stringify(out);
 }
 

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { fieldsOf, REGISTER_TITLES, type FieldSpec, type Lookups } from '../imports/fields';
 import type { Job } from '../jobs/jobs';
 import { toUtc } from '../registers/context';
+import { columnOf } from '../registers/record-table';
 import { csvCell, csvFile, provenanceComment } from './csv';
 import { safeName, type ExchangeContext } from './context';
 import { deadlineCell, isoLocal, label, tr, type Lang } from './labels';
@@ -27,8 +28,6 @@ interface ExportTable {
   statuses: readonly string[];
 }
 
-const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** Table, main date and statuses from the register's declaration; letters file by received or sent and filter on their state. */
 function exportTable(register: RegisterName): ExportTable {
   const d = registerNamed(register);
@@ -42,7 +41,7 @@ function exportTable(register: RegisterName): ExportTable {
       statuses: [...LetterKind.options, 'awaiting_reply', 'answered'],
     };
   }
-  return { table: d.table, date: column(d.dateField), day: register === 'contracts', status: 'status', statuses: d.statuses };
+  return { table: d.table, date: columnOf(d.dateField), day: register === 'contracts', status: 'status', statuses: d.statuses };
 }
 
 /** The first local day that starts at or after an instant: a day-dated record is in [from, to) when its day's start is. */

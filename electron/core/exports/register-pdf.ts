@@ -81,8 +81,7 @@ export async function registerPdf(
     const now = Date.parse(p.exportedAt);
     const obligationsOf = (i: Incident) => x.d.registers.incidents.obligations.views(i.id, now, false);
     // An obligation to an affected client names it: the client's name as the profile shows it.
-    const clientNames = new Set(incidents.flatMap((i) => x.d.registers.incidents.clients.byIncident(i.id).map((c) => c.name)));
-    const recipientOf = (o: Obligation) => (clientNames.has(o.recipientName) ? redact('incidents', 'clients.name', o.recipientName) : o.recipientName);
+    const recipientOf = (o: Obligation) => (o.recipientKind === 'client' ? redact('incidents', 'clients.name', o.recipientName) : o.recipientName);
     /** One line per obligation: recipient, state (filed on time / late with the filing's reference, not required, pending with its deadline). */
     const obligationLine = (o: Obligation): { text: string; late: boolean } => {
       const who = o.regime === 'gdpr-34' ? T('data subjects', 'personnes concernées') : recipientOf(o) || T('authority to name', 'autorité à désigner');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '@shared/api/contract';
+import { registerNamed } from '@shared/registers';
 import { ActionCreate } from '@shared/schemas/action';
 import { ComplaintCreate } from '@shared/schemas/complaint';
 import { ContractCreate } from '@shared/schemas/contract';
@@ -128,7 +129,6 @@ interface Env {
 const PATH_FIELD: Record<string, string> = { matterId: 'matter', originId: 'origin' };
 
 interface Adapter {
-  table: string;
   schema: z.ZodType;
   /** The create input from the parsed values, and the problems only the register knows. */
   input(v: Values, env: Env, problems: (field: string, code: ImportIssue['code'], message: Bi, severity?: 'error' | 'warning') => void): Record<string, unknown>;
@@ -178,7 +178,6 @@ function parseClientLines(text: string, env: Env): { ok: Record<string, unknown>
 
 const ADAPTERS: Record<ImportRegister, Adapter> = {
   complaints: {
-    table: 'complaints',
     schema: ComplaintCreate,
     input(v, _env, problem) {
       const status = str(v.status);
@@ -202,7 +201,6 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
     },
   },
   letters: {
-    table: 'letters',
     schema: LetterCreate,
     input(v, env, problem) {
       let matterId: string | null = null;
@@ -235,7 +233,6 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
     },
   },
   incidents: {
-    table: 'incidents',
     schema: IncidentCreate,
     input(v, env, problem) {
       if (str(v.status) === 'closed' && (v.notifyAuthority ?? 'pending') === 'pending') {
@@ -276,7 +273,6 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
     },
   },
   actions: {
-    table: 'actions',
     schema: ActionCreate,
     input(v, env, problem) {
       const status = str(v.status);
@@ -314,7 +310,6 @@ const ADAPTERS: Record<ImportRegister, Adapter> = {
     },
   },
   contracts: {
-    table: 'client_contracts',
     schema: ContractCreate,
     input(v, _env, problem) {
       const countries = ((v.countries as string[] | undefined) ?? []).map((c) => c.toUpperCase());
@@ -461,7 +456,7 @@ async function analyse(x: ExchangeContext, q: PreviewIn, job: Job): Promise<Anal
   const plans: RowPlan[] = [];
   const seenRefs = new Map<string, number>();
   const seenKeys = new Map<string, number>();
-  const refExists = x.d.ctx.db.prepare(`SELECT 1 FROM ${adapter.table} WHERE reference = ?`);
+  const refExists = x.d.ctx.db.prepare(`SELECT 1 FROM ${registerNamed(register).table} WHERE reference = ?`);
   const keyExists = x.d.ctx.db.prepare('SELECT 1 FROM import_keys WHERE register = ? AND key = ?');
   await job.start('validating', table.rows.length);
   const width = table.headers.length;

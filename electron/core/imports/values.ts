@@ -71,33 +71,26 @@ export function parseDeadlineCell(c: CellIn, zone: string): Parsed<string> {
   let day: string | null = null;
   if (c instanceof Date) {
     if (c.getUTCHours() === 0 && c.getUTCMinutes() === 0 && c.getUTCSeconds() === 0 && c.getUTCMilliseconds() === 0) day = c.toISOString().slice(0, 10);
-  } else {
-    const s = cellText(c);
-    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-    if (iso) day = s;
-    else if (dmy) day = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  }
+  } else day = plainDay(cellText(c));
   if (day === null) return parseInstantCell(c, zone);
   const checked = parseInstantCell(day, zone);
   if (!checked.ok) return checked;
   return ok(endOfLocalDay(day, zone).toUTC().toISO()!);
 }
 
+/** A day written without a time, 2025-03-01 or 01/03/2025 (day/month/year), as YYYY-MM-DD; null otherwise. */
+function plainDay(s: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  return dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : null;
+}
+
 /** A calendar day: 2025-03-01, 01/03/2025, or a spreadsheet date cell (its day). Returns YYYY-MM-DD. */
 export function parseDateCell(c: CellIn): Parsed<string> {
-  let day: DateTime | null = null;
   const s = c instanceof Date ? '' : cellText(c);
-  if (c instanceof Date) day = DateTime.fromObject({ year: c.getUTCFullYear(), month: c.getUTCMonth() + 1, day: c.getUTCDate() }, { zone: 'UTC' });
-  else {
-    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-    const parts = iso ? { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! } : dmy ? { year: +dmy[3]!, month: +dmy[2]!, day: +dmy[1]! } : null;
-    if (parts) {
-      day = DateTime.fromObject(parts, { zone: 'UTC' });
-      if (day.isValid && (day.day !== parts.day || day.month !== parts.month)) day = null;
-    }
-  }
+  const text = c instanceof Date ? c.toISOString().slice(0, 10) : plainDay(s);
+  // Luxon refuses a day that does not exist (2025-02-31) rather than rolling it over.
+  const day = text ? DateTime.fromISO(text, { zone: 'UTC' }) : null;
   if (!day || !day.isValid) {
     return bad('bad_date', `"${s}" is not a day: write 2025-03-01 or 01/03/2025 (day/month/year).`, `« ${s} » n’est pas une date : écrivez 2025-03-01 ou 01/03/2025 (jour/mois/année).`);
   }
