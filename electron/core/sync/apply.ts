@@ -45,8 +45,14 @@ export class OpApplier {
 
   /** Call inside a transaction. Returns false for an operation already applied. */
   apply(op: SyncOp): boolean {
+    if (this.ctx.audit.hasOp(op.opId)) return false;
+    this.applyNew(op);
+    return true;
+  }
+
+  /** Call inside a transaction, for an operation the caller has checked is not applied yet. */
+  applyNew(op: SyncOp): void {
     const { audit, db } = this.ctx;
-    if (audit.hasOp(op.opId)) return false;
     const register = this.registers.get(op.recordType);
     if (register) this.applyToRegister(register, op);
     else if (op.recordType === 'link') this.applyLink(op);
@@ -64,7 +70,6 @@ export class OpApplier {
       }
     }
     audit.append({ ...op, bases: op.bases });
-    return true;
   }
 
   private applyToRegister(register: AnyRegister, op: SyncOp): void {

@@ -378,7 +378,12 @@ export class Membership {
   refusal(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer): QuarantineReason | null {
     if (!this.hasGenesis()) return null;
     if (!sig) return 'unsigned';
-    const m = op.author ? this.member(op.author) : null;
+    // Only what the check needs (no fingerprint): this runs for every pulled operation.
+    const m = op.author
+      ? (this.ctx.db.prepare('SELECT role, signing_key AS signingKey, removed FROM workspace_members WHERE member_id = ?').get(op.author) as
+          | { role: MemberRole | null; signingKey: string | null; removed: number }
+          | undefined)
+      : undefined;
     if (!m) return 'not_member';
     if (!m.signingKey) return 'key_unconfirmed';
     if (!verifySignature(signed, sig, Buffer.from(m.signingKey, 'base64'))) return 'bad_signature';

@@ -677,7 +677,8 @@ export class SyncService {
             quarantine.run(op.opId, seq, op.author ?? null, role, op.actor, op.device, op.recordType, op.recordId, op.action, op.at, reason, JSON.stringify(op), now);
             continue;
           }
-          if (this.applier.apply(op)) changed.push({ type: op.recordType, id: op.recordId });
+          this.applier.applyNew(op);
+          changed.push({ type: op.recordType, id: op.recordId });
         }
         this.setCursor('pulledSeq', String(lastSeq));
       })();
