@@ -26,8 +26,7 @@ export function SavedViews() {
   const form = useSearch((s) => s.form);
   const replaceForm = useSearch((s) => s.replaceForm);
   const [saving, setSaving] = useState(false);
-  const [version, setVersion] = useState(0);
-  const { data: views, error, setData: setViews } = useRemote(() => api.call('views.list', {}).then((r) => r.views), [version]);
+  const { data: views, error, setData: setViews, reload } = useRemote(() => api.call('views.list', {}).then((r) => r.views), []);
   const [activeId, setActiveId] = useState<string | null>(null);
 
 
@@ -98,7 +97,7 @@ export function SavedViews() {
           onClose={() => setSaving(false)}
           onSaved={(v) => {
             setActiveId(v.id);
-            setVersion((n) => n + 1);
+            reload();
           }}
         />
       )}
