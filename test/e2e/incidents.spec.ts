@@ -105,6 +105,12 @@ test.describe.serial('breach incidents register through the web host', () => {
     await modal.getByRole('textbox', { name: 'Their reference' }).press('Enter');
     await expect(modal.getByText('Complete what is missing, or tick the box to record a phased notification.')).toBeVisible();
     await gaps.getByRole('checkbox', { name: /phased notification/ }).check();
+    // The app's clock still reads 1 October: a filing "sent" on the 3rd is not a fact yet, and a
+    // filing is frozen once recorded, so the core refuses it and nothing is written.
+    await modal.getByRole('textbox', { name: 'Their reference' }).press('Enter');
+    await expect(modal.getByText('A filing is recorded once it has been sent: this time is later than now.')).toBeVisible();
+    // Hour 60, five minutes after it went out: recorded.
+    await setAppClock(host!, '2020-10-03T21:45:00+02:00');
     await modal.getByRole('textbox', { name: 'Their reference' }).press('Enter');
     await expect(modal).toBeHidden();
     await expect(page.getByText('Filing NOT-2020-0001 recorded.')).toBeVisible();
@@ -118,6 +124,7 @@ test.describe.serial('breach incidents register through the web host', () => {
     await expect(obligation.getByTestId('obligation-clock')).toHaveText('Filed 3 Oct 2020, 21:40 (NOT-2020-0001), on time');
 
     // Two weeks later, the complementary information (Art. 33(4)), chained to the first.
+    await setAppClock(host!, '2020-10-17T21:45:00+02:00');
     await obligation.getByRole('button', { name: 'Record a complementary filing' }).click();
     const second = page.getByTestId('filing-dialog');
     await expect(second.getByRole('radiogroup', { name: 'Phase' }).getByRole('radio', { name: 'Complementary', exact: true })).toBeChecked();

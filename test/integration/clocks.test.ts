@@ -27,8 +27,12 @@ const byKind = (clocks: Clock[], kind: Clock['kind']) => {
 };
 
 
-/** Records a filing as the tests of clocks need it: the text as sent, gaps knowingly accepted (phased). */
-function file(r: Workstation['registers'], input: Parameters<Workstation['registers']['incidents']['notifications']['create']>[0]) {
+/**
+ * Records a filing as the tests of clocks need it: the text as sent, gaps knowingly accepted
+ * (phased), recorded just after it was sent (a filing dated after now is refused).
+ */
+function file(clock: ManualClock, r: Workstation['registers'], input: Parameters<Workstation['registers']['incidents']['notifications']['create']>[0]) {
+  clock.passTo(input.sentAt);
   return r.incidents.notifications.create({ content: 'As sent', acceptGaps: true, ...input });
 }
 
@@ -67,10 +71,9 @@ describe('S2: the exposed database (controller, 72 hours to the CNIL)', () => {
     // Art. 34: no legal count, the team's target.
     expect(byKind(clocks, 'gdpr-34-data-subjects')).toMatchObject({ due: null, target: '2020-10-06T16:00:00.000Z', state: 'running' });
 
-    // Hour 60: the initial notification; a complementary one two weeks later changes nothing.
+    // Hour 60: the initial notification.
     clock.set('2020-10-03T20:00:00Z');
-    file(r, { incidentId: a.id, recipient: 'authority', recipientName: 'CNIL', phase: 'initial', sentAt: '2020-10-03T21:40:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471' });
-    file(r, { incidentId: a.id, recipient: 'authority', recipientName: 'CNIL', phase: 'complementary', sentAt: '2020-10-17T10:00:00+02:00', method: 'online_form' });
+    file(clock, r, { incidentId: a.id, recipient: 'authority', recipientName: 'CNIL', phase: 'initial', sentAt: '2020-10-03T21:40:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471' });
     clocks = ws.clocks.ofRecord({ recordType: 'incident', recordId: a.id });
     expect(byKind(clocks, 'gdpr-33-authority')).toMatchObject({ metAt: '2020-10-03T19:40:00.000Z', state: 'met_on_time', needsDelayReasons: false });
 
@@ -82,20 +85,23 @@ describe('S2: the exposed database (controller, 72 hours to the CNIL)', () => {
 
     // Hour 80: a late filing without the reasons for the delay is refused, and nothing is written.
     const before = ws.audit.count();
-    expect(() => file(r, { incidentId: b.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-04T17:40:00+02:00', method: 'online_form' })).toThrow(/late .*give the reasons for the delay/);
+    expect(() => file(clock, r, { incidentId: b.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-04T17:40:00+02:00', method: 'online_form' })).toThrow(/late .*give the reasons for the delay/);
     expect(ws.audit.count()).toBe(before);
     expect(byKind(ws.clocks.ofRecord({ recordType: 'incident', recordId: b.id }), 'gdpr-33-authority')).toMatchObject({ metAt: null, state: 'overdue', needsDelayReasons: true });
     // With them it is recorded: met late, its reasons kept with the filing.
-    file(r, { incidentId: b.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-04T17:40:00+02:00', method: 'online_form', lateReasons: 'Scope of the exposure unknown until the host logs were recovered' });
+    file(clock, r, { incidentId: b.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-04T17:40:00+02:00', method: 'online_form', lateReasons: 'Scope of the exposure unknown until the host logs were recovered' });
     const late = byKind(ws.clocks.ofRecord({ recordType: 'incident', recordId: b.id }), 'gdpr-33-authority');
     expect(late).toMatchObject({ metAt: '2020-10-04T15:40:00.000Z', state: 'met_late', needsDelayReasons: false, delayReasonsGiven: true });
 
     // Art. 34 is met by the communication to data subjects, never late (there is no legal count).
-    file(r, { incidentId: a.id, recipient: 'data_subjects', phase: 'initial', sentAt: '2020-10-08T10:00:00+02:00', method: 'email' });
+    file(clock, r, { incidentId: a.id, recipient: 'data_subjects', phase: 'initial', sentAt: '2020-10-08T10:00:00+02:00', method: 'email' });
     expect(byKind(ws.clocks.ofRecord({ recordType: 'incident', recordId: a.id }), 'gdpr-34-data-subjects')).toMatchObject({
       metAt: '2020-10-08T08:00:00.000Z',
       state: 'met_on_time',
     });
+    // A complementary notification two weeks later changes nothing.
+    file(clock, r, { incidentId: a.id, recipient: 'authority', recipientName: 'CNIL', phase: 'complementary', sentAt: '2020-10-17T10:00:00+02:00', method: 'online_form' });
+    expect(byKind(ws.clocks.ofRecord({ recordType: 'incident', recordId: a.id }), 'gdpr-33-authority')).toMatchObject({ metAt: '2020-10-03T19:40:00.000Z', state: 'met_on_time' });
   });
 
   it('stops the clock on a decision not to notify, and stops unmet clocks when the incident is closed', async () => {
@@ -108,7 +114,7 @@ describe('S2: the exposed database (controller, 72 hours to the CNIL)', () => {
     ]);
 
     const d = r.incidents.create({ title: 'Stolen laptop', ourRole: 'joint', awareAt: '2020-10-01T09:40:00+02:00', riskLevel: 'high', notifyAuthority: 'yes' });
-    file(r, { incidentId: d.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-02T10:00:00+02:00', method: 'online_form' });
+    file(clock, r, { incidentId: d.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-02T10:00:00+02:00', method: 'online_form' });
     clock.set('2020-10-20T10:00:00Z');
     r.incidents.setStatus({ id: d.id, status: 'closed' });
     const closed = ws.clocks.ofRecord({ recordType: 'incident', recordId: d.id });
@@ -118,7 +124,7 @@ describe('S2: the exposed database (controller, 72 hours to the CNIL)', () => {
   });
 
   it('NIS2: early warning 24 h, notification 72 h, final report one month after the notification', async () => {
-    const { ws } = await register('2020-10-01T08:00:00Z');
+    const { ws, clock } = await register('2020-10-01T08:00:00Z');
     const r = ws.registers;
     const e = r.incidents.create({ title: 'Ransomware on the billing platform', ourRole: 'controller', awareAt: '2020-10-01T09:40:00+02:00', nis2InScope: true, notifyAuthority: 'no', notifyAuthorityReasons: 'No personal data affected' });
     let clocks = ws.clocks.ofRecord({ recordType: 'incident', recordId: e.id });
@@ -127,12 +133,12 @@ describe('S2: the exposed database (controller, 72 hours to the CNIL)', () => {
     // The final report is listed from the start; it runs once the incident notification is filed.
     expect(byKind(clocks, 'nis2-final-report')).toMatchObject({ due: null, state: 'running' });
 
-    file(r, { incidentId: e.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'initial', sentAt: '2020-10-01T22:00:00+02:00', method: 'online_form' });
+    file(clock, r, { incidentId: e.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'initial', sentAt: '2020-10-01T22:00:00+02:00', method: 'online_form' });
     clocks = ws.clocks.ofRecord({ recordType: 'incident', recordId: e.id });
     expect(byKind(clocks, 'nis2-early-warning')).toMatchObject({ metAt: '2020-10-01T20:00:00.000Z', state: 'met_on_time' });
     expect(byKind(clocks, 'nis2-notification')).toMatchObject({ metAt: null, state: 'running' });
 
-    file(r, { incidentId: e.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'complementary', sentAt: '2020-10-03T12:00:00+02:00', method: 'online_form' });
+    file(clock, r, { incidentId: e.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'complementary', sentAt: '2020-10-03T12:00:00+02:00', method: 'online_form' });
     clocks = ws.clocks.ofRecord({ recordType: 'incident', recordId: e.id });
     expect(byKind(clocks, 'nis2-notification')).toMatchObject({ metAt: '2020-10-03T10:00:00.000Z', state: 'met_on_time' });
     // One month from Saturday 3 October 2020 (Paris date): Tuesday 3 November, end of day (UTC+1).

@@ -311,6 +311,9 @@ describe('registers for a regulator', () => {
       'Remedial action taken',
       'Database taken off the Internet; access logs secured; passwords rotated.',
       'Remedial action proposed',
+      // The period says which end is known: a lone date is never printed as if it were the whole period.
+      'from Tue 22 May 2018, 00:00',
+      'until Thu 23 Jul 2020, 00:00',
       'Notify the authority: decision and reasons',
       'No — No loss of confidentiality or availability',
       'Sat 3 Oct 2020, 21:40 — Initial, supervisory authority (CNIL), online form, CNIL-NOTIF-2020-4471',

@@ -91,6 +91,9 @@ describe('filings', () => {
 
     const filing: FilingIn = { incidentId: i.id, recipient: 'authority', phase: 'initial', sentAt: '2020-10-03T21:40:00+02:00', method: 'online_form', content: 'Initial notification' };
     const before = ws.audit.count();
+    // Dated after now: refused before anything else (filings are frozen, so a typo would stay forever).
+    await expect(api('incidents.addNotification', { ...filing, acceptGaps: true })).rejects.toThrow(/recorded once it has been sent: 2020-10-03T19:40:00.000Z is later than now/);
+    clock.passTo(filing.sentAt);
     await expect(api('incidents.addNotification', filing)).rejects.toThrow(/Missing before filing: the approximate number of data subjects/);
     clock.set('2020-10-05T10:00:00Z');
     const late = { ...filing, sentAt: '2020-10-05T11:00:00+02:00', acceptGaps: true };
@@ -143,6 +146,8 @@ describe('filings', () => {
     }
     await expect(api('incidents.archiveNotification', { id: first.id, reason: 'recorded by mistake' })).rejects.toThrow(/frozen once recorded/);
     await expect(api('attachments.archive', { id: first.files[0]!.attachmentId, reason: 'wrong file' })).rejects.toThrow(/sent with a filing/);
+    // An acknowledgement is a fact received, never one expected: dated after now, it is refused.
+    await expect(api('incidents.updateNotification', { id: first.id, patch: { acknowledgedAt: '2020-10-13T21:45:00+02:00' } })).rejects.toThrow(/acknowledgement is recorded once it has been received/);
     const added = await api('incidents.updateNotification', { id: first.id, patch: { reference: 'CNIL-NOTIF-2020-4471', acknowledgedAt: '2020-10-03T21:45:00+02:00', outcome: 'Acknowledged by the online service.' } });
     expect(added).toMatchObject({ reference: 'CNIL-NOTIF-2020-4471', content: first.content, contentHash: first.contentHash });
 

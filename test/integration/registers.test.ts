@@ -90,7 +90,7 @@ describe('regulator correspondence and matters (S1)', () => {
 
 describe('breach incidents', () => {
   it('S2: the 72-hour clock runs from awareness and is met by the initial notification; phased follow-up is recorded', async () => {
-    const { ws } = await register('2020-10-01T08:00:00Z');
+    const { ws, clock } = await register('2020-10-01T08:00:00Z');
     const r = ws.registers;
     const i = r.incidents.create({
       title: 'Base de données exposée sur Internet',
@@ -105,7 +105,10 @@ describe('breach incidents', () => {
     expect(i.authorityDue).toBe('2020-10-04T07:40:00.000Z');
     expect(i.authority).toBe('FR-CNIL');
     expect(i.specialCategories).toBe(false);
+    // Each filing is recorded once it has been sent (a filing dated after now is refused).
+    clock.passTo('2020-10-03T21:40:00+02:00');
     r.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: 'CNIL', phase: 'initial', sentAt: '2020-10-03T21:40:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471', content: 'Initial notification', acceptGaps: true });
+    clock.passTo('2020-10-17T10:00:00+02:00');
     r.incidents.notifications.create({ incidentId: i.id, recipient: 'authority', recipientName: 'CNIL', phase: 'complementary', sentAt: '2020-10-17T10:00:00+02:00', method: 'online_form', reference: 'CNIL-NOTIF-2020-4471', content: 'Complementary notification', acceptGaps: true });
     const after = r.incidents.detail(i.id);
     expect(after.incident.authorityNotifiedAt).toBe('2020-10-03T19:40:00.000Z');

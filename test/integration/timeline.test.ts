@@ -149,6 +149,7 @@ describe('processor clocks (S3): one per client, across the change to summer tim
     const c = await r.api('incidents.addClient', { incidentId: i.id, name: 'Client C', contractHours: null });
     r.clock.set('2026-03-28T10:05:00+01:00');
     await r.api('incidents.updateClient', { id: a.id, patch: { notifiedAt: '2026-03-28T10:00:00+01:00', notifiedHow: 'email to the DPO', acknowledgedAt: '2026-03-28T11:15:00+01:00' } });
+    r.clock.passTo('2026-03-28T20:00:00+01:00');
     await r.api('incidents.addNotification', { incidentId: i.id, recipient: 'nis2_csirt', recipientName: 'CERT-FR', phase: 'initial', sentAt: '2026-03-28T20:00:00+01:00', method: 'online_form', acceptGaps: true });
     r.clock.set('2026-03-30T08:00:00+02:00');
     // 48 real hours from 22:30 CET on Friday is Sunday 23:30 CEST; B is told Monday 07:30 CEST.

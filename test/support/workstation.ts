@@ -55,6 +55,11 @@ export class ManualClock implements Clock {
   set(iso: string) {
     this.t = new Date(iso);
   }
+  /** Lets time pass until `iso` (a minute after, as a user records what just happened); never goes back. */
+  passTo(iso: string) {
+    const t = Date.parse(iso) + 60_000;
+    if (t > this.t.getTime()) this.t = new Date(t);
+  }
 }
 
 export function fileDigest(path: string): string | null {

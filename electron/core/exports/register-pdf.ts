@@ -12,7 +12,7 @@ import type { Job } from '../jobs/jobs';
 import type { ExchangeContext } from './context';
 import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell, type Column } from './pdf';
-import { colophon } from './timeline-export';
+import { breachPeriod, colophon } from './timeline-export';
 
 type Query = z.infer<typeof RegisterExportInput>;
 
@@ -141,7 +141,7 @@ export async function registerPdf(
         [
           [T('Our role', 'Notre rôle'), label('role', i.ourRole, lang)],
           [T('Became aware', 'Prise de connaissance'), fmtDateTime(i.awareAt, lang, zone)],
-          [T('Breach period', 'Période de la violation'), [i.occurredFrom && fmtDateTime(i.occurredFrom, lang, zone), i.occurredTo && fmtDateTime(i.occurredTo, lang, zone)].filter(Boolean).join(' → ') || '—'],
+          [T('Breach period', 'Période de la violation'), breachPeriod(i, lang, zone, fmtDateTime)],
           [T('Facts', 'Faits'), tx(i.facts || i.howDiscovered)],
           [T('Nature', 'Nature'), i.nature.map((n) => label('nature', n, lang)).join(', ') || '—'],
           [T('Data categories', 'Catégories de données'), i.dataCategories.map((c) => label('dataCategory', c, lang)).join(', ') || '—'],

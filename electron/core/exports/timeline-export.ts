@@ -69,8 +69,9 @@ const CATEGORY_COLORS: Record<TimelineEvent['category'], string> = {
   user: '#455a64',
 };
 
-function breachPeriod(i: Incident, lang: Lang, zone: string): string {
-  const f = (iso: string | null) => (iso ? fmtDate(iso, lang, zone) : '');
+/** The breach's period in words ("du … au …", "jusqu’au …", "until …"): dates, or date-times for a register. */
+export function breachPeriod(i: Pick<Incident, 'occurredFrom' | 'occurredTo'>, lang: Lang, zone: string, fmt: typeof fmtDate = fmtDate): string {
+  const f = (iso: string | null) => (iso ? fmt(iso, lang, zone) : '');
   if (i.occurredFrom && i.occurredTo) return lang === 'fr' ? `du ${f(i.occurredFrom)} au ${f(i.occurredTo)}` : `${f(i.occurredFrom)} to ${f(i.occurredTo)}`;
   if (i.occurredTo) return lang === 'fr' ? `jusqu’au ${f(i.occurredTo)}` : `until ${f(i.occurredTo)}`;
   if (i.occurredFrom) return lang === 'fr' ? `depuis le ${f(i.occurredFrom)}` : `from ${f(i.occurredFrom)}`;

@@ -12,6 +12,13 @@ import type { Gap } from './pre-filing';
 
 export const NOTIFICATION = 'notification';
 
+/**
+ * How far ahead of the app's clock a filing may be dated: the machines of a workspace can disagree
+ * by a few minutes. Beyond that a "sent" time is a plan, not a fact, and its on-time state, fixed
+ * when it is recorded, would be a claim about the future.
+ */
+const SENT_AHEAD_TOLERANCE_MS = 5 * 60_000;
+
 type FilingFileIn = { fileName: string; mimeType: string; contentBase64: string };
 type FileRef = Notification['files'][number];
 
@@ -114,6 +121,7 @@ export class FilingRegister extends RegisterBase<typeof Notification> {
   /** Every check before anything is written: a refused filing leaves the register untouched. */
   private checkFiling(data: ReturnType<typeof NotificationCreate.parse>) {
     const sentAt = toUtc(data.sentAt);
+    this.refuseFuture('sentAt', sentAt, 'A filing is recorded once it has been sent');
     if (data.obligationId && !this.deps.obligationFor(data.incidentId, data.obligationId, data.recipient, data.phase)) {
       throw new ApiError('NOT_FOUND', `No obligation ${data.obligationId} on this incident.`);
     }
@@ -186,7 +194,15 @@ export class FilingRegister extends RegisterBase<typeof Notification> {
       throw new ApiError('VALIDATION_FAILED', frozen ? FROZEN_MESSAGE : parsed.error.issues.map((i) => i.message).join('; '), parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     }
     const { id, patch } = parsed.data;
+    if (patch.acknowledgedAt) this.refuseFuture('acknowledgedAt', toUtc(patch.acknowledgedAt), 'An acknowledgement is recorded once it has been received');
     return this.change(id, 'update', (b) => ({ ...b, ...stripUndefined({ ...patch, acknowledgedAt: patch.acknowledgedAt === undefined ? undefined : toUtc(patch.acknowledgedAt) }) }));
+  }
+
+  /** Refuses a time after the app's clock (beyond the tolerance); nothing is written. */
+  private refuseFuture(path: 'sentAt' | 'acknowledgedAt', at: string, what: string): void {
+    const now = this.now();
+    if (Date.parse(at) - Date.parse(now) <= SENT_AHEAD_TOLERANCE_MS) return;
+    throw new ApiError('VALIDATION_FAILED', `${what}: ${at} is later than now (${now}); nothing was recorded.`, [{ path, message: 'later than now' }]);
   }
 
   override archive(): Notification {

@@ -115,6 +115,10 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
         setErrors({ lateReasons: t('filings.lateReasonsRequired') });
         return false;
       }
+      if (e instanceof ApiError && e.issues?.some((i) => i.path === 'sentAt')) {
+        setErrors({ sent: t('fieldErrors.sentAtFuture') });
+        return false;
+      }
       throw e;
     }
   }

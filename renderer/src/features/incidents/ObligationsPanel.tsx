@@ -6,7 +6,7 @@ import { formatDeadline } from '@shared/format/dates';
 import { findRegulator } from '@shared/reference/regulators';
 import type { Incident, Notification } from '@shared/schemas/incident';
 import type { Obligation, ObligationState } from '@shared/schemas/obligation';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { DialogForm, Panel } from '../../kit';
@@ -346,6 +346,7 @@ function AddendumDialog({ n, onClose }: { n: Notification; onClose(saved: Notifi
   const [reference, setReference] = useState(n.reference);
   const [ack, setAck] = useState<LocalDateTimeValue>(() => (n.acknowledgedAt ? localPartsOf(n.acknowledgedAt, f.zone) : { date: null, time: '' }));
   const [outcome, setOutcome] = useState(n.outcome);
+  const [ackError, setAckError] = useState<string | undefined>();
   return (
     <DialogForm
       title={t('filings.addendumTitle', { ref: n.filingRef })}
@@ -354,13 +355,19 @@ function AddendumDialog({ n, onClose }: { n: Notification; onClose(saved: Notifi
       onClose={() => onClose(null)}
       onSubmit={async () => {
         const acknowledgedAt = ack.date ? instantFromLocal(ack.date, ack.time || '00:00', f.zone) : null;
-        const saved = await api.call('incidents.updateNotification', { id: n.id, patch: { reference, acknowledgedAt, outcome } });
-        notifySuccess(t('filings.addendumSaved', { ref: n.filingRef }));
-        onClose(saved);
+        setAckError(undefined);
+        try {
+          const saved = await api.call('incidents.updateNotification', { id: n.id, patch: { reference, acknowledgedAt, outcome } });
+          notifySuccess(t('filings.addendumSaved', { ref: n.filingRef }));
+          onClose(saved);
+        } catch (e) {
+          if (!(e instanceof ApiError && e.issues?.some((i) => i.path === 'patch.acknowledgedAt' || i.path === 'acknowledgedAt'))) throw e;
+          setAckError(t('filings.acknowledgedAtFuture'));
+        }
       }}
     >
       <TextInput label={t('fields.notificationReference')} maxLength={200} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
-      <OrgDateTimeField name="acknowledgedAt" label={t('filings.acknowledgedAt')} value={ack} onChange={setAck} />
+      <OrgDateTimeField name="acknowledgedAt" label={t('filings.acknowledgedAt')} value={ack} onChange={setAck} error={ackError} />
       <Textarea label={t('filings.outcome')} autosize minRows={2} maxRows={6} maxLength={20_000} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
     </DialogForm>
   );
