@@ -5,13 +5,12 @@
  * records; a file with bad notice hours is refused row by row and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Workstation } from '../../electron/core/workstation';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
+import { pdfText } from '../support/pdf';
 import { apiOf, type Api } from '../fixtures/scenarios';
 
 const cleanups: (() => void)[] = [];
@@ -19,12 +18,10 @@ afterAll(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-let dir: string;
 
 async function freshRegister(now = '2026-03-02T09:00:00+01:00'): Promise<{ ws: Workstation; api: Api }> {
   const t = tempDir();
   cleanups.push(t.cleanup);
-  dir = t.dir;
   const ws = await setUpWorkstation(join(t.dir, 'data'), { clock: new ManualClock(new Date(now)), reminderIntervalMs: 0 });
   cleanups.push(() => ws.close());
   ws.updateProfile({ organisation: { role: 'processor' } });
@@ -32,13 +29,8 @@ async function freshRegister(now = '2026-03-02T09:00:00+01:00'): Promise<{ ws: W
 }
 
 const b64 = (s: string | Buffer) => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s).toString('base64');
-const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
 
-function pdfText(base64: string, name: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  return flat(execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
-}
+const pdfTextOf = (base64: string, name: string) => pdfText(base64, name, { layout: true });
 
 /** The contracts as the register holds them, minus ids and bookkeeping times. */
 async function contracts(api: Api) {
@@ -131,7 +123,7 @@ describe('client contracts: export and import', () => {
     it(`PDF (${lang}): client, notice hours, channel, contacts, language, status and signature day of each contract`, async () => {
       const out = await source.api('exports.register', { register: 'contracts', format: 'pdf', lang, includeArchived: true });
       expect(out.file.mimeType).toBe('application/pdf');
-      const text = pdfText(out.file.contentBase64, `contracts-${lang}.pdf`);
+      const text = pdfTextOf(out.file.contentBase64, `contracts-${lang}.pdf`);
       if (lang === 'fr') {
         expect(text).toContain('Registre des contrats clients');
         for (const s of ['Réf. DPA signé Client Délai Canal Contacts Langue Pays Statut']) expect(text).toContain(s);

@@ -5,8 +5,6 @@
  * by plain date arithmetic, and from dates written here by hand, not from the formatting code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -15,6 +13,7 @@ import { computeDeadline, addDays } from '@shared/deadlines';
 import { alertMessage } from '@shared/clocks';
 import type { Workstation } from '../../electron/core/workstation';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
+import { pdfText } from '../support/pdf';
 import { apiOf, type Api } from '../fixtures/scenarios';
 
 const ZONE = 'Europe/Paris';
@@ -22,7 +21,6 @@ const CAL = { timeZone: ZONE, country: 'FR' };
 
 let ws: Workstation;
 let api: Api;
-let dir: string;
 const cleanups: (() => void)[] = [];
 
 /** The engine's deadline for a rule, and the last day it leaves (the local date before that midnight). */
@@ -39,7 +37,6 @@ let appealDue: { deadline: string; lastDay: string };
 beforeAll(async () => {
   const t = tempDir();
   cleanups.push(t.cleanup);
-  dir = t.dir;
   const clock = new ManualClock(new Date('2018-07-02T09:00:00Z'));
   ws = await setUpWorkstation(join(t.dir, 'data'), { clock, reminderIntervalMs: 0 });
   cleanups.push(() => ws.close());
@@ -79,13 +76,6 @@ afterAll(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-function pdfText(base64: string, name: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  // PRIVACYOPS_EXPORTS_OUT=/some/dir keeps the PDFs for a look.
-  if (process.env.PRIVACYOPS_EXPORTS_OUT) writeFileSync(join(process.env.PRIVACYOPS_EXPORTS_OUT, name), Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0\u202f]+/g, ' ');
-}
 
 function csvRows(base64: string): Record<string, string>[] {
   const text = Buffer.from(base64, 'base64').toString('utf8').replace(/^\uFEFF/, '');

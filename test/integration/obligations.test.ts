@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { MethodInput } from '@shared/api/contract';
 import { canonicalJson } from '../../electron/core/audit/canonical-json';
+import { pdfText } from '../support/pdf';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
 import { apiOf } from '../fixtures/scenarios';
 
@@ -217,5 +218,14 @@ describe('we are the processor (S3)', () => {
     expect(sent.text.en).toMatch(new RegExp(`— filing ${filed.filingRef}, late$`));
     expect(sent.text.fr).toMatch(new RegExp(`— dépôt ${filed.filingRef}, en retard$`));
     expect(sent.detail.en).toMatch(/^Reasons for the delay: The client’s DPO address in our file bounced/);
+
+    // The breach register for the regulator, in French: the late notice with its reasons, and the
+    // decisions on the authority and the data subjects left to the controllers, not "pending".
+    const pdf = await api('exports.register', { register: 'incidents', format: 'pdf', lang: 'fr' });
+    const text = pdfText(pdf.file.contentBase64, 'processor-register-fr.pdf');
+    expect(text).toContain(`${filed.filingRef} dim. 29 mars 2026, 09:00 Initiale (en retard) Motifs du retard : The client’s DPO address in our file bounced`);
+    expect(text.match(/Aux responsables du traitement de décider : nous sommes leur sous-traitant \(art\. 33\(2\)\)/g)).toHaveLength(2);
+    expect(text).not.toContain('En attente');
+    expect(text).toContain('Boulangeries Martin : dim. 29 mars 2026, 09:00');
   });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workstation } from '../../electron/core/workstation';
+import { pdfText } from '../support/pdf';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
 import { apiOf, buildS2, type Api, type S2 } from '../fixtures/scenarios';
 
@@ -183,9 +182,7 @@ describe('processor clocks (S3): one per client, across the change to summer tim
 
     // The management PDF says it in words.
     const pdf = await r.api('exports.timeline', { incidentId: i.id, format: 'pdf', lang: 'en' });
-    const file = join(r.dir, 's3.pdf');
-    writeFileSync(file, Buffer.from(pdf.file.contentBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0\u202f]+/g, ' ');
+    const text = pdfText(pdf.file.contentBase64, 's3.pdf');
     expect(text).toContain('Notice to client Client B: 48 h (contract, Art. 33(2))');
     expect(text).toContain('✗ late by 8 h');
     expect(text).toContain('✓ met 36 h 30 min before the deadline');

@@ -10,9 +10,9 @@ import { regulatorLabel } from '@shared/reference/regulators';
 import { REGISTER_TITLES, type Lookups } from '../imports/fields';
 import type { Job } from '../jobs/jobs';
 import type { ExchangeContext } from './context';
-import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, tr, type Lang } from './labels';
+import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, NBSP, tr, type Lang } from './labels';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell, type Column } from './pdf';
-import { breachPeriod, colophon } from './timeline-export';
+import { breachPeriod, colophon, decisionText } from './timeline-export';
 
 type Query = z.infer<typeof RegisterExportInput>;
 
@@ -151,19 +151,20 @@ export async function registerPdf(
           [T('Risk', 'Risque'), label('risk', i.riskLevel, lang, T('not assessed', 'non évalué'))],
           [T('Remedial action taken', 'Mesures prises'), tx(i.measuresTaken)],
           [T('Remedial action proposed', 'Mesures envisagées'), tx(i.measuresProposed)],
-          [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), `${label('decision', i.notifyAuthority, lang)} — ${tx(i.notifyAuthorityReasons)}`],
-          [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), `${label('decision', i.notifyDataSubjects, lang)} — ${tx(i.notifyDataSubjectsReasons)}`],
+          [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), decisionText(i, i.notifyAuthority, i.notifyAuthorityReasons, lang)],
+          [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), decisionText(i, i.notifyDataSubjects, i.notifyDataSubjectsReasons, lang)],
           [
             T('Notification obligations and filings', 'Obligations de notification et dépôts'),
             obligationsOf(i)
               .map((o) => {
-                const filings = notes.filter((n) => n.obligationId === o.id).map((n) => `   ${n.filingRef || '—'} ${fmtDateTime(n.sentAt, lang, zone)} ${label('phase', n.phase, lang)}${n.timeliness === 'late' ? T(' (late)', ' (en retard)') : n.timeliness === 'on_time' ? T(' (on time)', ' (dans les délais)') : ''}`);
+                const filings = notes.filter((n) => n.obligationId === o.id).map((n) => `   ${n.filingRef || '—'} ${fmtDateTime(n.sentAt, lang, zone)} ${label('phase', n.phase, lang)}${n.timeliness === 'late' ? T(' (late)', ' (en retard)') : n.timeliness === 'on_time' ? T(' (on time)', ' (dans les délais)') : ''}${n.lateReasons ? `\n      ${T('Reasons for the delay: ', `Motifs du retard${NBSP}: `)}${n.lateReasons}` : ''}`);
                 return [`${obligationLine(o).text} — ${tr(o.basis, lang)}`, ...filings].join('\n');
               })
               .join('\n') || '—',
           ],
           ...(i.authorityDue ? [[T('Authority deadline (72 h)', 'Échéance autorité (72 h)'), fmtDeadline(i.authorityDue, lang, zone)] as [string, string]] : []),
-          [T('Reasons for delay', 'Motifs du retard'), tx(i.delayReasons)],
+          // The incident's own delay reasons are those of the Art. 33 notice to the authority, which a processor does not make.
+          ...(i.ourRole === 'processor' ? [] : [[T('Reasons for delay', 'Motifs du retard'), tx(i.delayReasons)] as [string, string]]),
           [
             T('Notifications', 'Notifications'),
             notes.length
@@ -174,7 +175,7 @@ export async function registerPdf(
           ],
           [
             T('Affected clients', 'Clients concernés'),
-            clients.length ? clients.map((c) => `${c.name}: ${c.notifiedAt ? fmtDateTime(c.notifiedAt, lang, zone) : T('not notified', 'non notifié')}`).join('\n') : '—',
+            clients.length ? clients.map((c) => `${c.name}${T(': ', `${NBSP}: `)}${c.notifiedAt ? fmtDateTime(c.notifiedAt, lang, zone) : T('not notified', 'non notifié')}`).join('\n') : '—',
           ],
           [T('Status', 'Statut'), `${label('incidentStatus', i.status, lang)}${i.closedAt ? ` (${fmtDate(i.closedAt, lang, zone)})` : ''}`],
           [T('Lead', 'Pilote'), i.lead || '—'],

@@ -69,6 +69,18 @@ const CATEGORY_COLORS: Record<TimelineEvent['category'], string> = {
   user: '#455a64',
 };
 
+/**
+ * A decision on the authority or the data subjects, with its reasons. As processor we decide
+ * neither (the controllers do, once told under Art. 33(2)): an undecided one says so instead of
+ * reading "pending" as if it were ours to take.
+ */
+export function decisionText(i: Pick<Incident, 'ourRole'>, value: Incident['notifyAuthority'], reasons: string, lang: Lang): string {
+  if (value === 'pending' && i.ourRole === 'processor') {
+    return lang === 'fr' ? 'Aux responsables du traitement de décider\u00a0: nous sommes leur sous-traitant (art. 33(2))' : 'For the controllers to decide: we are their processor (Art. 33(2))';
+  }
+  return `${label('decision', value, lang)}${reasons ? ` — ${reasons}` : ''}`;
+}
+
 /** The breach's period in words ("du … au …", "jusqu’au …", "until …"): dates, or date-times for a register. */
 export function breachPeriod(i: Pick<Incident, 'occurredFrom' | 'occurredTo'>, lang: Lang, zone: string, fmt: typeof fmtDate = fmtDate): string {
   const f = (iso: string | null) => (iso ? fmt(iso, lang, zone) : '');
@@ -183,7 +195,7 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
 
   // Current risk and decisions.
   pdf.heading(T('Current risk and decisions', 'Risque actuel et décisions'), 11.5, 2);
-  const decision = (v: string, reasons: string) => `${label('decision', v, lang)}${reasons ? ` — ${reasons}` : ''}`;
+  const decision = (v: Incident['notifyAuthority'], reasons: string) => decisionText(i, v, reasons, lang);
   const three: [string, string][] = [
     [T('Risk to people', 'Risque pour les personnes'), `${label('risk', i.riskLevel, lang, T('not assessed', 'non évalué'))}${i.likelyConsequences ? ` — ${i.likelyConsequences}` : ''}`],
     [T('Notify the authority (Art. 33)', 'Notifier l’autorité (art. 33)'), decision(i.notifyAuthority, i.notifyAuthorityReasons)],
