@@ -44,7 +44,7 @@ import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatu
 import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate, ContractUses } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
-import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, QuarantinedItem, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
+import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, MemberPermissions, QuarantinedItem, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
@@ -203,6 +203,11 @@ const coreMethods = {
   'sync.readInvitation': { input: z.object({ invitation: z.string() }), output: z.object({ workspaceId: z.string(), connection: z.unknown() }), summary: 'Where an invitation points (to fill in the connection).' },
   'sync.join': { input: JoinWorkspaceInput, output: SyncStatus, summary: 'Join a workspace with an invitation and the code sent separately.' },
   'sync.invite': { input: InviteInput, output: Invitation, summary: 'A new invitation carrying the role chosen for the invitee (administrators only), and its code to send by another channel.' },
+  'sync.permissions': {
+    input: Empty,
+    output: MemberPermissions,
+    summary: 'What this machine’s member may change: its role in the workspace and the record types it may write (every right on a register that syncs with nobody); the core refuses the rest with ROLE_FORBIDDEN.',
+  },
   'sync.members': { input: Empty, output: z.object({ members: z.array(Member) }), summary: 'Members of the workspace.' },
   'sync.removeMember': { input: z.object({ memberId: z.string() }), output: Ok, summary: 'Remove a member (administrators only); new changes use a new key.' },
   'sync.setRole': { input: SetRoleInput, output: Ok, summary: 'Change a member’s role (administrators only): a statement signed with this member’s key, synced to every machine.' },

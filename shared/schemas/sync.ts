@@ -85,6 +85,24 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/**
+ * What this machine's member may change (README › Roles), from the signed membership it has
+ * verified. A register that syncs with nobody, or with a workspace made before roles, keeps every
+ * right (`enforced` false). `writes` lists the record types it may write ('all': every one).
+ */
+export const MemberPermissions = z.object({
+  /** This register syncs with a workspace. */
+  workspace: z.boolean(),
+  /** Roles apply: the workspace has its signed membership (or this machine joined with a role). */
+  enforced: z.boolean(),
+  /** This machine's role; null when roles do not apply, or while its membership is not confirmed here (or was removed). */
+  role: MemberRole.nullable(),
+  writes: z.union([z.literal('all'), z.array(z.string())]),
+  /** May invite, remove members and change roles. */
+  managesMembers: z.boolean(),
+});
+export type MemberPermissions = z.infer<typeof MemberPermissions>;
+
 export const InviteInput = z.object({ role: MemberRole });
 export const SetRoleInput = z.object({ memberId: z.string(), role: MemberRole });
 export type SetRoleInput = z.infer<typeof SetRoleInput>;

@@ -1,4 +1,4 @@
-import type { MemberRole } from '../schemas/sync';
+import type { MemberPermissions, MemberRole } from '../schemas/sync';
 
 /**
  * Which role may write which kind of record (README › Roles). One table, read by every machine
@@ -14,6 +14,11 @@ import type { MemberRole } from '../schemas/sync';
  *
  * Links and attachments belong to whoever may write some register. Member statements are not
  * in this table: they carry their own signatures (administrator only, electron/core/sync/membership.ts).
+ * The workspace's settings (reminder thresholds, custom deadline rules: record type `settings`)
+ * are the administrator's and the DPO's.
+ *
+ * The same table refuses a member's own writes on its machine (the core's write path,
+ * RegisterContext.authorize) and tells the UI what to offer (`can`).
  */
 const INCIDENT_AREA = ['incident', 'client', 'notification', 'obligation', 'timeline_entry', 'action', 'letter', 'link', 'attachment'] as const;
 const REGISTERS = [...INCIDENT_AREA, 'complaint', 'matter', 'contract', 'import'] as const;
@@ -32,4 +37,42 @@ export function mayWrite(role: MemberRole | null | undefined, recordType: string
   if (!role) return false;
   const w = WRITES[role];
   return w === 'all' || w.includes(recordType);
+}
+
+/**
+ * Records that never leave this machine (the local profile: the user's name, the organisation's
+ * settings as this machine shows them, the recovery passphrase): not operations of the workspace,
+ * so any role writes them.
+ */
+export const LOCAL_RECORD_TYPES: readonly string[] = ['profile'];
+
+/** What a member may write, from what its machine knows of the workspace (see MemberPermissions). */
+export function permissionsOf(o: { workspace: boolean; enforced: boolean; role: MemberRole | null }): MemberPermissions {
+  const enforced = o.workspace && o.enforced;
+  const w = !enforced ? 'all' : o.role ? WRITES[o.role] : [];
+  return { workspace: o.workspace, enforced, role: o.role, writes: w === 'all' ? 'all' : [...w], managesMembers: o.role === 'administrator' };
+}
+
+/** Whether these permissions allow a local change of a record of `recordType`. */
+export function allowsWrite(p: MemberPermissions, recordType: string): boolean {
+  return p.writes === 'all' || LOCAL_RECORD_TYPES.includes(recordType) || p.writes.includes(recordType);
+}
+
+/**
+ * What the UI asks: `write` a register's records (any register when none is named), `import` into
+ * a register, change the workspace's `settings`, manage `members`.
+ */
+export type PermissionAction = 'write' | 'import' | 'settings' | 'members';
+
+export function can(p: MemberPermissions, action: PermissionAction, recordType?: string): boolean {
+  switch (action) {
+    case 'write':
+      return recordType ? allowsWrite(p, recordType) : p.writes === 'all' || p.writes.length > 0;
+    case 'import':
+      return allowsWrite(p, 'import') && (!recordType || allowsWrite(p, recordType));
+    case 'settings':
+      return allowsWrite(p, 'settings');
+    case 'members':
+      return p.managesMembers;
+  }
 }

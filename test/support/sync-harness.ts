@@ -21,6 +21,21 @@ export function syncHarness(prefix: string) {
   return {
     pg: (): TestPostgres => server!,
     onCleanup: (fn: () => void | Promise<void>) => cleanups.push(fn),
+    /**
+     * The roles tests' team: Claire creates the workspace (administrator); Samir joins as
+     * security lead and Inès as reader, each with a real invitation and its code. Not synced yet.
+     */
+    async team(): Promise<{ claire: Workstation; samir: Workstation; ines: Workstation }> {
+      const claire = await this.client('Claire');
+      const samir = await this.client('Samir');
+      const ines = await this.client('Ines');
+      await claire.sync.createWorkspace(server!.connection(), 'Claire Martin');
+      for (const [m, role, label] of [[samir, 'security_lead', 'Samir Haddad'], [ines, 'reader', 'Inès Roux']] as const) {
+        const inv = await claire.sync.createInvitation(role);
+        await m.sync.join({ ...server!.connection(), invitation: inv.invitation, code: inv.code }, label);
+      }
+      return { claire, samir, ines };
+    },
     /** A set-up, unlocked machine whose user is `name`. */
     async client(name: string): Promise<Workstation> {
       const t = tempDir(`privacyops-${prefix}-${name.replace(/\W/g, '')}-`);

@@ -11,18 +11,12 @@ import type { SecretVault } from '../../electron/core/sync/secrets';
 import { v7 as uuidv7 } from 'uuid';
 import { syncHarness } from '../support/sync-harness';
 
-const { pg, client } = syncHarness('roles');
+const harness = syncHarness('roles');
+const { pg, client } = harness;
 
 /** Claire creates the workspace; Samir is invited as security lead, Inès as reader. */
 async function workspace() {
-  const claire = await client('Claire');
-  const samir = await client('Samir');
-  const ines = await client('Ines');
-  await claire.sync.createWorkspace(pg().connection(), 'Claire Martin');
-  const invSamir = await claire.sync.createInvitation('security_lead');
-  await samir.sync.join({ ...pg().connection(), invitation: invSamir.invitation, code: invSamir.code }, 'Samir Haddad');
-  const invInes = await claire.sync.createInvitation('reader');
-  await ines.sync.join({ ...pg().connection(), invitation: invInes.invitation, code: invInes.code }, 'Inès Roux');
+  const { claire, samir, ines } = await harness.team();
   await syncAll(claire, samir, ines);
   return { claire, samir, ines, all: [claire, samir, ines] };
 }

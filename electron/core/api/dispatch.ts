@@ -171,6 +171,7 @@ export function createHandlers(ws: Workstation): Handlers {
       return status;
     },
     'sync.invite': ({ role }) => ws.sync.createInvitation(role),
+    'sync.permissions': () => ws.sync.permissions(),
     'sync.members': async () => ({ members: await ws.sync.members() }),
     'sync.removeMember': async ({ memberId }) => {
       await ws.sync.removeMember(memberId);
@@ -251,7 +252,7 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
  * The UI reports input with app.activity. Moving the test clock (app.setClock) is a script, not a
  * user: it must be able to jump past the idle delay.
  */
-const PASSIVE = /\.(setClock|status|list|get|of|thread|entries|query|members|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
+const PASSIVE = /\.(setClock|status|list|get|of|thread|entries|query|members|permissions|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
 function isPassive(method: string): boolean {
   return PASSIVE.test(method);
 }

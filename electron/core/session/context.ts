@@ -24,6 +24,12 @@ export interface SessionContextOptions {
   clock: Clock;
   /** After each committed outer write: the record written (notify windows, trigger sync). */
   onCommit?: (recordType: string, id: string) => void;
+  /**
+   * The local member's write rights (README › Roles): gives the check of each record type
+   * written. Read once per outer write (an import authorizes thousands of entries). Absent:
+   * every right (a plain file, the bench).
+   */
+  writeCheck?: () => (recordType: string) => void;
 }
 
 /**
@@ -34,6 +40,9 @@ export interface SessionContextOptions {
 export function sessionContext(o: SessionContextOptions): RegisterContext {
   const { db, clock } = o;
   const audit = new AuditLog(db, join(o.dataDir, AUDIT_ANCHOR_FILE), auditAnchorKey(o.anchorSecret), o.deviceId, () => clock.now().getTime());
+  // The check for the outer write under way (null between writes: read again at the next one).
+  let check: ((recordType: string) => void) | null = null;
+  let inWrite = false;
   return {
     db,
     audit,
@@ -45,14 +54,23 @@ export function sessionContext(o: SessionContextOptions): RegisterContext {
       const org = getMeta<Organisation>(db, 'organisation');
       return { timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' };
     },
+    authorize(recordType: string): void {
+      if (!o.writeCheck) return;
+      if (!inWrite) return o.writeCheck()(recordType);
+      (check ??= o.writeCheck())(recordType);
+    },
     write<T>(recordType: string, fn: () => T & { id: string }): T {
       if (db.inTransaction) return fn();
       let result: T & { id: string };
+      inWrite = true;
       try {
         result = db.transaction(fn)();
       } catch (e) {
         audit.resetHead();
         throw e;
+      } finally {
+        inWrite = false;
+        check = null;
       }
       audit.writeAnchor();
       o.onCommit?.(recordType, result.id);

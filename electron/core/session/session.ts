@@ -76,6 +76,9 @@ export class Session implements Registers {
       anchorSecret: o.key,
       deviceId: o.file.deviceId,
       clock: o.clock,
+      // The local member's role (README › Roles): what it does not allow is refused here too,
+      // not only by colleagues' machines. `sync` is made below; no write runs before it is.
+      writeCheck: () => this.sync.writeCheck(),
       onCommit: (recordType, id) => {
         o.emit('record.changed', { recordType, id });
         // A local change goes up by itself when a backend is configured.
@@ -135,12 +138,14 @@ export class Session implements Registers {
    * notifications linked to them) once, before sync or reminders read them.
    */
   private upgradeRecords(): void {
-    if (getMeta<boolean>(this.db, OBLIGATIONS_BACKFILL) === true) {
+    // A member whose role may not change these records leaves them to a colleague who may (the
+    // result reaches it by sync); the step is tried again at the next opening.
+    if (getMeta<boolean>(this.db, OBLIGATIONS_BACKFILL) === true && this.sync.mayWrite('obligation')) {
       this.incidents.backfillObligations();
       setMeta(this.db, OBLIGATIONS_BACKFILL, false);
     }
     // Rule changes that move stored dates: the appeal window's earlier reading (version 2).
-    if ((getMeta<number>(this.db, APPEAL_RULE_VERSION_KEY) ?? 1) < APPEAL_RULE_VERSION) {
+    if ((getMeta<number>(this.db, APPEAL_RULE_VERSION_KEY) ?? 1) < APPEAL_RULE_VERSION && this.sync.mayWrite('letter')) {
       this.letters.recountAppeals();
       setMeta(this.db, APPEAL_RULE_VERSION_KEY, APPEAL_RULE_VERSION);
     }

@@ -150,6 +150,21 @@ export class Membership {
     }
   }
 
+  /**
+   * Whether roles apply to this machine's own writes: the workspace has its signed membership,
+   * or this machine joined with an invitation (its role counts once its join is verified). A
+   * workspace made before roles has neither until its creator upgrades; its members keep every
+   * right meanwhile, as their colleagues take their operations as before.
+   */
+  rolesApply(): boolean {
+    const me = this.workspace();
+    return (
+      this.ctx.db
+        .prepare(`SELECT 1 FROM member_statements WHERE (kind = 'genesis' AND state = 'applied') OR (kind = 'join' AND member_id = ?) LIMIT 1`)
+        .get(me?.memberId ?? '') !== undefined
+    );
+  }
+
   hasGenesis(): boolean {
     return this.ctx.db.prepare(`SELECT 1 FROM member_statements WHERE kind = 'genesis' AND state = 'applied'`).get() !== undefined;
   }

@@ -9,6 +9,7 @@ import {
   type Conflict,
   type Invitation,
   type Member,
+  type MemberPermissions,
   type MemberRole,
   QuarantinedItem,
   type SyncStatus,
@@ -26,6 +27,8 @@ import { SecretVault, type SyncSecrets } from './secrets';
 import { formatHlc } from './hlc';
 import { DeviceKey, META_MEMBER_SIGNING_KEY, newEd25519 } from '../keys/device-key';
 import { Membership, enrolProof, signStatement } from './membership';
+import { LOCAL_RECORD_TYPES, allowsWrite, permissionsOf } from '@shared/sync/permissions';
+import { roleForbidden } from './role-forbidden';
 
 /** Where this register syncs to (no secrets: those are in the vault). */
 const SyncConfig = z.object({
@@ -63,7 +66,7 @@ const FIRST_PAGE = 500;
 const PULL_PAGE = 8_000;
 const POLL_MS = 15_000;
 /** Operations that describe this machine only (the local user's name, the recovery passphrase). */
-const LOCAL_ONLY = ['profile'];
+const LOCAL_ONLY = LOCAL_RECORD_TYPES;
 
 export interface SyncEvents {
   status(s: SyncStatus): void;
@@ -134,6 +137,26 @@ export class SyncService {
         .prepare(`SELECT count(*) AS n FROM audit_log WHERE seq > ? AND device = ? AND record_type NOT IN (${LOCAL_ONLY.map(() => '?').join(',')})`)
         .get(after, this.deviceId, ...LOCAL_ONLY) as { n: number }
     ).n;
+  }
+
+  /** What this machine's member may change, from the membership verified here (README › Roles). */
+  permissions(): MemberPermissions {
+    const c = this.config();
+    if (!c) return permissionsOf({ workspace: false, enforced: false, role: null });
+    return permissionsOf({ workspace: true, enforced: this.membership.rolesApply(), role: this.membership.myRole() });
+  }
+
+  mayWrite(recordType: string): boolean {
+    return allowsWrite(this.permissions(), recordType);
+  }
+
+  /** The check of the register's write path (RegisterContext.authorize): ROLE_FORBIDDEN for what the role does not allow. */
+  writeCheck(): (recordType: string) => void {
+    const p = this.permissions();
+    if (p.writes === 'all') return () => {};
+    return (recordType) => {
+      if (!allowsWrite(p, recordType)) throw roleForbidden(p, recordType);
+    };
   }
 
   status(): SyncStatus {

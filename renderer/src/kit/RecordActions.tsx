@@ -6,6 +6,7 @@ import type { MethodName } from '@shared/api/contract';
 import { api } from '../api';
 import { ReasonModal } from '../components/records/ReasonModal';
 import { notifyError, notifySuccess } from '../lib/notify';
+import { useCan } from '../lib/permissions';
 import { useRecordChanges } from '../state/recordChanges';
 import { useLabels } from './labels';
 import type { ListRecord } from './RegisterList';
@@ -14,7 +15,8 @@ import type { ListRecord } from './RegisterList';
  * The action bar of a record's page: the register's own moves first (`children`), then Edit and
  * Archive; an archived record offers Restore only. Archiving asks why (kept in the history) and
  * calls `<name>.archive`; restoring calls `<name>.restore`. Words from `<ns>:detail.*` and
- * `<ns>:archive.*`, else the kit's.
+ * `<ns>:archive.*`, else the kit's. A member whose workspace role may not change this register's
+ * records sees only `reads` (buttons that change nothing: a timeline, an export).
  */
 export function RecordActions<R extends ListRecord>({
   register,
@@ -23,6 +25,7 @@ export function RecordActions<R extends ListRecord>({
   onChanged,
   onEdit,
   children,
+  reads,
   alsoChanged,
   archiveSection = 'archive',
 }: {
@@ -34,6 +37,8 @@ export function RecordActions<R extends ListRecord>({
   onChanged(r: R): void;
   onEdit?(): void;
   children?: ReactNode;
+  /** Buttons that only read (open the timeline, export): shown whatever the member's role. */
+  reads?: ReactNode;
   /** Other records a change of this one moves (a letter's matter). */
   alsoChanged?(r: R): { type: string; id: string }[];
 }) {
@@ -42,7 +47,15 @@ export function RecordActions<R extends ListRecord>({
   const [archiving, setArchiving] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const changed = recordChangedHandler(register, onChanged, alsoChanged);
+  const can = useCan();
 
+  if (!can('write', register.type)) {
+    return reads ? (
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        {reads}
+      </Group>
+    ) : null;
+  }
   if (record.archivedAt) {
     return (
       <Button
@@ -67,6 +80,7 @@ export function RecordActions<R extends ListRecord>({
   return (
     <>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        {reads}
         {children}
         {onEdit && (
           <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>

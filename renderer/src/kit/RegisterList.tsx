@@ -5,6 +5,7 @@ import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
 import type { RegisterDeclaration } from '@shared/registers';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useFormatters } from '../lib/useFormatters';
+import { useCan } from '../lib/permissions';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../state/navigation';
 import { useRecordTypeVersion } from '../state/recordChanges';
@@ -65,7 +66,9 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
   const testId = d.testId ?? d.register.type;
   const openRecord = useNavigation((s) => s.openRecord);
   const editor = d.editor;
-  const onCreate = d.onCreate ?? (editor ? () => editor.getState().openCreate() : undefined);
+  // "New …" only for a member whose workspace role may write this register (README › Roles).
+  const can = useCan();
+  const onCreate = !can('write', d.register.type) ? undefined : (d.onCreate ?? (editor ? () => editor.getState().openCreate() : undefined));
   const totalNote = [d.totalNote, d.zoneNote ? shell('shell.timeZone', { zone: f.zone }) : undefined].filter(Boolean).join(' · ');
   const list = d.store();
   const changes = useRecordTypeVersion(d.register.type) + useRecordTypeVersion(d.alsoReloadOn?.[0] ?? '') + useRecordTypeVersion(d.alsoReloadOn?.[1] ?? '');

@@ -1,6 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import type { ZodError } from 'zod';
 import { ApiError, HostUnreachableError } from '../api';
+import { featureT } from './featureT';
+import { usePermissions } from './permissions';
 
 export interface Issue {
   path: string;
@@ -13,11 +15,20 @@ const DETAIL_WORTH_SHOWING = new Set(['CONFLICT', 'INTERNAL', 'BAD_REQUEST', 'VA
 
 /** A translated sentence for any error a call can throw, plus the core's detail when it helps. */
 export function describeError(t: TFunction, e: unknown): { message: string; detail: string | null } {
+  if (e instanceof ApiError && e.code === 'ROLE_FORBIDDEN') return { message: roleForbidden(), detail: null };
   if (e instanceof ApiError) {
     return { message: t(`errors.${e.code}`), detail: DETAIL_WORTH_SHOWING.has(e.code) ? e.message : null };
   }
   if (e instanceof HostUnreachableError) return { message: t('errors.HOST_UNREACHABLE'), detail: null };
   return { message: t('errors.INTERNAL'), detail: e instanceof Error ? e.message : String(e) };
+}
+
+/** The refusal in words naming this member's role and what it may do (README › Roles). */
+function roleForbidden(): string {
+  const p = usePermissions.getState().permissions;
+  if (!p) return i18next.t('errors.ROLE_FORBIDDEN');
+  const role = p.role ? featureT('sync', `roles.${p.role}`) : featureT('sync', 'roles.unconfirmed');
+  return featureT('sync', 'roles.forbidden', { role, may: featureT('sync', `roles.may.${p.role ?? 'unconfirmed'}`) });
 }
 
 export function issuesOf(error: ZodError): Issue[] {

@@ -19,6 +19,7 @@ import { api, ApiError } from '../../api';
 import { describeError } from '../../lib/errors';
 import { useFeatureT } from '../../lib/featureT';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCan } from '../../lib/permissions';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { useRecordChanges, useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
@@ -68,6 +69,8 @@ export function RecordAttachments({ record }: { record: Ref }) {
     [record.type, record.id, version, showArchived],
   );
   const [uploading, setUploading] = useState<string[]>([]);
+  // Adding or withdrawing a file is a change (README › Roles): only for a role that may make it.
+  const writable = useCan()('write', 'attachment');
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [incomplete, setIncomplete] = useState<Record<string, string>>({});
   const [dragging, setDragging] = useState(false);
@@ -156,14 +159,16 @@ export function RecordAttachments({ record }: { record: Ref }) {
       title={t('attachments.title')}
       count={items?.filter((a) => !a.archivedAt).length ?? null}
       testId="record-attachments"
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      onDragOver={writable ? onDragOver : undefined}
+      onDragLeave={writable ? onDragLeave : undefined}
+      onDrop={writable ? onDrop : undefined}
       highlighted={dragging}
       action={
-        <Button variant="default" size="compact-sm" leftSection={<IconPaperclip size={14} />} onClick={() => input.current?.click()}>
-          {t('attachments.add')}
-        </Button>
+        writable && (
+          <Button variant="default" size="compact-sm" leftSection={<IconPaperclip size={14} />} onClick={() => input.current?.click()}>
+            {t('attachments.add')}
+          </Button>
+        )
       }
     >
       <input
@@ -194,7 +199,7 @@ export function RecordAttachments({ record }: { record: Ref }) {
           </Alert>
         )}
         {/* No empty sentence: the drop area below says what to do when there is no file. */}
-        <PanelList items={items} error={error} empty={null}>
+        <PanelList items={items} error={error} empty={writable ? null : t('attachments.none')}>
           {(a) => (
             <AttachmentRow
               key={a.id}
@@ -208,7 +213,7 @@ export function RecordAttachments({ record }: { record: Ref }) {
                 const blob = await fetchContent(a);
                 if (blob) saveBlob(blob, a.fileName);
               }}
-              onArchive={() => setArchiving(a)}
+              onArchive={writable ? () => setArchiving(a) : undefined}
             />
           )}
         </PanelList>
@@ -220,7 +225,7 @@ export function RecordAttachments({ record }: { record: Ref }) {
             </Text>
           </Group>
         ))}
-        <DropArea dragging={dragging} maxSize={maxSize} onChoose={() => input.current?.click()} empty={items !== null && items.length === 0} />
+        {writable && <DropArea dragging={dragging} maxSize={maxSize} onChoose={() => input.current?.click()} empty={items !== null && items.length === 0} />}
         <Group justify="flex-end">
           <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => setShowArchived((v) => !v)}>
             {showArchived ? t('attachments.hideArchived') : t('attachments.showArchived')}
@@ -296,7 +301,8 @@ function AttachmentRow({
   incomplete: string | null;
   onOpen(): Promise<void>;
   onSave(): Promise<void>;
-  onArchive(): void;
+  /** Absent: the member's role may not withdraw files. */
+  onArchive?(): void;
 }) {
   const t = useFeatureT(RECORDS_NS);
   const f = useFormatters();
@@ -371,7 +377,7 @@ function AttachmentRow({
             <IconDeviceFloppy size={15} stroke={1.6} />
           </ActionIcon>
         </Tooltip>
-        {!a.archivedAt && (
+        {!a.archivedAt && onArchive && (
           <Tooltip label={t('attachments.archive')}>
             <ActionIcon variant="subtle" color="gray" size="sm" onClick={onArchive} aria-label={t('attachments.archiveLabel', { name: a.fileName })}>
               <IconArchive size={15} stroke={1.6} />

@@ -6,6 +6,7 @@ import type { RecordRef } from '@shared/schemas/record-types';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
+import { useCan } from '../../lib/permissions';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { useNavigation } from '../../state/navigation';
@@ -28,6 +29,7 @@ export function RecordLinks({ record }: { record: Ref }) {
   const { data: links, error, setData: setLinks } = useRemote(() => api.call('links.of', { record: { type: record.type, id: record.id } as RecordRef }).then((r) => r.links), [record.type, record.id, version]);
   const [picking, setPicking] = useState(false);
   const [removing, setRemoving] = useState<LinkView | null>(null);
+  const writable = useCan()('write', 'link');
 
   return (
     <Panel
@@ -35,14 +37,16 @@ export function RecordLinks({ record }: { record: Ref }) {
       count={links?.length ?? null}
       testId="record-links"
       action={
-        <Button variant="default" size="compact-sm" leftSection={<IconLinkPlus size={14} />} onClick={() => setPicking(true)}>
-          {t('links.add')}
-        </Button>
+        writable && (
+          <Button variant="default" size="compact-sm" leftSection={<IconLinkPlus size={14} />} onClick={() => setPicking(true)}>
+            {t('links.add')}
+          </Button>
+        )
       }
     >
       {error !== null && <ErrorNotice error={error} title={t('links.loadFailed')} />}
       <PanelList items={links} error={error} empty={t('links.empty')}>
-        {(l) => <LinkRow key={l.id} link={l} onRemove={() => setRemoving(l)} />}
+        {(l) => <LinkRow key={l.id} link={l} onRemove={writable ? () => setRemoving(l) : undefined} />}
       </PanelList>
       {picking && (
         <LinkPicker
@@ -74,7 +78,7 @@ export function RecordLinks({ record }: { record: Ref }) {
   );
 }
 
-function LinkRow({ link, onRemove }: { link: LinkView; onRemove(): void }) {
+function LinkRow({ link, onRemove }: { link: LinkView; onRemove?: () => void }) {
   const t = useFeatureT(RECORDS_NS);
   const f = useFormatters();
   const openRecord = useNavigation((s) => s.openRecord);
@@ -110,11 +114,13 @@ function LinkRow({ link, onRemove }: { link: LinkView; onRemove(): void }) {
           {t('links.since', { date: f.dateTime(link.createdAt) })}
         </Text>
       </div>
-      <Tooltip label={t('links.remove')}>
-        <ActionIcon variant="subtle" color="gray" size="sm" onClick={onRemove} aria-label={t('links.removeLabel', { reference: o.reference })}>
-          <IconLinkOff size={15} stroke={1.6} />
-        </ActionIcon>
-      </Tooltip>
+      {onRemove && (
+        <Tooltip label={t('links.remove')}>
+          <ActionIcon variant="subtle" color="gray" size="sm" onClick={onRemove} aria-label={t('links.removeLabel', { reference: o.reference })}>
+            <IconLinkOff size={15} stroke={1.6} />
+          </ActionIcon>
+        </Tooltip>
+      )}
     </Group>
   );
 }

@@ -6,6 +6,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { BundleTab } from './BundleTab';
 import { DraftTab } from './DraftTab';
 import { ImportWizard } from './ImportWizard';
+import { RoleGate } from '../../components/RoleGate';
 import { NS } from './labels';
 import { RegisterExports } from './RegisterExports';
 import { isTab, TABS, useExchangeState, type ExchangeTab } from './store';
@@ -76,7 +77,9 @@ export function ExchangeView({ params }: { params?: Record<string, string> }) {
           {tab === 'bundle' && <BundleTab />}
         </Tabs.Panel>
         <Tabs.Panel value="import">
-          <ImportWizard />
+          <RoleGate action="import">
+            <ImportWizard />
+          </RoleGate>
         </Tabs.Panel>
       </Tabs>
     </Stack>

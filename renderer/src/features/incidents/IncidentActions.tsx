@@ -32,18 +32,28 @@ export function IncidentActions({ incident, onChanged }: { incident: Incident; o
   };
 
   return (
-    <RecordActions register={incidentsRegister} ns={NS} record={incident} onChanged={onChanged} onEdit={() => openEdit(incident)}>
-      <Button variant="default" leftSection={<IconTimelineEvent size={16} aria-hidden />} onClick={() => useNavigation.getState().go({ name: 'timeline', id: incident.id })}>
-        {t('detail.openTimeline')}
-      </Button>
-      <Button
-        variant="default"
-        leftSection={<IconPackageExport size={16} aria-hidden />}
-        onClick={() => useNavigation.getState().go({ name: 'exchange', params: { tab: 'bundle', incident: incident.id } })}
-        data-testid="incident-evidence-bundle"
-      >
-        {t('detail.evidenceBundle')}
-      </Button>
+    <RecordActions
+      register={incidentsRegister}
+      ns={NS}
+      record={incident}
+      onChanged={onChanged}
+      onEdit={() => openEdit(incident)}
+      reads={
+        <>
+          <Button variant="default" leftSection={<IconTimelineEvent size={16} aria-hidden />} onClick={() => useNavigation.getState().go({ name: 'timeline', id: incident.id })}>
+            {t('detail.openTimeline')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPackageExport size={16} aria-hidden />}
+            onClick={() => useNavigation.getState().go({ name: 'exchange', params: { tab: 'bundle', incident: incident.id } })}
+            data-testid="incident-evidence-bundle"
+          >
+            {t('detail.evidenceBundle')}
+          </Button>
+        </>
+      }
+    >
       {incident.status === 'open' && (
         <Button variant="default" leftSection={<IconShieldHalf size={16} aria-hidden />} loading={busy === 'contained'} onClick={() => setStatus('contained')}>
           {t('detail.contain')}

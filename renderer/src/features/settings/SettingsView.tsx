@@ -10,6 +10,7 @@ import { RulesTab } from './RulesTab';
 import { SecurityTab } from './SecurityTab';
 import { NS } from './ns';
 import { PageHeader } from '../../components/PageHeader';
+import { RoleGate } from '../../components/RoleGate';
 
 /**
  * The tabs of the settings screen, in order. A constant on purpose: a feature with settings of its
@@ -18,8 +19,25 @@ import { PageHeader } from '../../components/PageHeader';
 const TABS = [
   { value: 'organisation', icon: <IconBuilding size={15} />, panel: () => <OrganisationTab /> },
   { value: 'notifications', icon: <IconSend size={15} />, panel: () => <NotificationsTab /> },
-  { value: 'reminders', icon: <IconBell size={15} />, panel: () => <RemindersTab /> },
-  { value: 'rules', icon: <IconGavel size={15} />, panel: () => <RulesTab /> },
+  // The workspace's settings: an administrator's or a DPO's (README › Roles).
+  {
+    value: 'reminders',
+    icon: <IconBell size={15} />,
+    panel: () => (
+      <RoleGate action="settings">
+        <RemindersTab />
+      </RoleGate>
+    ),
+  },
+  {
+    value: 'rules',
+    icon: <IconGavel size={15} />,
+    panel: () => (
+      <RoleGate action="settings">
+        <RulesTab />
+      </RoleGate>
+    ),
+  },
   { value: 'security', icon: <IconKey size={15} />, panel: () => <SecurityTab /> },
 ] as const satisfies readonly { value: string; icon: ReactNode; panel: () => ReactNode }[];
 

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { notifyError } from '../../lib/notify';
 import { useAppStatus } from '../../state/appStatus';
+import { RoleBadge } from '../sync/RoleBadge';
 
 export function ShellHeader() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function ShellHeader() {
               {profile?.userName}
             </Text>
           </Group>
+          <RoleBadge />
           <LanguageSwitch />
           <Tooltip label={t('shell.lockHint')} multiline w={260}>
             <Button variant="default" size="xs" leftSection={<IconLock size={14} />} loading={locking} onClick={() => void lock()}>

@@ -5,6 +5,7 @@ import type { Conflict } from '@shared/schemas/sync';
 import { RecordType } from '@shared/schemas/record-types';
 import { api } from '../../api';
 import { EmptyNotice } from './EmptyNotice';
+import { useCan } from '../../lib/permissions';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
@@ -121,6 +122,7 @@ function OpenConflict({ conflict: c, onResolved }: { conflict: Conflict; onResol
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<unknown>(null);
   const field = historyFieldLabel(c.recordType, c.field);
+  const can = useCan();
 
   async function resolve(choice: Choice) {
     setBusy(choice);
@@ -168,14 +170,17 @@ function OpenConflict({ conflict: c, onResolved }: { conflict: Conflict; onResol
           />
         </SimpleGrid>
         {error !== null && <SyncErrorNotice error={error} context="action" />}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" loading={busy === 'kept_current'} disabled={busy !== null} onClick={() => void resolve('kept_current')}>
-            {st('conflicts.keep')}
-          </Button>
-          <Button size="xs" leftSection={<IconGitMerge size={14} />} loading={busy === 'took_losing'} disabled={busy !== null} onClick={() => void resolve('took_losing')}>
-            {st('conflicts.take')}
-          </Button>
-        </Group>
+        {/* Settling a conflict is a change of the record: for a role that may change it. */}
+        {can('write', c.recordType) && (
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" size="xs" loading={busy === 'kept_current'} disabled={busy !== null} onClick={() => void resolve('kept_current')}>
+              {st('conflicts.keep')}
+            </Button>
+            <Button size="xs" leftSection={<IconGitMerge size={14} />} loading={busy === 'took_losing'} disabled={busy !== null} onClick={() => void resolve('took_losing')}>
+              {st('conflicts.take')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

