@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Workstation } from '../../electron/core/workstation';
+import type { ApiError } from '@shared/api/contract';
 import { Backend } from '../../electron/core/sync/backend';
 import { BACKEND_SCHEMA_VERSION } from '../../electron/core/sync/backend-schema';
 import { syncHarness } from '../support/sync-harness';
@@ -299,6 +300,29 @@ describe('sync through a shared PostgreSQL', () => {
       expect((await mine.pull(wsA, 0, 100)).length).toBeGreaterThan(0);
     } finally {
       await mine.close();
+    }
+  });
+
+  it('a role that may not upgrade an older backend schema is told that, and by whom it can be done (not that there is no schema)', async () => {
+    await harness.pg().admin(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'late_team') THEN CREATE ROLE late_team LOGIN PASSWORD 'pw-late_team'; END IF; END $$`);
+    await harness.pg().admin(`GRANT CONNECT ON DATABASE privacyops TO late_team`);
+    // The schema exists (made by its owner, the superuser, as in the tests before), one version older.
+    const owner = await Backend.connect(harness.pg().connection());
+    await owner.ensureSchema();
+    await owner.close();
+    const current = (await harness.pg().admin<{ value: string }>(`SELECT value FROM privacyops.meta WHERE key = 'schema_version'`)).rows[0]!.value;
+    await harness.pg().admin(`UPDATE privacyops.meta SET value = $1 WHERE key = 'schema_version'`, [String(Number(current) - 1)]);
+    try {
+      const late = await client('Late');
+      const refused = await late.sync.createWorkspace(harness.pg().connection('late_team', 'pw-late_team'), 'Late').catch((e: ApiError) => e);
+      expect(refused).toMatchObject({ code: 'BACKEND_PERMISSION' });
+      expect((refused as ApiError).message).toBe(
+        `The shared backend's PrivacyOps schema is at version ${Number(current) - 1}; this app needs version ${current}, and the role "late_team" may not upgrade it: only the schema's owner ("postgres") may. Ask your IT team to open the app once with that role (it upgrades the schema by itself; see the README, "Setting up the shared backend"). Nothing was changed on the backend; your local register was not touched and its changes wait on this machine.`,
+      );
+      expect(late.sync.status().configured).toBe(false);
+      expect((await harness.pg().admin<{ value: string }>(`SELECT value FROM privacyops.meta WHERE key = 'schema_version'`)).rows[0]!.value).toBe(String(Number(current) - 1));
+    } finally {
+      await harness.pg().admin(`UPDATE privacyops.meta SET value = $1 WHERE key = 'schema_version'`, [current]);
     }
   });
 });

@@ -106,9 +106,12 @@ export class Backend {
   /** Creates or upgrades the schema when the role may; otherwise says what is missing. */
   async ensureSchema(): Promise<void> {
     const exists = await this.q<{ ok: boolean }>(`SELECT to_regclass('${SCHEMA}.meta') IS NOT NULL AS ok`);
+    // The version found (null: no schema yet), for a refusal that says which case it is.
+    let found: number | null = null;
     if (exists.rows[0]?.ok) {
       const v = await this.q<{ value: string }>(`SELECT value FROM ${SCHEMA}.meta WHERE key = 'schema_version'`);
       const version = Number(v.rows[0]?.value ?? 0);
+      found = version;
       if (version > BACKEND_SCHEMA_VERSION) {
         throw new ApiError(
           'BACKEND_INCOMPATIBLE',
@@ -126,9 +129,19 @@ export class Backend {
     } catch (e) {
       const err = classifyBackendError(e, this.where, 'session');
       if (err.code === 'BACKEND_PERMISSION') {
-        const who = await this.q<{ u: string; d: string }>('SELECT current_user AS u, current_database() AS d').catch(() => null);
+        const who = await this.q<{ u: string; d: string; owner: string | null }>(
+          `SELECT current_user AS u, current_database() AS d, (SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = '${SCHEMA}') AS owner`,
+        ).catch(() => null);
         const u = who?.rows[0]?.u ?? 'this role';
         const d = who?.rows[0]?.d ?? 'the database';
+        const owner = who?.rows[0]?.owner ?? null;
+        if (found !== null) {
+          // The schema is there, older than this app: only its owner may upgrade it.
+          throw new ApiError(
+            'BACKEND_PERMISSION',
+            `The shared backend's PrivacyOps schema is at version ${found}; this app needs version ${BACKEND_SCHEMA_VERSION}, and the role "${u}" may not upgrade it: only the schema's owner${owner ? ` ("${owner}")` : ''} may. Ask your IT team to open the app once with that role (it upgrades the schema by itself; see the README, "Setting up the shared backend"). Nothing was changed on the backend; your local register was not touched and its changes wait on this machine.`,
+          );
+        }
         throw new ApiError(
           'BACKEND_PERMISSION',
           `The backend has no PrivacyOps schema yet and the role "${u}" may not create it. Ask your IT team to run, as the database owner: GRANT CREATE ON DATABASE "${d}" TO "${u}"; (or create it once with an owner role — see the README, "Setting up the shared backend").`,
