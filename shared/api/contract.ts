@@ -44,7 +44,7 @@ import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatu
 import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate, ContractUses } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
 import { Attachment, AttachmentAdd, AttachmentContent, AttachmentsOf, AttachmentsResult } from '../schemas/attachment';
-import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, MemberPermissions, QuarantinedItem, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
+import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Member, MemberPermissions, QuarantinedItem, WorkspaceSettings, ResolveConflictInput, SetRoleInput, SyncStatus } from '../schemas/sync';
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
@@ -208,6 +208,12 @@ const coreMethods = {
     output: MemberPermissions,
     summary: 'What this machine’s member may change: its role in the workspace and the record types it may write (every right on a register that syncs with nobody); the core refuses the rest with ROLE_FORBIDDEN.',
   },
+  'sync.workspaceSettings': { input: Empty, output: WorkspaceSettings, summary: 'Settings of the whole workspace, as this machine has them: separation of duties (who marks an action done may not verify it).' },
+  'sync.setWorkspaceSettings': {
+    input: WorkspaceSettings,
+    output: WorkspaceSettings,
+    summary: 'Change the workspace’s settings (administrator or DPO); the change travels in the operation log and every machine follows it from its position there.',
+  },
   'sync.members': { input: Empty, output: z.object({ members: z.array(Member) }), summary: 'Members of the workspace.' },
   'sync.removeMember': { input: z.object({ memberId: z.string() }), output: Ok, summary: 'Remove a member (administrators only); new changes use a new key.' },
   'sync.setRole': { input: SetRoleInput, output: Ok, summary: 'Change a member’s role (administrators only): a statement signed with this member’s key, synced to every machine.' },
@@ -320,6 +326,8 @@ export const errorStatus = {
   REVOKED: 403,
   /** This member's workspace role does not allow the operation (README › Roles). */
   ROLE_FORBIDDEN: 403,
+  /** The workspace separates duties: who marked an action done may not verify it (README › Roles). */
+  DUTIES_SEPARATED: 403,
   /** A long job was cancelled by jobs.cancel; nothing was changed. */
   CANCELLED: 409,
   INTERNAL: 500,

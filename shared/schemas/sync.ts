@@ -103,6 +103,16 @@ export const MemberPermissions = z.object({
 });
 export type MemberPermissions = z.infer<typeof MemberPermissions>;
 
+/**
+ * Settings of the whole workspace (every member's machine follows them; an administrator or a
+ * DPO changes them). Separation of duties: the member who marks an action done may not also
+ * verify it.
+ */
+export const WorkspaceSettings = z.object({
+  separationOfDuties: z.boolean(),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+
 export const InviteInput = z.object({ role: MemberRole });
 export const SetRoleInput = z.object({ memberId: z.string(), role: MemberRole });
 export type SetRoleInput = z.infer<typeof SetRoleInput>;
@@ -150,6 +160,8 @@ export const QuarantineReason = z.enum([
   'member_exists',
   'key_exists',
   'last_administrator',
+  /** Separation of duties: the machine that marked the action done may not verify it too. */
+  'duties_not_separated',
 ]);
 export type QuarantineReason = z.infer<typeof QuarantineReason>;
 

@@ -122,13 +122,21 @@ test.describe.serial('a reader of the workspace', () => {
     await expect(page.getByTestId('incident-reference')).toHaveText(ref.incident);
     await expect(page.getByRole('button', { name: 'Timeline', exact: true })).toBeVisible();
     await expect(page.getByTestId('incident-evidence-bundle')).toBeVisible();
-    for (const name of ['Edit', 'Archive', 'Close', 'Mark contained']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    for (const name of ['Edit', 'Archive', 'Close', 'Mark contained', 'Record the filing']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('radiogroup', { name: 'Decision' })).toHaveCount(0);
 
     // The workspace's reminder thresholds: shown, disabled, with why.
     await nav('Settings').click();
     await page.getByRole('tab', { name: 'Reminders' }).click();
     await expect(page.getByTestId('role-gate')).toContainText('Your role in the workspace (Reader) does not allow changes here. A reader may read the registers and export them with a redaction profile.');
     await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+
+    // Settings › Sync › Members: her role, shown read-only, and the workspace's separation of duties, not hers to change.
+    await nav('Sync').click();
+    await page.getByRole('tab', { name: 'Members and invitations' }).click();
+    await expect(page.getByTestId('sync-members').getByRole('row').filter({ hasText: 'Inès Roux' })).toContainText('Reader');
+    await expect(page.getByRole('switch', { name: 'Who marks an action done may not verify it' })).toBeDisabled();
+    await expect(page.getByText('Only an administrator or a DPO can change it.')).toBeVisible();
   });
 
   test('her core refuses an edit through the API with a clear error, and nothing changes', async () => {
@@ -155,5 +163,19 @@ test.describe.serial('a reader of the workspace', () => {
     await page.getByRole('button', { name: `Open ${ref.complaint}` }).click();
     await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
     await expect(page.getByTestId('member-role-badge')).toHaveCount(0);
+    await nav('Incidents').click();
+    await page.getByRole('button', { name: `Open ${ref.incident}` }).click();
+    await expect(page.getByRole('button', { name: 'Record the filing', exact: true })).toBeVisible();
+    await expect(page.getByRole('radiogroup', { name: 'Decision' })).toBeVisible();
+    // The administrator turns separation of duties on; the reader's machine follows.
+    await nav('Sync').click();
+    await page.getByRole('tab', { name: 'Members and invitations' }).click();
+    const duties = page.getByRole('switch', { name: 'Who marks an action done may not verify it' });
+    await expect(duties).toBeEnabled();
+    await duties.click();
+    await expect(duties).toBeChecked();
+    await ok(claire, 'sync.now');
+    await ok(ines, 'sync.now');
+    expect(await ok(ines, 'sync.workspaceSettings')).toEqual({ separationOfDuties: true });
   });
 });

@@ -137,7 +137,7 @@ describe('client contracts travel by sync like every register', () => {
     expect(ops.map((o) => o.action)).toEqual(['create', 'update']);
 
     const s = b.ws.session;
-    const applier = new OpApplier(s.ctx, s.byType, s.sync.membership);
+    const applier = new OpApplier(s.ctx, s.byType, s.sync.membership, s.sync.rules);
     try {
       s.db.transaction(() => applier.applyAll(ops))();
     } finally {

@@ -144,6 +144,54 @@ describe('workspace roles on the member’s own machine', () => {
     }
   });
 
+  it('separation of duties: who marked an action done may not verify it, another member may; every machine follows the setting', async () => {
+    const { claire, samir, ines, all } = await workspace();
+    const samirApi = createDispatch(samir, () => {});
+    const claireApi = createDispatch(claire, () => {});
+    // Off (the default): the security lead verifies his own action.
+    const own = (await samirApi('actions.create', { title: 'Rotate the backup keys', owner: 'Ops' })) as { id: string };
+    await samirApi('actions.setStatus', { id: own.id, status: 'done' });
+    await samirApi('actions.setStatus', { id: own.id, status: 'verified', note: 'Keys listed in the vault' });
+    // (Judged at its position in the log, like a role: had it gone up after the setting below, it
+    // would be refused there.)
+    await syncAll(...all);
+
+    // Only an administrator or a DPO turns it on; it reaches every machine.
+    expect((await refusal(samir, 'sync.setWorkspaceSettings', { separationOfDuties: true })).code).toBe('ROLE_FORBIDDEN');
+    expect((await refusal(ines, 'sync.setWorkspaceSettings', { separationOfDuties: true })).code).toBe('ROLE_FORBIDDEN');
+    expect(await claireApi('sync.setWorkspaceSettings', { separationOfDuties: true })).toEqual({ separationOfDuties: true });
+    await syncAll(...all);
+    for (const w of all) expect(w.sync.rules.settings()).toEqual({ separationOfDuties: true });
+
+    const action = (await samirApi('actions.create', { title: 'Check the mail merge', owner: 'HR' })) as { id: string };
+    await samirApi('actions.setStatus', { id: action.id, status: 'done' });
+    const before = footprint(samir);
+    expect(await refusal(samir, 'actions.setStatus', { id: action.id, status: 'verified', note: 'Checked' })).toEqual({
+      code: 'DUTIES_SEPARATED',
+      message: 'This workspace separates duties: this action was marked done on this machine, so another member must verify it. Nothing was changed.',
+    });
+    expect(footprint(samir)).toEqual(before);
+    // Another member verifies it.
+    await syncAll(samir, claire);
+    await claireApi('actions.setStatus', { id: action.id, status: 'verified', note: 'Checked the merge log of 2 October' });
+    await syncAll(claire, samir);
+    expect(samir.registers.actions.get(action.id).status).toBe('verified');
+
+    // A machine that verifies its own action anyway (an app without the rule, or altered): its
+    // colleagues refuse the operation and keep it in quarantine with the reason.
+    const third = (await samirApi('actions.create', { title: 'Retrain the payroll team', owner: 'HR' })) as { id: string };
+    await samirApi('actions.setStatus', { id: third.id, status: 'done' });
+    await syncAll(samir, claire);
+    samir.session.db.prepare(`UPDATE meta SET value = ? WHERE key = 'workspace.settings'`).run(JSON.stringify({ separationOfDuties: false }));
+    await samirApi('actions.setStatus', { id: third.id, status: 'verified', note: 'Self-verified' });
+    await syncAll(samir, claire, ines);
+    for (const w of [claire, ines]) {
+      expect(w.registers.actions.get(third.id).status).toBe('done');
+      expect(w.sync.quarantined().map((q) => [q.recordId, q.reason, q.authorRole])).toEqual([[third.id, 'duties_not_separated', 'security_lead']]);
+      expect(w.audit.verify().ok).toBe(true);
+    }
+  });
+
   it('a register that syncs with nobody keeps every right', async () => {
     const solo = await client('Solo');
     const api = createDispatch(solo, () => {});

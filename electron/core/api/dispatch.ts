@@ -172,6 +172,8 @@ export function createHandlers(ws: Workstation): Handlers {
     },
     'sync.invite': ({ role }) => ws.sync.createInvitation(role),
     'sync.permissions': () => ws.sync.permissions(),
+    'sync.workspaceSettings': () => ws.sync.rules.settings(),
+    'sync.setWorkspaceSettings': (input) => ws.sync.setWorkspaceSettings(input),
     'sync.members': async () => ({ members: await ws.sync.members() }),
     'sync.removeMember': async ({ memberId }) => {
       await ws.sync.removeMember(memberId);
@@ -252,7 +254,7 @@ export function createDispatch(ws: Workstation, log: (msg: string) => void = (m)
  * The UI reports input with app.activity. Moving the test clock (app.setClock) is a script, not a
  * user: it must be able to jump past the idle delay.
  */
-const PASSIVE = /\.(setClock|status|list|get|of|thread|entries|query|members|permissions|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
+const PASSIVE = /\.(setClock|status|list|get|of|thread|entries|query|members|permissions|workspaceSettings|verify|history|provenance|fields|ofRecord|ics|preview|readInvitation)$/;
 function isPassive(method: string): boolean {
   return PASSIVE.test(method);
 }

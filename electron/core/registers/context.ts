@@ -21,11 +21,12 @@ export interface RegisterContext {
   /** Runs `fn` in one transaction; seals the audit head and notifies listeners after commit. */
   write<T>(recordType: string, fn: () => T & { id: string }): T;
   /**
-   * Refuses (ROLE_FORBIDDEN) a local change of a record of `recordType` that this machine's
-   * member may not make (README › Roles). appendAudit calls it: every local change of a register
-   * becomes its audit entry (and its operation) there, so that is the one place it is checked.
+   * Refuses a local change this machine's member may not make (README › Roles): ROLE_FORBIDDEN
+   * for a record type its role may not write, DUTIES_SEPARATED for verifying an action it marked
+   * done itself. appendAudit calls it: every local change of a register becomes its audit entry
+   * (and its operation) there, so that is the one place it is checked.
    */
-  authorize(recordType: string): void;
+  authorize(change: { recordType: string; recordId: string; changes: readonly FieldChange[] }): void;
 }
 
 export function nowIso(clock: Clock): string {
@@ -67,7 +68,7 @@ export function diffFields<T extends Record<string, unknown>>(before: T | null, 
 
 export function appendAudit(ctx: RegisterContext, recordType: string, recordId: string, action: AuditAction, changes: FieldChange[], at?: string, fresh = false) {
   // Inside the write's transaction: a refusal rolls back whatever the write did before it.
-  ctx.authorize(recordType);
+  ctx.authorize({ recordType, recordId, changes });
   return ctx.audit.append({
     fresh,
     // The record's own timestamp when there is one, so other machines rebuild it exactly.

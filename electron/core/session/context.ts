@@ -29,7 +29,7 @@ export interface SessionContextOptions {
    * written. Read once per outer write (an import authorizes thousands of entries). Absent:
    * every right (a plain file, the bench).
    */
-  writeCheck?: () => (recordType: string) => void;
+  writeCheck?: () => (change: Parameters<RegisterContext['authorize']>[0]) => void;
 }
 
 /**
@@ -41,7 +41,7 @@ export function sessionContext(o: SessionContextOptions): RegisterContext {
   const { db, clock } = o;
   const audit = new AuditLog(db, join(o.dataDir, AUDIT_ANCHOR_FILE), auditAnchorKey(o.anchorSecret), o.deviceId, () => clock.now().getTime());
   // The check for the outer write under way (null between writes: read again at the next one).
-  let check: ((recordType: string) => void) | null = null;
+  let check: RegisterContext['authorize'] | null = null;
   let inWrite = false;
   return {
     db,
@@ -54,10 +54,10 @@ export function sessionContext(o: SessionContextOptions): RegisterContext {
       const org = getMeta<Organisation>(db, 'organisation');
       return { timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' };
     },
-    authorize(recordType: string): void {
+    authorize(change) {
       if (!o.writeCheck) return;
-      if (!inWrite) return o.writeCheck()(recordType);
-      (check ??= o.writeCheck())(recordType);
+      if (!inWrite) return o.writeCheck()(change);
+      (check ??= o.writeCheck())(change);
     },
     write<T>(recordType: string, fn: () => T & { id: string }): T {
       if (db.inTransaction) return fn();

@@ -5,6 +5,7 @@ import type { RegisterBase } from '../registers/register-base';
 import { columnOf } from '../registers/record-table';
 import { ALL_FIELDS } from '../audit/audit-log';
 import { STATEMENT_FIELD, type Membership } from './membership';
+import type { WorkspaceRules } from './duties';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
 export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & {
@@ -31,6 +32,7 @@ export class OpApplier {
     private readonly ctx: RegisterContext,
     private readonly registers: Map<string, AnyRegister>,
     private readonly membership: Membership,
+    private readonly rules: WorkspaceRules,
   ) {}
 
   /**
@@ -58,6 +60,8 @@ export class OpApplier {
     else if (op.recordType === 'link') this.applyLink(op);
     else if (op.recordType === 'attachment') this.applyAttachment(op);
     else if (op.recordType === 'member') this.membership.ingest(op.opId, op.changes.find((c) => c.field === STATEMENT_FIELD)?.new);
+    // The workspace's settings (separation of duties); other settings entries are history only.
+    else if (op.recordType === 'settings') this.rules.applyRemote(op);
     // Anything else (an import summary, a kind this version does not know) is history only.
 
     for (const c of op.changes) {

@@ -20,6 +20,14 @@ const NAME: Record<MemberRole, string> = {
   auditor: 'auditor',
 };
 
+/** Verifying an action this machine marked done, in a workspace that separates duties. */
+export function dutiesSeparated(): ApiError {
+  return new ApiError(
+    'DUTIES_SEPARATED',
+    'This workspace separates duties: this action was marked done on this machine, so another member must verify it. Nothing was changed.',
+  );
+}
+
 /** The refusal of a local change the member's role does not allow (README › Roles). */
 export function roleForbidden(p: MemberPermissions, recordType: string): ApiError {
   if (!p.role) {

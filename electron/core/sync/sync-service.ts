@@ -10,6 +10,7 @@ import {
   type Invitation,
   type Member,
   type MemberPermissions,
+  type WorkspaceSettings,
   type MemberRole,
   QuarantinedItem,
   type SyncStatus,
@@ -28,7 +29,8 @@ import { formatHlc } from './hlc';
 import { DeviceKey, META_MEMBER_SIGNING_KEY, newEd25519 } from '../keys/device-key';
 import { Membership, enrolProof, signStatement } from './membership';
 import { LOCAL_RECORD_TYPES, allowsWrite, permissionsOf } from '@shared/sync/permissions';
-import { roleForbidden } from './role-forbidden';
+import { dutiesSeparated, roleForbidden } from './role-forbidden';
+import { WorkspaceRules } from './duties';
 
 /** Where this register syncs to (no secrets: those are in the vault). */
 const SyncConfig = z.object({
@@ -96,6 +98,8 @@ export class SyncService {
   private readonly applier: OpApplier;
   /** Who is in the workspace and with which role, from the signed statements in its log. */
   readonly membership: Membership;
+  /** The workspace's settings and separation of duties (duties.ts). */
+  readonly rules: WorkspaceRules;
 
   constructor(
     private readonly ctx: RegisterContext,
@@ -107,7 +111,8 @@ export class SyncService {
   ) {
     this.vault = new SecretVault(keyStore, `sync:${profileId}`, ctx.db);
     this.membership = new Membership(ctx, new DeviceKey(ctx.db, () => ctx.clock.now(), META_MEMBER_SIGNING_KEY), () => this.config());
-    this.applier = new OpApplier(ctx, registers, this.membership);
+    this.rules = new WorkspaceRules(ctx);
+    this.applier = new OpApplier(ctx, registers, this.membership, this.rules);
   }
 
   // ---- local state -------------------------------------------------------------------------
@@ -150,13 +155,25 @@ export class SyncService {
     return allowsWrite(this.permissions(), recordType);
   }
 
-  /** The check of the register's write path (RegisterContext.authorize): ROLE_FORBIDDEN for what the role does not allow. */
-  writeCheck(): (recordType: string) => void {
+  /**
+   * The check of the register's write path (RegisterContext.authorize): ROLE_FORBIDDEN for what
+   * the role does not allow; DUTIES_SEPARATED, when the workspace separates duties, for verifying
+   * an action this machine marked done.
+   */
+  writeCheck(): RegisterContext['authorize'] {
     const p = this.permissions();
-    if (p.writes === 'all') return () => {};
-    return (recordType) => {
-      if (!allowsWrite(p, recordType)) throw roleForbidden(p, recordType);
+    const settings = p.workspace ? this.rules.settings() : null;
+    if (p.writes === 'all' && !settings?.separationOfDuties) return () => {};
+    return (change) => {
+      if (!allowsWrite(p, change.recordType)) throw roleForbidden(p, change.recordType);
+      if (settings && this.rules.refusal(change, this.deviceId, settings)) throw dutiesSeparated();
     };
+  }
+
+  /** Changes the workspace's settings (an administrator or a DPO: the write path checks the role). */
+  setWorkspaceSettings(next: WorkspaceSettings): WorkspaceSettings {
+    this.requireConfig();
+    return this.rules.set(next);
   }
 
   status(): SyncStatus {
@@ -218,6 +235,8 @@ export class SyncService {
         keys: { '1': key.toString('hex') },
       });
       this.membership.reset();
+    this.rules.reset();
+      this.rules.reset();
       this.setConfig({ connection: conn.connection ?? null, hasConnectionString: Boolean(conn.connectionString), backend: describeConnection(conn), workspaceId, memberId, label });
       this.issueGenesis(memberId, pair.publicKey, []);
     } finally {
@@ -305,6 +324,7 @@ export class SyncService {
         keys: { [String(grant.epoch)]: grant.key },
       });
       this.membership.reset();
+      this.rules.reset();
       this.setConfig({
         connection: conn.connection ?? null,
         hasConnectionString: Boolean(conn.connectionString),
@@ -693,7 +713,7 @@ export class SyncService {
       this.ctx.db.transaction(() => {
         for (const { op, seq, sig, signed } of ops) {
           if (this.ctx.audit.hasOp(op.opId)) continue;
-          const reason = op.recordType === 'member' ? null : this.membership.refusal(op, sig, signed);
+          const reason = op.recordType === 'member' ? null : (this.membership.refusal(op, sig, signed) ?? this.rules.refusal(op, op.device));
           if (reason) {
             const now = this.ctx.clock.now().toISOString();
             const role = op.author ? (this.membership.member(op.author)?.role ?? null) : null;

@@ -5,6 +5,7 @@ import type { AffectedClient, Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
 import { ReasonModal } from '../../components/records/ReasonModal';
 import { Panel } from '../../kit';
+import { useCan } from '../../lib/permissions';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
@@ -25,7 +26,8 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
   const t = useFeatureT(NS);
   const f = useFormatters();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const editable = !incident.archivedAt;
+  const can = useCan();
+  const editable = !incident.archivedAt && can('write', 'client');
   const start = incident.detectedAt ?? incident.awareAt;
   const none = t('detail.notRecorded');
   const openRecord = useNavigation((s) => s.openRecord);

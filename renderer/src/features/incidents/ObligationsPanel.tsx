@@ -10,6 +10,7 @@ import { api, ApiError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { DialogForm, Panel } from '../../kit';
+import { useCan } from '../../lib/permissions';
 import { useAppNow } from '../../lib/appClock';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
@@ -44,7 +45,9 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
   const now = useAppNow();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [decideError, setDecideError] = useState<unknown>(null);
-  const editable = !incident.archivedAt;
+  // Deciding and filing change the obligations and filings (README › Roles).
+  const can = useCan();
+  const editable = !incident.archivedAt && can('write', 'obligation') && can('write', 'notification');
   const remote = useRemote(() => api.call('obligations.of', { incidentId: incident.id }), [incident.id, version]);
   const obligations = remote.data?.obligations ?? null;
   const error = decideError ?? remote.error;

@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
+import { DutiesSetting } from './DutiesSetting';
 import { InvitationPanel } from './InvitationPanel';
 import { MemberRoleCell } from './MemberRole';
 import { SyncErrorNotice } from './SyncErrorNotice';
@@ -118,6 +119,7 @@ export function MembersPanel({ canReachBackend }: { canReachBackend: boolean }) 
           </Table>
         )}
       </section>
+      <DutiesSetting />
       <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} onRemoved={reload} />
     </Stack>
   );

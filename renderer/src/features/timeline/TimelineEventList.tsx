@@ -2,6 +2,7 @@ import { ActionIcon, Anchor, Badge, Group, Menu, Spoiler, Text, ThemeIcon, Toolt
 import { IconArchive, IconDotsVertical, IconFlag, IconPencil } from '@tabler/icons-react';
 import type { RecordType } from '@shared/schemas/record-types';
 import type { TimelineEvent, TimelineSource } from '@shared/schemas/timeline';
+import { useCan } from '../../lib/permissions';
 import { formatLocalDateLong } from '../../lib/format';
 import { useFeatureT } from '../../lib/featureT';
 import { localDateOf, localPartsOf } from '../../lib/orgTime';
@@ -67,6 +68,7 @@ export function TimelineEventList({
   const t = useFeatureT(NS);
   const f = useFormatters();
   const openRecord = useNavigation((s) => s.openRecord);
+  const can = useCan();
 
   const days: { day: string; events: TimelineEvent[] }[] = [];
   for (const e of events) {
@@ -163,7 +165,7 @@ export function TimelineEventList({
                   </Text>
                 </div>
                 <div>
-                  {entryId && (
+                  {entryId && can('write', 'timeline_entry') && (
                     <Menu position="bottom-end" withinPortal>
                       <Menu.Target>
                         <ActionIcon variant="subtle" color="gray" aria-label={t('events.entryMenu', { title: inLang(e.text, f.lang) })} data-testid="entry-menu">

@@ -6,6 +6,7 @@ import type { TimelineEntry } from '@shared/schemas/timeline';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ReasonModal } from '../../components/records/ReasonModal';
+import { useCan } from '../../lib/permissions';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
@@ -30,6 +31,7 @@ type Editing = { mode: 'add' } | { mode: 'edit'; entry: TimelineEntry } | null;
 export function TimelineView({ id }: { id: string }) {
   const t = useFeatureT(NS);
   const f = useFormatters();
+  const can = useCan();
   const { back, openRecord } = useNavigation.getState();
   const filters = useTimelineFilters((s) => s.byIncident[id] ?? NO_FILTERS);
   const setFilters = useTimelineFilters((s) => s.set);
@@ -117,9 +119,11 @@ export function TimelineView({ id }: { id: string }) {
             {incident && <> · {t('view.aware', { at: f.dateTime(incident.awareAt) })}</>} · {t('view.zone', { zone: timeline.timeZone })}
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'add' })} data-testid="add-entry">
-          {t('view.addEntry')}
-        </Button>
+        {can('write', 'timeline_entry') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'add' })} data-testid="add-entry">
+            {t('view.addEntry')}
+          </Button>
+        )}
       </Group>
 
       <section aria-labelledby="timeline-clocks-heading">

@@ -1,0 +1,89 @@
+import { WorkspaceSettings, type QuarantineReason } from '@shared/schemas/sync';
+import type { FieldChange } from '@shared/schemas/audit';
+import { appendAudit, type RegisterContext } from '../registers/context';
+import { deleteMeta, getMeta, setMeta } from '../db/meta';
+
+/** The audit/operation record of the workspace's settings (record type `settings`, written by an administrator or a DPO). */
+export const WORKSPACE_SETTINGS_ID = 'workspace';
+const META_KEY = 'workspace.settings';
+const DEFAULTS: WorkspaceSettings = { separationOfDuties: false };
+
+/** A change as the rule reads it: a local one about to be written, or a colleague's operation. */
+export interface DutyChange {
+  recordType: string;
+  recordId: string;
+  changes: readonly FieldChange[];
+}
+
+/**
+ * The workspace's settings and separation of duties (README › Roles). The settings travel as
+ * operations of record type `settings` (id `workspace`), so the permission table decides who may
+ * change them and every machine follows them from their position in the log; of two changes made
+ * apart, the later clock wins. With separation of duties on, the machine that marked an action
+ * done may not verify it: its own core refuses (DUTIES_SEPARATED) and colleagues quarantine such
+ * an operation. "The same member" is the same machine (the device the entry was made on): each
+ * member is one machine's key.
+ */
+export class WorkspaceRules {
+  constructor(private readonly ctx: RegisterContext) {}
+
+  settings(): WorkspaceSettings {
+    const parsed = WorkspaceSettings.safeParse(getMeta(this.ctx.db, META_KEY));
+    return parsed.success ? parsed.data : DEFAULTS;
+  }
+
+  /** A local change (the write path checks the role: administrator or DPO). */
+  set(next: WorkspaceSettings): WorkspaceSettings {
+    const s = WorkspaceSettings.parse(next);
+    const before = this.settings();
+    this.ctx.write('settings', () => {
+      const changes = (Object.keys(s) as (keyof WorkspaceSettings)[]).filter((k) => s[k] !== before[k]).map((k) => ({ field: k, old: before[k], new: s[k] }));
+      if (changes.length) {
+        appendAudit(this.ctx, 'settings', WORKSPACE_SETTINGS_ID, 'update', changes);
+        setMeta(this.ctx.db, META_KEY, s);
+      }
+      return { id: WORKSPACE_SETTINGS_ID };
+    });
+    return this.settings();
+  }
+
+  /** A colleague's change of the settings (call inside the applier's transaction), field by field, later clock winning. */
+  applyRemote(op: { recordId: string; hlc: string; opId: string; changes: readonly FieldChange[] }): void {
+    if (op.recordId !== WORKSPACE_SETTINGS_ID) return;
+    const next: Record<string, unknown> = { ...this.settings() };
+    const won: string[] = [];
+    for (const c of op.changes) {
+      if (!(c.field in DEFAULTS)) continue;
+      const current = this.ctx.audit.fieldVersion('settings', WORKSPACE_SETTINGS_ID, c.field);
+      if (current && current.hlc > op.hlc) continue;
+      next[c.field] = c.new;
+      won.push(c.field);
+    }
+    const parsed = WorkspaceSettings.safeParse(next);
+    if (!won.length || !parsed.success) return;
+    setMeta(this.ctx.db, META_KEY, parsed.data);
+    this.ctx.audit.setFieldVersions('settings', WORKSPACE_SETTINGS_ID, won, op.hlc, op.opId);
+  }
+
+  /** Forgets them (leaving the workspace, or before joining another). */
+  reset(): void {
+    deleteMeta(this.ctx.db, META_KEY);
+  }
+
+  /**
+   * Why the member on `device` may not make this change, or null: with separation of duties on,
+   * verifying an action whose latest "done" was recorded on that same machine.
+   */
+  refusal(e: DutyChange, device: string, settings: WorkspaceSettings = this.settings()): QuarantineReason | null {
+    if (!settings.separationOfDuties || e.recordType !== 'action') return null;
+    if (!e.changes.some((c) => c.field === 'status' && c.new === 'verified')) return null;
+    const done = this.ctx.db
+      .prepare(
+        `SELECT device FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'action' AND record_id = ?
+           AND EXISTS (SELECT 1 FROM json_each(changes) WHERE json_extract(value, '$.field') = 'status' AND json_extract(value, '$.new') = 'done')
+         ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(e.recordId) as { device: string } | undefined;
+    return done?.device === device ? 'duties_not_separated' : null;
+  }
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Stack, Switch, Title } from '@mantine/core';
+import { api } from '../../api';
+import { useFeatureT } from '../../lib/featureT';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCan } from '../../lib/permissions';
+import { useRemote } from '../../lib/useRemote';
+import { useRecordTypeVersion } from '../../state/recordChanges';
+
+/**
+ * The workspace's separation of duties: who marks an action done may not verify it. Every
+ * machine follows it; an administrator or a DPO changes it (the core refuses anyone else).
+ */
+export function DutiesSetting() {
+  const st = useFeatureT('sync');
+  const can = useCan();
+  const version = useRecordTypeVersion('settings');
+  const { data, setData } = useRemote(() => api.call('sync.workspaceSettings', {}), [version]);
+  const [busy, setBusy] = useState(false);
+  if (!data) return null;
+
+  async function change(on: boolean) {
+    setBusy(true);
+    try {
+      setData(await api.call('sync.setWorkspaceSettings', { ...data!, separationOfDuties: on }));
+      notifySuccess(st(on ? 'duties.on' : 'duties.off'));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="sync-duties-title">
+      <Stack gap={6}>
+        <Title order={2} size="h3" id="sync-duties-title">
+          {st('duties.title')}
+        </Title>
+        <Switch
+          label={st('duties.label')}
+          description={can('settings') ? st('duties.help') : `${st('duties.help')} ${st('duties.onlyDpo')}`}
+          checked={data.separationOfDuties}
+          disabled={busy || !can('settings')}
+          onChange={(e) => void change(e.currentTarget.checked)}
+          data-testid="separation-of-duties"
+        />
+      </Stack>
+    </section>
+  );
+}
