@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { registerNamed } from '../registers';
 import { AffectedClient, Notification } from '../schemas/incident';
-import type { RegisterName } from '../schemas/export';
+import { RegisterName } from '../schemas/export';
+import { Matter } from '../schemas/matter';
+import { TimelineEntry } from '../schemas/timeline';
 import type { BilingualText } from '../schemas/common';
 import type { RedactionAction, RedactionProfile } from '../schemas/redaction';
 
@@ -12,8 +14,16 @@ import type { RedactionAction, RedactionProfile } from '../schemas/redaction';
  * a profile to the records of one export.
  */
 
+/**
+ * What a profile has rules for: each register, `timeline` — the entries a person adds to an
+ * incident's timeline (calls, meetings, decisions), which the timeline exports show — and
+ * `matters`, the regulator procedures an evidence bundle carries.
+ */
+export const REDACTION_SCOPES = [...RegisterName.options, 'timeline', 'matters'] as const;
+export type RedactionScope = (typeof REDACTION_SCOPES)[number];
+
 /** Sub-records exported with a register's records (an incident's affected clients and notifications). */
-const PARTS: Partial<Record<RegisterName, Record<string, z.ZodType>>> = {
+const PARTS: Partial<Record<RedactionScope, Record<string, z.ZodType>>> = {
   incidents: { clients: AffectedClient, notifications: Notification },
 };
 
@@ -35,14 +45,14 @@ function textFieldsOf(schema: z.ZodType): string[] {
   return Object.keys(shape).filter((k) => !STRUCTURAL.has(k) && isFreeText(shape[k]!));
 }
 
-const FIELDS_OF = new Map<RegisterName, readonly string[]>();
+const FIELDS_OF = new Map<RedactionScope, readonly string[]>();
 
 /** Every field of a register a profile decides on: its record's free-text fields, then its parts' (`clients.contact`). */
-export function redactableFields(register: RegisterName): readonly string[] {
+export function redactableFields(register: RedactionScope): readonly string[] {
   let fields = FIELDS_OF.get(register);
   if (!fields) {
     // Read from the schemas once: the redactor asks for every record of an export.
-    const own = textFieldsOf(registerNamed(register).schemas.record);
+    const own = textFieldsOf(register === 'timeline' ? TimelineEntry : register === 'matters' ? Matter : registerNamed(register).schemas.record);
     const parts = Object.entries(PARTS[register] ?? {}).flatMap(([part, schema]) => textFieldsOf(schema).map((f) => `${part}.${f}`));
     FIELDS_OF.set(register, (fields = [...own, ...parts]));
   }
@@ -60,6 +70,7 @@ const PSEUDONYM: Record<string, BilingualText> = {
   'contracts.contacts': { en: 'Contact', fr: 'Contact' },
   'incidents.lead': { en: 'Person', fr: 'Personne' },
   'actions.owner': { en: 'Person', fr: 'Personne' },
+  'timeline.actor': { en: 'Person', fr: 'Personne' },
 };
 
 const keepAll = (fields: string[]): Record<string, RedactionAction> => Object.fromEntries(fields.map((f) => [f, 'keep' as const]));
@@ -92,6 +103,9 @@ const MANAGEMENT_RULES: RedactionProfile['rules'] = {
   },
   actions: { ...keepAll(['title', 'owner']), description: 'summarise', originNote: 'summarise', evidence: 'summarise', verificationNote: 'summarise', archiveReason: 'summarise' },
   contracts: { name: 'keep', contractRef: 'keep', contacts: 'withhold', notes: 'summarise', archiveReason: 'summarise' },
+  // A timeline entry's title says what happened (a call, a meeting); who took part is a person.
+  timeline: { title: 'keep', details: 'summarise', actor: 'summarise', archiveReason: 'summarise' },
+  matters: { title: 'keep', summary: 'summarise', appeal: 'summarise', archiveReason: 'summarise' },
 };
 
 export const FULL_PROFILE: RedactionProfile = { id: 'full', name: { en: 'Full — for the regulator', fr: 'Complet — pour l’autorité' }, unnamed: 'keep', rules: {}, builtIn: true };
@@ -104,18 +118,18 @@ export const MANAGEMENT_PROFILE: RedactionProfile = {
 };
 export const BUILT_IN_PROFILES: readonly RedactionProfile[] = [FULL_PROFILE, MANAGEMENT_PROFILE];
 
-export function actionFor(profile: RedactionProfile, register: RegisterName, field: string): RedactionAction {
+export function actionFor(profile: RedactionProfile, register: RedactionScope, field: string): RedactionAction {
   return profile.rules[register]?.[field] ?? profile.unnamed;
 }
 
 /** The rules in one canonical form (every redactable field of every register, sorted): what the provenance hash is taken of. */
-export function canonicalRules(profile: RedactionProfile, registers: readonly RegisterName[]): string {
+export function canonicalRules(profile: RedactionProfile, registers: readonly RedactionScope[] = REDACTION_SCOPES): string {
   const out: [string, [string, RedactionAction][]][] = [...registers].sort().map((r) => [r, [...redactableFields(r)].sort().map((f) => [f, actionFor(profile, r, f)] as [string, RedactionAction])]);
   return JSON.stringify(out);
 }
 
 /** Whether a profile hides anything at all (`full` does not). */
-export function hidesAnything(profile: RedactionProfile, registers: readonly RegisterName[]): boolean {
+export function hidesAnything(profile: RedactionProfile, registers: readonly RedactionScope[] = REDACTION_SCOPES): boolean {
   return registers.some((r) => redactableFields(r).some((f) => actionFor(profile, r, f) !== 'keep'));
 }
 
@@ -132,7 +146,7 @@ export class Redactor {
   ) {}
 
   /** One field's value as the export shows it. */
-  text(register: RegisterName, field: string, value: string | null | undefined): string | null {
+  text(register: RedactionScope, field: string, value: string | null | undefined): string | null {
     if (value == null || value === '') return value ?? null;
     const action = actionFor(this.profile, register, field);
     if (action === 'keep') return value;
@@ -149,7 +163,7 @@ export class Redactor {
     return fr ? `[masqué : ${n} caractère${n > 1 ? 's' : ''}]` : `[withheld: ${n} character${n > 1 ? 's' : ''}]`;
   }
 
-  private fields<T extends object>(register: RegisterName, prefix: string, rec: T): T {
+  private fields<T extends object>(register: RedactionScope, prefix: string, rec: T): T {
     const out: Record<string, unknown> = { ...(rec as Record<string, unknown>) };
     for (const f of redactableFields(register)) {
       if (prefix ? !f.startsWith(`${prefix}.`) : f.includes('.')) continue;
@@ -160,12 +174,12 @@ export class Redactor {
   }
 
   /** A record of the register with its fields redacted. */
-  record<T extends object>(register: RegisterName, rec: T): T {
+  record<T extends object>(register: RedactionScope, rec: T): T {
     return this.fields(register, '', rec);
   }
 
   /** A sub-record (an incident's client or notification) with its fields redacted. */
-  part<T extends object>(register: RegisterName, part: string, rec: T): T {
+  part<T extends object>(register: RedactionScope, part: string, rec: T): T {
     return this.fields(register, part, rec);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoInstant, RecordId } from './common';
 import { ExportLang, FileOut, JobId, Provenance } from './export';
+import { RedactionProfileId } from './redaction';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Evidence bundle: one signed ZIP for a regulator or counsel                                  */
@@ -15,7 +16,16 @@ export const BundleScope = z.discriminatedUnion('kind', [
 ]);
 export type BundleScope = z.infer<typeof BundleScope>;
 
-export const BundleExportInput = z.object({ scope: BundleScope, lang: ExportLang.default('en'), jobId: JobId.optional() });
+export const BundleExportInput = z.object({
+  scope: BundleScope,
+  lang: ExportLang.default('en'),
+  /**
+   * The redaction profile (as for the other exports): `full`, the default, for a regulator or
+   * counsel; any other makes a redacted bundle (see BundleManifest.contents).
+   */
+  profile: RedactionProfileId.default('full'),
+  jobId: JobId.optional(),
+});
 export type BundleExportInput = z.input<typeof BundleExportInput>;
 
 /** The device's signing key as Settings shows it (never the private half). */
@@ -69,8 +79,13 @@ export const BundleManifest = z.object({
     to: IsoInstant.optional(),
   }),
   lang: ExportLang,
-  /** Every record is in full: nothing is redacted in a bundle for a regulator or counsel. */
-  contents: z.literal('full'),
+  /**
+   * full: every record in full (the `full` profile, for a regulator or counsel). redacted: made
+   * with the profile the provenance names — records, JSON and timeline through that profile, no
+   * attachment (files cannot be redacted), and every audit entry as its position and hashes only
+   * (its content carries the values the profile hides), so the chain can still be checked.
+   */
+  contents: z.enum(['full', 'redacted']),
   provenance: Provenance,
   records: z.array(z.object({ type: z.string(), id: z.string(), reference: z.string(), title: z.string() })),
   files: z.array(ManifestFile),

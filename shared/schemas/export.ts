@@ -43,7 +43,7 @@ export const Provenance = z.object({
   auditHeadHash: z.string(),
   auditEntries: z.number().int(),
   timeZone: z.string(),
-  /** The redaction profile the export was made with (register exports; absent: nothing redacted). */
+  /** The redaction profile the export was made with (register and timeline exports, evidence bundles; absent: nothing redacted). */
   redaction: ProvenanceRedaction.optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
@@ -62,6 +62,8 @@ export const TimelineExportInput = z.object({
   lang: ExportLang.default('en'),
   /** Optional: only some events in the table (the first page always shows every clock). */
   filter: TimelineFilter.optional(),
+  /** The redaction profile, as for the register exports: `full` (the default), `management`, or a custom one. */
+  profile: RedactionProfileId.default('full'),
   jobId: JobId.optional(),
 });
 export type TimelineExportInput = z.input<typeof TimelineExportInput>;

@@ -7,14 +7,10 @@
  * contain them (so the check can fail). The provenance names the profile and its rules' hash.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import { redactableFields } from '@shared/redaction';
 import type { RegisterName } from '@shared/schemas/export';
-import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
-import { apiOf, type Api } from '../fixtures/scenarios';
+import type { Api } from '../fixtures/scenarios';
+import { foundIn, readableForms, redactionRegister, SECRET_INCIDENT } from '../support/redaction';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => {
@@ -37,14 +33,7 @@ const SECRETS: Record<RegisterName, string[]> = {
 const NOT_IN_PDF = new Set(['zoe.quintard@xylo-unique.fr', 'alerte@client-xylo.fr', 'Wibblesnatch', 'Quuxplonk', 'Verifastrum']);
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  dir = t.dir;
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00+01:00'));
-  const ws = await setUpWorkstation(join(t.dir, 'data'), { clock, reminderIntervalMs: 0 });
-  cleanups.push(() => ws.close());
-  ws.updateProfile({ organisation: { role: 'processor' } });
-  api = apiOf(ws);
+  ({ api, dir } = await redactionRegister(cleanups));
   await api('complaints.create', {
     receivedAt: '2026-02-20T10:00:00+01:00',
     channel: 'email',
@@ -54,14 +43,7 @@ beforeAll(async () => {
     summary: 'Demande d’accès, rappeler au +33 6 98 76 54 32 ; mot de passe Zyxwvuquintal divulgué',
   });
   await api('complaints.create', { receivedAt: '2026-02-21T10:00:00+01:00', channel: 'post', complainantLabel: 'M. Autre', rights: ['erasure'], summary: 'Effacement' });
-  const i = await api('incidents.create', {
-    title: 'Export of the CRM left public',
-    ourRole: 'processor',
-    detectedAt: '2026-02-27T22:30:00+01:00',
-    awareAt: '2026-02-27T22:30:00+01:00',
-    nature: ['confidentiality'],
-    facts: 'The bucket Borgnefesse was public for two days.',
-  });
+  const i = await api('incidents.create', SECRET_INCIDENT);
   await api('incidents.addClient', { incidentId: i.id, name: 'Boulangeries Martin', contact: 'alerte@client-xylo.fr', notes: 'Asked about Borgnefesse' });
   await api('incidents.addNotification', { incidentId: i.id, recipient: 'other', recipientName: 'Mme Ysolde Kravchenko', phase: 'initial', sentAt: '2026-02-28T10:00:00+01:00', method: 'email', content: 'Dear client, Wibblesnatch happened.' });
   await api('letters.create', { regulator: 'cnil', direction: 'inbound', kind: 'request_for_information', receivedAt: '2026-02-10T09:00:00+01:00', subject: 'Demande d’informations', summary: 'Concerne le sous-traitant Plonkerhaus' });
@@ -69,23 +51,9 @@ beforeAll(async () => {
   await api('contracts.create', { name: 'Boulangeries Martin', contacts: 'contrat@xylo-unique.fr', notes: 'Clause Frobnicatrix' });
 });
 
-/** Every readable form of a file: raw bytes, and the decompressed text where the format compresses (PDF text, XLSX XML). */
-function readable(format: string, base64: string, name: string): string[] {
-  const bytes = Buffer.from(base64, 'base64');
-  const out = [bytes.toString('utf8'), bytes.toString('latin1')];
-  if (format === 'pdf') {
-    const file = join(dir, name);
-    writeFileSync(file, bytes);
-    out.push(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
-    out.push(execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }));
-  }
-  if (format === 'xlsx') for (const [, data] of Object.entries(unzipSync(bytes))) out.push(strFromU8(data));
-  return out;
-}
-
-/** Found even when a PDF cell wraps the value over lines. */
-const squeeze = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
-const found = (texts: string[], value: string) => texts.some((t) => t.includes(value) || squeeze(t).includes(squeeze(value)));
+/** Every readable form of an exported file (raw bytes, PDF text, unzipped XLSX XML). */
+const readable = (format: string, base64: string, name: string) => readableForms(dir, `${name.replace(/\.\w+$/, '')}.${format}`, Buffer.from(base64, 'base64'));
+const found = foundIn;
 
 describe('redaction profiles on register exports', () => {
   for (const register of Object.keys(SECRETS) as RegisterName[]) {

@@ -133,6 +133,9 @@ export async function summaryPdf(o: {
   records: BundleManifest['records'];
   files: ManifestFile[];
   auditEntries: number;
+  /** A redacted bundle: made with a profile that hides fields; its audit entries are given as hashes only. */
+  redacted: boolean;
+  withheldEntries: number;
   signer: BundleManifest['signer'];
   lang: Lang;
   provenance: Provenance;
@@ -151,11 +154,17 @@ export async function summaryPdf(o: {
   pdf.font('bold', 12, COLORS.ink);
   doc.text(about, pdf.left, doc.y + 1);
   pdf.y = doc.y + 4;
+  const profileName = p.redaction ? pick(p.redaction.name, lang) : '';
   pdf.paragraph(
-    T(
-      `Made on ${fmtDateTime(p.exportedAt, 'en', zone)} by ${p.exportedBy} for a regulator or counsel. Every record is complete (no redaction). Times are in ${zone}.`,
-      `Établi le ${fmtDateTime(p.exportedAt, 'fr', zone)} par ${p.exportedBy} pour une autorité ou un conseil. Chaque dossier est complet (rien n’est masqué). Fuseau horaire : ${zone}.`,
-    ),
+    o.redacted
+      ? T(
+          `Made on ${fmtDateTime(p.exportedAt, 'en', zone)} by ${p.exportedBy} with the redaction profile “${profileName}” (rules ${p.redaction?.rulesHash ?? ''}): the records, their JSON and the timelines show what that profile keeps; attachments are left out (a file cannot be redacted). Not a bundle for a regulator: make it with the Full profile for that. Times are in ${zone}.`,
+          `Établi le ${fmtDateTime(p.exportedAt, 'fr', zone)} par ${p.exportedBy} avec le profil de masquage « ${profileName} » (règles ${p.redaction?.rulesHash ?? ''}) : les dossiers, leur JSON et les chronologies montrent ce que ce profil conserve ; les pièces jointes sont omises (un fichier ne peut pas être masqué). Ce n’est pas un dossier pour une autorité : utilisez pour cela le profil Complet. Fuseau horaire : ${zone}.`,
+        )
+      : T(
+          `Made on ${fmtDateTime(p.exportedAt, 'en', zone)} by ${p.exportedBy} for a regulator or counsel. Every record is complete (no redaction). Times are in ${zone}.`,
+          `Établi le ${fmtDateTime(p.exportedAt, 'fr', zone)} par ${p.exportedBy} pour une autorité ou un conseil. Chaque dossier est complet (rien n’est masqué). Fuseau horaire : ${zone}.`,
+        ),
     { size: 8.6, color: COLORS.muted },
   );
 
@@ -196,7 +205,12 @@ export async function summaryPdf(o: {
 
   pdf.heading(T('Audit entries', 'Journal d’audit'), 11, 8);
   pdf.paragraph(
-    T(
+    o.redacted
+      ? T(
+          `audit/audit-entries.json gives the ${o.withheldEntries} entries of the register’s hash-chained audit log that concern these records, and their neighbours, as their position, prevHash and hash only: their content holds the values the profile hides. Each entry’s prevHash can be compared with the hash of the entry before it. The chain had ${p.auditEntries} entries ending with ${p.auditHeadHash} when the bundle was made.`,
+          `audit/audit-entries.json donne les ${o.withheldEntries} entrées du journal d’audit chaîné du registre qui concernent ces dossiers, et leurs voisines, par leur position, leur prevHash et leur empreinte seulement : leur contenu porte les valeurs que le profil masque. Le prevHash de chaque entrée se compare à l’empreinte de l’entrée précédente. La chaîne comptait ${p.auditEntries} entrées et se terminait par ${p.auditHeadHash} à la constitution du dossier.`,
+        )
+      : T(
       `audit/audit-entries.json holds the ${o.auditEntries} entries of the register’s hash-chained audit log that concern these records, in full, with the position and hashes of their neighbours in the chain (content withheld: they concern other records). Each entry’s hash can be recomputed from its content, and its prevHash compared with the hash of the entry before it. The chain had ${p.auditEntries} entries ending with ${p.auditHeadHash} when the bundle was made.`,
       `audit/audit-entries.json contient les ${o.auditEntries} entrées du journal d’audit chaîné du registre qui concernent ces dossiers, en entier, avec la position et les empreintes de leurs voisines dans la chaîne (contenu non communiqué : elles concernent d’autres dossiers). L’empreinte de chaque entrée se recalcule à partir de son contenu, et son prevHash se compare à l’empreinte de l’entrée précédente. La chaîne comptait ${p.auditEntries} entrées et se terminait par ${p.auditHeadHash} à la constitution du dossier.`,
     ),
@@ -231,10 +245,18 @@ export async function summaryPdf(o: {
 }
 
 /** README.txt: what is inside and how to check it without the app. */
-export function readmeText(fingerprint: string): string {
+export function readmeText(fingerprint: string, redacted = false): string {
   return [
     'EVIDENCE BUNDLE / DOSSIER DE PREUVES — PrivacyOps Workstation',
     '',
+    ...(redacted
+      ? [
+          'REDACTED: made with the redaction profile named in manifest.json (provenance.redaction). No attachment,',
+          'and the audit entries as their hashes only. MASQUÉ : établi avec le profil de masquage nommé dans',
+          'manifest.json (provenance.redaction). Sans pièces jointes, journal d’audit réduit aux empreintes.',
+          '',
+        ]
+      : []),
     'What is inside',
     '  00-summary.pdf            what the bundle is about, every file and its SHA-256, the signer',
     '  records/*.pdf, *.json     the records (PDF to read, JSON complete and machine-readable)',

@@ -10,14 +10,16 @@ import type { Job } from '../jobs/jobs';
 import { fingerprintOf, publicKeyPem, type DeviceKey } from '../keys/device-key';
 import { toUtc } from '../registers/context';
 import { recordHistory } from '../registers/record-history';
+import { hidesAnything, type Redactor } from '@shared/redaction';
 import { incidentSurroundings } from '../timeline/timeline';
 import type { TimelineEntries } from '../timeline/entries';
 import { AUDIT_FORMAT, sha256, type AuditExtract } from './bundle-verify';
 import { matterPdf, readmeText, summaryPdf } from './bundle-pdf';
 import { safeName, type ExchangeContext } from './context';
 import { fmtDate, type Lang } from './labels';
-import { lookups } from './register-export';
+import { lookups, redactedLookups } from './register-export';
 import { registerPdf } from './register-pdf';
+import { redactObligation, redactorFor } from './redaction';
 
 /** One record the bundle is about, with what its JSON file holds. */
 interface BundleRecord {
@@ -45,13 +47,13 @@ export const HASH_RULE =
   'hash = SHA-256(prevHash + "\\n" + JSON of {opId, at, actor, device, recordType, recordId, action, changes, hlc, bases} with keys sorted at every level and absent or null hlc/bases left out); an entry follows the one before it when its prevHash is that entry’s hash; the first entry’s prevHash is the genesis hash.';
 
 /** The records a scope covers: the incident or matter and what is linked to it, or every record of the period. */
-function collect(x: ExchangeContext, entries: TimelineEntries, scope: BundleScope, zone: string, lang: Lang): { label: string; records: BundleRecord[] } {
+function collect(x: ExchangeContext, entries: TimelineEntries, scope: BundleScope, zone: string, lang: Lang, redactor: Redactor | null): { label: string; records: BundleRecord[] } {
   const r = x.d.registers;
   const recs = new Map<string, BundleRecord>();
   const add = (type: RecordType, id: string) => {
     const key = `${type}:${id}`;
     if (recs.has(key)) return;
-    const rec = recordOf(x, type, id);
+    const rec = recordOf(x, type, id, redactor);
     if (rec) recs.set(key, rec);
   };
   const linked = (ref: RecordRef) => r.links.of(ref).filter((l) => !l.other.archived).map((l) => l.other);
@@ -103,32 +105,43 @@ function sorted(recs: Map<string, BundleRecord>): BundleRecord[] {
   return [...recs.values()].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || a.reference.localeCompare(b.reference));
 }
 
-function recordOf(x: ExchangeContext, type: RecordType, id: string): BundleRecord | null {
+/** One record as the bundle carries it: in full, or through the bundle's profile (a redacted bundle). */
+function recordOf(x: ExchangeContext, type: RecordType, id: string, redactor: Redactor | null): BundleRecord | null {
   const r = x.d.registers;
   const now = x.d.ctx.clock.now().getTime();
+  const red = <T extends object>(scope: Parameters<Redactor['record']>[0], rec: T): T => (redactor ? redactor.record(scope, rec) : rec);
   switch (type) {
     case 'incident': {
       const d = r.incidents.detail(id);
-      return { type, id, reference: d.incident.reference, title: d.incident.title, record: { ...d, obligations: r.incidents.obligations.views(id, now, true) }, plain: d.incident };
+      const incident = red('incidents', d.incident);
+      const notifications = redactor ? d.notifications.map((n) => redactor.part('incidents', 'notifications', n)) : d.notifications;
+      const clients = redactor ? d.clients.map((c) => redactor.part('incidents', 'clients', c)) : d.clients;
+      const views = r.incidents.obligations.views(id, now, true);
+      const obligations = redactor ? views.map((o) => redactObligation(redactor, o)) : views;
+      return { type, id, reference: incident.reference, title: incident.title, record: { incident, notifications, clients, obligations }, plain: incident };
     }
     case 'matter': {
       const d = r.matters.detail(id);
-      return { type, id, reference: d.matter.reference, title: d.matter.title, record: d, plain: d };
+      const out = redactor ? { ...d, matter: redactor.record('matters', d.matter), letters: d.letters.map((l) => redactor.record('letters', l)) } : d;
+      return { type, id, reference: out.matter.reference, title: out.matter.title, record: out, plain: out };
     }
     case 'letter': {
       const l = r.letters.find(id);
-      return l ? { type, id, reference: l.reference, title: l.subject, record: l, plain: l } : null;
+      return l ? { type, id, reference: l.reference, title: red('letters', l).subject, record: red('letters', l), plain: red('letters', l) } : null;
     }
     case 'complaint': {
-      const c = r.complaints.find(id);
+      const found = r.complaints.find(id);
+      const c = found && red('complaints', found);
       return c ? { type, id, reference: c.reference, title: c.summary.slice(0, 120), record: c, plain: c } : null;
     }
     case 'action': {
-      const a = r.actions.find(id);
+      const found = r.actions.find(id);
+      const a = found && red('actions', found);
       return a ? { type, id, reference: a.reference, title: a.title, record: a, plain: a } : null;
     }
     case 'contract': {
-      const c = r.contracts.find(id);
+      const found = r.contracts.find(id);
+      const c = found && red('contracts', found);
       return c ? { type, id, reference: c.reference, title: c.name, record: c, plain: c } : null;
     }
   }
@@ -149,9 +162,17 @@ function auditSeqs(x: ExchangeContext, records: BundleRecord[]): number[] {
   return [...seqs].sort((a, b) => a - b);
 }
 
-/** The entries in full, with the hashes of their neighbours in the chain (content withheld). */
-function auditExtract(x: ExchangeContext, seqs: number[], head: { count: number; hash: string }): { extract: AuditExtract; entries: AuditEntry[] } {
+/**
+ * The entries in full, with the hashes of their neighbours in the chain (content withheld). In a
+ * redacted bundle every entry is given as its position and hashes only: its content holds the
+ * values the profile hides, and a redacted entry would no longer match its hash.
+ */
+function auditExtract(x: ExchangeContext, seqs: number[], head: { count: number; hash: string }, redacted: boolean): { extract: AuditExtract; entries: AuditEntry[] } {
   const audit = x.d.ctx.audit;
+  if (redacted) {
+    const links = audit.linksAt(seqs).map((l) => ({ ...l, withheld: true as const }));
+    return { extract: { format: AUDIT_FORMAT, genesisHash: GENESIS_HASH, hashRule: HASH_RULE, chainHead: head, chain: links }, entries: [] };
+  }
   const entries = audit.entriesAt(seqs);
   const inFull = new Set(entries.map((e) => e.seq));
   const around = new Set<number>();
@@ -172,12 +193,22 @@ const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2) + '\n', 'utf
  * reader, a README on checking it, and manifest.json (every file's SHA-256) with its Ed25519
  * signature in manifest.sig. Read in one state of the register: if it changes meanwhile, CONFLICT.
  */
-export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: BundleScope, lang: Lang, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; manifest: BundleManifest }> {
+export async function buildBundle(
+  x: ExchangeContext,
+  deps: BundleDeps,
+  scope: BundleScope,
+  lang: Lang,
+  profile: string,
+  job: Job,
+): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; manifest: BundleManifest }> {
   await job.start('reading', 1);
-  const provenance = x.provenance();
+  const { redactor, redaction } = redactorFor(x, profile, lang);
+  // A profile that hides nothing (full) makes the bundle for a regulator or counsel, in full.
+  const redacted = hidesAnything(redactor.profile);
+  const provenance: Provenance = { ...x.provenance(), redaction };
   const zone = provenance.timeZone;
   const head = { count: provenance.auditEntries, hash: provenance.auditHeadHash };
-  const { label, records } = collect(x, deps.entries, scope, zone, lang);
+  const { label, records } = collect(x, deps.entries, scope, zone, lang, redacted ? redactor : null);
   const files: { file: ManifestFile; bytes: Buffer }[] = [];
   const used = new Set<string>();
   const put = (path: string, bytes: Buffer, kind: ManifestFile['kind'], record?: string) => {
@@ -193,9 +224,9 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
     const of = records.filter((r) => r.type === type);
     if (of.length === 0) continue;
     const register = PDF_OF[type];
-    // Client contracts go in as their JSON only. The bundle is for the regulator or counsel: nothing redacted.
+    // Client contracts go in as their JSON only. The records come redacted already (recordOf); names the PDF looks up go through the profile too.
     const pdf = register
-      ? await registerPdf(x, RegisterExportInput.parse({ register, format: 'pdf', lang }), of.map((r) => r.plain), provenance, job, lookups(x), (_r, _f, v) => v)
+      ? await registerPdf(x, RegisterExportInput.parse({ register, format: 'pdf', lang, profile }), of.map((r) => r.plain), provenance, job, redacted ? redactedLookups(x, redactor) : lookups(x), (rg, f, v) => redactor.text(rg, f, v) ?? '')
       : type === 'matter'
         ? await matterPdf(of.map((r) => r.plain as MatterDetail), lang, provenance)
         : null;
@@ -203,7 +234,11 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
     for (const r of of) {
       const links = x.d.registers.links.of({ type: r.type, id: r.id });
       const attachments = x.d.registers.attachments.of({ type: r.type, id: r.id });
-      put(`records/${r.type}-${safeName(r.reference)}.json`, json({ type: r.type, reference: r.reference, record: r.record, links, attachments }), 'record-json', r.reference);
+      // Redacted: a link says which record, not its title or note; attachments are counted, not named.
+      const body = redacted
+        ? { type: r.type, reference: r.reference, record: r.record, links: links.map((l) => ({ type: l.other.type, reference: l.other.reference })), attachmentsLeftOut: attachments.length }
+        : { type: r.type, reference: r.reference, record: r.record, links, attachments };
+      put(`records/${r.type}-${safeName(r.reference)}.json`, json(body), 'record-json', r.reference);
     }
     job.check();
   }
@@ -212,7 +247,8 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
   }
   // Attachments, decrypted (and checked against the digest taken when they came in).
   await job.start('reading', records.length);
-  for (let k = 0; k < records.length; k++) {
+  // A file cannot be redacted: a redacted bundle carries none.
+  for (let k = 0; k < records.length && !redacted; k++) {
     const r = records[k]!;
     for (const a of x.d.registers.attachments.of({ type: r.type, id: r.id })) {
       const { bytes } = x.d.registers.attachments.content(a.id);
@@ -220,7 +256,7 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
     }
     await job.tick(k + 1);
   }
-  const { extract, entries } = auditExtract(x, auditSeqs(x, records), head);
+  const { extract, entries } = auditExtract(x, auditSeqs(x, records), head, redacted);
   const auditPath = 'audit/audit-entries.json';
   put(auditPath, json(extract), 'audit');
   if (x.d.ctx.audit.headHash() !== provenance.auditHeadHash) {
@@ -233,15 +269,16 @@ export async function buildBundle(x: ExchangeContext, deps: BundleDeps, scope: B
   const scopeOut: BundleManifest['scope'] = { kind: scope.kind, label, ...(scope.kind === 'period' ? { from: toUtc(scope.from), to: toUtc(scope.to) } : {}) };
   const recordList = records.map((r) => ({ type: r.type, id: r.id, reference: r.reference, title: r.title }));
   const contents = files.map((f) => f.file);
-  put('00-summary.pdf', await summaryPdf({ scope: scopeOut, records: recordList, files: contents, auditEntries: entries.length, signer, lang, provenance }), 'summary');
-  put('README.txt', Buffer.from(readmeText(signer.fingerprint), 'utf8'), 'readme');
+  const withheld = redacted ? extract.chain.length : 0;
+  put('00-summary.pdf', await summaryPdf({ scope: scopeOut, records: recordList, files: contents, auditEntries: entries.length, withheldEntries: withheld, redacted, signer, lang, provenance }), 'summary');
+  put('README.txt', Buffer.from(readmeText(signer.fingerprint, redacted), 'utf8'), 'readme');
 
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     version: 1,
     scope: scopeOut,
     lang,
-    contents: 'full',
+    contents: redacted ? 'redacted' : 'full',
     provenance,
     records: recordList,
     files: files.map((f) => f.file),

@@ -23,6 +23,7 @@ import type { Lang } from '@shared/schemas/common';
 import type { Job } from '../jobs/jobs';
 import { DeviceKey } from '../keys/device-key';
 import { buildBundle } from './evidence-bundle';
+import { redactorFor } from './redaction';
 import { verifyBundle } from './bundle-verify';
 
 const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -69,14 +70,27 @@ export class Exchange implements ExchangeContext {
     return this.entries.byIncident(incidentId, includeArchived);
   }
 
-  /** Everything the timeline exports show, read at one moment with its provenance. */
-  private timelineDoc(incidentId: string, filter: TimelineExportInput['filter']): TimelineDoc {
+  /**
+   * Everything the timeline exports show, read at one moment with its provenance, through the
+   * export's redaction profile: the records and the timeline built from them are redacted before
+   * any format renders them, and the provenance names the profile.
+   */
+  private timelineDoc(incidentId: string, filter: TimelineExportInput['filter'], profile: string, lang: Lang): TimelineDoc {
     const r = this.d.registers;
+    const { redactor, redaction } = redactorFor(this, profile, lang);
+    const deps = { ctx: this.d.ctx, registers: r, entries: this.entries, redactor };
     const detail = r.incidents.detail(incidentId);
-    const full = this.timeline({ incidentId });
-    const timeline = filter ? { ...full, events: applyFilter(full.events, filter) } : full;
-    const around = incidentSurroundings({ ctx: this.d.ctx, registers: r, entries: this.entries }, incidentId);
-    return { ...detail, timeline, actions: around.actions, provenance: this.provenance() };
+    const whole = buildTimeline(deps, { incidentId });
+    const timeline = filter ? { ...whole, events: applyFilter(whole.events, filter) } : whole;
+    const around = incidentSurroundings(deps, incidentId);
+    return {
+      incident: redactor.record('incidents', detail.incident),
+      notifications: detail.notifications.map((n) => redactor.part('incidents', 'notifications', n)),
+      clients: detail.clients.map((c) => redactor.part('incidents', 'clients', c)),
+      timeline,
+      actions: around.actions,
+      provenance: { ...this.provenance(), redaction },
+    };
   }
 
   async exportTimeline(input: TimelineExportInput): Promise<ExportResult> {
@@ -84,7 +98,7 @@ export class Exchange implements ExchangeContext {
     return this.jobs.run(q.jobId, async (job) => {
       await job.start('reading', 1);
       // Read in one synchronous step: the data and the audit head it is stamped with match.
-      const doc = this.timelineDoc(q.incidentId, q.filter);
+      const doc = this.timelineDoc(q.incidentId, q.filter, q.profile, q.lang);
       const base = `${safeName(doc.incident.reference)}-timeline-${q.lang}`;
       let bytes: Buffer;
       if (q.format === 'pdf') bytes = await timelinePdf(doc, q.lang, job);
@@ -105,7 +119,8 @@ export class Exchange implements ExchangeContext {
   async exportBundle(input: BundleExportInput): Promise<BundleResult> {
     const q = BundleExportInput.parse(input);
     return this.jobs.run(q.jobId, async (job) => {
-      const out = await buildBundle(this, { key: this.key, entries: this.entries, timelineFiles: (id, lang, j) => this.timelineFiles(id, lang, j) }, q.scope, q.lang, job);
+      const deps = { key: this.key, entries: this.entries, timelineFiles: (id: string, lang: Lang, j: Job) => this.timelineFiles(id, lang, j, q.profile) };
+      const out = await buildBundle(this, deps, q.scope, q.lang, q.profile, job);
       return {
         file: { fileName: out.fileName, mimeType: 'application/zip', contentBase64: out.bytes.toString('base64') },
         provenance: out.provenance,
@@ -116,9 +131,9 @@ export class Exchange implements ExchangeContext {
     });
   }
 
-  /** An incident's timeline as the timeline exports make it, for a bundle: PDF and JSON. */
-  private async timelineFiles(incidentId: string, lang: Lang, job: Job): Promise<{ name: string; bytes: Buffer }[]> {
-    const doc = this.timelineDoc(incidentId, undefined);
+  /** An incident's timeline as the timeline exports make it (with the bundle's profile), for a bundle: PDF and JSON. */
+  private async timelineFiles(incidentId: string, lang: Lang, job: Job, profile: string): Promise<{ name: string; bytes: Buffer }[]> {
+    const doc = this.timelineDoc(incidentId, undefined, profile, lang);
     const base = `${safeName(doc.incident.reference)}-timeline-${lang}`;
     return [
       { name: `${base}.pdf`, bytes: await timelinePdf(doc, lang, job) },

@@ -14,6 +14,7 @@ import { safeName, type ExchangeContext } from './context';
 import { deadlineCell, isoLocal, label, tr, type Lang } from './labels';
 import { provenanceLine, redactionText } from './pdf';
 import { redactorFor } from './redaction';
+import type { Redactor } from '@shared/redaction';
 import { registerPdf } from './register-pdf';
 
 type Query = z.infer<typeof RegisterExportInput>;
@@ -141,6 +142,16 @@ export function registerOf(x: ExchangeContext, register: RegisterName): { get(id
   return x.d.registers[register];
 }
 
+/** The sub-records an export looks up (an incident's notifications and clients), through the export's profile. */
+export function redactedLookups(x: ExchangeContext, redactor: Redactor): Lookups {
+  const base = lookups(x);
+  return {
+    ...base,
+    notifications: (id) => base.notifications(id).map((n) => redactor.part('incidents', 'notifications', n)),
+    clients: (id) => base.clients(id).map((c) => redactor.part('incidents', 'clients', c)),
+  };
+}
+
 export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
   const { redactor, redaction } = redactorFor(x, q.profile, q.lang);
   const read = await readRecords(x, q, job);
@@ -149,12 +160,7 @@ export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Pr
   const provenance: Provenance = { ...read.provenance, redaction };
   const specs = fieldsOf(q.register);
   const zone = provenance.timeZone;
-  const base = lookups(x);
-  const l: Lookups = {
-    ...base,
-    notifications: (id) => base.notifications(id).map((n) => redactor.part(q.register, 'notifications', n)),
-    clients: (id) => base.clients(id).map((c) => redactor.part(q.register, 'clients', c)),
-  };
+  const l = redactedLookups(x, redactor);
   const day = isoLocal(provenance.exportedAt, zone).slice(0, 10);
   const fileName = `${safeName(tr(REGISTER_TITLES[q.register], q.lang))}-${day}.${q.format}`;
   await job.start('rendering', records.length);

@@ -8,6 +8,8 @@ import { findRegulator, regulatorLabel } from '@shared/reference/regulators';
 import type { RegisterContext } from '../registers/context';
 import type { Registers } from '../session/registers';
 import { bi, finish, fmtDate, fmtDeadline, fmtMoney, labelBi, U, type Bi } from '../exports/labels';
+import type { Redactor } from '@shared/redaction';
+import { redactObligation } from '../exports/redaction';
 import { incidentClocks } from './clocks';
 import { TIMELINE_ENTRY, type TimelineEntries } from './entries';
 
@@ -15,6 +17,12 @@ export interface TimelineDeps {
   ctx: RegisterContext;
   registers: Registers;
   entries: TimelineEntries;
+  /**
+   * An export's redaction profile: every record the timeline is built from is read through it
+   * (incident, notifications, clients, entries, actions, letters, complaints, obligations), so no
+   * event, clock or detail carries a value the profile hides. Absent: the app's own view.
+   */
+  redactor?: Redactor;
 }
 
 /** The order of events that happen at the same instant: cause before effect. */
@@ -86,6 +94,13 @@ export interface IncidentSurroundings {
 }
 
 export function incidentSurroundings(d: TimelineDeps, incidentId: string): IncidentSurroundings {
+  const around = surroundings(d, incidentId);
+  const x = d.redactor;
+  if (!x) return around;
+  return { actions: around.actions.map((a) => x.record('actions', a)), letters: around.letters.map((l) => x.record('letters', l)), complaints: around.complaints.map((c) => x.record('complaints', c)) };
+}
+
+function surroundings(d: TimelineDeps, incidentId: string): IncidentSurroundings {
   const r = d.registers;
   const links = r.links.of({ type: 'incident', id: incidentId });
   const letterIds = new Set<string>();
@@ -213,7 +228,7 @@ function incidentEvents(d: TimelineDeps, i: Incident): TimelineEvent[] {
   }
 
   // Notifications sent (the instant they went out, not when they were typed).
-  for (const n of d.registers.incidents.notifications.byIncident(i.id)) {
+  for (const n of d.registers.incidents.notifications.byIncident(i.id).map((x) => d.redactor?.part('incidents', 'notifications', x) ?? x)) {
     const h = historyOf(d, 'notification', n.id);
     const to = n.recipient === 'authority' ? regulatorLabel(i.authority) || n.recipientName : n.recipientName;
     const rec = RECIPIENT_TO[n.recipient];
@@ -247,7 +262,7 @@ function incidentEvents(d: TimelineDeps, i: Incident): TimelineEvent[] {
   }
 
   // Affected client controllers: when each was told, acknowledged, told its own authority.
-  for (const c of d.registers.incidents.clients.byIncident(i.id)) {
+  for (const c of d.registers.incidents.clients.byIncident(i.id).map((x) => d.redactor?.part('incidents', 'clients', x) ?? x)) {
     const h = historyOf(d, 'client', c.id);
     const src2 = { type: 'client' as const, id: c.id, reference: c.name };
     const name = U(c.name);
@@ -304,7 +319,9 @@ function actionEvents(d: TimelineDeps, a: Action): TimelineEvent[] {
   }
   if (a.status === 'cancelled') {
     const s = h.findLast((e) => e.action === 'status' && e.changes.some((c) => c.field === 'status' && c.new === 'cancelled'));
-    const note = s?.changes.find((c) => c.field === 'note')?.new;
+    const said = s?.changes.find((c) => c.field === 'note')?.new;
+    // The note is in the audit entry, not in a field of the action: a profile treats it as a field it does not name.
+    const note = typeof said === 'string' ? (d.redactor?.text('actions', 'cancellationNote', said) ?? said) : said;
     out.push({ ...base, id: `action_cancelled:${a.id}`, at: s?.at ?? a.updatedAt, recordedAt: s?.at ?? null, actor: s?.actor ?? '', kind: 'action_cancelled', short: bi(`${a.reference} cancelled`, `${a.reference} annulée`), text: bi(`Action cancelled: ${U(a.title)}`, `Action annulée : ${U(a.title)}`), detail: both(typeof note === 'string' ? note : ''), milestone: false });
   }
   return out;
@@ -401,12 +418,13 @@ export function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
 export function buildTimeline(d: TimelineDeps, query: TimelineQuery): Timeline {
   const q = TimelineQuery.parse(query);
   const r = d.registers;
-  const i = r.incidents.get(q.incidentId);
+  const read = r.incidents.get(q.incidentId);
+  const i = d.redactor?.record('incidents', read) ?? read;
   const now = d.ctx.clock.now().toISOString();
   const cal = d.ctx.calendar();
   const events: TimelineEvent[] = incidentEvents(d, i);
 
-  for (const e of d.entries.byIncident(i.id)) {
+  for (const e of d.entries.byIncident(i.id).map((x) => d.redactor?.record('timeline', x) ?? x)) {
     const h = historyOf(d, TIMELINE_ENTRY, e.id);
     const kind = labelBi('entryKind', e.kind);
     events.push({
@@ -440,7 +458,8 @@ export function buildTimeline(d: TimelineDeps, query: TimelineQuery): Timeline {
     e.short = finish(e.short);
     e.detail = finish(e.detail);
   }
-  const clocks = incidentClocks(i, r.incidents.obligations.views(i.id, Date.parse(now)), now);
+  const obligations = r.incidents.obligations.views(i.id, Date.parse(now));
+  const clocks = incidentClocks(i, d.redactor ? obligations.map((o) => redactObligation(d.redactor!, o)) : obligations, now);
   return TimelineSchema.parse({
     incident: { id: i.id, reference: i.reference, title: i.title, status: i.status, riskLevel: i.riskLevel },
     at: now,

@@ -15,6 +15,7 @@ import { useRecordTypeVersion } from '../../state/recordChanges';
 import { readAsBase64, saveFile, sizeOfBase64 } from './files';
 import { IncidentPicker } from './IncidentPicker';
 import { JobProgressBar } from './JobProgressBar';
+import { ProfileSelect } from './ProfileSelect';
 import { exportLangOptions, NS } from './labels';
 import { CancelledNotice } from './ProvenanceNote';
 import { useExchangeState } from './store';
@@ -66,12 +67,14 @@ function MakeBundle() {
           ? { kind, from: startOfLocalDay(range[0], f.zone) ?? '', to: startOfNextLocalDay(range[1], f.zone) ?? '' }
           : null;
 
+  const [profile, setProfile] = useState('full');
+
   async function make() {
     if (!scope) return;
     setError(null);
     setCancelled(false);
     setResult(null);
-    const out = await run(t('bundle.what'), (jobId) => api.call('exports.bundle', { scope, lang, jobId }));
+    const out = await run(t('bundle.what'), (jobId) => api.call('exports.bundle', { scope, lang, profile, jobId }));
     if (out.status === 'done') {
       setResult(out.value);
       saveFile(out.value.file);
@@ -121,6 +124,12 @@ function MakeBundle() {
           </Text>
           <SegmentedControl size="xs" aria-labelledby="bundle-lang" data={exportLangOptions(t)} value={lang} onChange={(v) => setLang(v as ExportLang)} />
         </Group>
+        <ProfileSelect value={profile} onChange={setProfile} testId="bundle-profile" w={360} />
+        {profile !== 'full' && (
+          <Text size="xs" c="orange.8" data-testid="bundle-redacted-note">
+            {t('bundle.redactedNote')}
+          </Text>
+        )}
         <Group>
           <Button leftSection={<IconPackageExport size={16} aria-hidden />} onClick={() => void make()} disabled={!scope || job !== null} data-testid="bundle-make-button">
             {t('bundle.make')}

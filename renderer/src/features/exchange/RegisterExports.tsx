@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconFileSpreadsheet, IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
-import { BUILT_IN_PROFILES } from '@shared/redaction';
 import type { ExportLang, ExportResult, RegisterExportFormat, RegisterExportInput, RegisterName } from '@shared/schemas/export';
 import { api } from '../../api';
 import { CompactMultiSelect } from '../../components/CompactMultiSelect';
@@ -13,6 +12,7 @@ import { startOfLocalDay, startOfNextLocalDay } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
 import { saveFile, sizeOfBase64 } from './files';
 import { JobProgressBar } from './JobProgressBar';
+import { ProfileSelect } from './ProfileSelect';
 import { exportLangOptions, FORMAT_LABEL, NS, REGISTERS, statusOptions } from './labels';
 import { CancelledNotice, ProvenanceNote } from './ProvenanceNote';
 import { useJob } from './useJob';
@@ -124,19 +124,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
     </Group>
   );
 
-  const profileSelect = (
-    <Select
-      label={t('profile.label')}
-      description={t(`profile.help.${profile}`)}
-      data={BUILT_IN_PROFILES.map((p) => ({ value: p.id, label: f.lang === 'fr' ? p.name.fr : p.name.en }))}
-      value={profile}
-      onChange={(v) => v && setProfile(v)}
-      allowDeselect={false}
-      w={featured ? 320 : undefined}
-      comboboxProps={{ withinPortal: true }}
-      data-testid={`profile-${register}`}
-    />
-  );
+  const profileSelect = <ProfileSelect value={profile} onChange={setProfile} testId={`profile-${register}`} w={featured ? 320 : undefined} />;
 
   const buttons = (
     <Group gap="xs">

@@ -11,6 +11,7 @@ import { useFormatters } from '../../lib/useFormatters';
 import { saveFile, sizeOfBase64 } from '../exchange/files';
 import { JobProgressBar } from '../exchange/JobProgressBar';
 import { exportLangOptions, FORMAT_LABEL, NS as EXCHANGE_NS } from '../exchange/labels';
+import { ProfileSelect } from '../exchange/ProfileSelect';
 import { CancelledNotice, ProvenanceNote } from '../exchange/ProvenanceNote';
 import { useJob } from '../exchange/useJob';
 import { NS } from './labels';
@@ -34,6 +35,7 @@ export function TimelineExport({ incidentId, reference, filter }: { incidentId: 
   const f = useFormatters();
   const [lang, setLang] = useState<ExportLang>(f.lang);
   const [onlyShown, setOnlyShown] = useState(false);
+  const [profile, setProfile] = useState('full');
   const { job, run, cancel } = useJob('timeline');
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +47,7 @@ export function TimelineExport({ incidentId, reference, filter }: { incidentId: 
     setResult(null);
     const what = t('export.what', { reference, format: FORMAT_LABEL[format] });
     const out = await run(what, (jobId) =>
-      api.call('exports.timeline', { incidentId, format, lang, jobId, ...(filter && onlyShown ? { filter } : {}) }),
+      api.call('exports.timeline', { incidentId, format, lang, profile, jobId, ...(filter && onlyShown ? { filter } : {}) }),
     );
     if (out.status === 'done') {
       setResult(out.value);
@@ -89,6 +91,7 @@ export function TimelineExport({ incidentId, reference, filter }: { incidentId: 
           <Checkbox size="sm" label={t('export.onlyShown')} checked={onlyShown} onChange={(e) => setOnlyShown(e.currentTarget.checked)} />
         )}
       </Group>
+      <ProfileSelect value={profile} onChange={setProfile} testId="timeline-export-profile" w={360} />
       <Text size="xs" c="dimmed">
         <IconFileText size={13} aria-hidden style={{ verticalAlign: -2 }} /> {t('export.pdfHelp')}
       </Text>
