@@ -49,6 +49,7 @@ import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, S
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
 import { BundleExportInput, BundleResult, BundleVerifyInput, BundleVerifyResult, SigningKey } from '../schemas/bundle';
+import { RedactionProfile, RedactionProfileCreate, RedactionProfileRef, RedactionProfilesResult, RedactionProfileUpdate } from '../schemas/redaction';
 import { ImportCommitInput, ImportCommitResult, ImportFieldsInput, ImportFieldsResult, ImportPreview, ImportPreviewInput } from '../schemas/import';
 import {
   Alert,
@@ -234,6 +235,10 @@ const coreMethods = {
   'reminders.settings.set': { input: ReminderSettings, output: ReminderSettings, summary: 'Change the reminder thresholds.' },
   'alerts.list': { input: AlertListQuery, output: AlertListResult, summary: 'Recent reminders, newest first (missed = fell due while the app was closed).' },
   'alerts.acknowledge': { input: IdInput, output: Alert, summary: 'Mark a reminder as seen.' },
+  'redaction.profiles': { input: Empty, output: RedactionProfilesResult, summary: 'Redaction profiles the exports take: the built-in full and management (read-only), then the custom ones.' },
+  'redaction.createProfile': { input: RedactionProfileCreate, output: RedactionProfile, summary: 'Create a custom redaction profile: per register, each field kept, withheld or summarised; names unique.' },
+  'redaction.updateProfile': { input: RedactionProfileUpdate, output: RedactionProfile, summary: 'Rename a custom redaction profile or change its rules (built-in profiles are read-only).' },
+  'redaction.deleteProfile': { input: RedactionProfileRef, output: Ok, summary: 'Delete a custom redaction profile (nothing stores a reference to one; exports made with it keep its name and rules hash).' },
   'rules.list': { input: Empty, output: RuleListResult, summary: 'Deadline rules: built in and the organisation’s own.' },
   'rules.saveCustom': { input: CustomRuleInput, output: RuleInfo, summary: 'Create or replace a custom rule: a period in hours, days, weeks or months from an event.' },
   'rules.removeCustom': { input: RuleIdInput, output: Ok, summary: 'Remove a custom rule.' },

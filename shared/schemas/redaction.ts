@@ -37,3 +37,25 @@ export const ProvenanceRedaction = z.object({
   rulesHash: z.string(),
 });
 export type ProvenanceRedaction = z.infer<typeof ProvenanceRedaction>;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Custom profiles: defined field by field in Settings › Redaction, kept in the register        */
+/* ------------------------------------------------------------------------------------------ */
+
+const ProfileName = z.object({
+  en: z.string().trim().min(1, 'Give the profile an English name').max(80),
+  fr: z.string().trim().min(1, 'Give the profile a French name').max(80),
+});
+
+/**
+ * A new custom profile: its names and, per register, what each field gets. A field the rules do
+ * not name is withheld (like every profile but `full`); the core checks each register and field
+ * is one a profile can decide on (shared/redaction › redactableFields).
+ */
+export const RedactionProfileCreate = z.object({ name: ProfileName, rules: RedactionRules });
+export type RedactionProfileCreate = z.input<typeof RedactionProfileCreate>;
+export const RedactionProfileUpdate = z.object({ id: RedactionProfileId, name: ProfileName.optional(), rules: RedactionRules.optional() });
+export type RedactionProfileUpdate = z.input<typeof RedactionProfileUpdate>;
+export const RedactionProfileRef = z.object({ id: RedactionProfileId });
+export const RedactionProfilesResult = z.object({ profiles: z.array(RedactionProfile) });
+export type RedactionProfilesResult = z.infer<typeof RedactionProfilesResult>;

@@ -125,7 +125,7 @@ async function walk(page: Page, lang: Lang, url: string, found: Found): Promise<
   }
 
   await nav('settings');
-  for (const tab of ['organisation', 'notifications', 'reminders', 'rules', 'security']) {
+  for (const tab of ['organisation', 'notifications', 'reminders', 'rules', 'redaction', 'security']) {
     await main.getByRole('tab', { name: w('settings', `tabs.${tab}`) }).click();
     await at(`settings: ${tab}`);
   }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactableFields } from '@shared/redaction';
 import type { RegisterName } from '@shared/schemas/export';
 import type { Api } from '../fixtures/scenarios';
-import { foundIn, readableForms, redactionRegister, SECRET_INCIDENT } from '../support/redaction';
+import { foundIn, readableForms, redactionRegister, SECRET_COMPLAINT, SECRET_INCIDENT } from '../support/redaction';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => {
@@ -34,14 +34,7 @@ const NOT_IN_PDF = new Set(['zoe.quintard@xylo-unique.fr', 'alerte@client-xylo.f
 
 beforeAll(async () => {
   ({ api, dir } = await redactionRegister(cleanups));
-  await api('complaints.create', {
-    receivedAt: '2026-02-20T10:00:00+01:00',
-    channel: 'email',
-    complainantLabel: 'Zoé Quintard-Xylo',
-    complainantContact: 'zoe.quintard@xylo-unique.fr',
-    rights: ['access'],
-    summary: 'Demande d’accès, rappeler au +33 6 98 76 54 32 ; mot de passe Zyxwvuquintal divulgué',
-  });
+  await api('complaints.create', SECRET_COMPLAINT);
   await api('complaints.create', { receivedAt: '2026-02-21T10:00:00+01:00', channel: 'post', complainantLabel: 'M. Autre', rights: ['erasure'], summary: 'Effacement' });
   const i = await api('incidents.create', SECRET_INCIDENT);
   await api('incidents.addClient', { incidentId: i.id, name: 'Boulangeries Martin', contact: 'alerte@client-xylo.fr', notes: 'Asked about Borgnefesse' });

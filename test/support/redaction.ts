@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { ManualClock, setUpWorkstation, tempDir } from './workstation';
+import type { ComplaintCreate } from '@shared/schemas/complaint';
 import type { IncidentCreate } from '@shared/schemas/incident';
 import { apiOf, type Api } from '../fixtures/scenarios';
 
@@ -45,4 +46,14 @@ export const SECRET_INCIDENT: IncidentCreate = {
   awareAt: '2026-02-27T22:30:00+01:00',
   nature: ['confidentiality'],
   facts: 'The bucket Borgnefesse was public for two days.',
+};
+
+/** A complainant with a name, an email and a phone number, and a summary with a unique word ("Zyxwvuquintal"). */
+export const SECRET_COMPLAINT: ComplaintCreate = {
+  receivedAt: '2026-02-20T10:00:00+01:00',
+  channel: 'email',
+  complainantLabel: 'Zoé Quintard-Xylo',
+  complainantContact: 'zoe.quintard@xylo-unique.fr',
+  rights: ['access'],
+  summary: 'Demande d’accès, rappeler au +33 6 98 76 54 32 ; mot de passe Zyxwvuquintal divulgué',
 };

@@ -202,6 +202,13 @@ export function createHandlers(ws: Workstation): Handlers {
     'reminders.settings.set': (input) => ws.clocks.reminders.setSettings(input),
     'alerts.list': (q) => ({ alerts: ws.clocks.reminders.alerts(q) }),
     'alerts.acknowledge': ({ id }) => ws.clocks.reminders.acknowledge(id),
+    'redaction.profiles': () => ({ profiles: ws.exchange.profiles.list() }),
+    'redaction.createProfile': (input) => ws.exchange.profiles.create(input),
+    'redaction.updateProfile': (input) => ws.exchange.profiles.update(input),
+    'redaction.deleteProfile': ({ id }) => {
+      ws.exchange.profiles.remove(id);
+      return { ok: true as const };
+    },
     'rules.list': () => ({ rules: ws.clocks.rules.list() }),
     'rules.saveCustom': (input) => ws.clocks.rules.save(input),
     'rules.removeCustom': ({ id }) => {

@@ -23,7 +23,7 @@ import type { Lang } from '@shared/schemas/common';
 import type { Job } from '../jobs/jobs';
 import { DeviceKey } from '../keys/device-key';
 import { buildBundle } from './evidence-bundle';
-import { redactorFor } from './redaction';
+import { RedactionProfiles, redactorFor } from './redaction';
 import { verifyBundle } from './bundle-verify';
 
 const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -37,8 +37,11 @@ export class Exchange implements ExchangeContext {
   readonly entries: TimelineEntries;
   /** The profile's Ed25519 key that signs evidence bundles (kept inside the encrypted register). */
   readonly key: DeviceKey;
+  /** The redaction profiles the exports take (built-in and the organisation's own). */
+  readonly profiles: RedactionProfiles;
 
   constructor(readonly d: ExchangeDeps) {
+    this.profiles = new RedactionProfiles(d.ctx);
     this.jobs = new Jobs(d.emitProgress);
     this.entries = new TimelineEntries(d.ctx);
     this.key = new DeviceKey(d.ctx.db, () => d.ctx.clock.now());

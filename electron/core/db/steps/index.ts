@@ -13,6 +13,7 @@ import { contractsMigration } from './011-contracts';
 import { contractClientsMigration } from './012-contract-clients';
 import { workspaceMembersMigration } from './013-workspace-members';
 import { quarantineMigration } from './014-quarantine';
+import { redactionProfilesMigration } from './015-redaction-profiles';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const steps: readonly Migration[] = [
   contractClientsMigration,
   workspaceMembersMigration,
   quarantineMigration,
+  redactionProfilesMigration,
 ];

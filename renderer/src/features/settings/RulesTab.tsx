@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, Modal, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconGavel, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { getRule, makeCustomRule, type DeadlineResult, type OrgCalendar } from '@shared/deadlines';
 import type { RuleInfo } from '@shared/schemas/clock';
 import { api } from '../../api';
+import { ConfirmRemove } from '../../components/ConfirmRemove';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { useOrganisation } from '../../state/appStatus';
 import { useRecordChanges } from '../../state/recordChanges';
@@ -106,7 +107,6 @@ export function RulesTab() {
   const now = useAppNow();
   const [editing, setEditing] = useState<RuleInfo | 'new' | null>(null);
   const [removing, setRemoving] = useState<RuleInfo | null>(null);
-  const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0));
 
@@ -117,17 +117,10 @@ export function RulesTab() {
   const cal = useMemo<OrgCalendar>(() => ({ timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' }), [org?.timeZone, org?.country]);
 
   async function remove(rule: RuleInfo) {
-    setBusy(true);
-    try {
-      await api.call('rules.removeCustom', { id: rule.id });
-      notifySuccess(t('rules.removed', { label: rule.label[f.lang] }));
-      setRemoving(null);
-      setReload((n) => n + 1);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    await api.call('rules.removeCustom', { id: rule.id });
+    notifySuccess(t('rules.removed', { label: rule.label[f.lang] }));
+    setRemoving(null);
+    setReload((n) => n + 1);
   }
 
   if (rules === null) return error ? <ErrorNotice error={error} title={t('rules.loadFailed')} /> : <Loader size="sm" />;
@@ -207,19 +200,14 @@ export function RulesTab() {
           }}
         />
       )}
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={removing ? t('rules.removeTitle', { label: removing.label[f.lang] }) : ''}>
-        <Stack gap="md">
-          <Text size="sm">{t('rules.removeBody')}</Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={busy} onClick={() => removing && void remove(removing)}>
-              {t('rules.remove')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmRemove
+        title={removing ? t('rules.removeTitle', { label: removing.label[f.lang] }) : null}
+        body={t('rules.removeBody')}
+        confirmLabel={t('rules.remove')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={() => remove(removing!)}
+        onClose={() => setRemoving(null)}
+      />
     </Stack>
   );
 }

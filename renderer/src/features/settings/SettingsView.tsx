@@ -1,11 +1,12 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBell, IconBuilding, IconGavel, IconKey, IconSend } from '@tabler/icons-react';
+import { IconBell, IconBuilding, IconEyeOff, IconGavel, IconKey, IconSend } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useFeatureT } from '../../lib/featureT';
 import { useNavigation } from '../../state/navigation';
 import { NotificationsTab } from './NotificationsTab';
 import { OrganisationTab } from './OrganisationTab';
 import { RemindersTab } from './RemindersTab';
+import { RedactionTab } from './RedactionTab';
 import { RulesTab } from './RulesTab';
 import { SecurityTab } from './SecurityTab';
 import { NS } from './ns';
@@ -35,6 +36,15 @@ const TABS = [
     panel: () => (
       <RoleGate action="settings">
         <RulesTab />
+      </RoleGate>
+    ),
+  },
+  {
+    value: 'redaction',
+    icon: <IconEyeOff size={15} />,
+    panel: () => (
+      <RoleGate action="settings">
+        <RedactionTab />
       </RoleGate>
     ),
   },
