@@ -6,6 +6,14 @@ export const BreachNature = z.enum(['confidentiality', 'integrity', 'availabilit
 export const RiskLevel = z.enum(['unlikely', 'risk', 'high']);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 export const Decision = z.enum(['pending', 'yes', 'no']);
+
+/**
+ * As processor we decide neither on the authority nor on the data subjects: the controllers do,
+ * once told under Art. 33(2). An undecided decision is theirs then, not a task of ours left open.
+ */
+export function controllersDecide(i: { ourRole: string }, decision: z.infer<typeof Decision>): boolean {
+  return decision === 'pending' && i.ourRole === 'processor';
+}
 export const IncidentStatus = z.enum(['open', 'contained', 'closed']);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 

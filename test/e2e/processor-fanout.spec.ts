@@ -95,6 +95,10 @@ test.describe.serial('a processor notifies each client controller under its own 
       await expect(obligation(c.name)).toHaveAttribute('data-state', 'required');
     }
     await expect(page.getByTestId('obligations-panel')).not.toContainText('supervisory authority (72 h)');
+    // Nor is the decision on the authority or the data subjects ours: the controllers take it.
+    await expect(page.getByTestId('decision-authority')).toContainText('For the controllers to decide');
+    await expect(page.getByTestId('decision-subjects')).toContainText('For the controllers to decide');
+    await expect(page.getByTestId('summary-subjects')).toHaveText('For the controllers to decide');
   });
 
   /** Records a client's notice as a filing: the text prepared from the facts, the reasons when late. */

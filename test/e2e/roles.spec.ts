@@ -178,4 +178,38 @@ test.describe.serial('a reader of the workspace', () => {
     await ok(ines, 'sync.now');
     expect(await ok(ines, 'sync.workspaceSettings')).toEqual({ separationOfDuties: true });
   });
+
+  test('a role changed by the administrator reaches her open page; a save her new role refuses says why, in words', async () => {
+    const inesId = (await ok<{ memberId: string }>(ines, 'sync.status')).memberId;
+    await page.goto(ines.host.url);
+    await nav('Complaints').click();
+    await page.getByRole('button', { name: `Open ${ref.complaint}` }).click();
+    await expect(page.getByTestId('member-role-badge')).toHaveText('Read-only: Reader');
+    await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+
+    // Promoted to editor: her page offers the edit without being reloaded.
+    await ok(claire, 'sync.setRole', { memberId: inesId, role: 'editor' });
+    await ok(claire, 'sync.now');
+    await ok(ines, 'sync.now');
+    await expect(page.getByTestId('member-role-badge')).toHaveText('Workspace role: Editor');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('dialog', { name: `Edit ${ref.complaint}` });
+    await form.getByRole('textbox', { name: 'Summary' }).fill('Changed after the role was lowered');
+
+    // Lowered back to reader while her form is open: the save is refused, and she is told why.
+    await ok(claire, 'sync.setRole', { memberId: inesId, role: 'reader' });
+    await ok(claire, 'sync.now');
+    await ok(ines, 'sync.now');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(form.getByRole('alert')).toContainText(
+      'Your role in the workspace (Reader) does not allow this; nothing was changed. A reader may read the registers and export them with a redaction profile.',
+    );
+    expect((await ok<{ summary: string }>(ines, 'complaints.get', { id: ref.complaintId })).summary).toBe('Still receives marketing emails after opting out.');
+    // In French, the header says it too.
+    await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(form).toBeHidden();
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('FR', { exact: true }).click();
+    await expect(page.getByTestId('member-role-badge')).toHaveText(/^Lecture seule\s:\sLecteur$/);
+  });
 });

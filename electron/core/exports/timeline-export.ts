@@ -1,5 +1,5 @@
 import type { Action } from '@shared/schemas/action';
-import type { AffectedClient, Incident, Notification } from '@shared/schemas/incident';
+import { controllersDecide, type AffectedClient, type Incident, type Notification } from '@shared/schemas/incident';
 import type { Provenance } from '@shared/schemas/export';
 import type { IncidentClock, Timeline, TimelineEvent } from '@shared/schemas/timeline';
 import type { Job } from '../jobs/jobs';
@@ -75,7 +75,7 @@ const CATEGORY_COLORS: Record<TimelineEvent['category'], string> = {
  * reading "pending" as if it were ours to take.
  */
 export function decisionText(i: Pick<Incident, 'ourRole'>, value: Incident['notifyAuthority'], reasons: string, lang: Lang): string {
-  if (value === 'pending' && i.ourRole === 'processor') {
+  if (controllersDecide(i, value)) {
     return lang === 'fr' ? 'Aux responsables du traitement de décider\u00a0: nous sommes leur sous-traitant (art. 33(2))' : 'For the controllers to decide: we are their processor (Art. 33(2))';
   }
   return `${label('decision', value, lang)}${reasons ? ` — ${reasons}` : ''}`;

@@ -93,8 +93,10 @@ export function DetailFrame<R extends ArchivableRecord>({
       ) : (
         back
       )}
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{ minWidth: 0 }}>
+      {/* The name keeps at least 18rem: with many actions the bar goes under it, rather than
+          squeezing the title into a column of single words. */}
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <div style={{ minWidth: 0, flex: '1 1 18rem' }}>
           <Group gap="sm" align="center">
             <Title order={1} className="tabular" data-testid={`${ids}-reference`}>
               {record.reference}

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconCircleCheck, IconCircleX, IconHelpCircle } from '@tabler/icons-react';
-import type { Incident } from '@shared/schemas/incident';
+import { controllersDecide, type Incident } from '@shared/schemas/incident';
 import { regulatorLabel, findRegulator } from '@shared/reference/regulators';
 import { FactList, PanelTitle, type FactRow } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
@@ -99,7 +99,7 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
     {
       title: t('form.decisionsSection'),
       rows: [
-        [t('fields.notifyAuthority'), <DecisionValueView decision={i.notifyAuthority} reasons={i.notifyAuthorityReasons} testId="decision-authority" />],
+        [t('fields.notifyAuthority'), <DecisionValueView decision={i.notifyAuthority} reasons={i.notifyAuthorityReasons} controllers={controllersDecide(i, i.notifyAuthority)} testId="decision-authority" />],
         [
           t('fields.authority'),
           i.authority ? (
@@ -117,7 +117,7 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
           ),
         ],
         i.delayReasons.trim() !== '' && [t('fields.delayReasons'), text(i.delayReasons)],
-        [t('fields.notifyDataSubjects'), <DecisionValueView decision={i.notifyDataSubjects} reasons={i.notifyDataSubjectsReasons} testId="decision-subjects" />],
+        [t('fields.notifyDataSubjects'), <DecisionValueView decision={i.notifyDataSubjects} reasons={i.notifyDataSubjectsReasons} controllers={controllersDecide(i, i.notifyDataSubjects)} testId="decision-subjects" />],
         (i.dataSubjectsTarget !== null || i.riskLevel === 'high' || i.notifyDataSubjects === 'yes') && [
           t('fields.dataSubjectsTarget'),
           i.dataSubjectsTarget ? instant(i.dataSubjectsTarget) : <Text span size="sm" c="dimmed">{t('detail.noTarget')}</Text>,
@@ -161,8 +161,18 @@ const DECISION_ICON: Record<DecisionValue, React.ReactNode> = {
   pending: <IconHelpCircle size={15} aria-hidden />,
 };
 
-function DecisionValueView({ decision, reasons, testId }: { decision: DecisionValue; reasons: string; testId: string }) {
+function DecisionValueView({ decision, reasons, controllers, testId }: { decision: DecisionValue; reasons: string; controllers: boolean; testId: string }) {
   const t = useFeatureT(NS);
+  if (controllers) {
+    return (
+      <Stack gap={2} data-testid={testId}>
+        <Text size="sm">{t('decisionLong.controllers')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('decisionLong.controllersDetail')}
+        </Text>
+      </Stack>
+    );
+  }
   const color = decision === 'pending' ? 'orange.9' : undefined;
   return (
     <Stack gap={2} data-testid={testId}>

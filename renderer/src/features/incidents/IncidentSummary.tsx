@@ -1,5 +1,5 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import type { IncidentDetail } from '@shared/schemas/incident';
+import { controllersDecide, type IncidentDetail } from '@shared/schemas/incident';
 import { Panel } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
@@ -40,7 +40,9 @@ export function IncidentSummary({ detail }: { detail: IncidentDetail }) {
               ? t('summary.subjectsInformed', { date: f.dateTime(i.dataSubjectsNotifiedAt) })
               : art34
                 ? t(`summary.subjectsDecision.${i.notifyDataSubjects}`)
-                : i.riskLevel === null
+                : controllersDecide(i, i.notifyDataSubjects)
+                  ? t('decisionLong.controllers')
+                  : i.riskLevel === null
                   ? t('summary.subjectsRiskNotAssessed')
                   : t('summary.subjectsNotRequired')}
           </Text>
