@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoInstant, RecordId } from './common';
 import { ExportLang, FileOut, JobId, Provenance } from './export';
-import { RedactionProfileId } from './redaction';
+import { ProvenanceRedaction, RedactionProfileId } from './redaction';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Evidence bundle: one signed ZIP for a regulator or counsel                                  */
@@ -154,6 +154,8 @@ export const BundleVerifyResult = z.object({
   organisation: z.string().nullable(),
   createdAt: IsoInstant.nullable(),
   createdBy: z.string().nullable(),
+  /** A redacted bundle: the profile it was made with (its audit entries are checked as hashes only); null for a full one. */
+  redaction: ProvenanceRedaction.nullable().default(null),
 });
 export type BundleVerifyResult = z.infer<typeof BundleVerifyResult>;
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { assertRendererBuilt, callApi, freshDataDir, startWebHost, type WebHost } from './support/webHost';
 
 /**
@@ -15,6 +16,12 @@ test.describe.serial('custom redaction profiles through the web host', () => {
   let host: WebHost | null = null;
   let page: Page;
   const call = <T = unknown>(method: string, input: unknown) => callApi<T>(host!, method, input);
+  async function pickIncident(testId: string) {
+    const picker = page.getByTestId(testId);
+    await picker.click();
+    await picker.fill('I-2026');
+    await page.getByRole('option', { name: /I-2026-0001/ }).click();
+  }
 
   test.beforeAll(async ({ browser }) => {
     assertRendererBuilt();
@@ -108,10 +115,7 @@ test.describe.serial('custom redaction profiles through the web host', () => {
 
   test('the incident timeline exported with it as a PDF: the participant nowhere in its text', async () => {
     await page.getByRole('tab', { name: 'Incident timeline' }).click();
-    const picker = page.getByTestId('timeline-incident-picker');
-    await picker.click();
-    await picker.fill('I-2026');
-    await page.getByRole('option', { name: /I-2026-0001/ }).click();
+    await pickIncident('timeline-incident-picker');
     const panel = page.getByTestId('timeline-incident');
     await panel.getByRole('combobox', { name: 'Redaction profile' }).click();
     await page.getByRole('option', { name: 'Board pack' }).click();
@@ -125,5 +129,24 @@ test.describe.serial('custom redaction profiles through the web host', () => {
     expect(readFileSync(file).includes('Quillfeather')).toBe(false);
     await expect(panel.getByTestId('provenance')).toContainText('Board pack · ');
     await page.screenshot({ path: 'test-results/redaction-timeline.png', fullPage: true });
+  });
+
+  test('an evidence bundle made with it: redacted, no participant in any file, and it verifies when dropped back', async () => {
+    await page.getByRole('tab', { name: 'Evidence bundle' }).click();
+    await pickIncident('bundle-incident-picker');
+    await page.getByTestId('bundle-profile').click();
+    await page.getByRole('option', { name: 'Board pack' }).click();
+    await expect(page.getByTestId('bundle-redacted-note')).toContainText('A redacted bundle is not for a regulator');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('bundle-make-button').click();
+    const file = await (await downloading).path();
+    const files = unzipSync(new Uint8Array(readFileSync(file)));
+    expect(JSON.parse(strFromU8(files['manifest.json']!))).toMatchObject({ contents: 'redacted', provenance: { redaction: { id: 'custom-board-pack' } } });
+    for (const [path, bytes] of Object.entries(files)) expect(Buffer.from(bytes).includes('Quillfeather'), path).toBe(false);
+    await page.getByTestId('bundle-check').locator('input[type=file]').setInputFiles(file);
+    const result = page.getByTestId('bundle-result');
+    await expect(result).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+    await expect(page.getByTestId('bundle-redacted')).toContainText('made with the profile “Board pack”');
+    await page.screenshot({ path: 'test-results/redaction-bundle.png', fullPage: true });
   });
 });

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { verifyBundle } from '../../electron/core/exports/bundle-verify';
+import { verifyBundle, verifyLine } from '../../electron/core/exports/bundle-verify';
 import type { Api } from '../fixtures/scenarios';
 import { foundIn, readableForms, redactionRegister, SECRET_INCIDENT } from '../support/redaction';
 
@@ -93,7 +93,9 @@ describe('redaction profiles on the evidence bundle', () => {
     for (const lang of ['en', 'fr'] as const) {
       const out = await api('exports.bundle', { scope: { kind: 'incident', incidentId }, lang, profile: 'management' });
       const zip = Buffer.from(out.file.contentBase64, 'base64');
-      expect(verifyBundle(zip)).toMatchObject({ ok: true, problem: null });
+      const verified = verifyBundle(zip);
+      expect(verified).toMatchObject({ ok: true, problem: null, redaction: { id: 'management' } });
+      expect(verifyLine(verified, 'b.zip')).toMatch(/^VERIFIED b\.zip: .* redacted with the profile management \(Management, rules [0-9a-f]{16}\)/);
       const files = unzipSync(zip);
       const manifest = JSON.parse(strFromU8(files['manifest.json']!));
       expect(manifest.contents).toBe('redacted');
@@ -110,7 +112,7 @@ describe('redaction profiles on the evidence bundle', () => {
   it('the full bundle (the default) holds them, with its attachments and audit entries in full, and verifies', async () => {
     const out = await api('exports.bundle', { scope: { kind: 'incident', incidentId }, lang: 'en' });
     const zip = Buffer.from(out.file.contentBase64, 'base64');
-    expect(verifyBundle(zip)).toMatchObject({ ok: true });
+    expect(verifyBundle(zip)).toMatchObject({ ok: true, redaction: null });
     const files = unzipSync(zip);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest.contents).toBe('full');

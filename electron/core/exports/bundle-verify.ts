@@ -103,7 +103,7 @@ function normaliseFingerprint(s: string): string {
  * against its hash, the manifest and its neighbours. Used by the CLI and by the app.
  */
 export function verifyBundle(zip: Uint8Array, opts: VerifyOptions = {}): BundleVerifyResult {
-  const out: BundleVerifyResult = { ok: false, problem: null, files: 0, auditEntries: 0, signer: null, scope: null, organisation: null, createdAt: null, createdBy: null };
+  const out: BundleVerifyResult = { ok: false, problem: null, files: 0, auditEntries: 0, signer: null, scope: null, organisation: null, createdAt: null, createdBy: null, redaction: null };
   try {
     let files: Record<string, Uint8Array>;
     try {
@@ -142,6 +142,7 @@ export function verifyBundle(zip: Uint8Array, opts: VerifyOptions = {}): BundleV
     out.organisation = m.provenance.organisation;
     out.createdAt = m.provenance.exportedAt;
     out.createdBy = m.provenance.exportedBy;
+    out.redaction = m.contents === 'redacted' ? (m.provenance.redaction ?? null) : null;
     if (m.signer.fingerprint !== fingerprint) throw new Problem('bad-manifest', MANIFEST_PATH, null, `${MANIFEST_PATH} gives a fingerprint that is not its key's.`);
     if (opts.expectKey) {
       const want = normaliseFingerprint(opts.expectKey);
@@ -183,5 +184,6 @@ export function verifyBundle(zip: Uint8Array, opts: VerifyOptions = {}): BundleV
 export function verifyLine(r: BundleVerifyResult, fileName: string): string {
   if (!r.ok && r.problem) return `FAILED ${fileName}: ${r.problem.detail}`;
   const who = r.signer ? `signed by key ${fingerprintText(r.signer.fingerprint)} (device ${r.signer.deviceId.slice(0, 8)})` : '';
-  return `VERIFIED ${fileName}: ${r.files} files and ${r.auditEntries} audit entries match the manifest, ${who}${r.scope ? `; ${r.scope.kind} ${r.scope.label}` : ''}${r.organisation ? `, ${r.organisation}` : ''}${r.createdAt ? `, made ${r.createdAt}` : ''}.`;
+  const redacted = r.redaction ? `; redacted with the profile ${r.redaction.id} (${r.redaction.name.en}, rules ${r.redaction.rulesHash}): its audit entries are checked as hashes only` : '';
+  return `VERIFIED ${fileName}: ${r.files} files and ${r.auditEntries} audit entries match the manifest${redacted}, ${who}${r.scope ? `; ${r.scope.kind} ${r.scope.label}` : ''}${r.organisation ? `, ${r.organisation}` : ''}${r.createdAt ? `, made ${r.createdAt}` : ''}.`;
 }

@@ -277,6 +277,7 @@ function CheckBundle() {
 
 function VerifyAnswer({ fileName, r, when }: { fileName: string; r: BundleVerifyResult; when: string | null }) {
   const t = useFeatureT(NS);
+  const f = useFormatters();
   const signer = r.signer;
   const otherKey = r.ok && signer?.thisDevice === false;
   const color = !r.ok ? 'red' : otherKey ? 'yellow' : 'teal';
@@ -296,6 +297,11 @@ function VerifyAnswer({ fileName, r, when }: { fileName: string; r: BundleVerify
           </Text>
         )}
         {r.ok && <Text size="sm">{t('bundle.verifiedBody', { files: r.files, entries: r.auditEntries })}</Text>}
+        {r.redaction && (
+          <Text size="sm" data-testid="bundle-redacted">
+            {t('bundle.verifiedRedacted', { profile: f.lang === 'fr' ? r.redaction.name.fr : r.redaction.name.en, hash: r.redaction.rulesHash })}
+          </Text>
+        )}
         {r.scope && (
           <Text size="sm">
             {t('bundle.about', { scope: `${t(`bundle.scopeKind.${r.scope.kind}`)} ${r.scope.label}`, organisation: r.organisation ?? '', by: r.createdBy ?? '', at: when ?? '' })}
