@@ -56,3 +56,15 @@ export function fieldErrorsFromIssues(
   }
   return { fields, other };
 }
+
+/**
+ * Where a failed save's error goes on a form: the core's VALIDATION_FAILED issues under the fields
+ * `fieldOf` maps them to (`setFieldErrors`); what is left (issues of fields the form does not show,
+ * or any other error) is returned for the notice above the buttons, or null when nothing is left.
+ */
+export function placeRefusal(e: unknown, fieldOf: (path: string) => string | null, setFieldErrors: (fields: Record<string, string>) => void): unknown {
+  if (!(e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues)) return e;
+  const { fields, other } = fieldErrorsFromIssues(e.issues, fieldOf);
+  setFieldErrors(fields);
+  return other.length > 0 ? e : null;
+}

@@ -25,7 +25,7 @@ import { useRemote } from '../../lib/useRemote';
 import { useRecordChanges, useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
-import { base64ToBlob, mimeTypeOf, openBlob, readAsBase64, saveBlob } from './files';
+import { base64ToBlob, mimeTypeOf, openBlob, readAsBase64, saveBlob } from '../../lib/files';
 import { formatBytes, RECORDS_NS } from './labels';
 import { PanelList } from './PanelList';
 import { ReasonModal } from './ReasonModal';

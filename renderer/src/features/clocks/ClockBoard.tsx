@@ -15,7 +15,7 @@ import { useRecordChanges } from '../../state/recordChanges';
 import { useAlerts } from './alertsStore';
 import { useAppClock, useAppNow } from '../../lib/appClock';
 import { countdownText, dueText, isDayEnd, lookIcon, lookOf, lookWord, LOOK_COLOR, NS, offsetText, type ClockLook } from './clockView';
-import { downloadText } from './download';
+import { saveText } from '../../lib/files';
 import { PageHeader } from '../../components/PageHeader';
 import { ReferenceLink } from '../../components/ReferenceLink';
 
@@ -112,7 +112,7 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
     setExporting(true);
     try {
       const { fileName, content } = await api.call('clocks.ics', { lang: f.lang });
-      downloadText(fileName, content, 'text/calendar;charset=utf-8');
+      saveText(fileName, content, 'text/calendar;charset=utf-8');
       notifySuccess(t('ics.done', { fileName }));
     } catch (e) {
       notifyError(e);

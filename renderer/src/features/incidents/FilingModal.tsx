@@ -7,7 +7,7 @@ import type { Incident, Notification } from '@shared/schemas/incident';
 import type { Obligation } from '@shared/schemas/obligation';
 import { api, ApiError } from '../../api';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { mimeTypeOf, readAsBase64 } from '../../components/records/files';
+import { mimeTypeOf, readAsBase64 } from '../../lib/files';
 import { DialogForm } from '../../kit';
 import { appDate } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';

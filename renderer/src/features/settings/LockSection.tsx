@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Loader, NumberInput, Radio, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, NumberInput, Radio, Stack } from '@mantine/core';
 import { AUTO_LOCK_MAX_MINUTES, type Preferences, type PreferencesUpdate } from '@shared/schemas/core';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -7,6 +7,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useAppStatus } from '../../state/appStatus';
 import { NS } from './ns';
+import { FormSection } from '../../components/FormSection';
 
 const MAX_MINUTES = AUTO_LOCK_MAX_MINUTES;
 
@@ -68,13 +69,7 @@ export function LockSection() {
   }
 
   return (
-    <section>
-      <Title order={2} size="h3" mb={4}>
-        {t('lock.section')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {host === 'electron' ? t('lock.helpDesktop') : t('lock.helpWeb')}
-      </Text>
+    <FormSection title={t('lock.section')} help={host === 'electron' ? t('lock.helpDesktop') : t('lock.helpWeb')}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -116,6 +111,6 @@ export function LockSection() {
           </Group>
         </Stack>
       </form>
-    </section>
+    </FormSection>
   );
 }

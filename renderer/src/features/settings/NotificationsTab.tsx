@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Button, Group, Loader, NumberInput, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Loader, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Nis2Sector } from '@shared/schemas/obligation';
 import { Organisation, type Profile } from '@shared/schemas/profile';
-import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
-import { notifySuccess } from '../../lib/notify';
-import { useRemote } from '../../lib/useRemote';
-import { useAppStatus } from '../../state/appStatus';
 import { NS } from './ns';
+import { ProfileFormFooter, useProfileForm } from './profileForm';
+import { FormSection } from '../../components/FormSection';
 
 interface Values {
   dpoContact: string;
@@ -32,7 +29,6 @@ function valuesOf(p: Profile): Values {
  */
 export function NotificationsTab() {
   const t = useFeatureT(NS);
-  const profile = useRemote(() => api.call('profile.get', {}), []);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { dpoContact: '', nis2Sector: '', internalLeadDays: 2 },
@@ -42,44 +38,16 @@ export function NotificationsTab() {
     },
   });
 
-  useEffect(() => {
-    if (!profile.data) return;
-    form.setInitialValues(valuesOf(profile.data));
-    form.setValues(valuesOf(profile.data));
-    // The form object is stable for the component's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [profile.data]);
+  const { profile, loadError, saving, error, save } = useProfileForm(form, valuesOf);
+  const submit = (v: Values) =>
+    save({ organisation: { dpoContact: v.dpoContact.trim(), nis2Sector: v.nis2Sector === '' ? null : Nis2Sector.parse(v.nis2Sector), internalLeadDays: Number(v.internalLeadDays) } });
 
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function save(v: Values) {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await api.call('profile.update', {
-        organisation: { dpoContact: v.dpoContact.trim(), nis2Sector: v.nis2Sector === '' ? null : Nis2Sector.parse(v.nis2Sector), internalLeadDays: Number(v.internalLeadDays) },
-      });
-      profile.setData(next);
-      form.setInitialValues(valuesOf(next));
-      useAppStatus.setState((s) => ({ status: s.status ? { ...s.status, profile: next } : s.status }));
-      notifySuccess(t('organisation.saved'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!profile.data) return profile.error ? <ErrorNotice error={profile.error} title={t('organisation.loadFailed')} /> : <Loader size="sm" />;
+  if (!profile) return loadError ? <ErrorNotice error={loadError} title={t('organisation.loadFailed')} /> : <Loader size="sm" />;
 
   return (
-    <form onSubmit={form.onSubmit((v) => void save(v))} noValidate>
+    <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>
       <Stack gap="lg" maw={680}>
-        <section>
-          <Title order={2} size="h3" mb="sm">
-            {t('notifications.section')}
-          </Title>
+        <FormSection title={t('notifications.section')}>
           <Stack gap="md">
             <Textarea
               label={t('notifications.dpo')}
@@ -101,11 +69,8 @@ export function NotificationsTab() {
               {...form.getInputProps('nis2Sector')}
             />
           </Stack>
-        </section>
-        <section>
-          <Title order={2} size="h3" mb="sm">
-            {t('notifications.targetsSection')}
-          </Title>
+        </FormSection>
+        <FormSection title={t('notifications.targetsSection')}>
           <NumberInput
             label={t('notifications.lead')}
             description={t('notifications.leadHelp')}
@@ -117,21 +82,8 @@ export function NotificationsTab() {
             data-testid="settings-internal-lead-days"
             {...form.getInputProps('internalLeadDays')}
           />
-        </section>
-        {error !== null && <ErrorNotice error={error} />}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {t('organisation.audited')}
-          </Text>
-          <Group gap="xs">
-            <Button variant="default" disabled={!form.isDirty() || busy} onClick={() => form.reset()}>
-              {t('common.discard')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={!form.isDirty()}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Group>
+        </FormSection>
+        <ProfileFormFooter dirty={form.isDirty()} saving={saving} error={error} onDiscard={() => form.reset()} />
       </Stack>
     </form>
   );

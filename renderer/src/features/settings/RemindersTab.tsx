@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, Loader, NumberInput, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Loader, NumberInput, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlarm, IconAlarmFilled, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { DEFAULT_REMINDER_SETTINGS } from '@shared/schemas/clock';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { NS } from './ns';
+import { FormSection } from '../../components/FormSection';
 
 /** ReminderSettings allows at most 12 thresholds and 60 days. */
 const MAX_THRESHOLDS = 12;
@@ -98,14 +99,7 @@ export function RemindersTab() {
   const isDefault = same(list, DEFAULT_REMINDER_SETTINGS.thresholdsHours);
   return (
     <Stack gap="lg" maw={680}>
-      <div>
-        <Title order={2} size="h3" mb={4}>
-          {t('reminders.section')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('reminders.help')}
-        </Text>
-      </div>
+      <FormSection title={t('reminders.section')} help={t('reminders.help')} />
       <Paper withBorder>
         <Table verticalSpacing={6} horizontalSpacing="sm" data-testid="reminder-thresholds">
           <Table.Thead>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { IconGavel, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { getRule, makeCustomRule, type DeadlineResult, type OrgCalendar } from '@shared/deadlines';
 import type { RuleInfo } from '@shared/schemas/clock';
@@ -16,6 +16,7 @@ import { dueText, NS as CLOCKS_NS } from '../clocks/clockView';
 import { CustomRuleModal } from './CustomRuleModal';
 import { NS } from './ns';
 import { useRemote } from '../../lib/useRemote';
+import { FormSection } from '../../components/FormSection';
 
 type Lang = 'en' | 'fr';
 
@@ -129,34 +130,23 @@ export function RulesTab() {
 
   return (
     <Stack gap="xl">
-      <section>
-        <Title order={2} size="h3" mb={4}>
-          {t('rules.builtInSection')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('rules.builtInHelp', { zone: cal.timeZone, country: cal.country })}
-        </Text>
+      <FormSection title={t('rules.builtInSection')} help={t('rules.builtInHelp', { zone: cal.timeZone, country: cal.country })}>
         <Accordion variant="contained" multiple chevronPosition="left" data-testid="built-in-rules">
           {builtIn.map((r) => (
             <RuleItem key={r.id} rule={r} fromIso={fromIso} cal={cal} />
           ))}
         </Accordion>
-      </section>
+      </FormSection>
 
-      <section>
-        <Group justify="space-between" align="flex-end" mb="sm">
-          <div>
-            <Title order={2} size="h3" mb={4}>
-              {t('rules.customSection')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('rules.customHelp')}
-            </Text>
-          </div>
+      <FormSection
+        title={t('rules.customSection')}
+        help={t('rules.customHelp')}
+        action={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             {t('rules.add')}
           </Button>
-        </Group>
+        }
+      >
         {custom.length === 0 ? (
           <EmptyState icon={<IconGavel size={26} stroke={1.5} />} withIndicatorBackground title={t('rules.noCustomTitle')} description={t('rules.noCustomBody')} />
         ) : (
@@ -185,7 +175,7 @@ export function RulesTab() {
             ))}
           </Accordion>
         )}
-      </section>
+      </FormSection>
 
       {editing !== null && (
         <CustomRuleModal

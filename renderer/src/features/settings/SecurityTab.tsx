@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { ChangePassphraseInput } from '@shared/schemas/profile';
@@ -15,6 +15,7 @@ import { INITIAL_SETUP_VALUES, type SetupFormValues } from '../setup/setupForm';
 import { LockSection } from './LockSection';
 import { SigningKeySection } from './SigningKeySection';
 import { NS } from './ns';
+import { FormSection } from '../../components/FormSection';
 
 /** Same checks as at setup: the schema the core applies, typed twice, and stored somewhere safe. */
 function validate(v: SetupFormValues): Record<string, string> {
@@ -61,10 +62,7 @@ export function SecurityTab() {
   return (
     <Stack gap="xl" maw={680}>
       {status && (
-        <section>
-          <Title order={2} size="h3" mb="sm">
-            {t('security.keySection')}
-          </Title>
+        <FormSection title={t('security.keySection')}>
           <Table withTableBorder variant="vertical" layout="fixed" verticalSpacing={6}>
             <Table.Tbody>
               <Table.Tr>
@@ -86,17 +84,11 @@ export function SecurityTab() {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </section>
+        </FormSection>
       )}
       <LockSection />
       <SigningKeySection />
-      <section>
-        <Title order={2} size="h3" mb={4}>
-          {t('security.passphraseSection')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('security.passphraseHelp')}
-        </Text>
+      <FormSection title={t('security.passphraseSection')} help={t('security.passphraseHelp')}>
         <form onSubmit={form.onSubmit(ask)} noValidate>
           <Stack gap="md">
             <PassphraseFields form={form} />
@@ -106,7 +98,7 @@ export function SecurityTab() {
             </Group>
           </Stack>
         </form>
-      </section>
+      </FormSection>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={<Text fw={600}>{t('security.confirmTitle')}</Text>}>
         <Stack gap="md">
           <Text size="sm">{t('security.confirmBody')}</Text>

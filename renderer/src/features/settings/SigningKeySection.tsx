@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Code, Table, Text, Title } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
 import { fingerprintText, type SigningKey } from '@shared/schemas/bundle';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { NS } from './ns';
+import { FormSection } from '../../components/FormSection';
 
 /** This device's Ed25519 key that signs evidence bundles: its fingerprint, to give a regulator or counsel by another channel. */
 export function SigningKeySection() {
@@ -24,13 +25,7 @@ export function SigningKeySection() {
     };
   }, []);
   return (
-    <section data-testid="signing-key">
-      <Title order={2} size="h3" mb={4}>
-        {t('security.signingSection')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('security.signingHelp')}
-      </Text>
+    <FormSection title={t('security.signingSection')} help={t('security.signingHelp')} testId="signing-key">
       {error !== null && <ErrorNotice error={error} />}
       {key && (
         <Table withTableBorder variant="vertical" layout="fixed" verticalSpacing={6}>
@@ -60,6 +55,6 @@ export function SigningKeySection() {
           </Table.Tbody>
         </Table>
       )}
-    </section>
+    </FormSection>
   );
 }

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Button, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { CenteredPanel } from '../../components/CenteredPanel';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { fieldErrorsFromIssues } from '../../lib/errors';
+import { placeRefusal } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useAppStatus } from '../../state/appStatus';
 import { OrganisationFields } from './OrganisationFields';
 import { PassphraseFields } from './PassphraseFields';
 import { INITIAL_SETUP_VALUES, setupFieldOf, toSetupInput, validateSetup, type SetupFormValues } from './setupForm';
+import { FormSection } from '../../components/FormSection';
 
 /** First run: the organisation, the user, and the recovery passphrase that wraps the register's key. */
 export function SetupScreen() {
@@ -32,13 +33,7 @@ export function SetupScreen() {
       else setPassphraseNeededAtStart(true);
       apply(result.status);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED' && e.issues) {
-        const { fields, other } = fieldErrorsFromIssues(e.issues, setupFieldOf);
-        form.setErrors(fields);
-        if (other.length > 0) setError(e);
-      } else {
-        setError(e);
-      }
+      setError(placeRefusal(e, setupFieldOf, form.setErrors));
     } finally {
       setSubmitting(false);
     }
@@ -51,17 +46,11 @@ export function SetupScreen() {
           <Text c="dimmed" size="sm">
             {t('setup.intro')}
           </Text>
-          <section>
-            <Title order={2} size="h3" mb="sm">
-              {t('setup.organisationSection')}
-            </Title>
+          <FormSection title={t('setup.organisationSection')}>
             <OrganisationFields form={form} />
-          </section>
+          </FormSection>
           <Divider />
-          <section>
-            <Title order={2} size="h3" mb="sm">
-              {t('setup.userSection')}
-            </Title>
+          <FormSection title={t('setup.userSection')}>
             <TextInput
               label={t('fields.userName')}
               description={t('setup.userNameHelp')}
@@ -70,14 +59,11 @@ export function SetupScreen() {
               maw={320}
               {...form.getInputProps('userName')}
             />
-          </section>
+          </FormSection>
           <Divider />
-          <section>
-            <Title order={2} size="h3" mb="sm">
-              {t('setup.passphraseSection')}
-            </Title>
+          <FormSection title={t('setup.passphraseSection')}>
             <PassphraseFields form={form} />
-          </section>
+          </FormSection>
           {error !== null && <ErrorNotice error={error} />}
           <Group justify="flex-end">
             <Button type="submit" loading={submitting}>

@@ -29,15 +29,20 @@ export const INITIAL_SETUP_VALUES: SetupFormValues = {
   storedPassphrase: false,
 };
 
+/** The organisation as the API takes it (setup, and Settings › Organisation): the region joins the country. */
+export function organisationOf(v: SetupFormValues): SetupInput['organisation'] {
+  return {
+    name: v.orgName,
+    role: v.role,
+    timeZone: v.timeZone,
+    country: v.region ? `${v.country}-${v.region}` : v.country,
+    defaultRegulator: v.defaultRegulator,
+  };
+}
+
 export function toSetupInput(v: SetupFormValues): SetupInput {
   return {
-    organisation: {
-      name: v.orgName,
-      role: v.role,
-      timeZone: v.timeZone,
-      country: v.region ? `${v.country}-${v.region}` : v.country,
-      defaultRegulator: v.defaultRegulator,
-    },
+    organisation: organisationOf(v),
     userName: v.userName,
     recoveryPassphrase: v.passphrase,
   };

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatBytes } from '../../components/records/labels';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { saveFile, sizeOfBase64 } from '../exchange/files';
+import { saveFile, sizeOfBase64 } from '../../lib/files';
 import { JobProgressBar } from '../exchange/JobProgressBar';
 import { exportLangOptions, FORMAT_LABEL, NS as EXCHANGE_NS } from '../exchange/labels';
 import { ProfileSelect } from '../exchange/ProfileSelect';

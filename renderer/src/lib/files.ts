@@ -1,4 +1,11 @@
-/** Reading files the user gives, and handing stored ones back, in the browser sandbox. */
+import type { FileOut } from '@shared/schemas/export';
+
+/**
+ * Reading files the user gives, and handing files back (attachments, exports, .ics), in the
+ * browser sandbox: the one home for base64, object URLs and the download link, so every file the
+ * app hands out goes the same way. The page never writes to the file system: the browser (or
+ * Electron's download handling) asks where to save.
+ */
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -26,7 +33,7 @@ export function mimeTypeOf(file: File): string {
   return (ext && MIME_BY_EXTENSION[ext]) || 'application/octet-stream';
 }
 
-/** The file's bytes as base64 (what attachments.add carries). Rejects when the file cannot be read. */
+/** The file's bytes as base64 (what attachments.add and the imports carry). Rejects when the file cannot be read. */
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -38,6 +45,12 @@ export function readAsBase64(file: File): Promise<string> {
     };
     reader.readAsDataURL(file);
   });
+}
+
+/** The decoded size of a base64 string, without decoding it. */
+export function sizeOfBase64(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((base64.length * 3) / 4) - padding);
 }
 
 export function base64ToBlob(base64: string, mimeType: string): Blob {
@@ -59,10 +72,8 @@ function clickLink(url: string, attrs: { download?: string; target?: string }) {
   const a = document.createElement('a');
   a.href = url;
   if (attrs.download !== undefined) a.download = attrs.download;
-  if (attrs.target) {
-    a.target = attrs.target;
-    a.rel = 'noopener';
-  }
+  if (attrs.target) a.target = attrs.target;
+  a.rel = 'noopener';
   a.style.display = 'none';
   document.body.appendChild(a);
   a.click();
@@ -73,7 +84,18 @@ function clickLink(url: string, attrs: { download?: string; target?: string }) {
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   clickLink(url, { download: fileName });
+  // The download has started by the time the click returns; the URL can go once it is read.
   window.setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+/** Saves a file the core produced (an export, a bundle, a draft) under its name. */
+export function saveFile(file: FileOut): void {
+  saveBlob(base64ToBlob(file.contentBase64, file.mimeType), file.fileName);
+}
+
+/** Saves text the core produced (an .ics file) under the given name. */
+export function saveText(fileName: string, content: string, type: string): void {
+  saveBlob(new Blob([content], { type }), fileName);
 }
 
 /**
