@@ -48,6 +48,7 @@ import { ConnectInput, Conflict, Invitation, InviteInput, JoinWorkspaceInput, Me
 import { Dashboard, SavedView, SavedViewCreate, SavedViewsResult, SearchQuery, SearchResult } from '../schemas/search';
 import { Timeline, TimelineEntriesOf, TimelineEntriesResult, TimelineEntry, TimelineEntryCreate, TimelineEntryUpdate, TimelineQuery } from '../schemas/timeline';
 import { ExportResult, JobCancel, JobCancelResult, JobProgress, NotificationDraft, NotificationDraftInput, Provenance, RegisterExportInput, TimelineExportInput } from '../schemas/export';
+import { AnnualReport, ReportExportInput, ReportExportResult, ReportInput } from '../schemas/report';
 import { BundleExportInput, BundleResult, BundleVerifyInput, BundleVerifyResult, SigningKey } from '../schemas/bundle';
 import { RedactionProfile, RedactionProfileCreate, RedactionProfileRef, RedactionProfilesResult, RedactionProfileUpdate } from '../schemas/redaction';
 import { ImportCommitInput, ImportCommitResult, ImportFieldsInput, ImportFieldsResult, ImportPreview, ImportPreviewInput } from '../schemas/import';
@@ -193,6 +194,17 @@ const coreMethods = {
       'An evidence bundle for an incident, a regulator matter or a period: one ZIP with the records as PDF and JSON, their attachments, the timeline, the audit entries that concern them with the chain hashes around them, and a manifest of every file’s SHA-256 signed with this device’s Ed25519 key. Long: takes a jobId.',
   },
   'exports.verifyBundle': { input: BundleVerifyInput, output: BundleVerifyResult, summary: 'Check an evidence bundle: its signature, every file against the manifest, the audit entries against their hashes and neighbours; names the first that does not match, and whether this device signed it.' },
+  'reports.annual': {
+    input: ReportInput,
+    output: AnnualReport,
+    summary:
+      'The DPO’s annual report figures for a period [from, to) (default: this calendar year): per register, counts by type, right, channel, regulator and outcome; on-time rates, median and 90th-percentile times and late items with their reasons for every kind of deadline; forwarded complaints; regulator procedures and their steps; open actions by age; month by month.',
+  },
+  'exports.report': {
+    input: ReportExportInput,
+    output: ReportExportResult,
+    summary: 'The annual report as a PDF with charts or an XLSX appendix (one sheet per table), in French or English, through a redaction profile; the provenance states the period and the profile. Long: takes a jobId.',
+  },
   'exports.signingKey': { input: Empty, output: SigningKey, summary: 'This device’s Ed25519 signing key for evidence bundles (public half and fingerprint; made on first use, the private half stays inside the encrypted register).' },
   'imports.fields': { input: ImportFieldsInput, output: ImportFieldsResult, summary: 'The columns a register can import (for the mapping step).' },
   'imports.preview': { input: ImportPreviewInput, output: ImportPreview, summary: 'Read a CSV or XLSX file, suggest or apply a column mapping, check every row; writes nothing. Long: takes a jobId.' },

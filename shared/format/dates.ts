@@ -202,3 +202,10 @@ export function formatDeadlineLong(instant: string | number | Date, zone: string
   if (isDayEnd(instant, zone)) return formatDeadline(instant, zone, lang, style);
   return `${formatDate(instant, zone, lang, style)} ${lang === 'fr' ? 'à' : 'at'} ${localTimeOf(instant, zone)}`;
 }
+
+/** A calendar month (YYYY-MM): "March 2026" / "mars 2026"; short, for a chart's axis: "Mar 26" / "mars 26". */
+export function formatMonth(yearMonth: string, lang: Lang, short = false): string {
+  const [y, m] = yearMonth.split('-').map(Number) as [number, number];
+  const f = new Intl.DateTimeFormat(intlLocale(lang), { timeZone: 'UTC', month: short ? 'short' : 'long', year: short ? '2-digit' : 'numeric' });
+  return f.format(new Date(Date.UTC(y, m - 1, 15)));
+}

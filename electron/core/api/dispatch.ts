@@ -4,6 +4,7 @@ import type { Workstation } from '../workstation';
 import { suggestPassphrase } from '../keys/passphrase';
 import { SyncService } from '../sync/sync-service';
 import { noticeText } from '../obligations/notice-text';
+import { reportsFor } from '../reports/reports';
 
 import { isTestOnly } from './describe';
 
@@ -149,6 +150,8 @@ export function createHandlers(ws: Workstation): Handlers {
     'exports.bundle': (input) => ws.exchange.exportBundle(input),
     'exports.verifyBundle': (input) => ws.exchange.verifyBundle(input),
     'exports.signingKey': () => ws.exchange.signingKey(),
+    'reports.annual': (input) => reportsFor(ws.exchange).annual(input),
+    'exports.report': (input) => reportsFor(ws.exchange).export(input),
     'imports.fields': ({ register }) => ws.exchange.importFields(register),
     'imports.preview': (input) => ws.exchange.previewImport(input),
     'imports.commit': (input) => ws.exchange.commitImport(input),

@@ -7,7 +7,7 @@ import { bi, fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, label, pick
 import { COLORS, Pdf, provenanceKeywords, provenanceLine } from './pdf';
 import { colophon } from './timeline-export';
 
-const MATTER_KIND: Record<MatterDetail['matter']['kind'], Bi> = {
+export const MATTER_KIND: Record<MatterDetail['matter']['kind'], Bi> = {
   complaint: bi('Complaint handled by the regulator', 'Plainte instruite par l’autorité'),
   inspection_on_site: bi('On-site inspection', 'Contrôle sur place'),
   inspection_online: bi('Online inspection', 'Contrôle en ligne'),
