@@ -72,6 +72,8 @@ import {
   SetClockResult,
 } from '../schemas/clock';
 import { CoreState, Preferences, PreferencesUpdate } from '../schemas/core';
+import { LetterTemplate, TemplateRef, TemplateSave, TemplatesResult, TemplateVersionsResult } from '../schemas/templates';
+import { ComposeDraft, ComposeDraftInput, ComposedOf, ComposedResult, ComposeGenerateInput, ComposeGenerateResult } from '../schemas/compose';
 import { RecordRef } from '../schemas/record-types';
 
 const FilingCheckRequest = FilingCheckInput.extend({ recipient: NotificationCreate.shape.recipient });
@@ -251,6 +253,16 @@ const coreMethods = {
   'redaction.createProfile': { input: RedactionProfileCreate, output: RedactionProfile, summary: 'Create a custom redaction profile: per register, each field kept, withheld or summarised; names unique.' },
   'redaction.updateProfile': { input: RedactionProfileUpdate, output: RedactionProfile, summary: 'Rename a custom redaction profile or change its rules (built-in profiles are read-only).' },
   'redaction.deleteProfile': { input: RedactionProfileRef, output: Ok, summary: 'Delete a custom redaction profile (nothing stores a reference to one; exports made with it keep its name and rules hash).' },
+  'templates.list': { input: Empty, output: TemplatesResult, summary: 'Letter templates (FR and EN), each at its current version: acknowledgement, extension notice, refusal, reply to a regulator, processor’s notice to a client.' },
+  'templates.versions': { input: TemplateRef, output: TemplateVersionsResult, summary: 'Every version of a letter template, newest first, down to the built-in version 1.' },
+  'templates.save': { input: TemplateSave, output: LetterTemplate, summary: 'Save a letter template as its next version (a field it may not use is refused, nothing stored).' },
+  'compose.draft': { input: ComposeDraftInput, output: ComposeDraft, summary: 'A letter merged from a template and its record, to edit before it is generated, with its warnings and what generating it will do to the record’s clock.' },
+  'compose.generate': {
+    input: ComposeGenerateInput,
+    output: ComposeGenerateResult,
+    summary: 'Generate the edited letter as PDF and plain text, stored as encrypted attachments of the record; a reply to a regulator is recorded as outbound correspondence; the act the clock waits for is recorded on the record.',
+  },
+  'compose.of': { input: ComposedOf, output: ComposedResult, summary: 'The letters generated for a record, newest first, with the template version each used.' },
   'rules.list': { input: Empty, output: RuleListResult, summary: 'Deadline rules: built in and the organisation’s own.' },
   'rules.saveCustom': { input: CustomRuleInput, output: RuleInfo, summary: 'Create or replace a custom rule: a period in hours, days, weeks or months from an event.' },
   'rules.removeCustom': { input: RuleIdInput, output: Ok, summary: 'Remove a custom rule.' },

@@ -5,6 +5,7 @@ import { suggestPassphrase } from '../keys/passphrase';
 import { SyncService } from '../sync/sync-service';
 import { noticeText } from '../obligations/notice-text';
 import { reportsFor } from '../reports/reports';
+import { Composer } from '../templates/compose';
 
 import { isTestOnly } from './describe';
 
@@ -84,7 +85,7 @@ export function createHandlers(ws: Workstation): Handlers {
         const draft = ws.exchange.notificationDraft({ incidentId: i.id, dpoContact: org.dpoContact || undefined });
         return { lang: language, subject: draft[language].markdown.split('\n')[0]!.replace(/^# /, ''), body: draft[language].text };
       }
-      return noticeText(i, o, language, { name: org.name, dpoContact: org.dpoContact, timeZone: org.timeZone });
+      return noticeText(i, o, language, org, new Composer(ws.exchange).templates.current('client_notice'), ws.now().toISOString());
     },
     'incidents.addClient': (input) => ws.registers.incidents.clients.create(input),
     'incidents.updateClient': (input) => ws.registers.incidents.clients.update(input),
@@ -212,6 +213,12 @@ export function createHandlers(ws: Workstation): Handlers {
       ws.exchange.profiles.remove(id);
       return { ok: true as const };
     },
+    'templates.list': () => ({ templates: new Composer(ws.exchange).templates.list() }),
+    'templates.versions': ({ id }) => ({ versions: new Composer(ws.exchange).templates.versions(id) }),
+    'templates.save': (input) => new Composer(ws.exchange).templates.save(input),
+    'compose.draft': (input) => new Composer(ws.exchange).draft(input),
+    'compose.generate': (input) => new Composer(ws.exchange).generate(input),
+    'compose.of': ({ record }) => ({ letters: new Composer(ws.exchange).of(record) }),
     'rules.list': () => ({ rules: ws.clocks.rules.list() }),
     'rules.saveCustom': (input) => ws.clocks.rules.save(input),
     'rules.removeCustom': ({ id }) => {

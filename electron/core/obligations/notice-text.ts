@@ -7,7 +7,10 @@
  */
 import type { Incident } from '@shared/schemas/incident';
 import type { ObligationRecord } from '@shared/schemas/obligation';
-import { fmtDateTime, fmtNumber, frTypo, label, type Lang } from '../exports/labels';
+import { builtInTemplate, type Bilingual } from '@shared/letters/templates';
+import { fmtDateTime, frTypo, label, type Lang } from '../exports/labels';
+import { mergeTemplate } from '../templates/merge';
+import { clientValues, commonValues } from '../templates/merge-values';
 
 export interface NoticeText {
   lang: Lang;
@@ -17,45 +20,28 @@ export interface NoticeText {
 
 const list = (codes: string[], kind: 'nature' | 'dataCategory', lang: Lang) => codes.map((c) => label(kind, c, lang)).join(', ');
 
-export function noticeText(i: Incident, o: ObligationRecord, lang: Lang, org: { name: string; dpoContact: string; timeZone: string }): NoticeText {
+export function noticeText(
+  i: Incident,
+  o: ObligationRecord,
+  lang: Lang,
+  org: { name: string; dpoContact: string; timeZone: string; defaultRegulator: string },
+  template?: { subject: Bilingual; body: Bilingual },
+  /** The letter's date (the app's clock), for a template that names {{letter.date}}. */
+  at: string = i.awareAt,
+): NoticeText {
   const zone = org.timeZone;
   const fr = lang === 'fr';
   const T = (en: string, frText: string) => (fr ? frTypo(frText) : en);
   const unknown = T('not known yet (we will tell you as soon as it is)', 'pas encore connu (nous vous le préciserons dès que possible)');
-  const detected = fmtDateTime(i.detectedAt ?? i.awareAt, lang, zone);
-  const persons = i.approxSubjects != null ? fmtNumber(i.approxSubjects, lang) : unknown;
-  const records = i.approxRecords != null ? fmtNumber(i.approxRecords, lang) : unknown;
   const contact = org.dpoContact || T('[DPO name and contact details]', '[nom et coordonnées du DPO]');
   const facts = i.facts || i.howDiscovered || i.title;
   if (o.regime === 'gdpr-33-2') {
-    return {
-      lang,
-      subject: T(`Personal data breach notice – ${i.reference} – ${o.recipientName}`, `Notification de violation de données personnelles – ${i.reference} – ${o.recipientName}`),
-      body: [
-        T(`Dear ${o.recipientName} data protection team,`, `Madame, Monsieur, à l’attention de l’équipe protection des données de ${o.recipientName},`),
-        '',
-        T(
-          `As your processor, ${org.name} informs you under Article 33(2) of the GDPR and our contract that on ${detected} we detected a personal data breach affecting data we process on your behalf (our reference ${i.reference}).`,
-          `En qualité de sous-traitant, ${org.name} vous informe, en application de l’article 33(2) du RGPD et de notre contrat, que nous avons détecté le ${detected} une violation de données personnelles concernant des données que nous traitons pour votre compte (notre référence ${i.reference}).`,
-        ),
-        '',
-        T(`What happened: ${facts}`, `Ce qui s’est passé : ${facts}`),
-        T(`Nature of the breach: ${list(i.nature, 'nature', lang) || unknown}.`, `Nature de la violation : ${list(i.nature, 'nature', lang) || unknown}.`),
-        T(`Data concerned: ${list(i.dataCategories, 'dataCategory', lang) || unknown}.`, `Données concernées : ${list(i.dataCategories, 'dataCategory', lang) || unknown}.`),
-        T(`People concerned (approx.): ${persons}; records (approx.): ${records}.`, `Personnes concernées (approx.) : ${persons} ; enregistrements (approx.) : ${records}.`),
-        T(`Likely consequences: ${i.likelyConsequences || unknown}`, `Conséquences probables : ${i.likelyConsequences || unknown}`),
-        T(`Measures taken: ${i.measuresTaken || unknown}`, `Mesures prises : ${i.measuresTaken || unknown}`),
-        T(`Measures proposed: ${i.measuresProposed || unknown}`, `Mesures envisagées : ${i.measuresProposed || unknown}`),
-        '',
-        T(
-          'As the controller, you decide whether to notify your supervisory authority within 72 hours of becoming aware (Art. 33(1)) and whether to inform the people concerned (Art. 34). We will send you any further information as we obtain it, and help you with your notification.',
-          'En tant que responsable du traitement, il vous appartient de décider de notifier votre autorité de contrôle dans les 72 heures après en avoir pris connaissance (art. 33(1)) et d’informer les personnes concernées (art. 34). Nous vous transmettrons toute information complémentaire dès que nous l’obtiendrons et vous assisterons dans votre notification.',
-        ),
-        '',
-        T(`Contact: ${contact}`, `Contact : ${contact}`),
-        org.name,
-      ].join('\n'),
-    };
+    // One text for the processor's notice: the letter template (Settings › Letters), merged here
+    // as in the "Write a letter" dialog.
+    const t = template ?? builtInTemplate('client_notice')!;
+    const values = { ...commonValues(org, at, lang), ...clientValues(i, { name: o.recipientName, contact: '' }, org, lang) };
+    const merged = mergeTemplate(t, values, lang);
+    return { lang, subject: merged.subject, body: merged.body };
   }
   if (o.regime === 'gdpr-34') {
     return {

@@ -14,6 +14,7 @@ import { contractClientsMigration } from './012-contract-clients';
 import { workspaceMembersMigration } from './013-workspace-members';
 import { quarantineMigration } from './014-quarantine';
 import { redactionProfilesMigration } from './015-redaction-profiles';
+import { letterTemplatesMigration } from './016-letter-templates';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const steps: readonly Migration[] = [
   workspaceMembersMigration,
   quarantineMigration,
   redactionProfilesMigration,
+  letterTemplatesMigration,
 ];

@@ -1,0 +1,370 @@
+import { v7 as uuidv7 } from 'uuid';
+import { ApiError } from '@shared/api/contract';
+import { isExtensionNoticeInTime } from '@shared/deadlines';
+import { TARGET_OF } from '@shared/letters/templates';
+import { findRegulator } from '@shared/reference/regulators';
+import {
+  ComposeDraftInput,
+  ComposeGenerateInput,
+  type ComposeDraft,
+  type ComposedLetter,
+  type ComposeEffect,
+  type ComposeTarget,
+  type ComposeWarning,
+} from '@shared/schemas/compose';
+import type { RecordRef } from '@shared/schemas/record-types';
+import type { LetterTemplate } from '@shared/schemas/templates';
+import { nowIso, toUtc } from '../registers/context';
+import { responseDueFor } from '../registers/complaints';
+import { safeName, type ExchangeContext } from '../exports/context';
+import { bi, fmtDateTime, type Bi, type Lang } from '../exports/labels';
+import { letterPdf } from './letter-pdf';
+import { mergeTemplate } from './merge';
+import { clientValues, commonValues, complaintValues, deadlineWords, letterValues, type Values } from './merge-values';
+import { TemplateStore } from './template-store';
+
+/** What a letter is written from, and what sending it would do to the record. */
+interface Subject {
+  record: RecordRef;
+  reference: string;
+  recipient: string[];
+  defaultLang: Lang;
+  /** For the file name: the client's name for a client notice. */
+  fileTag: string;
+  values(lang: Lang, sentAt: string): Values;
+  plan(sentAt: string): { effect: ComposeEffect; warnings: ComposeWarning[]; apply: (fileName: string) => void | Promise<void> };
+}
+
+interface Row {
+  id: string;
+  template_id: string;
+  template_version: number;
+  lang: string;
+  record_type: string;
+  record_id: string;
+  client_id: string | null;
+  subject: string;
+  pdf_attachment_id: string;
+  text_attachment_id: string;
+  file_name: string;
+  outbound_letter_id: string | null;
+  sent_at: string;
+  effect: string;
+  created_at: string;
+  created_by: string;
+}
+
+const fromRow = (r: Row): ComposedLetter => ({
+  id: r.id,
+  templateId: r.template_id as ComposedLetter['templateId'],
+  templateVersion: r.template_version,
+  lang: r.lang as Lang,
+  record: { type: r.record_type as RecordRef['type'], id: r.record_id },
+  clientId: r.client_id,
+  subject: r.subject,
+  pdfAttachmentId: r.pdf_attachment_id,
+  textAttachmentId: r.text_attachment_id,
+  fileName: r.file_name,
+  outboundLetterId: r.outbound_letter_id,
+  sentAt: r.sent_at,
+  effect: JSON.parse(r.effect) as ComposeEffect,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+
+const warn = (code: ComposeWarning['code'], text: Bi): ComposeWarning => ({ code, text });
+const none = (text: Bi): ComposeEffect => ({ kind: 'none', applies: false, text });
+
+/**
+ * Letters written from templates (README › Letters): a draft merged from the record and the
+ * organisation profile, which the user edits; then the letter generated as PDF and plain text,
+ * stored as encrypted attachments of the record, and — when it is the act the record's clock
+ * waits for — the record changed through its register's own update (audit entries, sync
+ * operations): an extension notice in time sets the complaint's extensionNoticeAt, a refusal
+ * answers it, a reply to a regulator is an outbound letter in reply (which meets the letter's
+ * reply date), a client notice sets the client's notifiedAt.
+ */
+export class Composer {
+  readonly templates: TemplateStore;
+
+  constructor(private readonly x: ExchangeContext) {
+    this.templates = new TemplateStore(x.d.ctx);
+  }
+
+  draft(input: ComposeDraftInput): ComposeDraft {
+    const q = ComposeDraftInput.parse(input);
+    const template = this.templates.current(q.templateId);
+    const sentAt = toUtc(q.sentAt ?? nowIso(this.x.d.ctx.clock));
+    const s = this.subject(template, q.target);
+    const lang = q.lang ?? s.defaultLang;
+    const merged = mergeTemplate(template, { ...commonValues(this.org(), sentAt, lang), ...s.values(lang, sentAt) }, lang);
+    const { effect, warnings } = s.plan(sentAt);
+    const labelOf = (k: string) => template.fields.find((f) => f.key === k)?.label ?? bi(k, k);
+    if (merged.empty.length) {
+      const names = merged.empty.map(labelOf);
+      warnings.push(
+        warn('empty_fields', bi(`The record has nothing for: ${names.map((n) => n.en).join(', ')}. Complete the letter where it says [to be completed].`, `Le dossier ne dit rien de : ${names.map((n) => n.fr).join(', ')}. Complétez le courrier là où figure [à compléter].`)),
+      );
+    }
+    if (merged.unknown.length) {
+      const list = merged.unknown.map((k) => `{{${k}}}`).join(', ');
+      warnings.push(warn('unknown_fields', bi(`The template names fields that do not exist: ${list}. Correct it in Settings › Letters.`, `Le modèle cite des champs qui n’existent pas : ${list}. Corrigez-le dans Paramètres › Courriers.`)));
+    }
+    return {
+      templateId: template.id,
+      templateVersion: template.version,
+      templateName: template.name,
+      lang,
+      target: q.target,
+      record: s.record,
+      recordReference: s.reference,
+      recipient: s.recipient.filter(Boolean).join('\n'),
+      sentAt,
+      subject: merged.subject,
+      body: merged.body,
+      unknown: merged.unknown,
+      empty: merged.empty,
+      warnings,
+      effect,
+    };
+  }
+
+  async generate(input: ComposeGenerateInput): Promise<ComposedLetter & { warnings: ComposeWarning[] }> {
+    const q = ComposeGenerateInput.parse(input);
+    const template = this.templates.version(q.templateId, q.templateVersion);
+    const sentAt = toUtc(q.sentAt);
+    const s = this.subject(template, q.target);
+    // The plan is made again now: the record may have moved since the draft.
+    const { effect, warnings, apply } = s.plan(sentAt);
+    const r = this.x.d.registers;
+    const org = this.org();
+    const fileName = `${safeName([s.reference, template.id, s.fileTag].filter(Boolean).join('-'))}-v${template.version}-${q.lang}`;
+    let record = s.record;
+    let outboundLetterId: string | null = null;
+    if (template.kind === 'regulator_reply') {
+      // The reply is outbound correspondence in its own right: the letter goes on it.
+      const inbound = r.letters.get(q.target.id);
+      const out = r.letters.create({
+        regulator: inbound.regulator,
+        direction: 'outbound',
+        kind: 'our_reply',
+        sentAt,
+        regulatorRefs: inbound.regulatorRefs,
+        subject: q.subject,
+        summary: q.body,
+        matterId: inbound.matterId,
+        inReplyTo: inbound.id,
+      });
+      outboundLetterId = out.id;
+      record = { type: 'letter', id: out.id };
+    }
+    const pdf = await letterPdf({
+      lang: q.lang,
+      organisation: org.name,
+      recipient: s.recipient,
+      date: commonValues(org, sentAt, q.lang)['letter.date']!,
+      reference: s.reference,
+      subject: q.subject,
+      body: q.body,
+      templateId: template.id,
+      templateVersion: template.version,
+      templateName: template.name[q.lang],
+      provenance: this.x.provenance(),
+    });
+    const text = `${q.lang === 'fr' ? 'Objet\u00a0: ' : 'Subject: '}${q.subject}\n\n${q.body}\n`;
+    const pdfA = await r.attachments.add({ record, fileName: `${fileName}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') });
+    const textA = await r.attachments.add({ record, fileName: `${fileName}.txt`, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64') });
+    if (effect.applies) await apply(`${fileName}.pdf`);
+    const letter: ComposedLetter = {
+      id: uuidv7(),
+      templateId: template.id,
+      templateVersion: template.version,
+      lang: q.lang,
+      record,
+      clientId: q.target.type === 'client' ? q.target.id : null,
+      subject: q.subject,
+      pdfAttachmentId: pdfA.id,
+      textAttachmentId: textA.id,
+      fileName,
+      outboundLetterId,
+      sentAt,
+      effect,
+      createdAt: nowIso(this.x.d.ctx.clock),
+      createdBy: this.x.d.ctx.actor(),
+    };
+    this.x.d.ctx.write(record.type, () => {
+      this.x.d.ctx.db
+        .prepare(
+          `INSERT INTO composed_letters (id, template_id, template_version, lang, record_type, record_id, client_id, subject, pdf_attachment_id, text_attachment_id, file_name, outbound_letter_id, sent_at, effect, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(letter.id, letter.templateId, letter.templateVersion, letter.lang, record.type, record.id, letter.clientId, letter.subject, pdfA.id, textA.id, fileName, outboundLetterId, sentAt, JSON.stringify(effect), letter.createdAt, letter.createdBy);
+      return { id: record.id };
+    });
+    return { ...letter, warnings };
+  }
+
+  /** The letters generated for a record, newest first (a reply is listed on the letter it answers too). */
+  of(record: RecordRef): ComposedLetter[] {
+    const rows = this.x.d.ctx.db
+      .prepare(
+        `SELECT c.* FROM composed_letters c WHERE (c.record_type = ? AND c.record_id = ?)
+           OR (? = 'letter' AND c.outbound_letter_id IN (SELECT id FROM letters WHERE in_reply_to = ?))
+         ORDER BY c.created_at DESC, c.id DESC`,
+      )
+      .all(record.type, record.id, record.type, record.id) as Row[];
+    return rows.map(fromRow);
+  }
+
+  private org() {
+    return this.x.d.organisation();
+  }
+
+  private orgLang(): Lang {
+    return this.org().country === 'FR' ? 'fr' : 'en';
+  }
+
+  private subject(template: LetterTemplate, target: ComposeTarget): Subject {
+    if (TARGET_OF[template.kind] !== target.type) {
+      throw new ApiError('VALIDATION_FAILED', `The template "${template.name.en}" is written from a ${TARGET_OF[template.kind]}, not a ${target.type}.`, [{ path: 'target.type', message: `Expected ${TARGET_OF[template.kind]}` }]);
+    }
+    if (target.type === 'complaint') return this.complaintSubject(template, target.id);
+    if (target.type === 'letter') return this.letterSubject(target.id);
+    return this.clientSubject(target.id);
+  }
+
+  private complaintSubject(template: LetterTemplate, id: string): Subject {
+    const ctx = this.x.d.ctx;
+    const complaints = this.x.d.registers.complaints;
+    const c = complaints.get(id);
+    if (c.archivedAt) throw new ApiError('CONFLICT', `${c.reference} is archived; restore it before writing to it.`);
+    const zone = this.org().timeZone;
+    const dt = (iso: string) => bi(fmtDateTime(iso, 'en', zone), fmtDateTime(iso, 'fr', zone));
+    const due = (iso: string) => bi(deadlineWords(iso, 'en', zone), deadlineWords(iso, 'fr', zone));
+    // A notice on the day of receipt is in time: this is the three-month deadline.
+    const extendedDue = responseDueFor(ctx, c.receivedAt, c.receivedAt);
+    const answered = c.answeredAt
+      ? warn('answered', bi(`${c.reference} was already answered on ${dt(c.answeredAt).en}: the letter is stored, the complaint is not changed.`, `${c.reference} a déjà reçu une réponse le ${dt(c.answeredAt).fr} : le courrier est conservé, la réclamation n’est pas modifiée.`))
+      : null;
+    const kind = template.kind;
+    return {
+      record: { type: 'complaint', id: c.id },
+      reference: c.reference,
+      recipient: [c.complainantLabel, c.complainantContact],
+      defaultLang: this.orgLang(),
+      fileTag: '',
+      values: (lang) => complaintValues(c, extendedDue, this.org(), lang),
+      plan: (sentAt) => {
+        if (sentAt < c.receivedAt) throw new ApiError('VALIDATION_FAILED', `The letter cannot go out before the request was received (${fmtDateTime(c.receivedAt, 'en', zone)}).`, [{ path: 'sentAt', message: 'Before the request was received' }]);
+        const warnings: ComposeWarning[] = [];
+        if (kind === 'acknowledgement') {
+          if (answered) warnings.push(answered);
+          return { effect: none(bi('Stored with the complaint. An acknowledgement does not answer the request: the deadline is not changed.', 'Conservé avec la réclamation. Un accusé de réception ne répond pas à la demande : l’échéance ne change pas.')), warnings, apply: () => undefined };
+        }
+        if (kind === 'refusal') {
+          if (!c.outcome.trim()) warnings.push(warn('no_outcome', bi('The complaint gives no reasons for the refusal (its outcome): write them in the letter, Art. 12(4) requires them.', 'La réclamation ne donne pas les motifs du refus (sa suite) : écrivez-les dans le courrier, l’art. 12(4) les exige.')));
+          if (answered) return { effect: none(answered.text), warnings: [...warnings, answered], apply: () => undefined };
+          return {
+            effect: { kind: 'answered', applies: true, text: bi(`Marks ${c.reference} answered on ${dt(sentAt).en}: that meets its deadline (${due(c.responseDue).en}).`, `Marque ${c.reference} comme répondue le ${dt(sentAt).fr} : cela satisfait son échéance (${due(c.responseDue).fr}).`) },
+            warnings,
+            apply: (file) => void complaints.setStatus({ id: c.id, status: 'answered', at: sentAt, note: `Letter ${file}` }),
+          };
+        }
+        // Extension notice (Art. 12(3)).
+        if (!c.extensionReason.trim()) warnings.push(warn('no_extension_reason', bi('The complaint gives no reasons for the extension: the notice must give them (Art. 12(3)). Write them in the letter.', 'La réclamation ne donne pas les motifs de la prolongation : la notification doit les indiquer (art. 12(3)). Écrivez-les dans le courrier.')));
+        if (answered) return { effect: none(answered.text), warnings: [...warnings, answered], apply: () => undefined };
+        if (c.extensionNoticeAt) {
+          const done = warn('extension_done', bi(`An extension notice was already sent on ${dt(c.extensionNoticeAt).en}: the letter is stored, the complaint is not changed.`, `Une notification de prolongation a déjà été envoyée le ${dt(c.extensionNoticeAt).fr} : le courrier est conservé, la réclamation n’est pas modifiée.`));
+          return { effect: none(done.text), warnings: [...warnings, done], apply: () => undefined };
+        }
+        if (!isExtensionNoticeInTime(c.receivedAt, sentAt, ctx.calendar())) {
+          const late = warn(
+            'extension_late',
+            bi(
+              `This notice would go out on ${dt(sentAt).en}, after the first month (it ended ${due(c.responseDue).en}): it does not extend the deadline, which stays ${due(c.responseDue).en} (Art. 12(3)). The letter is stored, the complaint is not changed.`,
+              `Cette notification partirait le ${dt(sentAt).fr}, après le premier mois (il a pris fin le ${due(c.responseDue).fr}) : elle ne prolonge pas le délai, qui reste fixé au ${due(c.responseDue).fr} (art. 12(3)). Le courrier est conservé, la réclamation n’est pas modifiée.`,
+            ),
+          );
+          return { effect: none(late.text), warnings: [...warnings, late], apply: () => undefined };
+        }
+        return {
+          effect: {
+            kind: 'extension',
+            applies: true,
+            text: bi(`Records the extension notice on ${dt(sentAt).en}, within the first month: the answer is then due by ${due(extendedDue).en}.`, `Enregistre la notification de prolongation le ${dt(sentAt).fr}, dans le premier mois : la réponse est alors due au plus tard le ${due(extendedDue).fr}.`),
+          },
+          warnings,
+          apply: () => void complaints.update({ id: c.id, patch: { extensionNoticeAt: sentAt } }),
+        };
+      },
+    };
+  }
+
+  private letterSubject(id: string): Subject {
+    const l = this.x.d.registers.letters.get(id);
+    if (l.archivedAt) throw new ApiError('CONFLICT', `${l.reference} is archived; restore it before replying to it.`);
+    if (l.direction !== 'inbound') throw new ApiError('CONFLICT', `${l.reference} is one of our letters: a reply is written to a letter from the regulator.`);
+    const zone = this.org().timeZone;
+    const regulator = findRegulator(l.regulator);
+    const dt = (iso: string) => bi(fmtDateTime(iso, 'en', zone), fmtDateTime(iso, 'fr', zone));
+    const due = (iso: string) => bi(deadlineWords(iso, 'en', zone), deadlineWords(iso, 'fr', zone));
+    return {
+      record: { type: 'letter', id: l.id },
+      reference: l.reference,
+      recipient: [regulator ? regulator.nameLocal : l.regulator],
+      defaultLang: regulator ? (regulator.languages.includes('fr') ? 'fr' : 'en') : this.orgLang(),
+      fileTag: 'reply',
+      values: (lang) => letterValues(l, this.org(), lang),
+      plan: (sentAt) => {
+        const warnings: ComposeWarning[] = [];
+        if (!l.replyDue) warnings.push(warn('no_reply_due', bi(`${l.reference} sets no reply date: the reply is recorded, there is no deadline to meet.`, `${l.reference} ne fixe pas de date de réponse : la réponse est enregistrée, aucune échéance n’est à satisfaire.`)));
+        if (l.answeredAt) warnings.push(warn('replied', bi(`${l.reference} was already answered on ${dt(l.answeredAt).en}: this reply is recorded too; the first one stays what met the deadline.`, `${l.reference} a déjà reçu une réponse le ${dt(l.answeredAt).fr} : cette réponse est aussi enregistrée ; la première reste celle qui a satisfait l’échéance.`)));
+        const meets = l.replyDue && !l.answeredAt ? bi(` It answers ${l.reference}, due by ${due(l.replyDue).en}.`, ` Elle répond à ${l.reference}, attendue au plus tard le ${due(l.replyDue).fr}.`) : bi('', '');
+        return {
+          effect: {
+            kind: 'regulator_reply',
+            applies: true,
+            text: bi(`Recorded as our outbound reply of ${dt(sentAt).en} in the regulator correspondence, with the letter attached.${meets.en}`, `Enregistrée comme notre réponse sortante du ${dt(sentAt).fr} dans la correspondance avec l’autorité, courrier joint.${meets.fr}`),
+          },
+          warnings,
+          // The outbound letter is created before the files are attached (generate): nothing more to do.
+          apply: () => undefined,
+        };
+      },
+    };
+  }
+
+  private clientSubject(id: string): Subject {
+    const inc = this.x.d.registers.incidents;
+    const client = inc.clients.get(id);
+    if (client.archivedAt) throw new ApiError('CONFLICT', `${client.name} was withdrawn from this incident; restore it before writing to it.`);
+    const i = inc.get(client.incidentId);
+    const zone = this.org().timeZone;
+    const dt = (iso: string) => bi(fmtDateTime(iso, 'en', zone), fmtDateTime(iso, 'fr', zone));
+    const filed = inc.obligations.byIncident(i.id).some((o) => o.recipientId === client.id && inc.notifications.byObligation(o.id).length > 0);
+    return {
+      record: { type: 'incident', id: i.id },
+      reference: i.reference,
+      recipient: [client.name, client.contact],
+      defaultLang: client.language,
+      fileTag: client.name,
+      values: (lang) => clientValues(i, client, this.org(), lang),
+      plan: (sentAt) => {
+        if (filed) {
+          const w = warn('client_filed', bi(`The notice to ${client.name} is recorded as a filing: its time is frozen there. The letter is stored with the incident, the client is not changed.`, `La notification à ${client.name} est enregistrée comme un dépôt : son heure y est figée. Le courrier est conservé avec l’incident, le client n’est pas modifié.`));
+          return { effect: none(w.text), warnings: [w], apply: () => undefined };
+        }
+        if (client.notifiedAt) {
+          const w = warn('client_notified', bi(`${client.name} was already notified on ${dt(client.notifiedAt).en}: the letter is stored, the client is not changed.`, `${client.name} a déjà été notifié le ${dt(client.notifiedAt).fr} : le courrier est conservé, le client n’est pas modifié.`));
+          return { effect: none(w.text), warnings: [w], apply: () => undefined };
+        }
+        const due = client.notifyDue ? bi(` (due by ${dt(client.notifyDue).en})`, ` (échéance : ${dt(client.notifyDue).fr})`) : bi('', '');
+        return {
+          effect: { kind: 'client_notified', applies: true, text: bi(`Records ${client.name} as notified on ${dt(sentAt).en}${due.en}.`, `Enregistre ${client.name} comme notifié le ${dt(sentAt).fr}${due.fr}.`) },
+          warnings: [],
+          apply: (file) => void inc.clients.update({ id: client.id, patch: { notifiedAt: sentAt, notifiedHow: `Letter ${file}` } }),
+        };
+      },
+    };
+  }
+}
