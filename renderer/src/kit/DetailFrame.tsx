@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title, type MantineSize } from '@mantine/core';
 import { IconArchive, IconArrowLeft } from '@tabler/icons-react';
 import type { RegisterDeclaration } from '@shared/registers';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -8,6 +8,7 @@ import { useNavigation, type View } from '../state/navigation';
 import { useLabels } from './labels';
 import { Panel } from './Panel';
 import { RecordPanels } from './RecordPanels';
+import { StatusBadge } from './StatusBadge';
 import type { ListRecord } from './RegisterList';
 
 interface ArchivableRecord extends ListRecord {
@@ -16,7 +17,12 @@ interface ArchivableRecord extends ListRecord {
 
 /** What a register puts in the frame of one record's page. */
 export interface DetailParts {
-  /** Beside the reference: status, priority, kind… */
+  /**
+   * The record's status badge beside the reference (test id <testId>-status), for a register
+   * with statuses: its size or icon, or false where the register draws its own.
+   */
+  status?: false | { size?: MantineSize; icon?: ReactNode };
+  /** Beside the reference after the status: priority, kind… */
   badges?: ReactNode;
   /** Under the reference: what names the record (its title, its complainant). */
   subtitle?: ReactNode;
@@ -42,13 +48,13 @@ export interface DetailParts {
  * the archived notice, load errors, then the register's panels beside the shared ones. Words
  * from `<ns>:detail.*` (back, loadFailed, archivedHint…), else the kit's.
  */
-export function DetailFrame<R extends ArchivableRecord>({
+export function DetailFrame<R extends ArchivableRecord, D = R>({
   register,
   labels,
   testId,
   backTo,
-  record,
-  error,
+  remote,
+  select,
   render,
 }: {
   register: RegisterDeclaration;
@@ -58,10 +64,14 @@ export function DetailFrame<R extends ArchivableRecord>({
   testId?: string;
   /** The way back; the register's list (the view named as the register) by default. */
   backTo?: View;
-  record: R | null;
-  error: unknown;
+  /** The page's read (useRecord, or the register's own page read). */
+  remote: { data: D | null; error: unknown };
+  /** The record in what the page read (a letter in its page with its thread); the read itself by default. */
+  select?(data: D): R;
   render(record: R): DetailParts;
 }) {
+  const error = remote.error;
+  const record = remote.data === null ? null : select ? select(remote.data) : (remote.data as unknown as R);
   const l = useLabels(labels?.ns ?? register.ns, labels?.section ?? 'detail', 'detail');
   const ids = testId ?? register.type;
   const f = useFormatters();
@@ -101,6 +111,9 @@ export function DetailFrame<R extends ArchivableRecord>({
             <Title order={1} className="tabular" data-testid={`${ids}-reference`}>
               {record.reference}
             </Title>
+            {p.status !== false && register.statuses.length > 0 && 'status' in record && (
+              <StatusBadge type={register.type} status={record.status as string} size={p.status?.size} icon={p.status?.icon} testId={`${ids}-status`} />
+            )}
             {p.badges}
             {record.archivedAt && (
               <Badge color="gray" variant="filled" size="sm" tt="none">

@@ -2,8 +2,10 @@ import { useEffect, type ReactNode } from 'react';
 import { Button, EmptyState, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconFilterOff, IconPlus, IconSearchOff } from '@tabler/icons-react';
 import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
-import type { RegisterDeclaration } from '@shared/registers';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RECORD_TYPE_ICON } from '../components/records/RecordBadges';
+import { statusLabel } from '../components/records/labels';
+import { useFeatureT } from '../lib/featureT';
 import { useFormatters } from '../lib/useFormatters';
 import { useCan } from '../lib/permissions';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +14,8 @@ import { useRecordTypeVersion } from '../state/recordChanges';
 import { FilterBar, type FilterUi } from './FilterBar';
 import { KitTable } from './KitTable';
 import { useLabels } from './labels';
-import { hasActiveFilters, type RegisterListStore } from './listStore';
+import { hasActiveFilters } from './listStore';
+import type { RegisterScreens } from './screens';
 import { SavedListViews } from './SavedListViews';
 import { PageHeader } from '../components/PageHeader';
 import { ReferenceLink } from '../components/ReferenceLink';
@@ -30,23 +33,24 @@ export interface ListRecord {
  * noMatchTitle, total_one/_other, open…), anything it does not define from the kit.
  */
 export interface ListDescription<R extends ListRecord> {
-  register: RegisterDeclaration;
-  store: RegisterListStore<R>;
+  /** The register's declaration, list store and form drawer ("New …" opens it). */
+  screens: Pick<RegisterScreens<R>, 'register' | 'useList'> & { useEditor: { getState(): { openCreate(): void } } };
   /** The register's strings: namespace and section (e.g. 'correspondence', 'matters'); `<register ns>:list` by default. */
   labels?: { ns: string; section: string };
   /** Prefix of the test ids: <testId>-search, -total, -table; the record type by default. */
   testId?: string;
-  emptyIcon: ReactNode;
+  /** The empty list's picture; the register's icon by default. */
+  emptyIcon?: ReactNode;
   /** The columns after the reference. */
   columns: DataTableColumn<R>[];
   referenceWidth?: number;
-  filters: Record<string, FilterUi>;
+  /**
+   * How the declared filters show: the label is `<ns>:fields.<key>` unless given; the status
+   * filter (when declared) is shown with the status words without being described.
+   */
+  filters: Record<string, Partial<FilterUi>>;
   /** Opening a row; the record's own page by default. */
   onOpen?(record: R): void;
-  /** Absent for registers whose records are only made elsewhere. */
-  onCreate?(): void;
-  /** The register's form drawer: "New …" opens it (instead of onCreate). */
-  editor?: { getState(): { openCreate(): void } };
   /** Says after the total in which zone the times are shown (the register's dates carry a time). */
   zoneNote?: boolean;
   /** Buttons beside "New …" (e.g. to the register's other list). */
@@ -59,17 +63,25 @@ export interface ListDescription<R extends ListRecord> {
   version?: number;
 }
 
-export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
+export function RegisterList<R extends ListRecord>(props: ListDescription<R>) {
+  const { register, useList, useEditor } = props.screens;
+  const d = { ...props, register, store: useList };
   const l = useLabels(d.labels?.ns ?? d.register.ns, d.labels?.section ?? 'list', 'list');
   const { t: shell } = useTranslation();
   const f = useFormatters();
   const testId = d.testId ?? d.register.type;
   const openRecord = useNavigation((s) => s.openRecord);
-  const editor = d.editor;
   // "New …" only for a member whose workspace role may write this register (README › Roles).
   const can = useCan();
-  const onCreate = !can('write', d.register.type) ? undefined : (d.onCreate ?? (editor ? () => editor.getState().openCreate() : undefined));
+  const onCreate = can('write', d.register.type) ? () => useEditor.getState().openCreate() : undefined;
   const totalNote = [d.totalNote, d.zoneNote ? shell('shell.timeZone', { zone: f.zone }) : undefined].filter(Boolean).join(' · ');
+  const fieldT = useFeatureT(d.register.ns);
+  const filterUi: Record<string, FilterUi> = {};
+  for (const { key } of d.register.filters) {
+    const own = d.filters[key];
+    if (!own && key !== 'status') continue;
+    filterUi[key] = { label: fieldT(`fields.${key}`), optionLabel: key === 'status' ? (s) => statusLabel(d.register.type, s) : undefined, ...own };
+  }
   const list = d.store();
   const changes = useRecordTypeVersion(d.register.type) + useRecordTypeVersion(d.alsoReloadOn?.[0] ?? '') + useRecordTypeVersion(d.alsoReloadOn?.[1] ?? '');
   const { filters, sort, page, pageSize, load } = list;
@@ -77,6 +89,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
     void load();
   }, [filters, sort, page, pageSize, changes, d.version, f.zone, load]);
 
+  const EmptyIcon = RECORD_TYPE_ICON[d.register.type];
   const open = d.onOpen ?? ((r: R) => openRecord(d.register.type, r.id));
   const sortable = new Set<string>(d.register.sort.fields);
   const columns: DataTableColumn<R>[] = [
@@ -122,7 +135,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
           )
         }
       />
-      <FilterBar register={d.register} store={d.store} ui={d.filters} labels={l} testId={testId} />
+      <FilterBar register={d.register} store={d.store} ui={filterUi} labels={l} testId={testId} />
       {!(empty && !filtered) && (
         <Group justify="space-between" gap="sm">
           <Text size="sm" c="dimmed" role="status" data-testid={`${testId}-total`}>
@@ -135,7 +148,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
                 {l('clearFilters')}
               </Button>
             )}
-            <SavedListViews register={d.register} store={d.store} filterLabel={(key) => d.filters[key]?.label ?? key} />
+            <SavedListViews register={d.register} store={d.store} filterLabel={(key) => filterUi[key]?.label ?? key} />
             <Switch size="sm" label={l('showArchived')} checked={filters.includeArchived} onChange={(e) => list.setFilters({ includeArchived: e.currentTarget.checked })} />
           </Group>
         </Group>
@@ -152,7 +165,7 @@ export function RegisterList<R extends ListRecord>(d: ListDescription<R>) {
               </EmptyState.Actions>
             </EmptyState>
           ) : (
-            <EmptyState icon={d.emptyIcon} withIndicatorBackground title={l('emptyTitle')} description={l('emptyBody')}>
+            <EmptyState icon={d.emptyIcon ?? <EmptyIcon size={28} stroke={1.5} aria-hidden />} withIndicatorBackground title={l('emptyTitle')} description={l('emptyBody')}>
               {onCreate && (
                 <EmptyState.Actions>
                   <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>

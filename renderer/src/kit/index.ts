@@ -9,10 +9,11 @@
  * - Parts: StatusBadge, DueLine, DialogForm (+ useInstantField), FormAside, KitTable
  */
 export { createRegisterList, emptyFilters, hasActiveFilters, PAGE_SIZES, type FilterValue, type ListFilters, type RegisterListStore } from './listStore';
+export { registerScreens, type RegisterScreens } from './screens';
 export { RegisterList, type ListDescription, type ListRecord } from './RegisterList';
 export { type FilterUi } from './FilterBar';
 export { KitTable } from './KitTable';
-export { instantColumn, InstantText, textColumn } from './columns';
+export { instantColumn, InstantText, statusColumn, textColumn } from './columns';
 export { DetailFrame, type DetailParts } from './DetailFrame';
 export { useRecord } from './useRecord';
 export { RecordActions, recordChangedHandler } from './RecordActions';

@@ -3,12 +3,9 @@ import { Button, Text } from '@mantine/core';
 import { IconCheck, IconPlayerPlay, IconRotateClockwise, IconShieldCheck, IconX } from '@tabler/icons-react';
 import { actionsRegister } from '@shared/registers';
 import type { Action } from '@shared/schemas/action';
-import { api } from '../../api';
-import { DetailFrame, FactList, LongText, Panel, RecordActions, recordChangedHandler, StatusBadge } from '../../kit';
+import { DetailFrame, FactList, LongText, Panel, RecordActions, recordChangedHandler, StatusBadge, useRecord } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useRemote } from '../../lib/useRemote';
-import { useRecordVersion } from '../../state/recordChanges';
 import { NS } from './labels';
 import { DueMarker, OriginText, PriorityLabel } from './parts';
 import { useActionEditor } from './register';
@@ -17,31 +14,19 @@ import { StatusModal, type Transition } from './StatusModal';
 /** One remediation action: who, by when, where from, how far, and the evidence that it was done and checked. */
 export function ActionDetail({ id }: { id: string }) {
   const t = useFeatureT(NS);
-  const version = useRecordVersion('action', id);
-  const remote = useRemote(() => api.call('actions.get', { id }), [id, version]);
+  const remote = useRecord<Action>(actionsRegister, id);
   return (
     <DetailFrame<Action>
       register={actionsRegister}
-      labels={{ ns: NS, section: 'detail' }}
-      testId="action"
-      backTo={{ name: 'actions' }}
-      record={remote.data}
-      error={remote.error}
+      remote={remote}
       render={(action) => ({
-        badges: (
-          <>
-            <StatusBadge type="action" status={action.status} testId="action-status" />
-            <PriorityLabel priority={action.priority} />
-          </>
-        ),
+        badges: <PriorityLabel priority={action.priority} />,
         subtitle: action.title,
         subtitleTestId: 'action-title',
         actions: <ActionButtons action={action} onChanged={remote.setData} />,
+        facts: <ActionFacts action={action} />,
         main: (
           <>
-            <Panel>
-              <ActionFacts action={action} />
-            </Panel>
             <Panel title={t('fields.description')}>
               <LongText text={action.description} none={t('detail.noDescription')} />
             </Panel>

@@ -1,6 +1,6 @@
 import { complaintsRegister } from '@shared/registers';
 import type { Complaint } from '@shared/schemas/complaint';
-import { DetailFrame, LongText, Panel, StatusBadge, useRecord } from '../../kit';
+import { DetailFrame, LongText, Panel, useRecord } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { ComplaintActions } from './ComplaintActions';
 import { ComplaintFacts } from './ComplaintFacts';
@@ -13,10 +13,8 @@ export function ComplaintDetail({ id }: { id: string }) {
   return (
     <DetailFrame<Complaint>
       register={complaintsRegister}
-      record={remote.data}
-      error={remote.error}
+      remote={remote}
       render={(complaint) => ({
-        badges: <StatusBadge type="complaint" status={complaint.status} testId="complaint-status" />,
         subtitle: complaint.complainantLabel,
         subtitleTestId: 'complaint-complainant',
         actions: <ComplaintActions complaint={complaint} onChanged={remote.setData} />,

@@ -1,13 +1,11 @@
 import { IconInbox } from '@tabler/icons-react';
-import { complaintsRegister } from '@shared/registers';
 import type { Complaint } from '@shared/schemas/complaint';
-import { statusLabel } from '../../components/records/labels';
-import { instantColumn, RegisterList, StatusBadge, textColumn } from '../../kit';
+import { instantColumn, RegisterList, statusColumn, textColumn } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { ChannelCell } from './ChannelCell';
 import { DueIndicator } from './DueIndicator';
 import { channelOptions, NS, rightOptions } from './labels';
-import { useComplaintEditor, useComplaintList } from './register';
+import { complaintScreens } from './register';
 import { RightBadges } from './RightBadges';
 
 /** The complaints register: who complained of what, through which channel, and when the answer is due. */
@@ -15,15 +13,13 @@ export function ComplaintList() {
   const t = useFeatureT(NS);
   return (
     <RegisterList<Complaint>
-      register={complaintsRegister}
-      store={useComplaintList}
-      editor={useComplaintEditor}
+      screens={complaintScreens}
       zoneNote
       emptyIcon={<IconInbox size={28} stroke={1.5} aria-hidden />}
       referenceWidth={150}
       filters={{
-        status: { label: t('fields.status'), optionLabel: (s) => statusLabel('complaint', s), w: 190 },
-        channel: { label: t('fields.channel'), options: channelOptions(t), w: 170 },
+        status: { w: 190 },
+        channel: { options: channelOptions(t), w: 170 },
         right: { label: t('list.filterRight'), options: rightOptions(t), w: 190, comboboxProps: { width: 340, position: 'bottom-start' } },
         received: { label: t('list.receivedBetween'), testId: 'received-range' },
       }}
@@ -32,7 +28,7 @@ export function ComplaintList() {
         { accessor: 'channel', title: t('fields.channel'), width: 170, render: (c) => <ChannelCell complaint={c} /> },
         textColumn<Complaint>('complainantLabel', t('fields.complainantLabel')),
         { accessor: 'rights', title: t('fields.rights'), render: (c) => <RightBadges rights={c.rights} /> },
-        { accessor: 'status', title: t('fields.status'), width: 215, render: (c) => <StatusBadge type="complaint" status={c.status} /> },
+        statusColumn<Complaint>('complaint', t('fields.status'), { width: 215 }),
         { accessor: 'responseDue', title: t('fields.responseDue'), width: 200, render: (c) => <DueIndicator complaint={c} /> },
       ]}
     />

@@ -1,15 +1,7 @@
 import { IconMessageReport } from '@tabler/icons-react';
-import type { Feature } from '../registry';
-import { ComplaintList } from './ComplaintList';
+import { registerFeature } from '../registerFeature';
 import { ComplaintDetail } from './ComplaintDetail';
 import { ComplaintEditor } from './ComplaintEditor';
+import { ComplaintList } from './ComplaintList';
 
-export const feature: Feature = {
-  name: 'complaints',
-  views: {
-    complaints: () => <ComplaintList />,
-    complaint: ({ id }) => (id ? <ComplaintDetail key={id} id={id} /> : null),
-  },
-  nav: [{ view: 'complaints', labelKey: 'nav', icon: <IconMessageReport size={18} stroke={1.6} />, group: 'registers', order: 10, alsoActiveFor: ['complaint'] }],
-  overlays: [ComplaintEditor],
-};
+export const feature = registerFeature('complaints', { list: 'complaints', record: 'complaint', List: ComplaintList, Detail: ComplaintDetail, Editor: ComplaintEditor, icon: IconMessageReport, order: 10 });

@@ -1,9 +1,7 @@
 import type { Complaint } from '@shared/schemas/complaint';
 import { complaintsRegister } from '@shared/registers';
-import { createEditorStore, createRegisterList } from '../../kit';
+import { registerScreens } from '../../kit';
 
-/** The complaints list as shown (kept while the user opens a complaint and comes back). */
-export const useComplaintList = createRegisterList<Complaint>(complaintsRegister);
-
-/** The complaint form's drawer. */
-export const useComplaintEditor = createEditorStore<Complaint>();
+/** The complaints list as shown and the complaint form's drawer. */
+export const complaintScreens = registerScreens<Complaint>(complaintsRegister);
+export const { useList: useComplaintList, useEditor: useComplaintEditor } = complaintScreens;

@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { contractsRegister } from '@shared/registers';
 import type { Contract, ContractUse } from '@shared/schemas/contract';
 import { api } from '../../api';
-import { DetailFrame, FactList, Panel, RecordActions, StatusBadge, useRecord } from '../../kit';
+import { DetailFrame, FactList, Panel, RecordActions, useRecord } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
@@ -20,10 +20,8 @@ export function ContractDetail({ id }: { id: string }) {
   return (
     <DetailFrame<Contract>
       register={contractsRegister}
-      record={remote.data}
-      error={remote.error}
+      remote={remote}
       render={(contract) => ({
-        badges: <StatusBadge type="contract" status={contract.status} testId="contract-status" />,
         subtitle: contract.name,
         subtitleTestId: 'contract-name',
         actions: <RecordActions<Contract> register={contractsRegister} ns={NS} record={contract} onChanged={remote.setData} onEdit={() => openEdit(contract)} />,

@@ -38,13 +38,10 @@ export function LetterDetail({ id }: { id: string }) {
   const page = remote.data;
   const setLetter = (letter: Letter) => remote.setData((d) => (d ? { ...d, letter } : d));
   return (
-    <DetailFrame<Letter>
+    <DetailFrame<Letter, LetterPage>
       register={lettersRegister}
-      labels={{ ns: NS, section: 'detail' }}
-      testId="letter"
-      backTo={{ name: 'letters' }}
-      record={page?.letter ?? null}
-      error={remote.error}
+      remote={remote}
+      select={(d) => d.letter}
       render={(letter) => ({
         badges: (
           <>
@@ -60,11 +57,9 @@ export function LetterDetail({ id }: { id: string }) {
           </Anchor>
         ),
         actions: <LetterButtons letter={letter} onChanged={setLetter} />,
+        facts: <LetterFacts letter={letter} matter={page!.matter} thread={page!.thread} />,
         main: (
           <>
-            <Panel>
-              <LetterFacts letter={letter} matter={page!.matter} thread={page!.thread} />
-            </Panel>
             <Panel title={t('detail.deadlines')}>
               <LetterDeadlines letter={letter} thread={page!.thread} />
             </Panel>

@@ -1,46 +1,30 @@
-import { Button, Text } from '@mantine/core';
-import { IconMail } from '@tabler/icons-react';
-import { lettersRegister } from '@shared/registers';
+import { Text } from '@mantine/core';
 import type { Letter } from '@shared/schemas/letter';
 import { RegisterList } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
-import { useNavigation } from '../../state/navigation';
 import { useLetterClocks } from './clocks';
-import { letterDate, NS, regulatorFilterOptions } from './labels';
-import { DirectionLabel, LetterDueCell, RegulatorName, TitleWithRefs, useMatterOptions } from './parts';
-import { useLetterEditor, useLetterList } from './stores';
+import { letterDate, NS, regulatorFilter } from './labels';
+import { DirectionLabel, LetterDueCell, RegulatorName, TitleWithRefs, ToList, useMatterOptions } from './parts';
+import { letterScreens } from './stores';
 
 /** Regulator correspondence: every letter in and out, with the deadlines it set. */
 export function LetterList() {
   const t = useFeatureT(NS);
   const f = useFormatters();
-  const go = useNavigation((s) => s.go);
-  const openCreate = useLetterEditor((s) => s.openCreate);
-  const items = useLetterList((s) => s.items);
+  const items = letterScreens.useList((s) => s.items);
   const clocks = useLetterClocks(items);
   const matters = useMatterOptions();
   return (
     <RegisterList<Letter>
-      register={lettersRegister}
-      store={useLetterList}
-      labels={{ ns: NS, section: 'list' }}
-      testId="letter"
-      emptyIcon={<IconMail size={28} stroke={1.5} aria-hidden />}
-      onOpen={(l) => go({ name: 'letter', id: l.id })}
-      onCreate={() => openCreate()}
-      headerActions={
-        <Button variant="default" onClick={() => go({ name: 'matters' })}>
-          {t('list.toMatters')}
-        </Button>
-      }
-      totalNote={t('common.timeZone', { zone: f.zone })}
+      screens={letterScreens}
+      zoneNote
+      headerActions={<ToList view="matters" label={t('list.toMatters')} />}
       filters={{
-        regulator: { label: t('fields.regulator'), options: regulatorFilterOptions(), searchable: true, w: 170 },
-        kind: { label: t('fields.kind'), optionLabel: (k) => t(`kind.${k}`), w: 210, comboboxProps: { width: 300, position: 'bottom-start' } },
-        direction: { label: t('fields.direction'), optionLabel: (d) => t(`direction.${d}`), w: 150 },
+        regulator: regulatorFilter(),
+        kind: { optionLabel: (k) => t(`kind.${k}`), w: 210, comboboxProps: { width: 300, position: 'bottom-start' } },
+        direction: { optionLabel: (d) => t(`direction.${d}`), w: 150 },
         matter: {
-          label: t('fields.matter'),
           placeholder: t('list.anyMatter'),
           options: matters,
           searchable: true,

@@ -18,7 +18,7 @@ import { useOrgTimeZone } from '../../state/appStatus';
 import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { deadlineOf, letterDeadlinesOf, useMatterClocks } from './clocks';
 import { euros, letterDate, NS } from './labels';
-import { AppealLine, DeadlineLine, KindBadge, LetterLink, MatterStatus, RegulatorFact } from './parts';
+import { AppealLine, DeadlineLine, KindBadge, LetterLink, MatterStatusIcon, RegulatorFact } from './parts';
 import { useLetterEditor, useMatterEditor } from './stores';
 
 /** A procedure with a regulator: its steps (letters) in order and every deadline the regulator set. */
@@ -30,23 +30,19 @@ export function MatterDetail({ id }: { id: string }) {
   const clocks = useMatterClocks(id, version);
   const data = remote.data;
   return (
-    <DetailFrame<Matter>
+    <DetailFrame
       register={mattersRegister}
       labels={{ ns: NS, section: 'matterDetail' }}
-      testId="matter"
-      backTo={{ name: 'matters' }}
-      record={data?.matter ?? null}
-      error={remote.error}
+      remote={remote}
+      select={(d) => d.matter}
       render={(matter) => ({
-        badges: <MatterStatus status={matter.status} />,
+        status: { icon: <MatterStatusIcon status={matter.status} /> },
         subtitle: matter.title,
         subtitleTestId: 'matter-title',
         actions: <MatterButtons matter={matter} onChanged={(m) => remote.setData((d) => (d ? { ...d, matter: m } : d))} />,
+        facts: <MatterFacts matter={matter} letterCount={data!.letters.length} />,
         main: (
           <>
-            <Panel>
-              <MatterFacts matter={matter} letterCount={data!.letters.length} />
-            </Panel>
             <Panel title={t('matterDetail.steps')}>
               <MatterSteps letters={data!.letters} clocks={clocks} />
             </Panel>

@@ -23,6 +23,11 @@ export function regulatorFilterOptions() {
   return REGULATORS.map((r) => ({ value: r.id, label: `${r.short} (${r.country})` }));
 }
 
+/** The regulator filter of the letters' and matters' lists: the maintained list, searchable. */
+export function regulatorFilter() {
+  return { options: regulatorFilterOptions(), searchable: true, w: 170 };
+}
+
 /** Short name and, for a listed regulator, its full name (for a tooltip or a fact line). */
 export function regulatorNames(id: string): { short: string; full: string | null } {
   const r = findRegulator(id);

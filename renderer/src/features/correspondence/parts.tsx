@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight, IconCircleCheck, IconFolderOpen, IconGavel, IconLock } from '@tabler/icons-react';
 import type { Clock } from '@shared/schemas/clock';
 import type { Letter, LetterDirection, LetterKind } from '@shared/schemas/letter';
@@ -76,7 +76,11 @@ export function KindBadge({ kind }: { kind: LetterKind }) {
 
 /** A matter's status: open (a procedure under way) or closed. */
 export function MatterStatus({ status }: { status: Matter['status'] }) {
-  return <StatusBadge type="matter" status={status} icon={status === 'open' ? <IconFolderOpen size={12} aria-hidden /> : <IconCircleCheck size={12} aria-hidden />} testId="matter-status" />;
+  return <StatusBadge type="matter" status={status} icon={<MatterStatusIcon status={status} />} testId="matter-status" />;
+}
+
+export function MatterStatusIcon({ status }: { status: Matter['status'] }) {
+  return status === 'open' ? <IconFolderOpen size={12} aria-hidden /> : <IconCircleCheck size={12} aria-hidden />;
 }
 
 /** A reply or compliance date: its last day, then where it stands ("answered in time", "late: no reply"). */
@@ -180,4 +184,14 @@ export function useMatterOptions(): { value: string; label: string }[] {
   const version = useRecordTypeVersion('matter');
   const remote = useRemote(() => api.call('matters.list', { limit: 500, sort: { field: 'openedAt', dir: 'desc' } }), [version]);
   return (remote.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.reference} · ${m.title}` }));
+}
+
+/** The button from one of the correspondence lists to the other (letters ↔ matters). */
+export function ToList({ view, label }: { view: 'letters' | 'matters'; label: string }) {
+  const go = useNavigation((s) => s.go);
+  return (
+    <Button variant="default" onClick={() => go({ name: view })}>
+      {label}
+    </Button>
+  );
 }

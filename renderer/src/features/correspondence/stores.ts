@@ -1,13 +1,7 @@
 import type { Letter, LetterDirection, LetterKind } from '@shared/schemas/letter';
 import type { Matter } from '@shared/schemas/matter';
 import { lettersRegister, mattersRegister } from '@shared/registers';
-import { createEditorStore, createRegisterList } from '../../kit';
-
-/** The correspondence list as shown (kept while the user opens a letter and comes back). */
-export const useLetterList = createRegisterList<Letter>(lettersRegister);
-
-/** The matters list as shown. */
-export const useMatterList = createRegisterList<Matter>(mattersRegister);
+import { registerScreens } from '../../kit';
 
 /** What a new letter starts from: a reply to a letter, or a step added to a matter. */
 export interface LetterPreset {
@@ -20,8 +14,10 @@ export interface LetterPreset {
   regulatorRefs?: string[];
 }
 
-/** The letter form's drawer: new, reply, step added to a matter, or edit. */
-export const useLetterEditor = createEditorStore<Letter, LetterPreset>();
+/** The correspondence list as shown and the letter form's drawer: new, reply, step added to a matter, or edit. */
+export const letterScreens = registerScreens<Letter, LetterPreset>(lettersRegister);
+export const { useList: useLetterList, useEditor: useLetterEditor } = letterScreens;
 
-/** The matter form's drawer. */
-export const useMatterEditor = createEditorStore<Matter>();
+/** The matters list as shown and the matter form's drawer. */
+export const matterScreens = registerScreens<Matter>(mattersRegister);
+export const { useList: useMatterList, useEditor: useMatterEditor } = matterScreens;

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { incidentsRegister } from '@shared/registers';
 import type { Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
-import { DetailFrame, Panel, StatusBadge } from '../../kit';
+import { DetailFrame } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useRemote } from '../../lib/useRemote';
 import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
@@ -28,20 +28,13 @@ export function IncidentDetailView({ id }: { id: string }) {
   const onChanged = (updated: Incident) => remote.setData((d) => (d ? { ...d, incident: updated } : d));
 
   return (
-    <DetailFrame<Incident>
+    <DetailFrame
       register={incidentsRegister}
-      labels={{ ns: NS, section: 'detail' }}
-      testId="incident"
-      backTo={{ name: 'incidents' }}
-      record={detail?.incident ?? null}
-      error={remote.error}
+      remote={remote}
+      select={(d) => d.incident}
       render={(i) => ({
-        badges: (
-          <>
-            <StatusBadge type="incident" status={i.status} size="md" testId="incident-status" />
-            <RiskIndicator risk={i.riskLevel} />
-          </>
-        ),
+        status: { size: 'md' },
+        badges: <RiskIndicator risk={i.riskLevel} />,
         subtitle: (
           <Text size="md" fw={500} mt={2} data-testid="incident-title">
             {i.title}
@@ -60,11 +53,7 @@ export function IncidentDetailView({ id }: { id: string }) {
             <ObligationsPanel incident={i} notifications={detail.notifications} version={version} onChanged={remote.reload} />
           </>
         ),
-        main: (
-          <Panel>
-            <IncidentFacts incident={i} />
-          </Panel>
-        ),
+        facts: <IncidentFacts incident={i} />,
       })}
     />
   );
