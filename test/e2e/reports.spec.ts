@@ -3,7 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { assertRendererBuilt, callApi, freshDataDir, startWebHost, type WebHost } from './support/webHost';
 import { httpApi } from './support/populate';
-import { openFromNav } from './support/ui';
+import { openFromNav, pick } from './support/ui';
+import { report, scan } from './support/a11y';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 
 /**
  * The Reports page through the web host (issue #10): a small register with known figures for 2026
@@ -52,13 +55,15 @@ test.describe.serial('Reports page', () => {
     await api('complaints.create', { receivedAt: '2026-05-20T09:00:00Z', channel: 'post', complainantLabel: 'C3', rights: ['erasure'], summary: 'Still open' });
     clock.set(NOW);
     await api('app.status', {});
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    // A context of its own: axe-core needs one to scan the page.
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+    page = await context.newPage();
     await page.goto(host.url);
     await expect(page.getByTestId('organisation-name')).toHaveText('Exemplar Retail SAS');
   });
 
   test.afterAll(async () => {
-    await page?.close();
+    await page?.context().close();
     await host?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
@@ -80,10 +85,15 @@ test.describe.serial('Reports page', () => {
     await expect(page.getByTestId('report-ontime-chart')).toBeVisible();
     await expect(page.getByTestId('report-monthly-chart').locator('svg').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/reports-page.png', fullPage: true });
+    // WCAG 2.2 AA as axe-core checks it: no serious or critical violation, in either language.
+    const en = await scan(page, 'en reports');
+    expect(en.violations, report(en.violations)).toEqual([]);
     await page.getByText('FR', { exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Rapports' })).toBeVisible();
     await expect(page.getByTestId('report-rate-response')).toHaveText('50 %');
     await page.screenshot({ path: 'test-results/reports-page-fr.png', fullPage: true });
+    const fr = await scan(page, 'fr reports');
+    expect(fr.violations, report(fr.violations)).toEqual([]);
     await page.getByText('EN', { exact: true }).click();
 
     await page.getByTestId('report-last-year').click();
@@ -104,5 +114,18 @@ test.describe.serial('Reports page', () => {
     expect(text).toContain('50% on time (1/2)');
     expect(text).toContain('Full — for the regulator');
     await expect(page.getByTestId('export-saved')).toContainText('annual-report-2025-12-31-en.pdf saved');
+  });
+
+  test('exports the XLSX appendix for management: no complainant in it, the profile stated', async () => {
+    await pick(page, page.getByTestId('report-profile'), 'Management');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('report-export-xlsx').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('annual-report-2025-12-31-en.xlsx');
+    const xml = Object.values(unzipSync(new Uint8Array(readFileSync(await download.path())))).map(strFromU8).join('\n');
+    expect(xml).toContain('Complainant 1');
+    expect(xml).not.toContain('>C2<');
+    expect(xml).toContain('Management (management, rules');
+    await expect(page.getByTestId('provenance')).toContainText('Management');
   });
 });

@@ -26,7 +26,7 @@ export function CountBars({ title, counts, kind, testId }: { title: string; coun
           {t('counts.empty')}
         </Text>
       ) : (
-        <BarsList data={worded(t, kind, counts)} barColor="navy.6" barTextColor="white" valueFormatter={f.number} barHeight={24} aria-label={title} />
+        <BarsList data={worded(t, kind, counts)} barColor="navy.8" barTextColor="white" valueFormatter={f.number} barHeight={24} aria-label={title} />
       )}
     </Stack>
   );
