@@ -122,7 +122,7 @@ test.describe.serial('Reports page', () => {
     await page.getByTestId('report-export-xlsx').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('annual-report-2025-12-31-en.xlsx');
-    const xml = Object.values(unzipSync(new Uint8Array(readFileSync(await download.path())))).map(strFromU8).join('\n');
+    const xml = Object.values(unzipSync(new Uint8Array(readFileSync(await download.path())))).map((d) => strFromU8(d)).join('\n');
     expect(xml).toContain('Complainant 1');
     expect(xml).not.toContain('>C2<');
     expect(xml).toContain('Management (management, rules');
