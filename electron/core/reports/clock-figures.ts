@@ -33,7 +33,8 @@ const regimeOf = new Map<ClockKind, ObligationRegime>(Object.entries(CLOCK_KIND)
  * due), still running, or stopped without the act.
  */
 export function clockFigures(ctx: RegisterContext, period: ReportPeriod, now: Date, redactor: Redactor): ClockFigures[] {
-  const all = collectClocks(ctx, { openOnly: false }, now).filter((c) => c.due !== null && c.due >= period.from && c.due < period.to && groupOf.has(c.kind));
+  // The due range is given to collectClocks too, so clocks outside it are dropped before they are evaluated.
+  const all = collectClocks(ctx, { openOnly: false, dueFrom: period.from, dueTo: period.to }, now).filter((c) => c.due !== null && c.due >= period.from && c.due < period.to && groupOf.has(c.kind));
   const reasons = lateReasons(ctx);
   return ClockGroup.options.map((group) => {
     const clocks = all.filter((c) => groupOf.get(c.kind) === group);
