@@ -4,6 +4,7 @@
  */
 import type { Alert, BilingualText, ClockKind, Lang, StopReason } from '../schemas/clock';
 import { formatDeadline } from '../format/dates';
+import { drillMark } from '../drills';
 
 const bi = (en: string, fr: string): BilingualText => ({ en, fr });
 
@@ -70,5 +71,5 @@ export function alertMessage(a: Alert, lang: Lang, timeZone: string): { title: s
         ? `Plus que ${hoursWords(a.threshold, lang)} : échéance ${due}`
         : `${hoursWords(a.threshold, lang)} left: due ${due}`;
   const missed = a.missed ? (lang === 'fr' ? ' (pendant que l’application était fermée)' : ' (while the app was closed)') : '';
-  return { title: `${a.reference}${party} – ${a.label[lang]}`, body: `${when}${missed}` };
+  return { title: `${a.drill ? `${drillMark(lang)} ` : ''}${a.reference}${party} – ${a.label[lang]}`, body: `${when}${missed}` };
 }

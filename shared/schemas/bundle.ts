@@ -77,6 +77,8 @@ export const BundleManifest = z.object({
     label: z.string(),
     from: IsoInstant.optional(),
     to: IsoInstant.optional(),
+    /** The bundle of a breach exercise (a drill incident): evidence of the exercise, not of a breach. */
+    drill: z.boolean().optional(),
   }),
   lang: ExportLang,
   /**

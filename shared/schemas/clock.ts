@@ -102,6 +102,8 @@ export const Clock = z.object({
   /** Who the clock runs towards, when the record has several (the client controller's name). */
   party: z.string().nullable(),
   partyId: RecordId.nullable(),
+  /** The clock of a breach exercise (an incident recorded as a drill): shown and reminded as such. */
+  drill: z.boolean(),
 });
 export type Clock = z.infer<typeof Clock>;
 
@@ -153,6 +155,8 @@ export const Alert = z.object({
   party: z.string().nullable(),
   /** The threshold was reached while the app was closed or locked: shown at the next start. */
   missed: z.boolean(),
+  /** A reminder of a breach exercise: said so in its title, so nobody takes it for a real breach. */
+  drill: z.boolean(),
   acknowledgedAt: IsoInstant.nullable(),
 });
 export type Alert = z.infer<typeof Alert>;

@@ -45,6 +45,8 @@ export const Provenance = z.object({
   timeZone: z.string(),
   /** The redaction profile the export was made with (register and timeline exports, evidence bundles; absent: nothing redacted). */
   redaction: ProvenanceRedaction.optional(),
+  /** Breach exercises in the export's scope that were left out of it (the breach register, a period's bundle). */
+  drillsLeftOut: z.number().int().nonnegative().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

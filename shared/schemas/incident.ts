@@ -80,6 +80,12 @@ const fieldShape = {
   measuresProposed: text(20_000),
   lead: text(200),
   facts: text(50_000),
+  /**
+   * A breach exercise: played through the real clocks and reminders, marked as a drill wherever it
+   * appears, and kept out of the regulator's exports and the annual report. Set when the incident
+   * is recorded and never changed after (a real breach must not leave the register as a drill).
+   */
+  drill: z.boolean(),
 };
 export const IncidentFields = z.object(fieldShape);
 export const IncidentCreate = z.object({
@@ -110,6 +116,7 @@ export const IncidentCreate = z.object({
   measuresProposed: fieldShape.measuresProposed.default(''),
   lead: fieldShape.lead.default(''),
   facts: fieldShape.facts.default(''),
+  drill: fieldShape.drill.default(false),
 });
 export type IncidentCreate = z.input<typeof IncidentCreate>;
 export const IncidentUpdate = z.object({ id: RecordId, patch: IncidentFields.partial() });

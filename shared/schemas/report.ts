@@ -191,6 +191,8 @@ export const AnnualReport = z.object({
     byStatus: z.array(Count),
     /** Affecting special categories of data (Art. 9, 10). */
     specialCategories: z.number().int().nonnegative(),
+    /** Breach exercises (drills) aware in the period, left out of every figure; absent when none. */
+    drillsLeftOut: z.number().int().nonnegative().optional(),
   }),
   letters: z.object({
     /** Received or sent in the period. */

@@ -160,7 +160,7 @@ export const TimelineQuery = TimelineFilter.extend({ incidentId: RecordId });
 export type TimelineQuery = z.input<typeof TimelineQuery>;
 
 export const Timeline = z.object({
-  incident: z.object({ id: RecordId, reference: z.string(), title: z.string(), status: z.string(), riskLevel: z.string().nullable() }),
+  incident: z.object({ id: RecordId, reference: z.string(), title: z.string(), status: z.string(), riskLevel: z.string().nullable(), drill: z.boolean() }),
   /** "now" for running clocks. */
   at: IsoInstant,
   timeZone: z.string(),

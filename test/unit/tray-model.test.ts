@@ -36,6 +36,7 @@ function clock(over: Partial<Clock> & { dueIn: number | null }): Clock {
     needsDelayReasons: false,
     party: null,
     partyId: null,
+    drill: false,
     ...rest,
   };
 }

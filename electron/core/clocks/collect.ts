@@ -115,6 +115,7 @@ function blank(recordType: RecordType, recordId: string, reference: string, titl
     needsDelayReasons: false,
     party: null,
     partyId: null,
+    drill: false,
   };
 }
 
@@ -376,6 +377,7 @@ interface IncidentRow {
   data_subjects_target: string | null;
   delay_reasons: string;
   status: string;
+  drill: number;
 }
 
 interface ObligationRow {
@@ -416,7 +418,7 @@ function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): 
   if (scope.openOnly) where.push(`i.status != 'closed'`);
   const w = where.join(' AND ');
   const incidents = ctx.db
-    .prepare(`SELECT i.id, i.reference, i.title, i.detected_at, i.aware_at, i.data_subjects_target, i.delay_reasons, i.status FROM incidents i WHERE ${w}`)
+    .prepare(`SELECT i.id, i.reference, i.title, i.detected_at, i.aware_at, i.data_subjects_target, i.delay_reasons, i.status, i.drill FROM incidents i WHERE ${w}`)
     .all(...params) as IncidentRow[];
   if (incidents.length === 0) return;
   const rows = ctx.db
@@ -435,7 +437,7 @@ function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): 
   for (const i of incidents) {
     const own = byIncident.get(i.id) ?? [];
     if (own.length === 0) continue;
-    const facts: IncidentClockFacts = { id: i.id, reference: i.reference, title: i.title, status: i.status, awareAt: i.aware_at, detectedAt: i.detected_at, dataSubjectsTarget: i.data_subjects_target, delayReasons: i.delay_reasons };
+    const facts: IncidentClockFacts = { id: i.id, reference: i.reference, title: i.title, status: i.status, awareAt: i.aware_at, detectedAt: i.detected_at, dataSubjectsTarget: i.data_subjects_target, delayReasons: i.delay_reasons, drill: i.drill === 1 };
     // The NIS2 final report runs from the incident notification's filing (openOnly skips filed rows: read it apart).
     const nis2Row = own.find((r) => r.regime === 'nis2-notification');
     const nis2NotifiedAt = nis2Row ? (nis2Row.first_sent_at ?? nis2NotificationFiledAt(ctx, nis2Row.id)) : null;

@@ -1,6 +1,7 @@
 import type { Clock, Lang } from '@shared/schemas/clock';
 import { addDays } from '@shared/deadlines';
 import { formatDeadlineLong, isDayEnd, lastDayOfDeadline } from '@shared/format/dates';
+import { drillMark } from '@shared/drills';
 
 /**
  * iCalendar (RFC 5545) for the open deadlines, written by hand: it is small, and every rule it
@@ -94,7 +95,8 @@ export function clocksToIcs(clocks: readonly Clock[], o: IcsOptions): string {
     const due = Date.parse(c.due);
     const allDay = isDayEnd(due, o.timeZone);
     const dueWords = formatDeadlineLong(due, o.timeZone, o.lang);
-    const summary = [c.reference, c.label[o.lang], c.party].filter(Boolean).join(' – ');
+    // A drill's entry says so first: a calendar shows only the start of a summary.
+    const summary = `${c.drill ? `${drillMark(o.lang)} ` : ''}${[c.reference, c.label[o.lang], c.party].filter(Boolean).join(' – ')}`;
     const description = [
       c.recordType === 'complaint' ? null : c.title,
       o.lang === 'fr' ? `Échéance : ${dueWords} (${o.timeZone})` : `Due: ${dueWords} (${o.timeZone})`,

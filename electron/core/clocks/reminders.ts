@@ -48,6 +48,7 @@ interface AlertRow {
   label: string;
   party: string | null;
   missed: number;
+  drill: number;
   acknowledged_at: string | null;
 }
 
@@ -65,6 +66,7 @@ function toAlert(r: AlertRow): Alert {
     label: JSON.parse(r.label) as Alert['label'],
     party: r.party,
     missed: r.missed === 1,
+    drill: r.drill === 1,
     acknowledgedAt: r.acknowledged_at,
   };
 }
@@ -148,8 +150,8 @@ export class ReminderService {
     const firedAt = now.toISOString();
     const seen = this.db.prepare('SELECT 1 FROM clock_alerts WHERE clock_id = ? AND threshold_hours = ? AND due = ?');
     const insert = this.db.prepare(
-      `INSERT INTO clock_alerts (id, clock_id, record_type, record_id, threshold_hours, due, moment, fired_at, reference, title, label, party, missed)
-       VALUES (@id, @clockId, @recordType, @recordId, @threshold, @dueAt, @moment, @firedAt, @reference, @title, @label, @party, @missed)`,
+      `INSERT INTO clock_alerts (id, clock_id, record_type, record_id, threshold_hours, due, moment, fired_at, reference, title, label, party, missed, drill)
+       VALUES (@id, @clockId, @recordType, @recordId, @threshold, @dueAt, @moment, @firedAt, @reference, @title, @label, @party, @missed, @drill)`,
     );
     const alerts: Alert[] = [];
     let dueWithin24h = 0;
@@ -188,9 +190,10 @@ export class ReminderService {
           label: c.label,
           party: c.party,
           missed: moment < this.opened,
+          drill: c.drill,
           acknowledgedAt: null,
         };
-        insert.run({ ...alert, label: JSON.stringify(alert.label), moment: new Date(moment).toISOString(), missed: alert.missed ? 1 : 0 });
+        insert.run({ ...alert, label: JSON.stringify(alert.label), moment: new Date(moment).toISOString(), missed: alert.missed ? 1 : 0, drill: alert.drill ? 1 : 0 });
         alerts.push(alert);
       }
     })();

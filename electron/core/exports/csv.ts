@@ -22,7 +22,7 @@ export const PROVENANCE_PREFIX = '# ';
  * comment='#') or show it as a first row.
  */
 export function provenanceComment(p: Provenance): string {
-  return `${PROVENANCE_PREFIX}${p.app} ${p.appVersion}; organisation=${p.organisation}; exported-at=${p.exportedAt}; exported-by=${p.exportedBy}; audit-head=${p.auditHeadHash}; audit-entries=${p.auditEntries}; time-zone=${p.timeZone}; deadlines-in-days=last-day (the period runs to the end of that day in time-zone)${p.redaction ? `; redaction-profile=${p.redaction.id} (${p.redaction.name.en}); redaction-rules=${p.redaction.rulesHash}` : ''}`;
+  return `${PROVENANCE_PREFIX}${p.app} ${p.appVersion}; organisation=${p.organisation}; exported-at=${p.exportedAt}; exported-by=${p.exportedBy}; audit-head=${p.auditHeadHash}; audit-entries=${p.auditEntries}; time-zone=${p.timeZone}; deadlines-in-days=last-day (the period runs to the end of that day in time-zone)${p.redaction ? `; redaction-profile=${p.redaction.id} (${p.redaction.name.en}); redaction-rules=${p.redaction.rulesHash}` : ''}${p.drillsLeftOut ? `; drills-left-out=${p.drillsLeftOut}` : ''}`;
 }
 
 /** UTF-8 with a BOM (so spreadsheet programs read the accents right), CRLF line ends (RFC 4180). */

@@ -20,6 +20,7 @@ import { fmtDate, type Lang } from './labels';
 import { lookups, redactedLookups } from './register-export';
 import { registerPdf } from './register-pdf';
 import { redactObligation, redactorFor } from './redaction';
+import { drillMark } from '@shared/drills';
 
 /** One record the bundle is about, with what its JSON file holds. */
 interface BundleRecord {
@@ -47,7 +48,14 @@ export const HASH_RULE =
   'hash = SHA-256(prevHash + "\\n" + JSON of {opId, at, actor, device, recordType, recordId, action, changes, hlc, bases} with keys sorted at every level and absent or null hlc/bases left out); an entry follows the one before it when its prevHash is that entry’s hash; the first entry’s prevHash is the genesis hash.';
 
 /** The records a scope covers: the incident or matter and what is linked to it, or every record of the period. */
-function collect(x: ExchangeContext, entries: TimelineEntries, scope: BundleScope, zone: string, lang: Lang, redactor: Redactor | null): { label: string; records: BundleRecord[] } {
+function collect(
+  x: ExchangeContext,
+  entries: TimelineEntries,
+  scope: BundleScope,
+  zone: string,
+  lang: Lang,
+  redactor: Redactor | null,
+): { label: string; records: BundleRecord[]; drill?: boolean; drillsLeftOut?: number } {
   const r = x.d.registers;
   const recs = new Map<string, BundleRecord>();
   const add = (type: RecordType, id: string) => {
@@ -68,7 +76,8 @@ function collect(x: ExchangeContext, entries: TimelineEntries, scope: BundleScop
     for (const a of around.actions) add('action', a.id);
     // The client contracts an affected client's clock comes from (their notice terms).
     for (const c of r.incidents.clients.byIncident(i.id)) if (c.contractId) add('contract', c.contractId);
-    return { label: i.reference, records: sorted(recs) };
+    // A drill's own bundle is the evidence of the exercise: said so in its label and manifest.
+    return i.drill ? { label: `${drillMark(lang)} ${i.reference}`, records: sorted(recs), drill: true } : { label: i.reference, records: sorted(recs) };
   }
   if (scope.kind === 'matter') {
     const m = r.matters.get(scope.matterId);
@@ -93,12 +102,14 @@ function collect(x: ExchangeContext, entries: TimelineEntries, scope: BundleScop
     ['action', 'actions', 'due_at'],
   ];
   for (const [type, table, date] of tables) {
-    const rows = x.d.ctx.db.prepare(`SELECT id FROM ${table} WHERE archived_at IS NULL AND ${date} >= ? AND ${date} < ? ORDER BY ${date}, reference`).all(from, to) as { id: string }[];
+    // A period's bundle goes to a regulator or counsel: breach exercises are not breaches.
+    const rows = x.d.ctx.db.prepare(`SELECT id FROM ${table} WHERE archived_at IS NULL AND ${date} >= ? AND ${date} < ?${type === 'incident' ? ' AND drill = 0' : ''} ORDER BY ${date}, reference`).all(from, to) as { id: string }[];
     for (const row of rows) add(type, row.id);
   }
+  const drills = (x.d.ctx.db.prepare('SELECT count(*) AS n FROM incidents WHERE archived_at IS NULL AND drill = 1 AND aware_at >= ? AND aware_at < ?').get(from, to) as { n: number }).n;
   const last = new Date(Date.parse(to) - 1).toISOString();
   const label = lang === 'fr' ? `du ${fmtDate(from, 'fr', zone)} au ${fmtDate(last, 'fr', zone)}` : `${fmtDate(from, 'en', zone)} to ${fmtDate(last, 'en', zone)}`;
-  return { label, records: sorted(recs) };
+  return drills > 0 ? { label, records: sorted(recs), drillsLeftOut: drills } : { label, records: sorted(recs) };
 }
 
 function sorted(recs: Map<string, BundleRecord>): BundleRecord[] {
@@ -208,7 +219,8 @@ export async function buildBundle(
   const provenance: Provenance = { ...x.provenance(), redaction };
   const zone = provenance.timeZone;
   const head = { count: provenance.auditEntries, hash: provenance.auditHeadHash };
-  const { label, records } = collect(x, deps.entries, scope, zone, lang, redacted ? redactor : null);
+  const { label, records, drill, drillsLeftOut } = collect(x, deps.entries, scope, zone, lang, redacted ? redactor : null);
+  if (drillsLeftOut) provenance.drillsLeftOut = drillsLeftOut;
   const files: { file: ManifestFile; bytes: Buffer }[] = [];
   const used = new Set<string>();
   const put = (path: string, bytes: Buffer, kind: ManifestFile['kind'], record?: string) => {
@@ -266,7 +278,7 @@ export async function buildBundle(
   const key = deps.key.info();
   const rawKey = Buffer.from(key.publicKey, 'base64');
   const signer = { algorithm: 'Ed25519' as const, publicKey: key.publicKey, publicKeyPem: publicKeyPem(rawKey), fingerprint: fingerprintOf(rawKey), deviceId: provenance.deviceId };
-  const scopeOut: BundleManifest['scope'] = { kind: scope.kind, label, ...(scope.kind === 'period' ? { from: toUtc(scope.from), to: toUtc(scope.to) } : {}) };
+  const scopeOut: BundleManifest['scope'] = { kind: scope.kind, label, ...(scope.kind === 'period' ? { from: toUtc(scope.from), to: toUtc(scope.to) } : {}), ...(drill ? { drill } : {}) };
   const recordList = records.map((r) => ({ type: r.type, id: r.id, reference: r.reference, title: r.title }));
   const contents = files.map((f) => f.file);
   const withheld = redacted ? extract.chain.length : 0;

@@ -5,6 +5,7 @@ import type { NotificationDraft, NotificationDraftInput, Provenance } from '@sha
 import { findRegulator } from '@shared/reference/regulators';
 import { safeName, type ExchangeContext } from './context';
 import { bi, fmtDateTime, fmtDuration, fmtNumber, frTypo, label, minutesBetween, type Bi, type Lang } from './labels';
+import { drillMark } from '@shared/drills';
 
 type Input = z.infer<typeof NotificationDraftInput>;
 
@@ -37,6 +38,8 @@ export function notificationDraft(x: ExchangeContext, input: Input): Notificatio
   const authorityNotes = notifications.filter((n) => n.recipient === 'authority');
   const phase = q.phase ?? (authorityNotes.length ? 'complementary' : 'initial');
   const warnings: Bi[] = [];
+  // An exercise's draft is played through like a real one, and must never be taken for one.
+  if (i.drill) warnings.push(bi('This incident is a drill: the draft is for the exercise and must not be sent to the authority.', 'Cet incident est un exercice : ce projet sert à l’exercice et ne doit pas être envoyé à l’autorité.'));
   if (i.notifyAuthority === 'pending') warnings.push(bi('The decision to notify is still pending in the register.', 'La décision de notifier est encore en attente dans le registre.'));
   if (i.approxSubjects == null) warnings.push(bi('The approximate number of persons is not known yet: say so, and complete it in a later notification.', 'Le nombre approximatif de personnes n’est pas encore connu : indiquez-le et complétez-le dans une notification ultérieure.'));
   const now = x.d.ctx.clock.now().toISOString();
@@ -51,9 +54,10 @@ export function notificationDraft(x: ExchangeContext, input: Input): Notificatio
     const T = (b: Bi) => (lang === 'fr' ? frTypo(b.fr) : b.en);
     const secs = sections.map((s) => ({ id: s.id, title: T(s.title), body: T(s.body) }));
     const title =
-      lang === 'fr'
+      (i.drill ? `${drillMark(lang)} ` : '') +
+      (lang === 'fr'
         ? frTypo(`Projet de notification ${phase === 'initial' ? 'initiale' : 'complémentaire'} à la CNIL — ${i.reference} ${i.title}`)
-        : `Draft ${phase} notification to the CNIL — ${i.reference} ${i.title}`;
+        : `Draft ${phase} notification to the CNIL — ${i.reference} ${i.title}`);
     const note =
       lang === 'fr'
         ? frTypo(`Préparé avec ${p.app} ${p.appVersion} le ${fmtDateTime(p.exportedAt, 'fr', zone)} par ${p.exportedBy} ; empreinte du journal d’audit : ${p.auditHeadHash}`)

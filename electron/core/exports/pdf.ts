@@ -3,6 +3,7 @@ import type { Provenance } from '@shared/schemas/export';
 import type { Job } from '../jobs/jobs';
 import { FONTS, type FontName } from './fonts';
 import { fmtDateTime, frTypo, type Lang } from './labels';
+import { drillsLeftOutText } from '@shared/drills';
 
 export const COLORS = {
   ink: '#1b1f24',
@@ -45,9 +46,10 @@ const FOOTER_HEIGHT = 34;
 export function provenanceLine(p: Provenance, lang: Lang): string {
   const at = fmtDateTime(p.exportedAt, lang, p.timeZone);
   const profile = p.redaction ? ` · ${lang === 'fr' ? 'profil' : 'profile'} ${redactionText(p, lang)}` : '';
+  const drills = p.drillsLeftOut ? ` · ${drillsLeftOutText(p.drillsLeftOut, lang)}` : '';
   return lang === 'fr'
-    ? frTypo(`${p.app} ${p.appVersion} · exporté le ${at} par ${p.exportedBy} · empreinte du journal d’audit : ${p.auditHeadHash}${profile}`)
-    : `${p.app} ${p.appVersion} · exported ${at} by ${p.exportedBy} · audit log head: ${p.auditHeadHash}${profile}`;
+    ? frTypo(`${p.app} ${p.appVersion} · exporté le ${at} par ${p.exportedBy} · empreinte du journal d’audit : ${p.auditHeadHash}${profile}${drills}`)
+    : `${p.app} ${p.appVersion} · exported ${at} by ${p.exportedBy} · audit log head: ${p.auditHeadHash}${profile}${drills}`;
 }
 
 /** "Management (management, rules 3f2a…)": the redaction profile an export was made with. */

@@ -16,6 +16,7 @@ import { provenanceLine, redactionText } from './pdf';
 import { redactorFor } from './redaction';
 import type { Redactor } from '@shared/redaction';
 import { registerPdf } from './register-pdf';
+import { drillsLeftOutText } from '@shared/drills';
 
 type Query = z.infer<typeof RegisterExportInput>;
 
@@ -121,7 +122,14 @@ async function readRecords(x: ExchangeContext, q: Query, job: Job): Promise<{ re
     where.push(`(${t.status}) IN (${q.status.map(() => '?').join(',')})`);
     params.push(...q.status);
   }
-  const provenance = x.provenance();
+  const provenance: Provenance = x.provenance();
+  if (q.register === 'incidents') {
+    // The breach register is the regulator's: a breach exercise is not a breach. How many were
+    // left out is said in the provenance, so a reader knows the app has them.
+    const drills = x.d.ctx.db.prepare(`SELECT count(*) AS n FROM ${t.table} WHERE drill = 1${where.length ? ` AND ${where.join(' AND ')}` : ''}`).get(...params) as { n: number };
+    if (drills.n > 0) provenance.drillsLeftOut = drills.n;
+    where.push('drill = 0');
+  }
   const ids = (x.d.ctx.db.prepare(`SELECT id FROM ${t.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${t.date} IS NULL, ${t.date}, reference, id`).all(...params) as { id: string }[]).map(
     (r) => r.id,
   );
@@ -198,6 +206,7 @@ export function provenancePairs(p: Provenance, lang: Lang): [string, string | nu
     [fr ? 'Entrées du journal d’audit' : 'Audit log entries', p.auditEntries],
     [fr ? 'Fuseau horaire' : 'Time zone', p.timeZone],
     ...(p.redaction ? [[fr ? 'Profil de masquage' : 'Redaction profile', redactionText(p, lang)] as [string, string]] : []),
+    ...(p.drillsLeftOut ? [[fr ? 'Exercices' : 'Drills', drillsLeftOutText(p.drillsLeftOut, lang)] as [string, string]] : []),
     [
       fr ? 'Échéances en jours' : 'Deadlines counted in days',
       fr ? 'indiquées par leur dernier jour : le délai court jusqu’à la fin de ce jour (fuseau ci-dessus)' : 'given as their last day: the period runs to the end of that day (time zone above)',

@@ -12,6 +12,7 @@ import type { Job } from '../jobs/jobs';
 import type { ExchangeContext } from './context';
 import { fmtDate, fmtDateTime, fmtDeadline, fmtMoney, fmtNumber, frTypo, label, NBSP, tr, type Lang } from './labels';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, type Cell, type Column } from './pdf';
+import { drillMark, drillsLeftOutText } from '@shared/drills';
 import { breachPeriod, colophon, decisionText } from './timeline-export';
 
 type Query = z.infer<typeof RegisterExportInput>;
@@ -63,10 +64,11 @@ export async function registerPdf(
   doc.text(p.organisation.toUpperCase(), pdf.left, pdf.y, { characterSpacing: 0.6 });
   pdf.font('title', 17, COLORS.header);
   doc.text(title, pdf.left, doc.y + 2);
+  const drills = p.drillsLeftOut ? ` · ${drillsLeftOutText(p.drillsLeftOut, lang)}` : '';
   pdf.paragraph(
     T(
-      `${records.length} record(s) · ${filterText(q, lang, zone)} · times in ${zone} · situation on ${fmtDateTime(p.exportedAt, lang, zone)}`,
-      `${records.length} dossier(s) · ${filterText(q, lang, zone)} · fuseau horaire ${zone} · situation au ${fmtDateTime(p.exportedAt, lang, zone)}`,
+      `${records.length} record(s) · ${filterText(q, lang, zone)} · times in ${zone} · situation on ${fmtDateTime(p.exportedAt, lang, zone)}${drills}`,
+      `${records.length} dossier(s) · ${filterText(q, lang, zone)} · fuseau horaire ${zone} · situation au ${fmtDateTime(p.exportedAt, lang, zone)}${drills}`,
     ),
     { size: 8.5, color: COLORS.muted, gapAfter: 8 },
   );
@@ -120,7 +122,8 @@ export async function registerPdf(
       incidents.map((i) => [
         i.reference,
         fmtDateTime(i.awareAt, lang, zone),
-        { text: i.title, bold: true },
+        // Only a drill's own evidence bundle shows one here (the breach register leaves drills out).
+        { text: i.drill ? `${drillMark(lang)} ${i.title}` : i.title, bold: true },
         i.nature.map((n) => label('nature', n, lang)).join(', '),
         i.approxSubjects != null ? fmtNumber(i.approxSubjects, lang) : '—',
         label('risk', i.riskLevel, lang, '—'),
@@ -135,7 +138,7 @@ export async function registerPdf(
       const notes = l.notifications(i.id);
       const clients = l.clients(i.id);
       pdf.ensure(170);
-      pdf.heading(`${i.reference} — ${i.title}`, 11, 12);
+      pdf.heading(`${i.drill ? `${drillMark(lang)} ` : ''}${i.reference} — ${i.title}`, 11, 12);
       const tx = (s: string) => s || '—';
       pdf.facts(
         [

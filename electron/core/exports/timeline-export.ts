@@ -2,8 +2,9 @@ import type { Action } from '@shared/schemas/action';
 import { controllersDecide, type AffectedClient, type Incident, type Notification } from '@shared/schemas/incident';
 import type { Provenance } from '@shared/schemas/export';
 import type { IncidentClock, Timeline, TimelineEvent } from '@shared/schemas/timeline';
+import { DRILL_MARK, DRILL_NOTICE, drillMark } from '@shared/drills';
 import type { Job } from '../jobs/jobs';
-import { csvCell, csvFile, provenanceComment } from './csv';
+import { csvCell, csvFile, PROVENANCE_PREFIX, provenanceComment } from './csv';
 import { COLORS, Pdf, provenanceKeywords, provenanceLine, redactionText, type Cell } from './pdf';
 import { drawStrip, type StripClock, type StripMarker } from './timeline-visual';
 import { fmtDate, fmtDateTime, fmtDeadline, fmtNumber, fmtStamp, frTypo, isoLocal, label, minutesBetween, pick, type Lang } from './labels';
@@ -98,7 +99,9 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
   const { incident: i, timeline: tl, provenance: p } = d;
   const zone = tl.timeZone;
   const T = (en: string, fr: string) => (lang === 'fr' ? frTypo(fr) : en);
-  const docTitle = T(`Incident timeline ${i.reference}`, `Chronologie de l’incident ${i.reference}`);
+  // A drill says so in its title, hence on every page's footer too.
+  const mark = i.drill ? `${drillMark(lang)} ` : '';
+  const docTitle = mark + T(`Incident timeline ${i.reference}`, `Chronologie de l’incident ${i.reference}`);
   const pdf = new Pdf({
     lang,
     title: `${docTitle} — ${i.title}`,
@@ -114,11 +117,12 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
   pdf.font('bold', 9, COLORS.muted);
   doc.text(p.organisation.toUpperCase(), pdf.left, pdf.y, { width: pdf.width, characterSpacing: 0.6 });
   pdf.font('title', 18, COLORS.header);
-  doc.text(T('Incident timeline', 'Chronologie de l’incident'), pdf.left, doc.y + 2, { width: pdf.width });
+  doc.text(mark + T('Incident timeline', 'Chronologie de l’incident'), pdf.left, doc.y + 2, { width: pdf.width });
   pdf.font('bold', 12, COLORS.ink);
   doc.text(`${i.reference} — ${i.title}`, pdf.left, doc.y + 1, { width: pdf.width });
   // Status and risk badges.
   const badges: [string, string][] = [
+    ...(i.drill ? [[T('Drill', 'Exercice'), COLORS.header] as [string, string]] : []),
     [T(`Status: ${label('incidentStatus', i.status, 'en')}`, `Statut : ${label('incidentStatus', i.status, 'fr')}`), i.status === 'closed' ? COLORS.neutral : COLORS.accent],
     [
       T(`Risk: ${label('risk', i.riskLevel, 'en', 'not assessed')}`, `Risque : ${label('risk', i.riskLevel, 'fr', 'non évalué')}`),
@@ -136,6 +140,7 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
     bx += w + 6;
   }
   pdf.y = by + 21;
+  if (i.drill) pdf.paragraph(T(DRILL_NOTICE.en, DRILL_NOTICE.fr), { size: 9, color: COLORS.ink });
   pdf.paragraph(
     T(
       `Times are in ${zone}. Situation on ${fmtDateTime(tl.at, 'en', zone)}; exported by ${p.exportedBy}.`,
@@ -429,7 +434,11 @@ const CSV_HEADERS = {
 export async function timelineCsv(d: TimelineDoc, lang: Lang, job: Job): Promise<Buffer> {
   const zone = d.timeline.timeZone;
   await job.start('rendering', d.timeline.events.length);
-  const lines = [provenanceComment(d.provenance), CSV_HEADERS[lang].map((h) => csvCell(h)).join(',')];
+  const lines = [
+    provenanceComment(d.provenance),
+    ...(d.incident.drill ? [`${PROVENANCE_PREFIX}${DRILL_MARK[lang]} ${DRILL_NOTICE[lang]}`] : []),
+    CSV_HEADERS[lang].map((h) => csvCell(h)).join(','),
+  ];
   let k = 0;
   for (const e of d.timeline.events) {
     k++;
@@ -467,7 +476,8 @@ export async function timelineMarkdown(d: TimelineDoc, lang: Lang, job: Job): Pr
   await job.start('rendering', tl.events.length);
   const out: string[] = [
     '---',
-    `title: "${T(`Incident timeline ${i.reference}`, `Chronologie de l’incident ${i.reference}`).replace(/"/g, "'")}"`,
+    `title: "${(i.drill ? `${drillMark(lang)} ` : '') + T(`Incident timeline ${i.reference}`, `Chronologie de l’incident ${i.reference}`).replace(/"/g, "'")}"`,
+    ...(i.drill ? ['drill: true'] : []),
     `organisation: "${p.organisation.replace(/"/g, "'")}"`,
     `app: "${p.app} ${p.appVersion}"`,
     `exported_at: ${p.exportedAt}`,
@@ -477,8 +487,9 @@ export async function timelineMarkdown(d: TimelineDoc, lang: Lang, job: Job): Pr
     `time_zone: ${zone}`,
     '---',
     '',
-    `# ${T('Incident timeline', 'Chronologie de l’incident')} ${i.reference} — ${i.title}`,
+    `# ${i.drill ? `${drillMark(lang)} ` : ''}${T('Incident timeline', 'Chronologie de l’incident')} ${i.reference} — ${i.title}`,
     '',
+    ...(i.drill ? [`> ${T(DRILL_NOTICE.en, DRILL_NOTICE.fr)}`, ''] : []),
     `**${T('Status', 'Statut')}**: ${label('incidentStatus', i.status, lang)} · **${T('Risk', 'Risque')}**: ${label('risk', i.riskLevel, lang, T('not assessed', 'non évalué'))} · **${T('Became aware', 'Prise de connaissance')}**: ${fmtDateTime(i.awareAt, lang, zone)}`,
     '',
   ];

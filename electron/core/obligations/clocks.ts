@@ -20,6 +20,8 @@ export interface IncidentClockFacts {
   dataSubjectsTarget: string | null;
   /** Reasons for a late notification recorded on the incident before filings carried their own. */
   delayReasons: string;
+  /** A breach exercise: its clocks run and remind like any other, marked as a drill. */
+  drill: boolean;
 }
 
 /** What a clock reads from its obligation's first filing. */
@@ -102,6 +104,7 @@ export function obligationClock(o: ObligationRecord, i: IncidentClockFacts, firs
     needsDelayReasons: false,
     party: o.regime === 'gdpr-33-2' ? o.recipientName : null,
     partyId,
+    drill: i.drill,
   };
   const ev = evaluateClock(c, nowMs);
   c.state = ev.state;

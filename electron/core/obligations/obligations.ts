@@ -244,6 +244,7 @@ export function clockFacts(i: Incident): IncidentClockFacts {
     detectedAt: i.detectedAt,
     dataSubjectsTarget: i.dataSubjectsTarget,
     delayReasons: i.delayReasons,
+    drill: i.drill,
   };
 }
 

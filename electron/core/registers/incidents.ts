@@ -15,6 +15,7 @@ import {
   type IncidentDetail,
 } from '@shared/schemas/incident';
 import { findRegulator } from '@shared/reference/regulators';
+import { DRILL_MARK } from '@shared/drills';
 import { toUtc, type RegisterContext } from './context';
 import { getMeta, META_ORGANISATION } from '../db/meta';
 import { RecordTable } from './record-table';
@@ -64,6 +65,22 @@ function assertAwarenessExplained(i: Pick<Incident, 'detectedAt' | 'awareAt' | '
   if (i.detectedAt && Date.parse(i.awareAt) < Date.parse(i.detectedAt)) {
     throw new ApiError('VALIDATION_FAILED', 'Awareness cannot come before detection: check both times.', [{ path: 'awareAt', message: 'before detection' }]);
   }
+}
+
+/**
+ * Whether an incident is a drill is said once, when it is recorded: turning a real breach into a
+ * drill afterwards would take it out of the regulator's exports, and the reverse would put an
+ * exercise into them.
+ */
+function assertDrillUnchanged(before: Pick<Incident, 'drill'>, drill: boolean | undefined): void {
+  if (drill === undefined || drill === before.drill) return;
+  throw new ApiError(
+    'VALIDATION_FAILED',
+    before.drill
+      ? 'This incident was recorded as a drill and stays one. To record a real breach, create a new incident.'
+      : 'A recorded breach cannot become a drill: that would take it out of the breach register. Create a new incident for the exercise.',
+    [{ path: 'drill', message: 'set when the incident is recorded' }],
+  );
 }
 
 type IncidentFieldsIn = Omit<Incident, 'id' | 'reference' | 'status' | 'specialCategories' | 'authorityDue' | 'authorityNotifiedAt' | 'dataSubjectsNotifiedAt' | 'closedAt' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'archiveReason'>;
@@ -220,6 +237,8 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
       reference: i.reference,
       title: i.title,
       body: [
+        // So that "drill" or "exercice" finds the exercises, in either language.
+        i.drill ? `${DRILL_MARK.en} ${DRILL_MARK.fr} drill exercise exercice` : '',
         i.facts,
         i.howDiscovered,
         i.likelyConsequences,
@@ -383,6 +402,7 @@ export class IncidentRegister extends RegisterBase<typeof Incident> {
     let clockMoved = false;
     return this.ctx.write(INCIDENT, () => {
       this.change(id, 'update', (before) => {
+        assertDrillUnchanged(before, patch.drill);
         const merged = { ...before, ...stripUndefined(patch) };
         const checked = IncidentCreate.safeParse(merged);
         if (!checked.success) throw validationError(checked.error);

@@ -34,7 +34,10 @@ const regimeOf = new Map<ClockKind, ObligationRegime>(Object.entries(CLOCK_KIND)
  */
 export function clockFigures(ctx: RegisterContext, period: ReportPeriod, now: Date, redactor: Redactor): ClockFigures[] {
   // The due range is given to collectClocks too, so clocks outside it are dropped before they are evaluated.
-  const all = collectClocks(ctx, { openOnly: false, dueFrom: period.from, dueTo: period.to }, now).filter((c) => c.due !== null && c.due >= period.from && c.due < period.to && groupOf.has(c.kind));
+  // A drill's clocks run for the exercise; they are not the organisation's record of meeting its duties.
+  const all = collectClocks(ctx, { openOnly: false, dueFrom: period.from, dueTo: period.to }, now).filter(
+    (c) => !c.drill && c.due !== null && c.due >= period.from && c.due < period.to && groupOf.has(c.kind),
+  );
   const reasons = lateReasons(ctx);
   return ClockGroup.options.map((group) => {
     const clocks = all.filter((c) => groupOf.get(c.kind) === group);

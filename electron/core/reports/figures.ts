@@ -91,9 +91,11 @@ export function annualFigures(ctx: RegisterContext, period: ReportPeriod, now: D
   const incidents = db
     .prepare(
       `SELECT aware_at, our_role, nature, risk_level, status, notify_authority, authority_notified_at, special_categories
-       FROM incidents WHERE archived_at IS NULL AND aware_at >= ? AND aware_at < ?`,
+       FROM incidents WHERE archived_at IS NULL AND drill = 0 AND aware_at >= ? AND aware_at < ?`,
     )
     .all(...args) as IncidentRow[];
+  // Breach exercises are not breaches: left out of every figure, and counted apart.
+  const drills = (db.prepare('SELECT count(*) AS n FROM incidents WHERE archived_at IS NULL AND drill = 1 AND aware_at >= ? AND aware_at < ?').get(...args) as { n: number }).n;
   const letterSql = `SELECT l.id, l.reference, l.direction, l.kind, l.regulator, COALESCE(l.received_at, l.sent_at) AS date, l.subject, l.matter_id
     FROM letters l LEFT JOIN matters m ON m.id = l.matter_id WHERE l.archived_at IS NULL AND m.archived_at IS NULL`;
   const letters = db.prepare(`${letterSql} AND COALESCE(l.received_at, l.sent_at) >= ? AND COALESCE(l.received_at, l.sent_at) < ? ORDER BY date, l.reference`).all(...args) as LetterRow[];
@@ -180,6 +182,7 @@ export function annualFigures(ctx: RegisterContext, period: ReportPeriod, now: D
       byOutcome: countBy(incidents.map(incidentOutcome), INCIDENT_OUTCOMES),
       byStatus: countBy(incidents.map((i) => i.status), IncidentStatus.options),
       specialCategories: incidents.filter((i) => i.special_categories === 1).length,
+      ...(drills > 0 ? { drillsLeftOut: drills } : {}),
     },
     letters: {
       total: letters.length,

@@ -461,7 +461,7 @@ export function buildTimeline(d: TimelineDeps, query: TimelineQuery): Timeline {
   const obligations = r.incidents.obligations.views(i.id, Date.parse(now));
   const clocks = incidentClocks(i, d.redactor ? obligations.map((o) => redactObligation(d.redactor!, o)) : obligations, now);
   return TimelineSchema.parse({
-    incident: { id: i.id, reference: i.reference, title: i.title, status: i.status, riskLevel: i.riskLevel },
+    incident: { id: i.id, reference: i.reference, title: i.title, status: i.status, riskLevel: i.riskLevel, drill: i.drill },
     at: now,
     timeZone: cal.timeZone,
     clocks,

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useFormatters } from '../lib/useFormatters';
 import { kitT } from './labels';
@@ -21,17 +21,30 @@ export function instantColumn<R>(accessor: keyof R & string, title: string, opts
 }
 
 /** A list column of free text cut to `lines` lines, the whole of it on hover; `sub` adds a line under it (where it comes from, its number). */
-export function textColumn<R>(accessor: keyof R & string, title: string, opts: { width?: number; lines?: number; sub?(record: R): ReactNode } = {}): DataTableColumn<R> {
+export function textColumn<R>(
+  accessor: keyof R & string,
+  title: string,
+  opts: { width?: number; lines?: number; sub?(record: R): ReactNode; /** A mark before the text (e.g. a drill's badge), or null. */ lead?(record: R): ReactNode } = {},
+): DataTableColumn<R> {
   return {
     accessor,
     title,
     width: opts.width,
     render: (r) => {
       const text = String(r[accessor] ?? '');
-      const main = (
+      const lead = opts.lead?.(r);
+      const line = (
         <Text size="sm" lineClamp={opts.lines ?? 1} title={text}>
           {text}
         </Text>
+      );
+      const main = lead ? (
+        <Group gap={6} wrap="nowrap">
+          {lead}
+          {line}
+        </Group>
+      ) : (
+        line
       );
       return opts.sub ? (
         <div>

@@ -17,6 +17,7 @@ const alert = (id: string, clockId: string, threshold: number): Alert => ({
   label: { en: 'Answer', fr: 'Réponse' },
   party: null,
   missed: true,
+  drill: false,
   acknowledgedAt: null,
 });
 

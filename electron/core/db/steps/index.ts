@@ -15,6 +15,7 @@ import { workspaceMembersMigration } from './013-workspace-members';
 import { quarantineMigration } from './014-quarantine';
 import { redactionProfilesMigration } from './015-redaction-profiles';
 import { letterTemplatesMigration } from './016-letter-templates';
+import { incidentDrillsMigration } from './017-incident-drills';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const steps: readonly Migration[] = [
   quarantineMigration,
   redactionProfilesMigration,
   letterTemplatesMigration,
+  incidentDrillsMigration,
 ];

@@ -18,6 +18,7 @@ import { countdownText, dueText, isDayEnd, lookIcon, lookOf, lookWord, LOOK_COLO
 import { saveText } from '../../lib/files';
 import { PageHeader } from '../../components/PageHeader';
 import { ReferenceLink } from '../../components/ReferenceLink';
+import { DrillBadge } from '../../components/Drill';
 
 /** The registers that have clocks (a matter's clocks are its letters'). */
 const REGISTERS: readonly RecordType[] = ['incident', 'complaint', 'letter', 'action'];
@@ -215,6 +216,7 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {t(`register.${clock.recordType}`)}
             </Text>
+            {clock.drill && <DrillBadge size="xs" />}
           </Group>
           <Text size="xs" c="dimmed" lineClamp={1} title={clock.title}>
             {clock.title}

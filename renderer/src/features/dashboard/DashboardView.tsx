@@ -17,6 +17,7 @@ import { viewComponent } from '../registry';
 import classes from './DashboardView.module.css';
 import { PageHeader } from '../../components/PageHeader';
 import { ReferenceLink } from '../../components/ReferenceLink';
+import { DrillBadge } from '../../components/Drill';
 
 /** The registers in the order a DPO office reads them, each with its list view. */
 /** Client contracts have no deadlines of their own: their clocks are their incidents'. */
@@ -235,6 +236,7 @@ function UrgentClocks({ clocks, total, now }: { clocks: Clock[]; total: number; 
                   <Group gap={8} wrap="nowrap">
                     <RecordTypeLabel type={c.recordType} size="xs" />
                     <ReferenceLink reference={c.reference} label={t('open', { type: recordTypeLabel(c.recordType), reference: c.reference })} onOpen={() => openRecord(c.recordType, c.recordId)} />
+                    {c.drill && <DrillBadge size="xs" />}
                     <Text size="sm" c="dimmed" lineClamp={1} title={c.title}>
                       {c.title}
                     </Text>

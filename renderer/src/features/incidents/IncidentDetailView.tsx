@@ -7,6 +7,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { useRemote } from '../../lib/useRemote';
 import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChanges';
 import { RiskIndicator } from './badges';
+import { DrillBadge, DrillNotice } from '../../components/Drill';
 import { ClientsPanel } from './ClientsPanel';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
@@ -34,7 +35,12 @@ export function IncidentDetailView({ id }: { id: string }) {
       select={(d) => d.incident}
       render={(i) => ({
         status: { size: 'md' },
-        badges: <RiskIndicator risk={i.riskLevel} />,
+        badges: (
+          <>
+            {i.drill && <DrillBadge size="md" />}
+            <RiskIndicator risk={i.riskLevel} />
+          </>
+        ),
         subtitle: (
           <Text size="md" fw={500} mt={2} data-testid="incident-title">
             {i.title}
@@ -48,6 +54,7 @@ export function IncidentDetailView({ id }: { id: string }) {
         actions: <IncidentActions incident={i} onChanged={onChanged} />,
         top: detail && (
           <>
+            {i.drill && <DrillNotice />}
             <IncidentSummary detail={detail} />
             {(i.ourRole === 'processor' || detail.clients.length > 0) && <ClientsPanel incident={i} clients={detail.clients} onChanged={remote.reload} />}
             <ObligationsPanel incident={i} notifications={detail.notifications} version={version} onChanged={remote.reload} />

@@ -308,6 +308,15 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 error={form.errors.memberStates}
               />
               <Switch label={t('fields.nis2InScope')} description={t('form.nis2Help')} checked={v.nis2InScope} onChange={(e) => form.setFieldValue('nis2InScope', e.currentTarget.checked)} />
+              {/* Said once, when the incident is recorded: the core refuses to change it after. */}
+              <Switch
+                label={t('fields.drill')}
+                description={incident ? t('form.drillFixed') : t('form.drillHelp')}
+                checked={v.drill}
+                disabled={!!incident}
+                onChange={(e) => form.setFieldValue('drill', e.currentTarget.checked)}
+                data-testid="incident-drill"
+              />
             </Stack>
           ),
         },

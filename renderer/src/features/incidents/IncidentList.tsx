@@ -4,6 +4,7 @@ import type { Incident } from '@shared/schemas/incident';
 import { instantColumn, RegisterList, statusColumn, textColumn } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { RiskIndicator } from './badges';
+import { DrillBadge } from '../../components/Drill';
 import { authorityClockFacts } from './clockFacts';
 import { ClockStatus } from './ClockStatus';
 import { NOTIFICATION_CHANGE_TYPE, NS, OBLIGATION_CHANGE_TYPE } from './recordType';
@@ -25,7 +26,7 @@ export function IncidentList() {
         aware: { label: t('list.awareBetween'), testId: 'aware-range' },
       }}
       columns={[
-        textColumn<Incident>('title', t('fields.title'), { lines: 2 }),
+        textColumn<Incident>('title', t('fields.title'), { lines: 2, lead: (i) => i.drill && <DrillBadge size="xs" /> }),
         instantColumn<Incident>('awareAt', t('list.awareColumn')),
         { accessor: 'ourRole', title: t('fields.ourRole'), width: 130, render: (i) => <Text size="sm">{t(`role.${i.ourRole}`)}</Text> },
         { accessor: 'riskLevel', title: t('fields.riskLevel'), width: 125, render: (i) => <RiskIndicator risk={i.riskLevel} /> },

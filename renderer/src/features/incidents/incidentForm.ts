@@ -20,6 +20,8 @@ export interface IncidentFormValues extends Record<string, unknown> {
   awarenessDelayReason: string;
   /** False for an incident without personal data (then only NIS2 can apply). */
   personalData: boolean;
+  /** A breach exercise: chosen when the incident is recorded, never changed after. */
+  drill: boolean;
   /** Countries of the people affected (UK data subjects bring UK GDPR in). */
   memberStates: string[];
   occurredUnknown: boolean;
@@ -63,6 +65,7 @@ export function newIncidentValues(zone: string, defaultRegulator: string, orgIsP
     aware: nowLocalParts(zone, now),
     awarenessDelayReason: '',
     personalData: true,
+    drill: false,
     memberStates: [],
     occurredUnknown: false,
     occurredFrom: NO_INSTANT,
@@ -101,6 +104,7 @@ export function valuesOfIncident(i: Incident, zone: string, defaultRegulator: st
     aware: localPartsOf(i.awareAt, zone),
     awarenessDelayReason: i.awarenessDelayReason,
     personalData: i.personalData,
+    drill: i.drill,
     memberStates: [...i.memberStates],
     occurredUnknown: i.occurredFrom === null && i.occurredTo === null,
     occurredFrom: partsOrEmpty(i.occurredFrom, zone),
@@ -180,6 +184,7 @@ export function toIncidentFields(v: IncidentFormValues, zone: string): { fields:
     awareAt: awareAt ?? '',
     awarenessDelayReason: v.awarenessDelayReason,
     personalData: v.personalData,
+    drill: v.drill,
     memberStates: v.memberStates,
     occurredFrom: occurredFrom ?? null,
     occurredTo: occurredTo ?? null,

@@ -21,6 +21,7 @@ import { TimelineClocks } from './TimelineClocks';
 import { TimelineEventList } from './TimelineEventList';
 import { TimelineExport } from './TimelineExport';
 import { TimelineFilterBar } from './TimelineFilterBar';
+import { DrillBadge, DrillNotice } from '../../components/Drill';
 
 /** Record types whose changes can change a timeline. */
 const WATCHED = ['incident', 'timeline_entry', 'notification', 'client', 'action', 'letter', 'complaint', 'matter', 'link'];
@@ -106,6 +107,7 @@ export function TimelineView({ id }: { id: string }) {
                 {t(`risk.${inc.riskLevel}`)}
               </Badge>
             )}
+            {inc.drill && <DrillBadge />}
             {incident?.archivedAt && (
               <Badge variant="filled" color="gray" size="sm" tt="none">
                 {t('view.archived')}
@@ -125,6 +127,7 @@ export function TimelineView({ id }: { id: string }) {
           </Button>
         )}
       </Group>
+      {inc.drill && <DrillNotice />}
 
       <section aria-labelledby="timeline-clocks-heading">
         <SectionTitle id="timeline-clocks-heading">{t('clocks.title')}</SectionTitle>
