@@ -118,6 +118,11 @@ async function walk(page: Page, lang: Lang, url: string, found: Found): Promise<
   await expect(main.getByTestId('search-results').locator('tbody tr, li, a').first()).toBeVisible();
   await at('search with results');
 
+  await nav('reports');
+  await h1(w('reports', 'title'));
+  await expect(main.getByTestId('report-clock-table')).toBeVisible();
+  await at('reports');
+
   await nav('exchange');
   for (const tab of ['regulator', 'timeline', 'draft', 'import']) {
     await main.getByRole('tab', { name: w('exchange', `tabs.${tab}`) }).click();
