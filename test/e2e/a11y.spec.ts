@@ -72,6 +72,7 @@ async function walk(page: Page, lang: Lang, url: string, found: Found): Promise<
   await firstRow();
   await at('complaint detail');
   await dialog('complaint archive dialog (reason)', () => main.getByRole('button', { name: w('kit', 'detail.archive'), exact: true }).click());
+  await dialog('write a letter dialog', () => main.getByTestId('write-letter').click());
 
   await nav('correspondence', 'nav.letters');
   await expect(main.locator('tbody tr').first()).toBeVisible();
@@ -130,7 +131,7 @@ async function walk(page: Page, lang: Lang, url: string, found: Found): Promise<
   }
 
   await nav('settings');
-  for (const tab of ['organisation', 'notifications', 'reminders', 'rules', 'redaction', 'security']) {
+  for (const tab of ['organisation', 'notifications', 'reminders', 'rules', 'redaction', 'letters', 'security']) {
     await main.getByRole('tab', { name: w('settings', `tabs.${tab}`) }).click();
     await at(`settings: ${tab}`);
   }

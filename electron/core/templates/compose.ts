@@ -74,6 +74,13 @@ const fromRow = (r: Row): ComposedLetter => ({
 
 const warn = (code: ComposeWarning['code'], text: Bi): ComposeWarning => ({ code, text });
 const none = (text: Bi): ComposeEffect => ({ kind: 'none', applies: false, text });
+/** The effect of a letter whose act the record already has, or that comes too late to count (the warning says which). */
+const keptOnly = (where: 'complaint' | 'client') =>
+  none(
+    where === 'complaint'
+      ? bi('The letter is stored with the complaint; the complaint is not changed.', 'Le courrier est conservé avec la réclamation ; la réclamation n’est pas modifiée.')
+      : bi('The letter is stored with the incident; the client is not changed.', 'Le courrier est conservé avec l’incident ; le client n’est pas modifié.'),
+  );
 
 /**
  * Letters written from templates (README › Letters): a draft merged from the record and the
@@ -263,7 +270,7 @@ export class Composer {
         }
         if (kind === 'refusal') {
           if (!c.outcome.trim()) warnings.push(warn('no_outcome', bi('The complaint gives no reasons for the refusal (its outcome): write them in the letter, Art. 12(4) requires them.', 'La réclamation ne donne pas les motifs du refus (sa suite) : écrivez-les dans le courrier, l’art. 12(4) les exige.')));
-          if (answered) return { effect: none(answered.text), warnings: [...warnings, answered], apply: () => undefined };
+          if (answered) return { effect: keptOnly('complaint'), warnings: [...warnings, answered], apply: () => undefined };
           return {
             effect: { kind: 'answered', applies: true, text: bi(`Marks ${c.reference} answered on ${dt(sentAt).en}: that meets its deadline (${due(c.responseDue).en}).`, `Marque ${c.reference} comme répondue le ${dt(sentAt).fr} : cela satisfait son échéance (${due(c.responseDue).fr}).`) },
             warnings,
@@ -272,10 +279,10 @@ export class Composer {
         }
         // Extension notice (Art. 12(3)).
         if (!c.extensionReason.trim()) warnings.push(warn('no_extension_reason', bi('The complaint gives no reasons for the extension: the notice must give them (Art. 12(3)). Write them in the letter.', 'La réclamation ne donne pas les motifs de la prolongation : la notification doit les indiquer (art. 12(3)). Écrivez-les dans le courrier.')));
-        if (answered) return { effect: none(answered.text), warnings: [...warnings, answered], apply: () => undefined };
+        if (answered) return { effect: keptOnly('complaint'), warnings: [...warnings, answered], apply: () => undefined };
         if (c.extensionNoticeAt) {
           const done = warn('extension_done', bi(`An extension notice was already sent on ${dt(c.extensionNoticeAt).en}: the letter is stored, the complaint is not changed.`, `Une notification de prolongation a déjà été envoyée le ${dt(c.extensionNoticeAt).fr} : le courrier est conservé, la réclamation n’est pas modifiée.`));
-          return { effect: none(done.text), warnings: [...warnings, done], apply: () => undefined };
+          return { effect: keptOnly('complaint'), warnings: [...warnings, done], apply: () => undefined };
         }
         if (!isExtensionNoticeInTime(c.receivedAt, sentAt, ctx.calendar())) {
           const late = warn(
@@ -285,7 +292,7 @@ export class Composer {
               `Cette notification partirait le ${dt(sentAt).fr}, après le premier mois (il a pris fin le ${due(c.responseDue).fr}) : elle ne prolonge pas le délai, qui reste fixé au ${due(c.responseDue).fr} (art. 12(3)). Le courrier est conservé, la réclamation n’est pas modifiée.`,
             ),
           );
-          return { effect: none(late.text), warnings: [...warnings, late], apply: () => undefined };
+          return { effect: keptOnly('complaint'), warnings: [...warnings, late], apply: () => undefined };
         }
         return {
           effect: {
@@ -352,11 +359,11 @@ export class Composer {
       plan: (sentAt) => {
         if (filed) {
           const w = warn('client_filed', bi(`The notice to ${client.name} is recorded as a filing: its time is frozen there. The letter is stored with the incident, the client is not changed.`, `La notification à ${client.name} est enregistrée comme un dépôt : son heure y est figée. Le courrier est conservé avec l’incident, le client n’est pas modifié.`));
-          return { effect: none(w.text), warnings: [w], apply: () => undefined };
+          return { effect: keptOnly('client'), warnings: [w], apply: () => undefined };
         }
         if (client.notifiedAt) {
           const w = warn('client_notified', bi(`${client.name} was already notified on ${dt(client.notifiedAt).en}: the letter is stored, the client is not changed.`, `${client.name} a déjà été notifié le ${dt(client.notifiedAt).fr} : le courrier est conservé, le client n’est pas modifié.`));
-          return { effect: none(w.text), warnings: [w], apply: () => undefined };
+          return { effect: keptOnly('client'), warnings: [w], apply: () => undefined };
         }
         const due = client.notifyDue ? bi(` (due by ${dt(client.notifyDue).en})`, ` (échéance : ${dt(client.notifyDue).fr})`) : bi('', '');
         return {

@@ -9,6 +9,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { NS, recordsAnswer } from './labels';
 import { useComplaintEditor } from './register';
 import { StatusChangeModal } from './StatusChangeModal';
+import { WriteLetterButton } from '../letters-templates/WriteLetterButton';
 
 /** What can be done to a complaint from its page: answer it, move its status, then the kit's Edit and Archive. */
 export function ComplaintActions({ complaint, onChanged }: { complaint: Complaint; onChanged(c: Complaint): void }) {
@@ -22,6 +23,7 @@ export function ComplaintActions({ complaint, onChanged }: { complaint: Complain
           {t('detail.markAnswered')}
         </Button>
       )}
+      <WriteLetterButton target={{ type: 'complaint', id: complaint.id }} />
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>

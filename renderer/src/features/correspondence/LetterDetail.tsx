@@ -16,6 +16,7 @@ import { letterDeadlinesOf, useLetterClocks } from './clocks';
 import { euros, isAppealable, letterDate, NS } from './labels';
 import { AppealLine, DeadlineLine, DirectionLabel, KindBadge, LetterLink, RegulatorFact } from './parts';
 import { useLetterEditor } from './stores';
+import { WriteLetterButton } from '../letters-templates/WriteLetterButton';
 
 interface LetterPage {
   letter: Letter;
@@ -109,6 +110,7 @@ function LetterButtons({ letter, onChanged }: { letter: Letter; onChanged(l: Let
           {t('detail.reply')}
         </Button>
       )}
+      {letter.direction === 'inbound' && <WriteLetterButton target={{ type: 'letter', id: letter.id }} />}
     </RecordActions>
   );
 }

@@ -15,6 +15,7 @@ import { clientClockFacts } from './clockFacts';
 import { ClockStatus } from './ClockStatus';
 import { NS } from './recordType';
 import { Instant, RowTable } from './RowTable';
+import { WriteLetterButton } from '../letters-templates/WriteLetterButton';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; c: AffectedClient } | { kind: 'withdraw'; c: AffectedClient } | null;
 
@@ -79,6 +80,7 @@ export function ClientsPanel({ incident, clients, onChanged }: { incident: Incid
                       {t('clients.openContract')}
                     </Anchor>
                   )}
+                  {editable && <WriteLetterButton link target={{ type: 'client', id: c.id }} onDone={onChanged} />}
                 </>
               ),
             },

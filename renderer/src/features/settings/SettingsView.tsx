@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBell, IconBuilding, IconEyeOff, IconGavel, IconKey, IconSend } from '@tabler/icons-react';
+import { IconBell, IconBuilding, IconEyeOff, IconGavel, IconKey, IconMail, IconSend } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useFeatureT } from '../../lib/featureT';
 import { useNavigation } from '../../state/navigation';
@@ -12,6 +12,7 @@ import { SecurityTab } from './SecurityTab';
 import { NS } from './ns';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleGate } from '../../components/RoleGate';
+import { LettersTab } from '../letters-templates/LettersTab';
 
 /**
  * The tabs of the settings screen, in order. A constant on purpose: a feature with settings of its
@@ -45,6 +46,15 @@ const TABS = [
     panel: () => (
       <RoleGate action="settings">
         <RedactionTab />
+      </RoleGate>
+    ),
+  },
+  {
+    value: 'letters',
+    icon: <IconMail size={15} />,
+    panel: () => (
+      <RoleGate action="settings">
+        <LettersTab />
       </RoleGate>
     ),
   },

@@ -1,0 +1,182 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertRendererBuilt, callApi, freshDataDir, REPO_ROOT, startWebHost, type WebHost } from './support/webHost';
+import { openFromNav } from './support/ui';
+
+/**
+ * Letters from templates through the web host (issue #10): "Write a letter" on a complaint (an
+ * acknowledgement in English, an extension notice after the first month flagged and not
+ * extending), on a regulator's letter (the reply recorded as outbound correspondence that meets
+ * the letter's reply date) and on an incident's client row (the processor's notice setting the
+ * client's notifiedAt); each generated letter listed with the record's attachments; then
+ * Settings › Letters: a field the template may not use shown and not saved, a change saved as
+ * version 2, which the next letter uses.
+ */
+const SHOTS = join(REPO_ROOT, 'test-results', 'letters');
+/** Generating makes a PDF and indexes its text in the core: allow for a busy machine. */
+const GENERATED = { timeout: 30_000 };
+
+test.describe.serial('letters written from templates', () => {
+  let dataDir = '';
+  let host: WebHost | null = null;
+  let page: Page;
+  const call = <T = unknown>(method: string, input: unknown) => callApi<T>(host!, method, input);
+  const ids: Record<string, { id: string; reference: string }> = {};
+
+  test.beforeAll(async ({ browser }) => {
+    assertRendererBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = freshDataDir();
+    process.env.PRIVACYOPS_CLOCK = '2026-04-10T10:00:00+02:00';
+    try {
+      host = await startWebHost(dataDir, { keychain: false });
+    } finally {
+      delete process.env.PRIVACYOPS_CLOCK;
+    }
+    await call('app.setup', {
+      organisation: { name: 'Exemplar Hosting SAS', role: 'both', defaultRegulator: 'FR-CNIL', timeZone: 'Europe/Paris', country: 'FR', dpoContact: 'Claire Martin, dpo@exemplar.example' },
+      userName: 'Claire Martin',
+      recoveryPassphrase: 'a long recovery passphrase for the e2e test',
+    });
+    ids.late = await call('complaints.create', {
+      receivedAt: '2026-03-02T10:00:00+01:00',
+      channel: 'email',
+      complainantLabel: 'Hortense Vaucanson',
+      complainantContact: 'hortense@example.org',
+      rights: ['access'],
+      summary: 'Wants a copy of her file',
+      extensionReason: 'Records held in four archived systems',
+    });
+    ids.fresh = await call('complaints.create', { receivedAt: '2026-03-25T10:00:00+01:00', channel: 'email', complainantLabel: 'Barnabé Quillfeather', rights: ['erasure'], summary: 'Delete my account' });
+    ids.letter = await call('letters.create', {
+      regulator: 'FR-CNIL',
+      direction: 'inbound',
+      kind: 'request_for_information',
+      sentAt: '2026-04-01T09:00:00+02:00',
+      receivedAt: '2026-04-03T09:00:00+02:00',
+      regulatorRefs: ['PLT-2026-777'],
+      subject: 'Demande d’informations sur une plainte',
+      replyDue: '2026-04-30T23:59:00+02:00',
+    });
+    ids.incident = await call('incidents.create', { title: 'Backup exposed', ourRole: 'processor', detectedAt: '2026-04-10T08:00:00+02:00', awareAt: '2026-04-10T08:00:00+02:00', nature: ['confidentiality'], facts: 'A backup bucket was readable.' });
+    await call('incidents.addClient', { incidentId: ids.incident.id, name: 'Mutuelle Horizon', contact: 'dpo@horizon.example', language: 'en' });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(host.url);
+    await expect(page.getByTestId('organisation-name')).toHaveText('Exemplar Hosting SAS');
+  });
+
+  test.afterAll(async () => {
+    await page?.close();
+    await host?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function openComplaint(reference: string) {
+    await openFromNav(page, 'Complaints');
+    await page.getByRole('table').getByRole('button', { name: `Open ${reference}` }).click();
+    await expect(page.getByTestId('complaint-reference')).toHaveText(reference);
+  }
+
+  test('an acknowledgement, merged from the complaint, edited and generated in English', async () => {
+    await openComplaint(ids.fresh!.reference);
+    await page.getByTestId('write-letter').click();
+    const dialog = page.getByTestId('compose-dialog');
+    await expect(dialog.getByTestId('compose-body')).toHaveValue(/Nous accusons réception de votre demande reçue le 25 mars 2026/);
+    await dialog.getByTestId('compose-lang').getByText('English').click();
+    await expect(dialog.getByTestId('compose-body')).toHaveValue(/Dear Barnabé Quillfeather,/);
+    await expect(dialog.getByTestId('compose-body')).toHaveValue(/at the latest by 27 April 2026/);
+    await expect(dialog.getByTestId('compose-effect')).toContainText('An acknowledgement does not answer the request');
+    const body = dialog.getByTestId('compose-body');
+    await body.fill((await body.inputValue()).replace('Please quote', 'We have started the search. Please quote'));
+    await page.screenshot({ path: join(SHOTS, 'compose-acknowledgement.png') });
+    await dialog.getByRole('button', { name: 'Generate the letter' }).click();
+    await expect(page.getByText(`Letter generated and stored with the record: ${ids.fresh!.reference}-acknowledgement-v1-en.pdf`)).toBeVisible(GENERATED);
+    const files = page.getByTestId('record-attachments').getByTestId('attachment-row');
+    await expect(files).toHaveCount(2);
+    await expect(files.first()).toContainText(`${ids.fresh!.reference}-acknowledgement-v1-en.pdf`);
+    const stored = await call<{ attachments: { id: string; fileName: string }[] }>('attachments.list', { record: { type: 'complaint', id: ids.fresh!.id } });
+    const txt = await call<{ contentBase64: string }>('attachments.get', { id: stored.attachments[1]!.id });
+    expect(Buffer.from(txt.contentBase64, 'base64').toString('utf8')).toContain('We have started the search.');
+    const pdf = await call<{ contentBase64: string }>('attachments.get', { id: stored.attachments[0]!.id });
+    writeFileSync(join(SHOTS, 'acknowledgement.pdf'), Buffer.from(pdf.contentBase64, 'base64'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', join(SHOTS, 'acknowledgement.pdf'), join(SHOTS, 'acknowledgement')]);
+  });
+
+  test('an extension notice after the first month is flagged and does not extend the deadline', async () => {
+    await openComplaint(ids.late!.reference);
+    await page.getByTestId('write-letter').click();
+    const dialog = page.getByTestId('compose-dialog');
+    await dialog.getByTestId('compose-template').click();
+    await page.getByRole('option', { name: /^Extension notice/ }).click();
+    const warnings = dialog.getByTestId('compose-warnings');
+    await expect(warnings).toContainText('after the first month (it ended 2 April 2026): it does not extend the deadline');
+    await expect(dialog.getByTestId('compose-body')).toHaveValue(/pour les motifs suivants\u00a0: Records held in four archived systems/);
+    await page.screenshot({ path: join(SHOTS, 'compose-extension-late.png') });
+    await dialog.getByRole('button', { name: 'Generate the letter' }).click();
+    await expect(page.getByText(`${ids.late!.reference}-extension-v1-fr.pdf`).first()).toBeVisible(GENERATED);
+    const after = await call<{ extensionNoticeAt: string | null; responseDue: string }>('complaints.get', { id: ids.late!.id });
+    expect(after.extensionNoticeAt).toBeNull();
+    expect(after.responseDue).toBe('2026-04-02T22:00:00.000Z');
+  });
+
+  test('a reply to the regulator is recorded as our outbound reply and meets the reply date', async () => {
+    await openFromNav(page, 'Correspondence');
+    await page.getByRole('table').getByRole('button', { name: `Open ${ids.letter!.reference}` }).click();
+    await page.getByTestId('write-letter').click();
+    const dialog = page.getByTestId('compose-dialog');
+    await expect(dialog.getByTestId('compose-subject')).toHaveValue('Votre courrier du 1er avril 2026 – vos références PLT-2026-777');
+    await expect(dialog.getByTestId('compose-open')).toContainText('gaps');
+    const body = dialog.getByTestId('compose-body');
+    await body.fill((await body.inputValue()).replace('[Nos réponses, point par point]', 'Le compte de la plaignante a été supprimé le 8 avril.'));
+    await expect(dialog.getByTestId('compose-effect')).toContainText('Recorded as our outbound reply');
+    await dialog.getByRole('button', { name: 'Generate the letter' }).click();
+    await expect(page.getByText(/Letter generated and stored with the record/)).toBeVisible(GENERATED);
+    const inbound = await call<{ answeredAt: string | null }>('letters.get', { id: ids.letter!.id });
+    expect(inbound.answeredAt).toBe('2026-04-10T08:00:00.000Z');
+    const { letters } = await call<{ letters: { direction: string; kind: string; subject: string }[] }>('letters.thread', { id: ids.letter!.id });
+    expect(letters.map((l) => [l.direction, l.kind])).toEqual([
+      ['inbound', 'request_for_information'],
+      ['outbound', 'our_reply'],
+    ]);
+  });
+
+  test('the processor’s notice from the client row sets the client’s notification time', async () => {
+    await openFromNav(page, 'Incidents');
+    await page.getByRole('table').getByRole('button', { name: `Open ${ids.incident!.reference}` }).click();
+    const row = page.getByTestId('client-row').first();
+    await row.getByTestId('write-letter').click();
+    const dialog = page.getByTestId('compose-dialog');
+    await expect(dialog.getByTestId('compose-body')).toHaveValue(/As your processor, Exemplar Hosting SAS informs you under Article 33\(2\)/);
+    await expect(dialog.getByTestId('compose-effect')).toContainText('Records Mutuelle Horizon as notified');
+    await dialog.getByRole('button', { name: 'Generate the letter' }).click();
+    await expect(row).toContainText(`Letter ${ids.incident!.reference}-client_notice-Mutuelle-Horizon-v1-en.pdf`, GENERATED);
+  });
+
+  test('Settings › Letters: an unknown field is shown and not saved; a change is saved as version 2 and used', async () => {
+    await openFromNav(page, 'Settings');
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByTestId('template-acknowledgement').click();
+    const editor = page.getByTestId('template-editor');
+    await expect(editor.getByTestId('template-version')).toHaveText('Version 1');
+    await editor.getByTestId('template-lang-en').click();
+    const body = editor.getByTestId('template-body-en');
+    await body.fill('Dear {{complaint.complainant}},\n\nWe received your request of {{complaint.receivedOn}} ({{complaint.shoeSize}}).\n\n{{organisation.name}}');
+    await expect(editor).toContainText('Not a merge field of this template: {{complaint.shoeSize}}');
+    await expect(editor.getByTestId('template-save')).toBeDisabled();
+    await body.fill('Dear {{complaint.complainant}},\n\nWe received your request of {{complaint.receivedOn}} and will answer by {{complaint.responseDue}}.\n\n{{organisation.name}}');
+    await page.screenshot({ path: join(SHOTS, 'settings-letters.png') });
+    await editor.getByTestId('template-save').click();
+    await expect(page.getByText('Acknowledgement of a request saved as version 2')).toBeVisible();
+    await expect(page.getByTestId('template-editor').getByTestId('template-version')).toHaveText('Version 2');
+
+    await openComplaint(ids.late!.reference);
+    await page.getByTestId('write-letter').click();
+    const dialog = page.getByTestId('compose-dialog');
+    await dialog.getByTestId('compose-lang').getByText('English').click();
+    await expect(dialog.getByTestId('compose-body')).toHaveValue('Dear Hortense Vaucanson,\n\nWe received your request of 2 March 2026 and will answer by 2 April 2026.\n\nExemplar Hosting SAS');
+    await dialog.getByRole('button', { name: 'Generate the letter' }).click();
+    await expect(page.getByText(`${ids.late!.reference}-acknowledgement-v2-en.pdf`).first()).toBeVisible(GENERATED);
+  });
+});
