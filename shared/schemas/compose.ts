@@ -35,7 +35,7 @@ export const ComposeEffect = z.object({
 export type ComposeEffect = z.infer<typeof ComposeEffect>;
 
 export const ComposeWarning = z.object({
-  code: z.enum(['extension_late', 'extension_done', 'no_extension_reason', 'no_outcome', 'empty_fields', 'unknown_fields', 'answered', 'not_inbound', 'no_reply_due', 'replied', 'client_filed', 'client_notified', 'archived']),
+  code: z.enum(['extension_late', 'extension_done', 'no_extension_reason', 'no_outcome', 'empty_fields', 'unknown_fields', 'answered', 'not_inbound', 'no_reply_due', 'replied', 'client_filed', 'client_notified', 'drill']),
   text: BilingualText,
 });
 export type ComposeWarning = z.infer<typeof ComposeWarning>;

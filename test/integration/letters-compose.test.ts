@@ -193,6 +193,19 @@ describe('letters written from templates', () => {
     expect(again.warnings.map((w) => w.code)).toEqual(['client_notified']);
   });
 
+  it('a drill’s client notice is marked as the exercise in its subject, even when the mark is edited out', async () => {
+    clock.set('2026-03-11T08:00:00+01:00');
+    const i = await api('incidents.create', { title: 'Exercice de crise', ourRole: 'processor', drill: true, detectedAt: '2026-03-11T07:30:00+01:00', awareAt: '2026-03-11T07:30:00+01:00', nature: ['availability'] });
+    const client = await api('incidents.addClient', { incidentId: i.id, name: 'Client Exercice', language: 'fr' });
+    const d = await api('compose.draft', { templateId: 'client_notice', target: { type: 'client', id: client.id } });
+    expect(d.subject).toBe(`[Exercice] Notification de violation de données personnelles – ${i.reference} – Client Exercice`);
+    expect(d.warnings.map((w) => w.code)).toEqual(['drill']);
+    const gen = await api('compose.generate', { templateId: 'client_notice', templateVersion: 1, target: d.target, lang: 'fr', sentAt: d.sentAt, subject: d.subject.replace('[Exercice] ', ''), body: d.body });
+    expect(gen.subject).toBe(d.subject);
+    const txt = await api('attachments.get', { id: gen.textAttachmentId });
+    expect(Buffer.from(txt.contentBase64, 'base64').toString('utf8').startsWith(`Objet\u00a0: [Exercice] `)).toBe(true);
+  });
+
   it('saves a template as its next version, refuses an unknown field, and the letter names the version used', async () => {
     const before = (await api('templates.list', {})).templates.find((t) => t.id === 'acknowledgement')!;
     const bad = { ...before, body: { ...before.body, en: before.body.en + '\n{{complaint.shoeSize}}' } };

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '@shared/api/contract';
 import { isExtensionNoticeInTime } from '@shared/deadlines';
+import { drillMark } from '@shared/drills';
 import { TARGET_OF } from '@shared/letters/templates';
 import { findRegulator } from '@shared/reference/regulators';
 import {
@@ -31,6 +32,8 @@ interface Subject {
   defaultLang: Lang;
   /** For the file name: the client's name for a client notice. */
   fileTag: string;
+  /** The record is a breach exercise (an incident with drill set). */
+  drill?: boolean;
   values(lang: Lang, sentAt: string): Values;
   plan(sentAt: string): { effect: ComposeEffect; warnings: ComposeWarning[]; apply: (fileName: string) => void | Promise<void> };
 }
@@ -106,11 +109,13 @@ export class Composer {
     const lang = q.lang ?? s.defaultLang;
     const merged = mergeTemplate(template, { ...commonValues(this.org(), sentAt, lang), ...s.values(lang, sentAt) }, lang);
     const { effect, warnings } = s.plan(sentAt);
+    // A drill's letter says so in its subject, whatever the template's text (shared/drills.ts).
+    if (s.drill) merged.subject = `${drillMark(lang)} ${merged.subject}`;
     const labelOf = (k: string) => template.fields.find((f) => f.key === k)?.label ?? bi(k, k);
     if (merged.empty.length) {
       const names = merged.empty.map(labelOf);
       warnings.push(
-        warn('empty_fields', bi(`The record has nothing for: ${names.map((n) => n.en).join(', ')}. Complete the letter where it says [to be completed].`, `Le dossier ne dit rien de : ${names.map((n) => n.fr).join(', ')}. Complétez le courrier là où figure [à compléter].`)),
+        warn('empty_fields', bi(`Neither the record nor the organisation’s settings give: ${names.map((n) => n.en).join(', ')}. Complete the letter where it says [to be completed].`, `Ni le dossier ni les paramètres de l’organisme n’indiquent : ${names.map((n) => n.fr).join(', ')}. Complétez le courrier là où figure [à compléter].`)),
       );
     }
     if (merged.unknown.length) {
@@ -143,6 +148,8 @@ export class Composer {
     const s = this.subject(template, q.target);
     // The plan is made again now: the record may have moved since the draft.
     const { effect, warnings, apply } = s.plan(sentAt);
+    // A drill's letter is marked as one even if the mark was edited out.
+    const subject = s.drill && !q.subject.startsWith(drillMark(q.lang)) ? `${drillMark(q.lang)} ${q.subject}` : q.subject;
     const r = this.x.d.registers;
     const org = this.org();
     const fileName = `${safeName([s.reference, template.id, s.fileTag].filter(Boolean).join('-'))}-v${template.version}-${q.lang}`;
@@ -157,7 +164,7 @@ export class Composer {
         kind: 'our_reply',
         sentAt,
         regulatorRefs: inbound.regulatorRefs,
-        subject: q.subject,
+        subject,
         summary: q.body,
         matterId: inbound.matterId,
         inReplyTo: inbound.id,
@@ -171,14 +178,14 @@ export class Composer {
       recipient: s.recipient,
       date: commonValues(org, sentAt, q.lang)['letter.date']!,
       reference: s.reference,
-      subject: q.subject,
+      subject,
       body: q.body,
       templateId: template.id,
       templateVersion: template.version,
       templateName: template.name[q.lang],
       provenance: this.x.provenance(),
     });
-    const text = `${q.lang === 'fr' ? 'Objet\u00a0: ' : 'Subject: '}${q.subject}\n\n${q.body}\n`;
+    const text = `${q.lang === 'fr' ? 'Objet\u00a0: ' : 'Subject: '}${subject}\n\n${q.body}\n`;
     const pdfA = await r.attachments.add({ record, fileName: `${fileName}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') });
     const textA = await r.attachments.add({ record, fileName: `${fileName}.txt`, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64') });
     if (effect.applies) await apply(`${fileName}.pdf`);
@@ -189,7 +196,7 @@ export class Composer {
       lang: q.lang,
       record,
       clientId: q.target.type === 'client' ? q.target.id : null,
-      subject: q.subject,
+      subject,
       pdfAttachmentId: pdfA.id,
       textAttachmentId: textA.id,
       fileName,
@@ -355,20 +362,22 @@ export class Composer {
       recipient: [client.name, client.contact],
       defaultLang: client.language,
       fileTag: client.name,
+      drill: i.drill,
       values: (lang) => clientValues(i, client, this.org(), lang),
       plan: (sentAt) => {
+        const drill = i.drill ? [warn('drill', bi(`${i.reference} is a drill: this notice is part of the exercise (its subject says so); send it only to those taking part.`, `${i.reference} est un exercice : cette notification en fait partie (son objet l’indique) ; ne l’envoyez qu’aux participants.`))] : [];
         if (filed) {
           const w = warn('client_filed', bi(`The notice to ${client.name} is recorded as a filing: its time is frozen there. The letter is stored with the incident, the client is not changed.`, `La notification à ${client.name} est enregistrée comme un dépôt : son heure y est figée. Le courrier est conservé avec l’incident, le client n’est pas modifié.`));
-          return { effect: keptOnly('client'), warnings: [w], apply: () => undefined };
+          return { effect: keptOnly('client'), warnings: [...drill, w], apply: () => undefined };
         }
         if (client.notifiedAt) {
           const w = warn('client_notified', bi(`${client.name} was already notified on ${dt(client.notifiedAt).en}: the letter is stored, the client is not changed.`, `${client.name} a déjà été notifié le ${dt(client.notifiedAt).fr} : le courrier est conservé, le client n’est pas modifié.`));
-          return { effect: keptOnly('client'), warnings: [w], apply: () => undefined };
+          return { effect: keptOnly('client'), warnings: [...drill, w], apply: () => undefined };
         }
         const due = client.notifyDue ? bi(` (due by ${dt(client.notifyDue).en})`, ` (échéance : ${dt(client.notifyDue).fr})`) : bi('', '');
         return {
           effect: { kind: 'client_notified', applies: true, text: bi(`Records ${client.name} as notified on ${dt(sentAt).en}${due.en}.`, `Enregistre ${client.name} comme notifié le ${dt(sentAt).fr}${due.fr}.`) },
-          warnings: [],
+          warnings: drill,
           apply: (file) => void inc.clients.update({ id: client.id, patch: { notifiedAt: sentAt, notifiedHow: `Letter ${file}` } }),
         };
       },
