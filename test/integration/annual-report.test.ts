@@ -18,6 +18,7 @@
  *   (overdue). 1/3; median 516 h = 21.5 days; p90 576 h = 24 days.
  * - Actions due in 2026: A1 (624 h) and A8 (2,664 h) on time, A2 (984 h) late, A3 overdue, A7
  *   cancelled. 2/4; median 984 h = 41 days; p90 2,664 h = 111 days.
+ * - D1, a breach exercise (drill) notified late in April, counts nowhere: only as one drill left out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -117,6 +118,10 @@ async function build(): Promise<void> {
   const ob = (name: string) => clientObligations.find((o) => o.recipientName === name)!.id;
   await filing(i4.id, '2026-10-02T08:00:00Z', { recipient: 'client', obligationId: ob('Client A SARL'), recipientName: 'Client A SARL', method: 'email' });
   await filing(i4.id, '2026-10-02T14:00:00Z', { recipient: 'client', obligationId: ob('Client B SAS'), recipientName: 'Client B SAS', method: 'email', lateReasons: 'Client mailbox bounced' });
+  // A breach exercise, notified late: left out of every figure (counts, months, clocks, late items).
+  at('2026-04-01T08:30:00Z');
+  const drill = await api('incidents.create', { title: 'D1 Tabletop exercise', ourRole: 'controller', awareAt: '2026-04-01T08:00:00Z', nature: ['availability'], riskLevel: 'high', authority: 'FR-CNIL', notifyAuthority: 'yes', drill: true });
+  await filing(drill.id, '2026-04-06T08:00:00Z', { lateReasons: 'Exercise: the late filing is part of the scenario' });
   at('2026-12-30T08:30:00Z');
   await api('incidents.create', { title: 'I5 Phishing of one account', ourRole: 'controller', awareAt: '2026-12-30T08:00:00Z', nature: ['availability'], authority: 'FR-CNIL' });
   at('2025-06-01T08:30:00Z');
@@ -239,6 +244,7 @@ describe('annual report figures (fixed data set, known by construction)', () => 
       { key: 'controllers_decide', count: 1 },
     ]);
     expect(r.incidents.specialCategories).toBe(1);
+    expect(r.incidents.drillsLeftOut).toBe(1);
 
     expect(r.letters.total).toBe(6);
     expect(r.letters.byDirection).toEqual([
@@ -380,6 +386,9 @@ describe('annual report exports', () => {
     expect(t).toContain('M1 CNIL complaint 26-000111');
     expect(t).toContain('Redaction profile');
     expect(t).toContain('Period of this report: 1 Jan 2026 – 31 Dec 2026');
+    expect(t).toContain('1 drill (breach exercise) left out of every figure of this report.');
+    expect(t).not.toContain('Tabletop');
+    expect(en.provenance.drillsLeftOut).toBe(1);
     expect(en.provenance.redaction?.id).toBe('full');
 
     const fr = await api('exports.report', { format: 'pdf', lang: 'fr' });
@@ -394,6 +403,7 @@ describe('annual report exports', () => {
     expect(f).toContain('avis de prorogation envoyé après le premier mois');
     expect(f).toContain('Profil de masquage');
     expect(f).toContain('Période de ce rapport');
+    expect(f).toContain('1 exercice (simulation de violation) exclu de tous les chiffres de ce rapport.');
 
     // Every page renders; the pages are kept for a look when PRIVACYOPS_EXPORTS_OUT is set.
     for (const [name, file] of [['en', en], ['fr', fr]] as const) {

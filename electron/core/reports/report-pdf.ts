@@ -1,5 +1,6 @@
 import type { Provenance } from '@shared/schemas/export';
 import type { AnnualReport, ClockFigures, LateItem } from '@shared/schemas/report';
+import { drillsLeftOutText } from '@shared/drills';
 import { formatDate } from '@shared/format/dates';
 import { regulatorLabel } from '@shared/reference/regulators';
 import { fmtDate, fmtDeadline, fmtNumber, label, tr, type Lang } from '../exports/labels';
@@ -172,6 +173,7 @@ export async function reportPdf(r: AnnualReport, lang: Lang, p: Provenance, job:
   pair({ title: T('By nature of the breach', 'Par nature de la violation'), counts: r.incidents.byNature, kind: 'nature' }, { title: T('By our role', 'Par notre rôle'), counts: r.incidents.byRole, kind: 'role' });
   pair({ title: T('By risk', 'Par risque'), counts: r.incidents.byRisk, kind: 'risk' }, { title: T('Towards the authority', 'Vis-à-vis de l’autorité'), counts: r.incidents.byOutcome, kind: 'extra' });
   pdf.paragraph(T(`${n(r.incidents.specialCategories)} incident(s) concerned special categories of data (Art. 9, 10).`, `${n(r.incidents.specialCategories)} incident(s) portai(en)t sur des catégories particulières de données (art. 9, 10).`), { size: 8 });
+  if (r.incidents.drillsLeftOut) pdf.paragraph(T(`${drillsLeftOutText(r.incidents.drillsLeftOut, lang)} of every figure of this report.`, `${drillsLeftOutText(r.incidents.drillsLeftOut, lang)} de tous les chiffres de ce rapport.`), { size: 8 });
 
   // Letters and procedures.
   section();

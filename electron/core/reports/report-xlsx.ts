@@ -66,6 +66,7 @@ export async function reportXlsx(r: AnnualReport, lang: Lang, p: Provenance): Pr
       [T('Response periods extended in time', 'Délais de réponse prorogés à temps'), r.complaints.extended],
       [T('Incidents (awareness in the period)', 'Incidents (connaissance sur la période)'), r.incidents.total],
       [T('Incidents with special categories of data', 'Incidents avec catégories particulières de données'), r.incidents.specialCategories],
+      [T('Drills (breach exercises) left out', 'Exercices (simulations de violation) exclus'), r.incidents.drillsLeftOut ?? 0],
       [T('Letters with regulators', 'Courriers avec les autorités'), r.letters.total],
       [T('Regulator procedures open in the period', 'Procédures ouvertes sur la période'), r.matters.total],
       [T('Procedures opened', 'Procédures ouvertes'), r.matters.opened],

@@ -39,7 +39,9 @@ export class Reports {
       // Figures and provenance are read in one synchronous step: the audit head matches the data.
       const { redaction } = redactorFor(this.x, q.profile, q.lang);
       const report = this.figures(q, q.profile, q.lang);
-      const provenance = { ...this.x.provenance(), redaction };
+      const drills = report.incidents.drillsLeftOut;
+      // Breach exercises are left out of the figures; the provenance says how many (as the breach register's does).
+      const provenance = { ...this.x.provenance(), redaction, ...(drills ? { drillsLeftOut: drills } : {}) };
       await job.tick(1);
       await job.start('rendering', 2);
       const bytes = q.format === 'pdf' ? await reportPdf(report, q.lang, provenance, job) : await reportXlsx(report, q.lang, provenance);

@@ -153,6 +153,11 @@ function ReportBody({ report: r }: { report: AnnualReport }) {
         <CountBars title={t('counts.byRisk')} counts={r.incidents.byRisk} kind="risk" testId="report-by-risk" />
         <CountBars title={t('counts.towardsAuthority')} counts={r.incidents.byOutcome} kind="outcome" testId="report-by-outcome" />
         <Text size="sm">{t('counts.special', { count: r.incidents.specialCategories })}</Text>
+        {r.incidents.drillsLeftOut ? (
+          <Text size="sm" data-testid="report-drills">
+            {t('counts.drills', { count: r.incidents.drillsLeftOut })}
+          </Text>
+        ) : null}
       </CountSection>
       <CountSection title={t('counts.regulators', { letters: r.letters.total, matters: r.matters.total })}>
         <CountBars title={t('counts.lettersByKind')} counts={r.letters.byKind} kind="letterKind" testId="report-letters-by-kind" />
