@@ -16,6 +16,7 @@ import { SimClock, YEAR_START } from './generate';
 import { Rng } from './prng';
 import { TextMaker } from './corpus';
 import { fmt, int, type Reporter } from './report';
+import { permissionsOf } from '@shared/sync/permissions';
 
 export interface ImportBenchResult {
   rowsPerSecond: number;
@@ -83,7 +84,7 @@ export async function importBench(o: { root: string; key: Buffer; rows: number; 
   let auditEntries: number;
   let rows: Record<string, unknown>[];
   try {
-    const x = exchangeFor(s.ctx, () => ({ registers: s, appVersion: 'bench', organisation: () => BENCH_ORGANISATION as Organisation, emitProgress: () => {} }));
+    const x = exchangeFor(s.ctx, () => ({ registers: s, appVersion: 'bench', organisation: () => BENCH_ORGANISATION as Organisation, emitProgress: () => {}, permissions: () => permissionsOf({ workspace: false, enforced: false, role: null }) }));
     const t = performance.now();
     const r = await x.commitImport({ register: 'complaints', fileName: 'complaints.csv', contentBase64: bytes.toString('base64'), mapping: MAPPING });
     importMs = performance.now() - t;

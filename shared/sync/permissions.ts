@@ -53,6 +53,15 @@ export function permissionsOf(o: { workspace: boolean; enforced: boolean; role: 
   return { workspace: o.workspace, enforced, role: o.role, writes: w === 'all' ? 'all' : [...w], managesMembers: o.role === 'administrator' };
 }
 
+/**
+ * Whether the member may export records in full (a profile that hides nothing). A reader reads and
+ * exports through a redaction profile only (management's, or one of the organisation's); every
+ * other role, and every machine outside an enforced workspace, may export in full.
+ */
+export function mayExportInFull(p: MemberPermissions): boolean {
+  return !(p.enforced && p.role === 'reader');
+}
+
 /** Whether these permissions allow a local change of a record of `recordType`. */
 export function allowsWrite(p: MemberPermissions, recordType: string): boolean {
   return p.writes === 'all' || LOCAL_RECORD_TYPES.includes(recordType) || p.writes.includes(recordType);

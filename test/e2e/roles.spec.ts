@@ -125,6 +125,17 @@ test.describe.serial('a reader of the workspace', () => {
     for (const name of ['Edit', 'Archive', 'Close', 'Mark contained', 'Record the filing']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     await expect(page.getByRole('radiogroup', { name: 'Decision' })).toHaveCount(0);
 
+    // Her exports go through a redaction profile: the timeline's select starts on Management and
+    // offers no full export (the core refuses one in any case).
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    const profile = page.getByRole('combobox', { name: 'Redaction profile' });
+    await expect(profile).toHaveValue('Management');
+    await expect(page.getByText('As a reader you export through a redaction profile, never in full.')).toBeVisible();
+    await profile.click();
+    await expect(page.getByRole('option', { name: 'Management' })).toBeVisible();
+    await expect(page.getByRole('option', { name: 'Full — for the regulator' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
     // The workspace's reminder thresholds: shown, disabled, with why.
     await nav('Settings').click();
     await page.getByRole('tab', { name: 'Reminders' }).click();

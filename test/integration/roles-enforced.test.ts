@@ -91,6 +91,23 @@ describe('workspace roles on the member’s own machine', () => {
     expect(((await api('complaints.get', { id: complaint.id })) as { reference: string }).reference).toBe(complaint.reference);
     const exported = (await api('exports.register', { register: 'complaints', format: 'csv', profile: 'management' })) as { rows: number };
     expect(exported.rows).toBe(1);
+    // …never in full: every export that leaves the app (register, timeline, bundle, report) is
+    // refused without a profile that hides something, with the reader's words, and nothing is made.
+    for (const [method, input] of [
+      ['exports.register', { register: 'complaints', format: 'csv' }],
+      ['exports.register', { register: 'incidents', format: 'pdf', profile: 'full' }],
+      ['exports.timeline', { incidentId: incident.id, format: 'json' }],
+      ['exports.bundle', { scope: { kind: 'incident', incidentId: incident.id } }],
+      ['exports.report', { format: 'xlsx' }],
+    ] as const) {
+      const r = await refusal(ines, method, input);
+      expect(r.code, method).toBe('ROLE_FORBIDDEN');
+      expect(r.message, method).toContain('a reader may read the registers and export them with a redaction profile, not in full');
+    }
+    expect(((await api('exports.timeline', { incidentId: incident.id, format: 'json', profile: 'management' })) as { provenance: { redaction?: { id: string } } }).provenance.redaction?.id).toBe('management');
+    expect(((await api('exports.bundle', { scope: { kind: 'incident', incidentId: incident.id }, profile: 'management' })) as { provenance: { redaction?: { id: string } } }).provenance.redaction?.id).toBe('management');
+    // The security lead (and every role but reader) still exports in full.
+    expect(((await createDispatch(samir, () => {})('exports.register', { register: 'incidents', format: 'csv' })) as { rows: number }).rows).toBe(1);
     expect(((await api('audit.verify', {})) as { ok: boolean }).ok).toBe(true);
     // The local profile is this machine's own (never an operation of the workspace).
     expect(((await api('profile.update', { userName: 'Inès R.' })) as { userName: string }).userName).toBe('Inès R.');

@@ -2,6 +2,7 @@ import type { Organisation } from '@shared/schemas/profile';
 import type { JobProgress, Provenance } from '@shared/schemas/export';
 import type { RegisterContext } from '../registers/context';
 import type { Registers } from '../session/registers';
+import type { MemberPermissions } from '@shared/schemas/sync';
 
 /**
  * What every exporter and importer works from: the open register and who is exporting. They take
@@ -13,6 +14,8 @@ export interface ExchangeDeps {
   appVersion: string;
   organisation: () => Organisation;
   emitProgress: (p: JobProgress) => void;
+  /** What this machine's member may do in the workspace (a reader exports through a redaction profile only). */
+  permissions: () => MemberPermissions;
 }
 
 export interface ExchangeContext {

@@ -19,7 +19,7 @@ import { safeName, type ExchangeContext } from './context';
 import { fmtDate, type Lang } from './labels';
 import { lookups, redactedLookups } from './register-export';
 import { registerPdf } from './register-pdf';
-import { redactObligation, redactorFor } from './redaction';
+import { redactObligation, exportRedactorFor } from './redaction';
 import { drillMark } from '@shared/drills';
 
 /** One record the bundle is about, with what its JSON file holds. */
@@ -213,7 +213,7 @@ export async function buildBundle(
   job: Job,
 ): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; manifest: BundleManifest }> {
   await job.start('reading', 1);
-  const { redactor, redaction } = redactorFor(x, profile, lang);
+  const { redactor, redaction } = exportRedactorFor(x, profile, lang);
   // A profile that hides nothing (full) makes the bundle for a regulator or counsel, in full.
   const redacted = hidesAnything(redactor.profile);
   const provenance: Provenance = { ...x.provenance(), redaction };

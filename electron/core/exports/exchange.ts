@@ -23,7 +23,7 @@ import type { Lang } from '@shared/schemas/common';
 import type { Job } from '../jobs/jobs';
 import { DeviceKey } from '../keys/device-key';
 import { buildBundle } from './evidence-bundle';
-import { RedactionProfiles, redactorFor } from './redaction';
+import { exportRedactorFor, RedactionProfiles } from './redaction';
 import { verifyBundle } from './bundle-verify';
 
 const MIME = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -80,7 +80,7 @@ export class Exchange implements ExchangeContext {
    */
   private timelineDoc(incidentId: string, filter: TimelineExportInput['filter'], profile: string, lang: Lang): TimelineDoc {
     const r = this.d.registers;
-    const { redactor, redaction } = redactorFor(this, profile, lang);
+    const { redactor, redaction } = exportRedactorFor(this, profile, lang);
     const deps = { ctx: this.d.ctx, registers: r, entries: this.entries, redactor };
     const detail = r.incidents.detail(incidentId);
     const whole = buildTimeline(deps, { incidentId });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '@shared/api/contract';
-import { BUILT_IN_PROFILES, canonicalRules, REDACTION_SCOPES, redactableFields, Redactor, type RedactionScope } from '@shared/redaction';
+import { BUILT_IN_PROFILES, canonicalRules, hidesAnything, REDACTION_SCOPES, redactableFields, Redactor, type RedactionScope } from '@shared/redaction';
+import { mayExportInFull } from '@shared/sync/permissions';
 import type { Obligation } from '@shared/schemas/obligation';
 import {
   RedactionProfileCreate,
@@ -163,6 +164,22 @@ export function provenanceRedaction(profile: RedactionProfile): ProvenanceRedact
 export function redactorFor(x: ExchangeContext, id: string, lang: 'en' | 'fr'): { redactor: Redactor; redaction: ProvenanceRedaction } {
   const profile = profileById(x, id);
   return { redactor: new Redactor(profile, lang), redaction: provenanceRedaction(profile) };
+}
+
+/**
+ * The profile of an export (a file that leaves the app: registers, timeline, bundle, report), as
+ * the member's role allows it: a reader exports through a profile that hides something, never in
+ * full (README › Roles). The in-app views read the records as they are.
+ */
+export function exportRedactorFor(x: ExchangeContext, id: string, lang: 'en' | 'fr'): { redactor: Redactor; redaction: ProvenanceRedaction } {
+  const r = redactorFor(x, id, lang);
+  if (!mayExportInFull(x.d.permissions()) && !hidesAnything(r.redactor.profile)) {
+    throw new ApiError(
+      'ROLE_FORBIDDEN',
+      `This member’s role in the workspace is reader: a reader may read the registers and export them with a redaction profile, not in full (profile "${id}" hides nothing). Choose the management profile or one of the organisation’s own. Nothing was exported.`,
+    );
+  }
+  return r;
 }
 
 /**

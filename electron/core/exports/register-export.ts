@@ -13,7 +13,7 @@ import { csvCell, csvFile, provenanceComment } from './csv';
 import { safeName, type ExchangeContext } from './context';
 import { deadlineCell, isoLocal, label, tr, type Lang } from './labels';
 import { provenanceLine, redactionText } from './pdf';
-import { redactorFor } from './redaction';
+import { exportRedactorFor } from './redaction';
 import type { Redactor } from '@shared/redaction';
 import { registerPdf } from './register-pdf';
 import { drillsLeftOutText } from '@shared/drills';
@@ -161,7 +161,7 @@ export function redactedLookups(x: ExchangeContext, redactor: Redactor): Lookups
 }
 
 export async function exportRegister(x: ExchangeContext, q: Query, job: Job): Promise<{ fileName: string; bytes: Buffer; provenance: Provenance; rows: number }> {
-  const { redactor, redaction } = redactorFor(x, q.profile, q.lang);
+  const { redactor, redaction } = exportRedactorFor(x, q.profile, q.lang);
   const read = await readRecords(x, q, job);
   // The profile is applied here, once, to the records and the sub-records every format reads.
   const records = read.records.map((r) => redactor.record(q.register, r as object));

@@ -1,7 +1,7 @@
 import { ReportExportInput, ReportInput, type AnnualReport, type ReportExportResult } from '@shared/schemas/report';
 import type { Lang } from '@shared/schemas/common';
 import { safeName, type ExchangeContext } from '../exports/context';
-import { redactorFor } from '../exports/redaction';
+import { exportRedactorFor, redactorFor } from '../exports/redaction';
 import type { Jobs } from '../jobs/jobs';
 import { annualFigures } from './figures';
 import { resolvePeriod } from './period';
@@ -37,7 +37,7 @@ export class Reports {
     return this.x.jobs.run(q.jobId, async (job) => {
       await job.start('reading', 3);
       // Figures and provenance are read in one synchronous step: the audit head matches the data.
-      const { redaction } = redactorFor(this.x, q.profile, q.lang);
+      const { redaction } = exportRedactorFor(this.x, q.profile, q.lang);
       const report = this.figures(q, q.profile, q.lang);
       const drills = report.incidents.drillsLeftOut;
       // Breach exercises are left out of the figures; the provenance says how many (as the breach register's does).

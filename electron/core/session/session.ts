@@ -111,7 +111,13 @@ export class Session implements Registers {
     // every record type before it applies operations.
     this.exchange = exchangeFor(
       this.ctx,
-      () => ({ registers: this, appVersion: o.version, organisation: () => this.profile().organisation, emitProgress: (p) => o.emit('job.progress', p) }),
+      () => ({
+        registers: this,
+        appVersion: o.version,
+        organisation: () => this.profile().organisation,
+        emitProgress: (p) => o.emit('job.progress', p),
+        permissions: () => this.sync.permissions(),
+      }),
       this.byType,
     );
   }
