@@ -79,6 +79,8 @@ describe('workspace roles on the member’s own machine', () => {
       ['links.create', { from: { type: 'complaint', id: complaint.id }, to: { type: 'incident', id: incident.id } }],
       ['attachments.add', { record: { type: 'complaint', id: complaint.id }, fileName: 'note.txt', mimeType: 'text/plain', contentBase64: Buffer.from('a note').toString('base64') }],
       ['reminders.settings.set', { thresholdsHours: [48, 24] }],
+      ['compose.generate', { templateId: 'refusal', templateVersion: 1, target: { type: 'complaint', id: complaint.id }, lang: 'en', sentAt: '2018-07-20T10:00:00+02:00', subject: 'Our answer', body: 'Refused.' }],
+      ['templates.save', { id: 'acknowledgement', name: { en: 'A', fr: 'A' }, subject: { en: 'S', fr: 'S' }, body: { en: 'B', fr: 'B' } }],
     ] as const) {
       expect((await refusal(ines, method, input)).code, method).toBe('ROLE_FORBIDDEN');
     }
@@ -126,7 +128,7 @@ describe('workspace roles on the member’s own machine', () => {
   });
 
   it('a security lead writes incidents and actions but not regulator matters nor the workspace’s settings; an editor writes the registers', async () => {
-    const { claire, samir, ines, all, incident, matter } = await workspace();
+    const { claire, samir, ines, all, complaint, incident, matter } = await workspace();
     const api = createDispatch(samir, () => {});
     expect(await api('sync.permissions', {})).toMatchObject({ role: 'security_lead', managesMembers: false });
 
@@ -141,6 +143,10 @@ describe('workspace roles on the member’s own machine', () => {
     });
     expect((await refusal(samir, 'complaints.create', { receivedAt: '2018-07-03T10:00:00+02:00', channel: 'email', complainantLabel: 'X', rights: ['access'], summary: 'New' })).code).toBe('ROLE_FORBIDDEN');
     expect((await refusal(samir, 'reminders.settings.set', { thresholdsHours: [48] })).code).toBe('ROLE_FORBIDDEN');
+    // A letter answering a complaint: the security lead may attach files, not answer complaints;
+    // refused before the letter is stored (README › Letters).
+    const letter = { templateId: 'refusal', templateVersion: 1, target: { type: 'complaint', id: complaint.id }, lang: 'en', sentAt: '2018-07-20T10:00:00+02:00', subject: 'Our answer', body: 'Refused.' };
+    expect((await refusal(samir, 'compose.generate', letter)).code).toBe('ROLE_FORBIDDEN');
     expect(footprint(samir)).toEqual(before);
 
     // An editor (Inès promoted by the administrator) writes every register, not the settings.

@@ -17,6 +17,7 @@ import type { RecordRef } from '@shared/schemas/record-types';
 import type { LetterTemplate } from '@shared/schemas/templates';
 import { nowIso, toUtc } from '../registers/context';
 import { responseDueFor } from '../registers/complaints';
+import { CLIENT } from '../registers/incidents';
 import { safeName, type ExchangeContext } from '../exports/context';
 import { bi, fmtDateTime, type Bi, type Lang } from '../exports/labels';
 import { letterPdf } from './letter-pdf';
@@ -152,6 +153,10 @@ export class Composer {
     const subject = s.drill && !q.subject.startsWith(drillMark(q.lang)) ? `${drillMark(q.lang)} ${q.subject}` : q.subject;
     const r = this.x.d.registers;
     const org = this.org();
+    // The member's role is checked for everything this will write before anything is written,
+    // so a refusal (ROLE_FORBIDDEN) leaves no letter stored without its act, or the reverse.
+    const writes = ['attachment', ...(template.kind === 'regulator_reply' ? ['letter'] : effect.applies ? [s.record.type === 'incident' ? CLIENT : s.record.type] : [])];
+    for (const recordType of writes) this.x.d.ctx.authorize({ recordType, recordId: q.target.id, changes: [] });
     const fileName = `${safeName([s.reference, template.id, s.fileTag].filter(Boolean).join('-'))}-v${template.version}-${q.lang}`;
     let record = s.record;
     let outboundLetterId: string | null = null;
