@@ -39,7 +39,7 @@ import {
   FilingCheck,
   FilingCheckInput,
 } from '../schemas/incident';
-import { ObligationAdd, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult, PreparedText, PrepareText } from '../schemas/obligation';
+import { ObligationAdd, ObligationConfirm, ObligationDecide, ObligationRecord, ObligationsOf, ObligationsResult, PreparedText, PrepareText } from '../schemas/obligation';
 import { Action, ActionCreate, ActionListQuery, ActionListResult, ActionSetStatus, ActionUpdate } from '../schemas/action';
 import { Contract, ContractCreate, ContractListQuery, ContractListResult, ContractUpdate, ContractUses } from '../schemas/contract';
 import { LinkCreate, LinkRemove, LinkView, LinksOf, LinksResult } from '../schemas/link';
@@ -140,6 +140,11 @@ const coreMethods = {
   'obligations.of': { input: ObligationsOf, output: ObligationsResult, summary: 'An incident’s notification obligations: regime, recipient, decision, state, clock, filings.' },
   'obligations.decide': { input: ObligationDecide, output: ObligationRecord, summary: 'Decide an obligation: required, or not required with the written reasons.' },
   'obligations.add': { input: ObligationAdd, output: ObligationRecord, summary: 'Add an obligation the rules did not propose.' },
+  'obligations.confirm': {
+    input: ObligationConfirm,
+    output: ObligationRecord,
+    summary: 'Confirm another member’s decision not to notify (a workspace that separates duties: until then its clock runs).',
+  },
   'obligations.prepareText': {
     input: PrepareText,
     output: PreparedText,

@@ -80,6 +80,12 @@ export const ObligationRecord = z.object({
   proposedBy: z.enum(['rules', 'user']),
   supersededAt: IsoInstant.nullable(),
   supersededReason: z.string(),
+  /**
+   * A second member's confirmation of a decision not to notify (a workspace that separates
+   * duties: README › Roles): when and by whom. Changing the decision (or its reasons) clears it.
+   */
+  confirmedAt: IsoInstant.nullable().default(null),
+  confirmedBy: z.string().nullable().default(null),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   archivedAt: IsoInstant.nullable(),
@@ -108,6 +114,13 @@ export const Obligation = ObligationRecord.extend({
    * changed), the deadline they now give, so the change shows; null otherwise.
    */
   currentDue: IsoInstant.nullable(),
+  /**
+   * Decided not required in a workspace that separates duties, and no other member has confirmed
+   * it yet: not final, so its clock keeps running (and reminding).
+   */
+  awaitingConfirmation: z.boolean(),
+  /** The decision not to notify was recorded on this machine (so this member may not confirm it). */
+  decidedHere: z.boolean(),
 });
 export type Obligation = z.infer<typeof Obligation>;
 
@@ -126,6 +139,10 @@ export const ObligationDecide = z
     path: ['rationale'],
   });
 export type ObligationDecide = z.input<typeof ObligationDecide>;
+
+/** A second member confirms a decision not to notify (a workspace that separates duties). */
+export const ObligationConfirm = z.object({ obligationId: RecordId });
+export type ObligationConfirm = z.infer<typeof ObligationConfirm>;
 
 /** A person adds an obligation the rules did not propose (e.g. a sector regulator, a contract). */
 export const ObligationAdd = z.object({

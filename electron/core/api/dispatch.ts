@@ -74,6 +74,7 @@ export function createHandlers(ws: Workstation): Handlers {
     'obligations.of': ({ incidentId, includeSuperseded }) => ({ obligations: ws.registers.incidents.obligations.views(incidentId, ws.now().getTime(), includeSuperseded) }),
     'obligations.decide': (input) => ws.registers.incidents.obligations.decide(input),
     'obligations.add': (input) => ws.registers.incidents.obligations.add(input),
+    'obligations.confirm': (input) => ws.registers.incidents.obligations.confirm(input),
     'obligations.prepareText': ({ obligationId, lang }) => {
       const r = ws.registers.incidents;
       const o = r.obligations.get(obligationId);

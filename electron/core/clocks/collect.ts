@@ -5,6 +5,8 @@ import type { RecordType } from '@shared/schemas/record-types';
 import { toUtc, type RegisterContext } from '../registers/context';
 import type { ObligationRecord } from '@shared/schemas/obligation';
 import { obligationClock, type IncidentClockFacts } from '../obligations/clocks';
+import { isAwaitingConfirmation, separatedSince } from '../obligations/confirmation';
+import { separatesDuties } from '../sync/duties';
 import { internalTargets } from './internal-targets';
 import { appealDeadline, letterPeriodBasis } from '@shared/correspondence/deadlines';
 import type { LetterPeriod } from '@shared/schemas/letter';
@@ -394,6 +396,8 @@ interface ObligationRow {
   proposed_by: ObligationRecord['proposedBy'];
   superseded_at: string | null;
   superseded_reason: string;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
   created_at: string;
   updated_at: string;
   /** The first filing that met it (min sent_at) and what it was judged against. */
@@ -434,6 +438,7 @@ function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): 
   const byIncident = groupBy(rows, (r) => r.incident_id);
   const cal = ctx.calendar();
   const nowMs = Date.now();
+  const since = separatedSince(ctx.db, separatesDuties(ctx.db));
   for (const i of incidents) {
     const own = byIncident.get(i.id) ?? [];
     if (own.length === 0) continue;
@@ -456,6 +461,8 @@ function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): 
         proposedBy: r.proposed_by,
         supersededAt: r.superseded_at,
         supersededReason: r.superseded_reason,
+        confirmedAt: r.confirmed_at,
+        confirmedBy: r.confirmed_by,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         archivedAt: null,
@@ -464,7 +471,7 @@ function incidentClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): 
       const first = r.first_sent_at ? { sentAt: r.first_sent_at, dueAtFiling: r.first_due, lateReasons: r.first_late_reasons ?? '' } : null;
       const legacy = !first && r.regime === 'gdpr-33-2' ? r.client_notified_at : null;
       // Evaluated again by the caller at its own "now"; the state here only needs the inputs.
-      keep(obligationClock(o, facts, first, legacy, cal, nis2NotifiedAt, nowMs));
+      keep(obligationClock(o, facts, first, legacy, cal, nis2NotifiedAt, nowMs, isAwaitingConfirmation(ctx.db, o, since)));
     }
   }
 }

@@ -63,15 +63,26 @@ export function clockStart(o: Pick<ObligationRecord, 'regime'>, i: IncidentClock
 /**
  * An obligation's clock at `nowMs`. Once filed, the clock keeps the deadline the first filing was
  * judged against, so its met-on-time or met-late state is the one fixed at filing.
+ * `awaitingConfirmation`: decided not required but not final yet (a workspace that separates
+ * duties waits for a second member, obligations/confirmation.ts): the clock keeps running.
  */
-export function obligationClock(o: ObligationRecord, i: IncidentClockFacts, first: FirstFiling | null, legacyMetAt: string | null, cal: OrgCalendar, nis2NotifiedAt: string | null, nowMs: number): Clock {
+export function obligationClock(
+  o: ObligationRecord,
+  i: IncidentClockFacts,
+  first: FirstFiling | null,
+  legacyMetAt: string | null,
+  cal: OrgCalendar,
+  nis2NotifiedAt: string | null,
+  nowMs: number,
+  awaitingConfirmation = false,
+): Clock {
   const kind = CLOCK_KIND[o.regime];
   const rule = REGIME[o.regime].rule;
   const due = first ? first.dueAtFiling : liveDue(o, i, cal, nis2NotifiedAt);
   const metAt = first?.sentAt ?? legacyMetAt;
   let stoppedReason: StopReason | null = null;
   if (o.supersededAt) stoppedReason = 'superseded';
-  else if (o.decision === 'not_required') stoppedReason = 'decided_not_to_notify';
+  else if (o.decision === 'not_required' && !awaitingConfirmation) stoppedReason = 'decided_not_to_notify';
   else if (i.status === 'closed') stoppedReason = 'incident_closed';
   const hourCount = due !== null && o.regime !== 'gdpr-34';
   const delayReasonsGiven = !hourCount ? null : (first?.lateReasons ?? '').trim() !== '' || (o.regime === 'gdpr-33' && i.delayReasons.trim() !== '');

@@ -3,12 +3,15 @@ import { ApiError } from '@shared/api/contract';
 import { proposeObligations, REGIME, regimeLabel, obligationKey, type ObligationFacts, type ProposedObligation } from '@shared/obligations/rules';
 import type { OrgCalendar } from '@shared/deadlines';
 import type { AffectedClient, Incident, Notification } from '@shared/schemas/incident';
-import { Obligation, ObligationAdd, ObligationDecide, ObligationRecord, type Nis2Sector } from '@shared/schemas/obligation';
+import { Obligation, ObligationAdd, ObligationConfirm, ObligationDecide, ObligationRecord, type Nis2Sector } from '@shared/schemas/obligation';
 import { findRegulator } from '@shared/reference/regulators';
+import type { AuditAction } from '@shared/schemas/audit';
 import type { RegisterContext } from '../registers/context';
 import { RecordTable } from '../registers/record-table';
 import { RegisterBase } from '../registers/register-base';
 import { liveDue, obligationClock, type IncidentClockFacts } from './clocks';
+import { decisionEntry, isAwaitingConfirmation, separatedSince } from './confirmation';
+import { separatesDuties } from '../sync/duties';
 
 export const OBLIGATION = 'obligation';
 
@@ -56,6 +59,23 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
 
   protected searchDoc(): null {
     return null;
+  }
+
+  /**
+   * Every local change of an obligation goes through here: one that changes its decision or the
+   * reasons for it clears a confirmation given to the decision before (the new one needs its own).
+   */
+  protected override change(id: string, action: AuditAction, mutate: (before: ObligationRecord) => ObligationRecord, extra: { field: string; old: unknown; new: unknown }[] = []): ObligationRecord {
+    return super.change(
+      id,
+      action,
+      (b) => {
+        const a = mutate(b);
+        const redecided = a.decision !== b.decision || a.rationale !== b.rationale;
+        return redecided && a.confirmedAt === b.confirmedAt ? { ...a, confirmedAt: null, confirmedBy: null } : a;
+      },
+      extra,
+    );
   }
 
   byIncident(incidentId: string, includeSuperseded = true): ObligationRecord[] {
@@ -130,6 +150,8 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
       proposedBy: 'proposedBy' in p ? p.proposedBy : 'rules',
       supersededAt: null,
       supersededReason: '',
+      confirmedAt: null,
+      confirmedBy: null,
       createdAt: now,
       updatedAt: now,
       archivedAt: null,
@@ -168,6 +190,22 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
     });
   }
 
+  /**
+   * A second member confirms a decision not to notify (who, when), through the write path: its
+   * audit entry and operation. In a workspace that separates duties the machine that recorded the
+   * decision may not confirm it (RegisterContext.authorize refuses: DUTIES_SEPARATED, nothing is
+   * stored; colleagues quarantine such a confirmation from an altered machine).
+   */
+  confirm(input: ObligationConfirm): ObligationRecord {
+    const { obligationId: id } = ObligationConfirm.parse(input);
+    const before = this.get(id);
+    if (before.supersededAt) throw new ApiError('CONFLICT', 'This obligation was superseded: there is no decision left to confirm.');
+    if (before.decision !== 'not_required') throw new ApiError('CONFLICT', 'Only a decision not to notify is confirmed: this obligation is not decided "not required".');
+    if (before.confirmedAt) throw new ApiError('CONFLICT', `This decision not to notify was already confirmed (${before.confirmedBy ?? 'another member'}, ${before.confirmedAt}).`);
+    const at = this.now();
+    return super.change(id, 'update', (b) => ({ ...b, confirmedAt: at, confirmedBy: this.ctx.actor() }));
+  }
+
   add(input: ObligationAdd): ObligationRecord {
     const d = ObligationAdd.parse(input);
     const key = obligationKey(d.regime, d.recipientId ?? `user-${d.recipientName}`);
@@ -190,6 +228,13 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
       const names = open.map((o) => `${REGIME[o.regime].label.en}${o.recipientName ? ` (${o.recipientName})` : ''}`).join('; ');
       throw new ApiError('CONFLICT', `Decide every notification obligation of ${reference} (and record why) before closing it (Art. 33(5)): ${names}.`);
     }
+    // Closing would stop a clock a decision not yet final keeps running.
+    const since = separatedSince(this.ctx.db, separatesDuties(this.ctx.db));
+    const pending = this.byIncident(incidentId, false).filter((o) => isAwaitingConfirmation(this.ctx.db, o, since));
+    if (pending.length) {
+      const names = pending.map((o) => `${REGIME[o.regime].label.en}${o.recipientName ? ` (${o.recipientName})` : ''}`).join('; ');
+      throw new ApiError('CONFLICT', `This workspace separates duties: another member must confirm the decision not to notify before ${reference} is closed: ${names}.`);
+    }
   }
 
   /** The deadline an obligation's inputs give now. */
@@ -211,11 +256,13 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
     const nis2 = this.nis2NotifiedAt(incidentId);
     const clients = new Map(this.deps.clients(incidentId).map((c) => [c.id, c]));
     const why = new Map(proposeObligations(this.facts(i)).map((p) => [p.key, p.why]));
+    const since = separatedSince(this.ctx.db, separatesDuties(this.ctx.db));
     return this.byIncident(incidentId, includeSuperseded).map((o) => {
+      const awaiting = isAwaitingConfirmation(this.ctx.db, o, since);
       const filings = this.deps.filings(o.id);
       const first = filings[0] ?? null;
       const legacyMetAt = !first && o.regime === 'gdpr-33-2' ? (clients.get(o.recipientId ?? '')?.notifiedAt ?? null) : null;
-      const clock = obligationClock(o, facts, first, legacyMetAt, cal, nis2, nowMs);
+      const clock = obligationClock(o, facts, first, legacyMetAt, cal, nis2, nowMs, awaiting);
       const live = first ? liveDue(o, facts, cal, nis2) : null;
       return Obligation.parse({
         ...o,
@@ -229,6 +276,8 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
         firstFilingRef: first?.filingRef || null,
         lateReasons: first?.lateReasons ?? '',
         currentDue: first && live !== first.dueAtFiling ? live : null,
+        awaitingConfirmation: awaiting,
+        decidedHere: o.decision === 'not_required' && decisionEntry(this.ctx.db, o.id)?.device === this.ctx.device,
       });
     });
   }

@@ -2,11 +2,19 @@ import { WorkspaceSettings, type QuarantineReason } from '@shared/schemas/sync';
 import type { FieldChange } from '@shared/schemas/audit';
 import { appendAudit, type RegisterContext } from '../registers/context';
 import { deleteMeta, getMeta, setMeta } from '../db/meta';
+import type { Db } from '../db/open';
+import { confirms, decisionEntry } from '../obligations/confirmation';
 
 /** The audit/operation record of the workspace's settings (record type `settings`, written by an administrator or a DPO). */
 export const WORKSPACE_SETTINGS_ID = 'workspace';
 const META_KEY = 'workspace.settings';
 const DEFAULTS: WorkspaceSettings = { separationOfDuties: false };
+
+/** Whether this register's workspace separates duties (false without sync: the setting is forgotten on leaving). */
+export function separatesDuties(db: Db): boolean {
+  const parsed = WorkspaceSettings.safeParse(getMeta(db, META_KEY));
+  return parsed.success && parsed.data.separationOfDuties;
+}
 
 /** A change as the rule reads it: a local one about to be written, or a colleague's operation. */
 export interface DutyChange {
@@ -20,7 +28,8 @@ export interface DutyChange {
  * operations of record type `settings` (id `workspace`), so the permission table decides who may
  * change them and every machine follows them from their position in the log; of two changes made
  * apart, the later clock wins. With separation of duties on, the machine that marked an action
- * done may not verify it: its own core refuses (DUTIES_SEPARATED) and colleagues quarantine such
+ * done may not verify it, and the machine that decided an obligation need not be notified may not
+ * confirm that decision: its own core refuses (DUTIES_SEPARATED) and colleagues quarantine such
  * an operation. "The same member" is the same machine (the device the entry was made on): each
  * member is one machine's key.
  */
@@ -72,10 +81,13 @@ export class WorkspaceRules {
 
   /**
    * Why the member on `device` may not make this change, or null: with separation of duties on,
-   * verifying an action whose latest "done" was recorded on that same machine.
+   * verifying an action whose latest "done" was recorded on that same machine, or confirming an
+   * obligation's decision not to notify recorded on that same machine.
    */
   refusal(e: DutyChange, device: string, settings: WorkspaceSettings = this.settings()): QuarantineReason | null {
-    if (!settings.separationOfDuties || e.recordType !== 'action') return null;
+    if (!settings.separationOfDuties) return null;
+    if (e.recordType === 'obligation') return confirms(e.changes) && decisionEntry(this.ctx.db, e.recordId)?.device === device ? 'duties_not_separated' : null;
+    if (e.recordType !== 'action') return null;
     if (!e.changes.some((c) => c.field === 'status' && c.new === 'verified')) return null;
     const done = this.ctx.db
       .prepare(

@@ -20,8 +20,17 @@ const NAME: Record<MemberRole, string> = {
   auditor: 'auditor',
 };
 
-/** Verifying an action this machine marked done, in a workspace that separates duties. */
-export function dutiesSeparated(): ApiError {
+/**
+ * Verifying an action this machine marked done, or confirming a decision not to notify this
+ * machine recorded, in a workspace that separates duties.
+ */
+export function dutiesSeparated(recordType: string): ApiError {
+  if (recordType === 'obligation') {
+    return new ApiError(
+      'DUTIES_SEPARATED',
+      'This workspace separates duties: the decision not to notify was recorded on this machine, so another member must confirm it. Nothing was changed.',
+    );
+  }
   return new ApiError(
     'DUTIES_SEPARATED',
     'This workspace separates duties: this action was marked done on this machine, so another member must verify it. Nothing was changed.',

@@ -158,7 +158,7 @@ export class SyncService {
   /**
    * The check of the register's write path (RegisterContext.authorize): ROLE_FORBIDDEN for what
    * the role does not allow; DUTIES_SEPARATED, when the workspace separates duties, for verifying
-   * an action this machine marked done.
+   * an action this machine marked done or confirming a decision not to notify it recorded.
    */
   writeCheck(): RegisterContext['authorize'] {
     const p = this.permissions();
@@ -166,7 +166,7 @@ export class SyncService {
     if (p.writes === 'all' && !settings?.separationOfDuties) return () => {};
     return (change) => {
       if (!allowsWrite(p, change.recordType)) throw roleForbidden(p, change.recordType);
-      if (settings && this.rules.refusal(change, this.deviceId, settings)) throw dutiesSeparated();
+      if (settings && this.rules.refusal(change, this.deviceId, settings)) throw dutiesSeparated(change.recordType);
     };
   }
 

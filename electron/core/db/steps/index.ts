@@ -16,6 +16,7 @@ import { quarantineMigration } from './014-quarantine';
 import { redactionProfilesMigration } from './015-redaction-profiles';
 import { letterTemplatesMigration } from './016-letter-templates';
 import { incidentDrillsMigration } from './017-incident-drills';
+import { obligationConfirmationsMigration } from './018-obligation-confirmations';
 
 /** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
 export const steps: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const steps: readonly Migration[] = [
   redactionProfilesMigration,
   letterTemplatesMigration,
   incidentDrillsMigration,
+  obligationConfirmationsMigration,
 ];

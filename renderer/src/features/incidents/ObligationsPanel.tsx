@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Tooltip, type MantineColor } from '@mantine/core';
-import { IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Tooltip, type MantineColor } from '@mantine/core';
+import { IconAlertCircle, IconChecks, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { formatCountdown } from '@shared/clocks';
 import { formatDeadline } from '@shared/format/dates';
 import { findRegulator } from '@shared/reference/regulators';
@@ -45,6 +45,8 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
   const now = useAppNow();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [decideError, setDecideError] = useState<unknown>(null);
+  // The core's refusal of a self-confirmation, in this feature's words (the generic ones speak of actions).
+  const [ownRefused, setOwnRefused] = useState(false);
   // Deciding and filing change the obligations and filings (README › Roles).
   const can = useCan();
   const editable = !incident.archivedAt && can('write', 'obligation') && can('write', 'notification');
@@ -56,8 +58,22 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
     onChanged();
   };
 
+  async function confirm(o: Obligation) {
+    setDecideError(null);
+    setOwnRefused(false);
+    try {
+      await api.call('obligations.confirm', { obligationId: o.id });
+      notifySuccess(t('obligations.confirmed'));
+      changed();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'DUTIES_SEPARATED') setOwnRefused(true);
+      else setDecideError(e);
+    }
+  }
+
   async function decide(o: Obligation, decision: 'required' | 'undecided' | 'not_required', rationale = '') {
     setDecideError(null);
+    setOwnRefused(false);
     try {
       await api.call('obligations.decide', { id: o.id, decision, rationale });
       changed();
@@ -74,6 +90,11 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
   return (
     <Panel title={t('obligations.title')} count={shown.length} testId="obligations-panel">
       {error !== null && <ErrorNotice error={error} />}
+      {ownRefused && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="confirm-own-refused">
+          {t('obligations.confirmOwnRefused')}
+        </Alert>
+      )}
       {obligations !== null && shown.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('obligations.none')}
@@ -90,6 +111,7 @@ export function ObligationsPanel({ incident, notifications, version, onChanged }
             filings={notifications.filter((n) => n.obligationId === o.id)}
             onFile={() => setDialog({ kind: 'file', o })}
             onDecide={(d) => (d === 'not_required' ? setDialog({ kind: 'notRequired', o }) : void decide(o, d))}
+            onConfirm={() => void confirm(o)}
             onAddendum={(n) => setDialog({ kind: 'addendum', n })}
           />
         ))}
@@ -149,6 +171,7 @@ function ObligationCard({
   filings,
   onFile,
   onDecide,
+  onConfirm,
   onAddendum,
 }: {
   o: Obligation;
@@ -158,6 +181,7 @@ function ObligationCard({
   filings: Notification[];
   onFile(): void;
   onDecide(d: 'required' | 'undecided' | 'not_required'): void;
+  onConfirm(): void;
   onAddendum(n: Notification): void;
 }) {
   const f = useFormatters();
@@ -178,6 +202,11 @@ function ObligationCard({
             <Badge color={STATE_COLOR[o.state]} variant={filed ? 'filled' : 'light'} size="sm" tt="none" data-testid="obligation-state">
               {t(`obligations.state.${o.state}`)}
             </Badge>
+            {o.awaitingConfirmation && (
+              <Badge color="orange" variant="light" size="sm" tt="none" data-testid="obligation-awaiting">
+                {t('obligations.awaiting')}
+              </Badge>
+            )}
           </Group>
           <Text size="xs" c="dimmed">
             {o.basis[f.lang]}
@@ -189,7 +218,7 @@ function ObligationCard({
                 ? t(o.state === 'filed_late' ? 'obligations.filedLate' : 'obligations.filedOnTime', { at: f.dateTime(c.metAt), ref: o.firstFilingRef })
                 : t(o.state === 'filed_late' ? 'obligations.notifiedLate' : 'obligations.notifiedOnTime', { at: f.dateTime(c.metAt) })
               : c.due
-                ? `${t('obligations.due', { due: formatDeadline(c.due, f.zone, f.lang) })}${c.state === 'stopped' ? ` · ${t('clock.stopped')}${c.stoppedReason ? `: ${t(`clock.stopReason.${c.stoppedReason}`)}` : ''}` : o.state === 'required' || o.state === 'undecided' ? ` · ${left !== null && left < 0 ? formatCountdown(left, f.lang) : t('obligations.left', { time: formatCountdown(left ?? 0, f.lang) })}` : ''}`
+                ? `${t('obligations.due', { due: formatDeadline(c.due, f.zone, f.lang) })}${c.state === 'stopped' ? ` · ${t('clock.stopped')}${c.stoppedReason ? `: ${t(`clock.stopReason.${c.stoppedReason}`)}` : ''}` : o.state === 'required' || o.state === 'undecided' || o.awaitingConfirmation ? ` · ${left !== null && left < 0 ? formatCountdown(left, f.lang) : t('obligations.left', { time: formatCountdown(left ?? 0, f.lang) })}` : ''}`
                 : o.regime === 'gdpr-34' && c.target
                   ? t('obligations.target', { target: f.dateTime(c.target) })
                   : c.note
@@ -211,6 +240,16 @@ function ObligationCard({
               {t('obligations.rationale', { rationale: o.rationale })}
             </Text>
           )}
+          {o.awaitingConfirmation && (
+            <Text size="xs" c="orange.9" data-testid="obligation-awaiting-help">
+              {t(o.decidedHere ? 'obligations.awaitingOwn' : 'obligations.awaitingHelp')}
+            </Text>
+          )}
+          {o.state === 'not_required' && o.confirmedAt && (
+            <Text size="xs" c="dimmed" data-testid="obligation-confirmed">
+              {t('obligations.confirmedBy', { who: o.confirmedBy ?? '—', at: f.dateTime(o.confirmedAt) })}
+            </Text>
+          )}
           {authority && (
             <Group gap={6} mt={4} wrap="wrap" data-testid="obligation-catalogue">
               <Tooltip label={authority.notes?.[f.lang] ?? authority.nameEn} multiline w={320} withArrow>
@@ -229,6 +268,11 @@ function ObligationCard({
         </div>
         {editable && o.state !== 'superseded' && (
           <Stack gap={6} align="flex-end">
+            {o.awaitingConfirmation && !o.decidedHere && (
+              <Button size="compact-sm" variant="light" color="orange" leftSection={<IconChecks size={14} aria-hidden />} onClick={onConfirm} data-testid="obligation-confirm">
+                {t('obligations.confirm')}
+              </Button>
+            )}
             {!filed && o.decision !== 'not_required' && (
               <Button size="compact-sm" leftSection={<IconSend size={14} aria-hidden />} onClick={onFile}>
                 {t('obligations.file')}
