@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
-import { Box, Button, Group, Stack, Text } from '@mantine/core';
+import i18next from 'i18next';
+import { Box, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useEditorGuard } from './EditorDrawer';
 import { guardEnter } from './enterGuard';
@@ -10,8 +11,12 @@ import type { RecordForm } from './recordForm';
 /** One section of a register's form: a title, a hint under it, its fields. */
 export interface FormSectionSpec {
   key: string;
-  title: string;
+  /** `<ns>:<section>.<key>Section` by default. */
+  title?: string;
+  /** `<ns>:<section>.<key>Hint` by default, where the register has one. */
   hint?: string;
+  /** The fields two by two (grid) or one under the other (stack); as given by default. */
+  layout?: 'grid' | 'stack';
   content: ReactNode;
   /** Left out when false (a section that applies to some records only). */
   when?: boolean;
@@ -45,6 +50,7 @@ export function FormFrame<V>({
   onCancel?(): void;
 }) {
   const l = useLabels(ns ?? rf.ns, section, 'form');
+  const own = (key: string) => (i18next.exists(`${ns ?? rf.ns}:${section}.${key}`) ? l(key) : undefined);
   const cancel = onCancel ?? rf.cancel;
   const guard = useEditorGuard();
   useEffect(() => {
@@ -56,8 +62,16 @@ export function FormFrame<V>({
       {sections
         .filter((s) => s.when !== false)
         .map((s) => (
-          <FormSection key={s.key} title={s.title} hint={s.hint}>
-            {s.content}
+          <FormSection key={s.key} title={s.title ?? l(`${s.key}Section`)} hint={s.hint ?? own(`${s.key}Hint`)}>
+            {s.layout === 'grid' ? (
+              <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+                {s.content}
+              </SimpleGrid>
+            ) : s.layout === 'stack' ? (
+              <Stack gap="sm">{s.content}</Stack>
+            ) : (
+              s.content
+            )}
           </FormSection>
         ))}
     </Stack>

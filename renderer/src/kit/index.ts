@@ -16,6 +16,7 @@ export { KitTable } from './KitTable';
 export { instantColumn, InstantText, statusColumn, textColumn } from './columns';
 export { DetailFrame, type DetailParts } from './DetailFrame';
 export { useRecord } from './useRecord';
+export { recordPage, registerListPage, type PageTools } from './pages';
 export { RecordActions, recordChangedHandler } from './RecordActions';
 export { RecordPanels } from './RecordPanels';
 export { Panel, PanelTitle, FactList, LongText, type FactRow } from './Panel';

@@ -3,7 +3,7 @@ import { Button, Text } from '@mantine/core';
 import { IconCheck, IconPlayerPlay, IconRotateClockwise, IconShieldCheck, IconX } from '@tabler/icons-react';
 import { actionsRegister } from '@shared/registers';
 import type { Action } from '@shared/schemas/action';
-import { DetailFrame, FactList, LongText, Panel, RecordActions, recordChangedHandler, StatusBadge, useRecord } from '../../kit';
+import { FactList, LongText, Panel, RecordActions, recordChangedHandler, StatusBadge, recordPage } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { NS } from './labels';
@@ -12,43 +12,33 @@ import { useActionEditor } from './register';
 import { StatusModal, type Transition } from './StatusModal';
 
 /** One remediation action: who, by when, where from, how far, and the evidence that it was done and checked. */
-export function ActionDetail({ id }: { id: string }) {
-  const t = useFeatureT(NS);
-  const remote = useRecord<Action>(actionsRegister, id);
-  return (
-    <DetailFrame<Action>
-      register={actionsRegister}
-      remote={remote}
-      render={(action) => ({
-        badges: <PriorityLabel priority={action.priority} />,
-        subtitle: action.title,
-        subtitleTestId: 'action-title',
-        actions: <ActionButtons action={action} onChanged={remote.setData} />,
-        facts: <ActionFacts action={action} />,
-        main: (
-          <>
-            <Panel title={t('fields.description')}>
-              <LongText text={action.description} none={t('detail.noDescription')} />
-            </Panel>
-            <Panel title={t('detail.evidence')}>
-              <Text size="xs" c="dimmed" fw={600}>
-                {t('fields.evidence')}
-              </Text>
-              <LongText text={action.evidence} none={t('detail.noEvidence')} testId="action-evidence" />
-              <Text size="xs" c="dimmed" fw={600} mt="sm">
-                {t('fields.verificationNote')}
-              </Text>
-              <LongText text={action.verificationNote} none={t('detail.notVerified')} testId="action-verification" />
-              <Text size="xs" c="dimmed" mt="sm">
-                {t('detail.evidenceFilesHint')}
-              </Text>
-            </Panel>
-          </>
-        ),
-      })}
-    />
-  );
-}
+export const ActionDetail = recordPage<Action>(actionsRegister, (action, { t, changed }) => ({
+  badges: <PriorityLabel priority={action.priority} />,
+  subtitle: action.title,
+  subtitleTestId: 'action-title',
+  actions: <ActionButtons action={action} onChanged={changed} />,
+  facts: <ActionFacts action={action} />,
+  main: (
+    <>
+      <Panel title={t('fields.description')}>
+        <LongText text={action.description} none={t('detail.noDescription')} />
+      </Panel>
+      <Panel title={t('detail.evidence')}>
+        <Text size="xs" c="dimmed" fw={600}>
+          {t('fields.evidence')}
+        </Text>
+        <LongText text={action.evidence} none={t('detail.noEvidence')} testId="action-evidence" />
+        <Text size="xs" c="dimmed" fw={600} mt="sm">
+          {t('fields.verificationNote')}
+        </Text>
+        <LongText text={action.verificationNote} none={t('detail.notVerified')} testId="action-verification" />
+        <Text size="xs" c="dimmed" mt="sm">
+          {t('detail.evidenceFilesHint')}
+        </Text>
+      </Panel>
+    </>
+  ),
+}));
 
 const TRANSITIONS: Record<Action['status'], Transition[]> = {
   planned: ['start', 'done', 'cancel'],

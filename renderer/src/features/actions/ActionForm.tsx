@@ -1,16 +1,15 @@
-import { Autocomplete, Input, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { ActionCreate, type Action } from '@shared/schemas/action';
+import { Autocomplete, Input, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { type Action } from '@shared/schemas/action';
 import { actionsRegister } from '@shared/registers';
 import type { Organisation } from '@shared/schemas/profile';
 import { LocalDateInput } from '../../components/LocalDateInput';
-import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { FormFrame, useRecordForm } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useAppStatus } from '../../state/appStatus';
 import { ACTION_FIELD_OF, newActionValues, toActionFields, valuesOfAction, type ActionFieldValues, type ActionFormValues } from './actionValues';
 import { isRecordOrigin, NS, originTypeOptions, priorityOptions, type OriginType, type Priority } from './labels';
 import { OriginPicker } from './OriginPicker';
-
-const shape = ActionCreate.shape;
+import { ChoiceField } from '../../components/ChoiceField';
 
 /** Plans a remediation action or edits one. */
 export function ActionForm({ organisation, action, onDone }: { organisation: Organisation; action?: Action; onDone(saved: Action | null): void }) {
@@ -19,16 +18,14 @@ export function ActionForm({ organisation, action, onDone }: { organisation: Org
   const userName = useAppStatus((s) => s.status?.profile?.userName ?? '');
   const rf = useRecordForm<Action, ActionFormValues, ActionFieldValues>({
     register: actionsRegister,
-    ns: NS,
     record: action,
     initialValues: action ? valuesOfAction(action, zone) : newActionValues(),
     toFields: (v) => toActionFields(v, zone),
     fieldOf: ACTION_FIELD_OF,
     onDone,
   });
-  const { form } = rf;
+  const { form, field } = rf;
   const v = form.getValues();
-  const field = (name: keyof ActionFormValues & string) => schemaField(form, shape, NS, name);
   const recordOrigin = isRecordOrigin(v.originType);
 
   return (
@@ -39,34 +36,30 @@ export function ActionForm({ organisation, action, onDone }: { organisation: Org
       sections={[
         {
           key: 'what',
-          title: t('form.whatSection'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <TextInput {...field('title')} />
               <Textarea {...field('description')} description={t('form.descriptionHelp')} autosize minRows={2} maxRows={8} />
-            </Stack>
+            </>
           ),
         },
         {
           key: 'who',
-          title: t('form.whoSection'),
+          layout: 'grid',
           content: (
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+            <>
               <Autocomplete {...field('owner')} description={t('form.ownerHelp')} data={userName ? [userName] : []} />
               <Input.Wrapper label={t('fields.dueAt')} description={t('form.dueHelp', { zone })} error={form.errors.dueDay}>
                 <LocalDateInput data-testid="action-due-date" aria-label={t('fields.dueAt')} value={v.dueDay} onChange={(d) => form.setFieldValue('dueDay', d)} clearable />
               </Input.Wrapper>
-              <Input.Wrapper label={t('fields.priority')} required>
-                <SegmentedControl fullWidth data={priorityOptions(t)} value={v.priority} onChange={(p) => form.setFieldValue('priority', p as Priority)} aria-label={t('fields.priority')} />
-              </Input.Wrapper>
+              <ChoiceField<Priority> fullWidth label={t('fields.priority')} required data={priorityOptions(t)} value={v.priority} onChange={(p) => form.setFieldValue('priority', p)} />
               <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
-            </SimpleGrid>
+            </>
           ),
         },
         {
           key: 'origin',
-          title: t('form.originSection'),
-          hint: t('form.originHint'),
           content: (
             <>
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
@@ -98,8 +91,6 @@ export function ActionForm({ organisation, action, onDone }: { organisation: Org
         },
         {
           key: 'evidence',
-          title: t('form.evidenceSection'),
-          hint: t('form.evidenceHint'),
           content: <Textarea {...field('evidence')} autosize minRows={2} maxRows={8} />,
         },
       ]}

@@ -1,4 +1,4 @@
-import { MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import type { Complaint, ComplaintChannel, DataSubjectRight } from '@shared/schemas/complaint';
 import { complaintsRegister } from '@shared/registers';
 import type { Organisation } from '@shared/schemas/profile';
@@ -32,9 +32,9 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
       sections={[
         {
           key: 'channel',
-          title: t('form.channelSection'),
+          layout: 'grid',
           content: (
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+            <>
               <OrgDateTimeField {...rf.instant('received')} label={t('form.receivedDate')} description={t('form.zoneHelp', { zone })} required />
               <Select
                 {...field('channel')}
@@ -50,12 +50,11 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
                 </>
               )}
               <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
-            </SimpleGrid>
+            </>
           ),
         },
         {
           key: 'complainant',
-          title: t('form.complainantSection'),
           hint: t('form.minimiseHint'),
           content: (
             <SimpleGrid cols={2} spacing="sm">
@@ -66,9 +65,9 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
         },
         {
           key: 'content',
-          title: t('form.contentSection'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <MultiSelect
                 {...field('rights')}
                 placeholder={v.rights.length ? undefined : t('form.rightsPlaceholder')}
@@ -78,12 +77,11 @@ export function ComplaintForm({ organisation, complaint, onDone }: { organisatio
               />
               <Textarea {...field('summary')} autosize minRows={3} maxRows={10} />
               <Textarea {...field('outcome')} description={t('form.outcomeHelp')} autosize minRows={2} maxRows={8} />
-            </Stack>
+            </>
           ),
         },
         {
           key: 'extension',
-          title: t('form.extensionSection'),
           hint: t('form.extensionHelp'),
           content: (
             <SimpleGrid cols={2} spacing="sm">

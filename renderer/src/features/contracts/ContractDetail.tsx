@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { contractsRegister } from '@shared/registers';
 import type { Contract, ContractUse } from '@shared/schemas/contract';
 import { api } from '../../api';
-import { DetailFrame, FactList, Panel, RecordActions, useRecord } from '../../kit';
+import { FactList, Panel, RecordActions, recordPage } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
@@ -13,38 +13,27 @@ import { DpaDay, NoticeContact, NoticeTerms } from './parts';
 import { useContractEditor } from './register';
 
 /** One client contract: the client, the notice terms an incident's clock takes from it, the agreement. */
-export function ContractDetail({ id }: { id: string }) {
-  const t = useFeatureT(NS);
-  const remote = useRecord<Contract>(contractsRegister, id);
-  const openEdit = useContractEditor((s) => s.openEdit);
-  return (
-    <DetailFrame<Contract>
-      register={contractsRegister}
-      remote={remote}
-      render={(contract) => ({
-        subtitle: contract.name,
-        subtitleTestId: 'contract-name',
-        actions: <RecordActions<Contract> register={contractsRegister} ns={NS} record={contract} onChanged={remote.setData} onEdit={() => openEdit(contract)} />,
-        main: (
-          <>
-            <Panel title={t('detail.notice')}>
-              <Text size="sm" c="dimmed" mb="xs">
-                {t('detail.noticeHint')}
-              </Text>
-              <ContractFacts contract={contract} />
-            </Panel>
-            <ContractUses contract={contract} />
-            <Panel title={t('fields.notes')}>
-              <Text size="sm" c={contract.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-                {contract.notes || t('detail.noNotes')}
-              </Text>
-            </Panel>
-          </>
-        ),
-      })}
-    />
-  );
-}
+export const ContractDetail = recordPage<Contract>(contractsRegister, (contract, { t, changed }) => ({
+  subtitle: contract.name,
+  subtitleTestId: 'contract-name',
+  actions: <RecordActions<Contract> register={contractsRegister} ns={NS} record={contract} onChanged={changed} onEdit={() => useContractEditor.getState().openEdit(contract)} />,
+  main: (
+    <>
+      <Panel title={t('detail.notice')}>
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('detail.noticeHint')}
+        </Text>
+        <ContractFacts contract={contract} />
+      </Panel>
+      <ContractUses contract={contract} />
+      <Panel title={t('fields.notes')}>
+        <Text size="sm" c={contract.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+          {contract.notes || t('detail.noNotes')}
+        </Text>
+      </Panel>
+    </>
+  ),
+}));
 
 function ContractFacts({ contract: c }: { contract: Contract }) {
   const t = useFeatureT(NS);

@@ -1,4 +1,4 @@
-import { Input, NumberInput, SegmentedControl, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Input, NumberInput, SegmentedControl, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { ContractStatus, type Contract, type NoticeChannel } from '@shared/schemas/contract';
 import { contractsRegister } from '@shared/registers';
 import type { Lang } from '@shared/schemas/common';
@@ -8,6 +8,7 @@ import { FormFrame, useRecordForm } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { countryCodes, newContractValues, toContractFields, valuesOfContract, type ContractFieldValues, type ContractFormValues } from './contractValues';
 import { channelOptions, languageOptions, NS } from './labels';
+import { ChoiceField } from '../../components/ChoiceField';
 
 /** Records a client contract or edits one. */
 export function ContractForm({ contract, onDone }: { contract?: Contract; onDone(saved: Contract | null): void }) {
@@ -27,9 +28,9 @@ export function ContractForm({ contract, onDone }: { contract?: Contract; onDone
       sections={[
         {
           key: 'client',
-          title: t('form.clientSection'),
+          layout: 'grid',
           content: (
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+            <>
               <TextInput {...field('name')} description={t('form.nameHelp')} data-autofocus />
               <TextInput {...field('contractRef')} description={t('form.contractRefHelp')} className="tabular" />
               <TagsInput
@@ -41,41 +42,26 @@ export function ContractForm({ contract, onDone }: { contract?: Contract; onDone
                 error={form.errors.countries}
               />
               <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
-            </SimpleGrid>
+            </>
           ),
         },
         {
           key: 'notice',
-          title: t('form.noticeSection'),
-          hint: t('form.noticeHint'),
+          layout: 'grid',
           content: (
-            <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <NumberInput
-                label={t('fields.noticeHours')}
-                description={t('form.noticeHoursHelp')}
-                required
-                min={1}
-                max={720}
-                allowDecimal={false}
-                allowNegative={false}
-                suffix=" h"
-                {...form.getInputProps('noticeHours')}
-              />
-              <Input.Wrapper label={t('fields.language')} description={t('form.languageHelp')} required>
-                <SegmentedControl fullWidth data={languageOptions(t)} value={v.language} onChange={(l) => form.setFieldValue('language', l as Lang)} aria-label={t('fields.language')} />
-              </Input.Wrapper>
-              <Input.Wrapper label={t('fields.channel')} required>
-                <SegmentedControl fullWidth data={channelOptions(t)} value={v.channel} onChange={(c) => form.setFieldValue('channel', c as NoticeChannel)} aria-label={t('fields.channel')} />
-              </Input.Wrapper>
+            <>
+              <NumberInput label={t('fields.noticeHours')} description={t('form.noticeHoursHelp')} required min={1} max={720} allowDecimal={false} allowNegative={false} suffix=" h" {...form.getInputProps('noticeHours')} />
+              <ChoiceField<Lang> fullWidth label={t('fields.language')} description={t('form.languageHelp')} required data={languageOptions(t)} value={v.language} onChange={(l) => form.setFieldValue('language', l)} />
+              <ChoiceField<NoticeChannel> fullWidth label={t('fields.channel')} required data={channelOptions(t)} value={v.channel} onChange={(c) => form.setFieldValue('channel', c)} />
               <TextInput {...field('contacts')} description={v.channel === 'email' ? t('form.contactsEmailHelp') : t('form.contactsPhoneHelp')} />
-            </SimpleGrid>
+            </>
           ),
         },
         {
           key: 'agreement',
-          title: t('form.agreementSection'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
                 <Input.Wrapper label={t('fields.dpaSignedOn')} description={t('form.dpaHelp')} error={form.errors.dpaSignedOn}>
                   <LocalDateInput data-testid="contract-dpa-date" aria-label={t('fields.dpaSignedOn')} value={v.dpaSignedOn} onChange={(d) => form.setFieldValue('dpaSignedOn', d)} clearable />
@@ -91,7 +77,7 @@ export function ContractForm({ contract, onDone }: { contract?: Contract; onDone
                 </Input.Wrapper>
               </SimpleGrid>
               <Textarea {...field('notes')} autosize minRows={2} maxRows={8} />
-            </Stack>
+            </>
           ),
         },
       ]}

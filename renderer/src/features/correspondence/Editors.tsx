@@ -1,6 +1,5 @@
 import { EditorDrawer } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
-import { useNavigation } from '../../state/navigation';
 import { NS } from './labels';
 import { LetterForm } from './LetterForm';
 import { MatterForm } from './MatterForm';
@@ -12,21 +11,19 @@ export function LetterEditor() {
   return (
     <EditorDrawer
       store={useLetterEditor}
+      ns={NS}
       size={980}
-      title={(e) =>
-        e.mode === 'edit' ? t('form.editTitle', { reference: e.record.reference }) : e.preset?.inReplyTo && e.preset.direction === 'outbound' ? t('form.replyTitle') : t('form.createTitle')
-      }
+      opens="letter"
+      title={(e) => (e.mode === 'create' && e.preset?.inReplyTo && e.preset.direction === 'outbound' ? t('form.replyTitle') : e.mode === 'edit' ? t('form.editTitle', { reference: e.record.reference }) : t('form.createTitle'))}
     >
-      {(editor, organisation, close) => (
+      {(editor, organisation, done) => (
         <LetterForm
+          // A reply and a step of a matter are new letters of their own.
           key={editor.mode === 'edit' ? editor.record.id : `new:${editor.preset?.inReplyTo ?? ''}:${editor.preset?.matterId ?? ''}`}
           organisation={organisation}
           letter={editor.mode === 'edit' ? editor.record : undefined}
           preset={editor.mode === 'create' ? editor.preset : undefined}
-          onDone={(saved) => {
-            close();
-            if (saved && editor.mode === 'create') useNavigation.getState().go({ name: 'letter', id: saved.id });
-          }}
+          onDone={done}
         />
       )}
     </EditorDrawer>
@@ -35,20 +32,9 @@ export function LetterEditor() {
 
 /** The matter drawer; a new matter opens on its page. */
 export function MatterEditor() {
-  const t = useFeatureT(NS);
   return (
-    <EditorDrawer store={useMatterEditor} title={(e) => (e.mode === 'edit' ? t('matterForm.editTitle', { reference: e.record.reference }) : t('matterForm.createTitle'))}>
-      {(editor, organisation, close) => (
-        <MatterForm
-          key={editor.mode === 'edit' ? editor.record.id : 'new'}
-          organisation={organisation}
-          matter={editor.mode === 'edit' ? editor.record : undefined}
-          onDone={(saved) => {
-            close();
-            if (saved && editor.mode === 'create') useNavigation.getState().go({ name: 'matter', id: saved.id });
-          }}
-        />
-      )}
+    <EditorDrawer store={useMatterEditor} ns={NS} section="matterForm" opens="matter">
+      {(editor, organisation, done) => <MatterForm organisation={organisation} matter={editor.mode === 'edit' ? editor.record : undefined} onDone={done} />}
     </EditorDrawer>
   );
 }

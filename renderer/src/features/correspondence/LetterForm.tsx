@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Button, Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { IconCalendarDue, IconFolderPlus } from '@tabler/icons-react';
 import { lettersRegister } from '@shared/registers';
 import { letterPeriodDue } from '@shared/correspondence/deadlines';
-import { LetterCreate, type Letter, type LetterDirection, type LetterKind } from '@shared/schemas/letter';
+import { type Letter, type LetterDirection, type LetterKind } from '@shared/schemas/letter';
 import type { Organisation } from '@shared/schemas/profile';
 import { api } from '../../api';
 import { OrgDateTimeField } from '../../components/OrgDateTimeField';
-import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { FormFrame, useRecordForm } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { formatLocalDateLong } from '../../lib/format';
 import { instantFromLocal, lastDayOfDeadline } from '../../lib/orgTime';
@@ -22,8 +22,7 @@ import { LETTER_FIELD_OF, newLetterValues, newPeriod, periodOf, toLetterFields, 
 import { useMatterOptions } from './parts';
 import { RegulatorField } from './RegulatorField';
 import type { LetterPreset } from './stores';
-
-const shape = LetterCreate.shape;
+import { ChoiceField } from '../../components/ChoiceField';
 
 interface Props {
   organisation: Organisation;
@@ -40,7 +39,6 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
   const [initial] = useState<LetterFormValues>(() => (letter ? valuesOfLetter(letter, zone) : newLetterValues(zone, organisation.defaultRegulator, preset)));
   const rf = useRecordForm<Letter, LetterFormValues, LetterFieldValues>({
     register: lettersRegister,
-    ns: NS,
     record: letter,
     initialValues: initial,
     toFields: (values) => toLetterFields(values, zone, visibleFields(values, initial)),
@@ -53,9 +51,8 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
       onDone(saved);
     },
   });
-  const { form } = rf;
+  const { form, field } = rf;
   const v = form.getValues();
-  const field = (name: keyof LetterFormValues & string) => schemaField(form, shape, NS, name);
   const shown = visibleFields(v, initial);
   const matters = useMatterOptions();
   const [newMatter, setNewMatter] = useState(false);
@@ -115,7 +112,6 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
         sections={[
           {
             key: 'letter',
-            title: t('form.letterSection'),
             content: (
               <>
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
@@ -127,16 +123,7 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
                     onChange={(regulator) => form.setFieldValue('regulator', regulator)}
                     error={form.errors.regulator}
                   />
-                  <Input.Wrapper label={t('fields.direction')} required description={t('form.directionHelp')}>
-                    <SegmentedControl
-                      fullWidth
-                      data={directionOptions(t)}
-                      value={v.direction}
-                      onChange={(d) => setDirection(d as LetterDirection)}
-                      aria-label={t('fields.direction')}
-                      data-testid="direction-control"
-                    />
-                  </Input.Wrapper>
+                  <ChoiceField<LetterDirection> fullWidth label={t('fields.direction')} required description={t('form.directionHelp')} data={directionOptions(t)} value={v.direction} onChange={setDirection} testId="direction-control" />
                   <Select
                     label={t('fields.kind')}
                     required
@@ -158,23 +145,21 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
           },
           {
             key: 'dates',
-            title: t('form.datesSection'),
-            hint: t('form.datesHint'),
+            layout: 'grid',
             content: (
-              <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+              <>
                 {dateField('sent', v.direction === 'inbound' ? t('form.sentInboundHelp') : dateHelp)}
                 {dateField('received', v.direction === 'inbound' ? dateHelp : t('form.receivedOutboundHelp'))}
                 {dateField('notified', t('form.notifiedHelp'))}
-              </SimpleGrid>
+              </>
             ),
           },
           {
             key: 'deadlines',
-            title: t('form.deadlinesSection'),
-            hint: t('form.deadlinesHint'),
             when: showDeadlines,
+            layout: 'grid',
             content: (
-              <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+              <>
                 {dayField('replyDue', t('form.replyDueHelp'))}
                 {shown.compliance && dayField('complianceDue', t('form.complianceDueHelp'))}
                 {shown.amount && (
@@ -189,13 +174,11 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
                     allowNegative={false}
                   />
                 )}
-              </SimpleGrid>
+              </>
             ),
           },
           {
             key: 'procedure',
-            title: t('form.procedureSection'),
-            hint: t('form.procedureHint'),
             content: (
               <>
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">

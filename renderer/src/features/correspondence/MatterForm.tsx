@@ -1,9 +1,9 @@
-import { Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { mattersRegister } from '@shared/registers';
 import { MatterCreate, type Matter, type MatterKind } from '@shared/schemas/matter';
 import type { Organisation } from '@shared/schemas/profile';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { FormFrame, useRecordForm } from '../../kit';
 import { appDate } from '../../lib/appClock';
 import { featureT, useFeatureT } from '../../lib/featureT';
 import { instantFromLocal, localPartsOf, nowLocalParts } from '../../lib/orgTime';
@@ -21,8 +21,6 @@ interface MatterFormValues extends Record<string, unknown> {
   appeal: string;
 }
 type MatterFieldValues = Required<Omit<MatterCreate, 'reference'>> & { reference: string };
-
-const shape = MatterCreate.shape;
 
 /** A new matter opens now (on the app's clock) with the organisation's usual regulator. */
 function valuesOf(m: Matter | undefined, zone: string, regulator: string): MatterFormValues {
@@ -53,7 +51,6 @@ export function MatterForm({ organisation, matter, onDone }: { organisation: Org
   const zone = organisation.timeZone;
   const rf = useRecordForm<Matter, MatterFormValues, MatterFieldValues>({
     register: mattersRegister,
-    ns: NS,
     section: 'matterForm',
     record: matter,
     initialValues: valuesOf(matter, zone, organisation.defaultRegulator),
@@ -61,9 +58,8 @@ export function MatterForm({ organisation, matter, onDone }: { organisation: Org
     fieldOf: { openedAt: 'opened' },
     onDone,
   });
-  const { form } = rf;
+  const { form, field } = rf;
   const v = form.getValues();
-  const field = (name: keyof MatterFormValues & string) => schemaField(form, shape, NS, name);
   return (
     <FormFrame
       rf={rf}
@@ -73,9 +69,9 @@ export function MatterForm({ organisation, matter, onDone }: { organisation: Org
       sections={[
         {
           key: 'procedure',
-          title: t('matterForm.procedureSection'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <TextInput {...field('title')} description={t('matterForm.titleHelp')} />
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
                 <RegulatorField label={t('fields.regulator')} required value={v.regulator} onChange={(r) => form.setFieldValue('regulator', r)} error={form.errors.regulator} />
@@ -99,17 +95,17 @@ export function MatterForm({ organisation, matter, onDone }: { organisation: Org
                 <TextInput {...field('reference')} description={t('matterForm.referenceHelp')} className="tabular" />
               </SimpleGrid>
               <TagsInput {...field('regulatorRefs')} description={t('matterForm.regulatorRefsHelp')} maxTags={20} clearable splitChars={[',', ';']} acceptValueOnBlur />
-            </Stack>
+            </>
           ),
         },
         {
           key: 'notes',
-          title: t('matterForm.notesSection'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <Textarea {...field('summary')} autosize minRows={3} maxRows={10} />
               <Textarea {...field('appeal')} description={t('matterForm.appealHelp')} autosize minRows={2} maxRows={8} />
-            </Stack>
+            </>
           ),
         },
       ]}

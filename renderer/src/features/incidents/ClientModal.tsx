@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Checkbox, Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { computeDeadline } from '@shared/deadlines';
 import { Lang } from '@shared/schemas/common';
@@ -16,6 +16,7 @@ import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { useOrganisation } from '../../state/appStatus';
 import { NS } from './recordType';
+import { ChoiceField } from '../../components/ChoiceField';
 
 interface Props {
   incident: Incident;
@@ -187,14 +188,7 @@ export function ClientModal({ incident, client, onClose }: Props) {
             w={200}
           />
           <Checkbox label={t('clients.noHourTerm')} checked={v.noHourTerm} onChange={(e) => set('noHourTerm', e.currentTarget.checked)} />
-          <Input.Wrapper label={t('fields.clientLanguage')} description={t('clients.languageHelp')}>
-            <SegmentedControl
-              data={Lang.options.map((l) => ({ value: l, label: t(`clients.language.${l}`) }))}
-              value={v.language}
-              onChange={(l) => set('language', l as Lang)}
-              aria-label={t('fields.clientLanguage')}
-            />
-          </Input.Wrapper>
+          <ChoiceField<Lang> label={t('fields.clientLanguage')} description={t('clients.languageHelp')} data={Lang.options.map((l) => ({ value: l, label: t(`clients.language.${l}`) }))} value={v.language} onChange={(l) => set('language', l)} />
         </Stack>
         <Paper withBorder p="sm" bg="gray.0">
           <Text size="xs" c="dimmed">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FileInput, Group, Input, List, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconFileText, IconListCheck } from '@tabler/icons-react';
 import { formatDeadline } from '@shared/format/dates';
@@ -17,6 +17,7 @@ import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { methodOptions, phaseOptions, type MethodValue, type PhaseValue, type RecipientValue } from './labels';
 import { NS } from './recordType';
+import { ChoiceField } from '../../components/ChoiceField';
 
 /** Which notification recipient each obligation's recipient is. */
 const RECIPIENT_OF: Record<Obligation['recipientKind'], RecipientValue> = { authority: 'authority', data_subjects: 'data_subjects', client: 'client', csirt: 'nis2_csirt' };
@@ -136,16 +137,14 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
     >
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
         <TextInput label={t('fields.recipientName')} maxLength={200} value={v.recipientName} onChange={(e) => set('recipientName', e.currentTarget.value)} />
-        <Input.Wrapper label={t('fields.phase')} description={t('notifications.phaseHelp')} required>
-          <div>
-            <SegmentedControl
-              aria-label={t('fields.phase')}
-              data={phaseOptions(t).map((o) => ({ ...o, disabled: first ? o.value !== 'initial' : o.value === 'initial' }))}
-              value={v.phase}
-              onChange={(value) => set('phase', value as PhaseValue)}
-            />
-          </div>
-        </Input.Wrapper>
+        <ChoiceField<PhaseValue>
+          label={t('fields.phase')}
+          description={t('notifications.phaseHelp')}
+          required
+          data={phaseOptions(t).map((o) => ({ ...o, disabled: first ? o.value !== 'initial' : o.value === 'initial' }))}
+          value={v.phase}
+          onChange={(value) => set('phase', value)}
+        />
         <OrgDateTimeField name="sentAt" label={t('fields.sentAt')} description={t('form.zoneHelp', { zone: f.zone })} required value={v.sent} onChange={(sent) => set('sent', sent)} error={errors.sent} />
         <Select label={t('fields.method')} required data={methodOptions(t)} value={v.method} onChange={(value) => value && set('method', value as MethodValue)} allowDeselect={false} />
         <TextInput

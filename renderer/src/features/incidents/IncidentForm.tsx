@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import { Alert, Checkbox, Group, Input, MultiSelect, NumberInput, Pill, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Group, MultiSelect, NumberInput, Pill, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle } from '@tabler/icons-react';
 import { computeDeadline } from '@shared/deadlines';
 import { REGULATORS } from '@shared/reference/regulators';
 import { incidentsRegister } from '@shared/registers';
-import { BreachNature, IncidentCreate, type DataCategory, type Incident, type RiskLevel } from '@shared/schemas/incident';
+import { BreachNature, type DataCategory, type Incident, type RiskLevel } from '@shared/schemas/incident';
 import type { Organisation } from '@shared/schemas/profile';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { useUiLanguage } from '../../i18n';
-import { FormFrame, schemaField, useRecordForm } from '../../kit';
+import { FormFrame, useRecordForm } from '../../kit';
 import { appDate, useAppNow } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { instantFromLocal } from '../../lib/orgTime';
@@ -16,6 +16,7 @@ import { FormDeadlines } from './FormDeadlines';
 import { INCIDENT_FIELD_OF, newIncidentValues, toIncidentFields, valuesOfIncident, type IncidentFieldValues, type IncidentFormValues } from './incidentForm';
 import { categoryGroups, decisionOptions, isSpecialCategory, riskOptions, roleOptions } from './labels';
 import { NS } from './recordType';
+import { ChoiceField } from '../../components/ChoiceField';
 
 interface Props {
   organisation: Organisation;
@@ -25,8 +26,6 @@ interface Props {
 }
 
 const NOT_ASSESSED = 'none';
-const shape = IncidentCreate.shape;
-
 /**
  * Records a new incident or edits one. Sections follow what GDPR Art. 33(3) and 33(5) require the
  * register to show: the facts, the nature of the breach, the data and people concerned, the likely
@@ -41,7 +40,6 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
   const lang = useUiLanguage();
   const rf = useRecordForm<Incident, IncidentFormValues, IncidentFieldValues>({
     register: incidentsRegister,
-    ns: NS,
     record: incident,
     initialValues: incident
       ? valuesOfIncident(incident, zone, organisation.defaultRegulator)
@@ -50,9 +48,8 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
     fieldOf: INCIDENT_FIELD_OF,
     onDone,
   });
-  const { form } = rf;
+  const { form, field } = rf;
   const v = form.getValues();
-  const field = (name: keyof IncidentFormValues & string) => schemaField(form, shape, NS, name);
   const instantField = (name: 'aware' | 'detected' | 'occurredFrom' | 'occurredTo' | 'dataSubjectsTarget', label: string, extra: { description?: string; required?: boolean; testName?: string; value?: LocalDateTimeValue } = {}) => (
     <OrgDateTimeField
       name={extra.testName ?? name}
@@ -90,11 +87,7 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
   const special = v.dataCategories.filter(isSpecialCategory);
 
   const segmented = <K extends 'ourRole' | 'notifyAuthority' | 'notifyDataSubjects'>(name: K, data: { value: string; label: string }[], description?: string) => (
-    <Input.Wrapper label={t(`fields.${name}`)} description={description} required>
-      <div>
-        <SegmentedControl aria-label={t(`fields.${name}`)} data={data} value={v[name]} onChange={(value) => form.setFieldValue(name, value as never)} />
-      </div>
-    </Input.Wrapper>
+    <ChoiceField label={t(`fields.${name}`)} description={description} required data={data} value={v[name]} onChange={(value) => form.setFieldValue(name, value as never)} />
   );
   const count = (name: 'approxSubjects' | 'approxRecords') => (
     <NumberInput
@@ -135,10 +128,9 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
       sections={[
         {
           key: 'facts',
-          title: t('form.factsSection'),
-          hint: t('form.factsHint'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
                 <TextInput {...field('title')} data-autofocus />
                 <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
@@ -161,13 +153,11 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
               />
               <Textarea {...field('howDiscovered')} description={t('form.howDiscoveredHelp')} autosize minRows={2} maxRows={6} />
               <Textarea {...field('facts')} description={t('form.factsHelp')} autosize minRows={3} maxRows={12} />
-            </Stack>
+            </>
           ),
         },
         {
           key: 'nature',
-          title: t('form.natureSection'),
-          hint: t('form.natureHint'),
           content: (
             <Checkbox.Group role="group" aria-label={t('fields.nature')} value={v.nature} onChange={(value) => form.setFieldValue('nature', value as IncidentFormValues['nature'])}>
               <SimpleGrid cols={3} spacing="sm">
@@ -180,10 +170,9 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
         },
         {
           key: 'data',
-          title: t('form.dataSection'),
-          hint: t('form.dataHint'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <MultiSelect
                 label={t('fields.dataCategories')}
                 placeholder={v.dataCategories.length ? undefined : t('form.categoriesPlaceholder')}
@@ -230,33 +219,27 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
                 {count('approxSubjects')}
                 {count('approxRecords')}
               </SimpleGrid>
-            </Stack>
+            </>
           ),
         },
         {
           key: 'risk',
-          title: t('form.riskSection'),
-          hint: t('form.riskHint'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <Textarea {...field('likelyConsequences')} description={t('form.consequencesHelp')} autosize minRows={2} maxRows={8} />
-              <Input.Wrapper label={t('fields.riskLevel')} description={t('form.riskHelp')}>
-                <div>
-                  <SegmentedControl
-                    aria-label={t('fields.riskLevel')}
-                    data={[{ value: NOT_ASSESSED, label: t('risk.none') }, ...riskOptions(t)]}
-                    value={v.riskLevel === '' ? NOT_ASSESSED : v.riskLevel}
-                    onChange={(value) => form.setFieldValue('riskLevel', value === NOT_ASSESSED ? '' : (value as RiskLevel))}
-                  />
-                </div>
-              </Input.Wrapper>
-            </Stack>
+              <ChoiceField
+                label={t('fields.riskLevel')}
+                description={t('form.riskHelp')}
+                data={[{ value: NOT_ASSESSED, label: t('risk.none') }, ...riskOptions(t)]}
+                value={v.riskLevel === '' ? NOT_ASSESSED : v.riskLevel}
+                onChange={(value) => form.setFieldValue('riskLevel', value === NOT_ASSESSED ? '' : (value as RiskLevel))}
+              />
+            </>
           ),
         },
         {
           key: 'decisions',
-          title: t('form.decisionsSection'),
-          hint: t('form.decisionsHint'),
           content: (
             <Stack gap="md">
               {processor && (
@@ -322,14 +305,13 @@ export function IncidentForm({ organisation, incident, onDone }: Props) {
         },
         {
           key: 'measures',
-          title: t('form.measuresSection'),
-          hint: t('form.measuresHint'),
+          layout: 'stack',
           content: (
-            <Stack gap="sm">
+            <>
               <Textarea {...field('measuresTaken')} autosize minRows={2} maxRows={10} />
               <Textarea {...field('measuresProposed')} autosize minRows={2} maxRows={10} />
               <TextInput {...field('lead')} description={t('form.leadHelp')} />
-            </Stack>
+            </>
           ),
         },
       ]}
