@@ -19,7 +19,7 @@ import { ProfileSelect } from './ProfileSelect';
 import { exportLangOptions, NS } from './labels';
 import { CancelledNotice } from './ProvenanceNote';
 import { useExchangeState } from './store';
-import { useJob } from './useJob';
+import { useFileExport } from './useJob';
 
 type Kind = BundleScope['kind'];
 
@@ -49,10 +49,7 @@ function MakeBundle() {
   const [matterId, setMatterId] = useState<string | null>(null);
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [lang, setLang] = useState<ExportLang>(f.lang);
-  const { job, run, cancel } = useJob('bundle');
-  const [result, setResult] = useState<BundleResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [cancelled, setCancelled] = useState(false);
+  const { job, cancel, exportFile, result, error, cancelled, dismissCancelled } = useFileExport<BundleResult>('bundle');
 
   const scope: BundleScope | null =
     kind === 'incident'
@@ -71,15 +68,7 @@ function MakeBundle() {
 
   async function make() {
     if (!scope) return;
-    setError(null);
-    setCancelled(false);
-    setResult(null);
-    const out = await run(t('bundle.what'), (jobId) => api.call('exports.bundle', { scope, lang, profile, jobId }));
-    if (out.status === 'done') {
-      setResult(out.value);
-      saveFile(out.value.file);
-    } else if (out.status === 'cancelled') setCancelled(true);
-    else setError(out.error);
+    await exportFile(t('bundle.what'), (jobId) => api.call('exports.bundle', { scope, lang, profile, jobId }));
   }
 
   return (
@@ -136,7 +125,7 @@ function MakeBundle() {
           </Button>
         </Group>
         {job && <JobProgressBar job={job} onCancel={cancel} />}
-        {cancelled && <CancelledNotice onClose={() => setCancelled(false)} />}
+        {cancelled && <CancelledNotice onClose={dismissCancelled} />}
         {error !== null && <ErrorNotice error={error} title={t('bundle.failed')} />}
         {result && (
           <Alert color="teal" variant="light" icon={<IconFileZip size={18} />} title={t('bundle.saved', { file: result.file.fileName, size: formatBytes(sizeOfBase64(result.file.contentBase64), f.lang) })} data-testid="bundle-saved">

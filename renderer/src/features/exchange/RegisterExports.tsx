@@ -15,7 +15,7 @@ import { JobProgressBar } from './JobProgressBar';
 import { ProfileSelect } from './ProfileSelect';
 import { exportLangOptions, FORMAT_LABEL, NS, REGISTERS, statusOptions } from './labels';
 import { CancelledNotice, ProvenanceNote } from './ProvenanceNote';
-import { useJob } from './useJob';
+import { useFileExport } from './useJob';
 
 const FORMATS: { format: RegisterExportFormat; icon: React.ReactNode }[] = [
   { format: 'pdf', icon: <IconFileTypePdf size={16} aria-hidden /> },
@@ -50,15 +50,9 @@ function RegisterExportCard({ register, featured = false }: { register: Register
   const [includeArchived, setIncludeArchived] = useState(false);
   const [lang, setLang] = useState<ExportLang>(f.lang);
   const [profile, setProfile] = useState('full');
-  const { job, run, cancel } = useJob(`export-${register}`);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [cancelled, setCancelled] = useState(false);
+  const { job, cancel, exportFile, result, error, cancelled, dismissCancelled } = useFileExport<ExportResult>(`export-${register}`);
 
   async function exportAs(format: RegisterExportFormat) {
-    setError(null);
-    setCancelled(false);
-    setResult(null);
     const input: RegisterExportInput = {
       register,
       format,
@@ -70,12 +64,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
       ...(range[1] ? { to: startOfNextLocalDay(range[1], f.zone) ?? undefined } : {}),
     };
     const what = t('regulator.what', { register: t(`register.${register}`), format: FORMAT_LABEL[format] });
-    const out = await run(what, (jobId) => api.call('exports.register', { ...input, jobId }));
-    if (out.status === 'done') {
-      setResult(out.value);
-      saveFile(out.value.file);
-    } else if (out.status === 'cancelled') setCancelled(true);
-    else setError(out.error);
+    await exportFile(what, (jobId) => api.call('exports.register', { ...input, jobId }));
   }
 
   const filters = (
@@ -166,7 +155,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
         {profileSelect}
         {buttons}
         {job && <JobProgressBar job={job} onCancel={cancel} />}
-        {cancelled && <CancelledNotice onClose={() => setCancelled(false)} />}
+        {cancelled && <CancelledNotice onClose={dismissCancelled} />}
         {error !== null && <ErrorNotice error={error} title={t('regulator.failed')} />}
         {result && (
           <ProvenanceNote

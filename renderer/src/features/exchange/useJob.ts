@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobPhase } from '@shared/schemas/export';
+import type { FileOut } from '@shared/schemas/export';
 import { api, ApiError } from '../../api';
+import { saveFile } from '../../lib/files';
 
 /** A long export or import the UI is following. */
 export interface RunningJob {
@@ -75,4 +77,33 @@ export function useJob(prefix: string) {
   }, []);
 
   return { job, running: job !== null, run, cancel };
+}
+
+/**
+ * An export that makes a file (a register, a timeline, a bundle, the report): the job, then the
+ * file handed to the user, and what the screen shows after — the result and its provenance, the
+ * failure, or that it was cancelled. One home, so every export screen behaves alike.
+ */
+export function useFileExport<T extends { file: FileOut }>(prefix: string) {
+  const { job, running, run, cancel } = useJob(prefix);
+  const [result, setResult] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [cancelled, setCancelled] = useState(false);
+
+  const exportFile = useCallback(
+    async (what: string, work: (jobId: string) => Promise<T>) => {
+      setError(null);
+      setCancelled(false);
+      setResult(null);
+      const out = await run(what, work);
+      if (out.status === 'done') {
+        setResult(out.value);
+        saveFile(out.value.file);
+      } else if (out.status === 'cancelled') setCancelled(true);
+      else setError(out.error);
+    },
+    [run],
+  );
+
+  return { job, running, cancel, exportFile, result, error, cancelled, dismissCancelled: () => setCancelled(false) };
 }

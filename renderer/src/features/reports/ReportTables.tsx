@@ -1,7 +1,8 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { isDayEnd } from '@shared/format/dates';
 import { regulatorLabel } from '@shared/reference/regulators';
 import type { AnnualReport, ClockFigures, LateItem } from '@shared/schemas/report';
+import { RefCell, SimpleTable } from '../../components/SimpleTable';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { codeWord, duration, GROUP_UNIT, NS, percent } from './words';
@@ -11,36 +12,26 @@ export function ClockTable({ report }: { report: AnnualReport }) {
   const t = useFeatureT(NS);
   const f = useFormatters();
   const n = f.number;
+  const figure = (title: string, render: (c: ClockFigures) => string) => ({ title: t(`clocks.${title}`), render, align: 'right' as const });
   return (
-    <Table striped withTableBorder fz="sm" data-testid="report-clock-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('clocks.kind')}</Table.Th>
-          {(['due', 'onTime', 'late', 'overdue', 'runningStopped', 'rate', 'median', 'p90'] as const).map((k) => (
-            <Table.Th key={k} ta="right">
-              {t(`clocks.${k}`)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.clocks.map((c: ClockFigures) => (
-          <Table.Tr key={c.group} data-testid={`report-clock-${c.group}`}>
-            <Table.Td>{t(`clocks.group.${c.group}`)}</Table.Td>
-            <Table.Td ta="right">{n(c.total)}</Table.Td>
-            <Table.Td ta="right">{n(c.onTime)}</Table.Td>
-            <Table.Td ta="right">{n(c.late)}</Table.Td>
-            <Table.Td ta="right">{n(c.overdue)}</Table.Td>
-            <Table.Td ta="right">{`${n(c.running)} / ${n(c.stopped)}`}</Table.Td>
-            <Table.Td ta="right" fw={700} data-testid={`report-rate-${c.group}`}>
-              {percent(c.onTimeRate, f.lang)}
-            </Table.Td>
-            <Table.Td ta="right">{duration(t, c.medianHours, GROUP_UNIT[c.group], f.lang)}</Table.Td>
-            <Table.Td ta="right">{duration(t, c.p90Hours, GROUP_UNIT[c.group], f.lang)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <SimpleTable
+      striped
+      testId="report-clock-table"
+      rows={report.clocks}
+      rowKey={(c) => c.group}
+      rowTestId={(c) => `report-clock-${c.group}`}
+      columns={[
+        { title: t('clocks.kind'), render: (c) => t(`clocks.group.${c.group}`) },
+        figure('due', (c) => n(c.total)),
+        figure('onTime', (c) => n(c.onTime)),
+        figure('late', (c) => n(c.late)),
+        figure('overdue', (c) => n(c.overdue)),
+        figure('runningStopped', (c) => `${n(c.running)} / ${n(c.stopped)}`),
+        { ...figure('rate', (c) => percent(c.onTimeRate, f.lang)), bold: true, testId: (c) => `report-rate-${c.group}` },
+        figure('median', (c) => duration(t, c.medianHours, GROUP_UNIT[c.group], f.lang)),
+        figure('p90', (c) => duration(t, c.p90Hours, GROUP_UNIT[c.group], f.lang)),
+      ]}
+    />
   );
 }
 
@@ -70,41 +61,29 @@ export function LateItems({ report }: { report: AnnualReport }) {
             <Text fw={600} size="sm" mb={4}>
               {`${t(`clocks.group.${c.group}`)} — ${f.number(c.lateItems.length)}`}
             </Text>
-            <Table withTableBorder fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('late.record')}</Table.Th>
-                  <Table.Th>{t('late.deadline')}</Table.Th>
-                  <Table.Th>{t('late.done')}</Table.Th>
-                  <Table.Th>{t('late.reasons')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.lateItems.map((i) => {
-                  const by = duration(t, i.hoursLate, GROUP_UNIT[c.group], f.lang);
-                  return (
-                    <Table.Tr key={`${i.reference}-${i.party ?? ''}-${i.due}`}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {i.reference}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {[i.title, i.party].filter(Boolean).join(' · ')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{isDayEnd(i.due, f.zone) ? f.deadlineDay(i.due) : f.dateTime(i.due)}</Table.Td>
-                      <Table.Td>
+            <SimpleTable
+              rows={c.lateItems}
+              rowKey={(i) => `${i.reference}-${i.party ?? ''}-${i.due}`}
+              columns={[
+                { title: t('late.record'), render: (i) => <RefCell reference={i.reference} sub={[i.title, i.party].filter(Boolean).join(' · ')} /> },
+                { title: t('late.deadline'), render: (i) => (isDayEnd(i.due, f.zone) ? f.deadlineDay(i.due) : f.dateTime(i.due)) },
+                {
+                  title: t('late.done'),
+                  render: (i) => {
+                    const by = duration(t, i.hoursLate, GROUP_UNIT[c.group], f.lang);
+                    return (
+                      <>
                         <Text size="sm">{i.metAt ? f.day(i.metAt) : t('late.notDone')}</Text>
                         <Text size="xs" c="red.8">
                           {i.metAt ? t('late.lateBy', { by }) : t('late.overdueBy', { by })}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>{reasons(i) || <Text size="sm" c="dimmed">{t('late.noReasons')}</Text>}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+                      </>
+                    );
+                  },
+                },
+                { title: t('late.reasons'), render: (i) => reasons(i) || <Text size="sm" c="dimmed">{t('late.noReasons')}</Text> },
+              ]}
+            />
           </div>
         ))}
       </Stack>
@@ -120,28 +99,18 @@ export function ForwardedTable({ report }: { report: AnnualReport }) {
       {report.forwarded.items.length === 0 ? (
         <Text size="sm">{t('counts.empty')}</Text>
       ) : (
-        <Table withTableBorder striped fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('forwarded.complaint')}</Table.Th>
-              <Table.Th>{t('forwarded.regulator')}</Table.Th>
-              <Table.Th>{t('forwarded.received')}</Table.Th>
-              <Table.Th>{t('forwarded.status')}</Table.Th>
-              <Table.Th>{t('forwarded.response')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.forwarded.items.map((c) => (
-              <Table.Tr key={c.reference}>
-                <Table.Td>{c.reference}</Table.Td>
-                <Table.Td>{[regulatorLabel(c.regulator), c.regulatorReference].filter(Boolean).join(' · ')}</Table.Td>
-                <Table.Td>{f.day(c.receivedAt)}</Table.Td>
-                <Table.Td>{codeWord(t, 'complaintStatus', c.status)}</Table.Td>
-                <Table.Td>{codeWord(t, 'clock', c.clock)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleTable
+          striped
+          rows={report.forwarded.items}
+          rowKey={(c) => c.reference}
+          columns={[
+            { title: t('forwarded.complaint'), render: (c) => c.reference },
+            { title: t('forwarded.regulator'), render: (c) => [regulatorLabel(c.regulator), c.regulatorReference].filter(Boolean).join(' · ') },
+            { title: t('forwarded.received'), render: (c) => f.day(c.receivedAt) },
+            { title: t('forwarded.status'), render: (c) => codeWord(t, 'complaintStatus', c.status) },
+            { title: t('forwarded.response'), render: (c) => codeWord(t, 'clock', c.clock) },
+          ]}
+        />
       )}
     </Section>
   );
@@ -168,26 +137,16 @@ export function MattersTable({ report }: { report: AnnualReport }) {
               })}
             </Text>
             {m.steps.length > 0 && (
-              <Table withTableBorder fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('matters.date')}</Table.Th>
-                    <Table.Th>{t('matters.letter')}</Table.Th>
-                    <Table.Th>{t('matters.step')}</Table.Th>
-                    <Table.Th>{t('matters.subject')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {m.steps.map((s) => (
-                    <Table.Tr key={s.reference}>
-                      <Table.Td>{f.day(s.date)}</Table.Td>
-                      <Table.Td>{s.reference}</Table.Td>
-                      <Table.Td>{`${codeWord(t, 'direction', s.direction)} · ${codeWord(t, 'letterKind', s.kind)}`}</Table.Td>
-                      <Table.Td>{s.subject}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <SimpleTable
+                rows={m.steps}
+                rowKey={(s) => s.reference}
+                columns={[
+                  { title: t('matters.date'), render: (s) => f.day(s.date) },
+                  { title: t('matters.letter'), render: (s) => s.reference },
+                  { title: t('matters.step'), render: (s) => `${codeWord(t, 'direction', s.direction)} · ${codeWord(t, 'letterKind', s.kind)}` },
+                  { title: t('matters.subject'), render: (s) => s.subject },
+                ]}
+              />
             )}
           </div>
         ))}
@@ -205,40 +164,29 @@ export function OpenActionsTable({ report }: { report: AnnualReport }) {
       {open.length === 0 ? (
         <Text size="sm">{t('open.none')}</Text>
       ) : (
-        <Table withTableBorder striped fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('open.action')}</Table.Th>
-              <Table.Th>{t('open.owner')}</Table.Th>
-              <Table.Th>{t('open.priority')}</Table.Th>
-              <Table.Th>{t('open.due')}</Table.Th>
-              <Table.Th ta="right">{t('open.age')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {open.map((a) => (
-              <Table.Tr key={a.reference}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {a.reference}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {a.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{a.owner}</Table.Td>
-                <Table.Td>{codeWord(t, 'priority', a.priority)}</Table.Td>
-                <Table.Td>{a.dueAt ? f.dateTime(a.dueAt) : '—'}</Table.Td>
-                <Table.Td ta="right">
+        <SimpleTable
+          striped
+          rows={open}
+          rowKey={(a) => a.reference}
+          columns={[
+            { title: t('open.action'), render: (a) => <RefCell reference={a.reference} sub={a.title} /> },
+            { title: t('open.owner'), render: (a) => a.owner },
+            { title: t('open.priority'), render: (a) => codeWord(t, 'priority', a.priority) },
+            { title: t('open.due'), render: (a) => (a.dueAt ? f.dateTime(a.dueAt) : '—') },
+            {
+              title: t('open.age'),
+              align: 'right',
+              render: (a) => (
+                <>
                   <Text size="sm">{t('open.ageDays', { count: a.ageDays })}</Text>
                   <Text size="xs" c="dimmed">
                     {codeWord(t, 'bucket', a.bucket)}
                   </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Section>
   );

@@ -18,7 +18,7 @@ import { useRecordChanges } from '../../state/recordChanges';
 import { JobProgressBar } from '../exchange/JobProgressBar';
 import { ProfileSelect } from '../exchange/ProfileSelect';
 import { ProvenanceNote } from '../exchange/ProvenanceNote';
-import { useJob } from '../exchange/useJob';
+import { useFileExport } from '../exchange/useJob';
 import { CountBars, CountSection, MonthlyChart, OnTimeChart } from './ReportCharts';
 import { ClockTable, ForwardedTable, LateItems, MattersTable, OpenActionsTable } from './ReportTables';
 import { NS } from './words';
@@ -194,21 +194,10 @@ function ReportExport({ from, to }: { from?: string; to?: string }) {
   const f = useFormatters();
   const [lang, setLang] = useState<ExportLang>(f.lang);
   const [profile, setProfile] = useState('full');
-  const { job, run, cancel } = useJob('report');
-  const [result, setResult] = useState<ReportExportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [cancelled, setCancelled] = useState(false);
+  const { job, cancel, exportFile, result, error, cancelled } = useFileExport<ReportExportResult>('report');
 
   async function exportAs(format: ReportFormat) {
-    setError(null);
-    setCancelled(false);
-    setResult(null);
-    const out = await run(t('export.what', { format: t(`export.${format}`) }), (jobId) => api.call('exports.report', { from, to, lang, format, profile, jobId }));
-    if (out.status === 'done') {
-      setResult(out.value);
-      saveFile(out.value.file);
-    } else if (out.status === 'cancelled') setCancelled(true);
-    else setError(out.error);
+    await exportFile(t('export.what', { format: t(`export.${format}`) }), (jobId) => api.call('exports.report', { from, to, lang, format, profile, jobId }));
   }
 
   return (

@@ -13,7 +13,7 @@ import { JobProgressBar } from '../exchange/JobProgressBar';
 import { exportLangOptions, FORMAT_LABEL, NS as EXCHANGE_NS } from '../exchange/labels';
 import { ProfileSelect } from '../exchange/ProfileSelect';
 import { CancelledNotice, ProvenanceNote } from '../exchange/ProvenanceNote';
-import { useJob } from '../exchange/useJob';
+import { useFileExport } from '../exchange/useJob';
 import { NS } from './labels';
 
 type TimelineFormat = 'pdf' | 'csv' | 'json' | 'md';
@@ -36,24 +36,11 @@ export function TimelineExport({ incidentId, reference, filter }: { incidentId: 
   const [lang, setLang] = useState<ExportLang>(f.lang);
   const [onlyShown, setOnlyShown] = useState(false);
   const [profile, setProfile] = useState('full');
-  const { job, run, cancel } = useJob('timeline');
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [cancelled, setCancelled] = useState(false);
+  const { job, cancel, exportFile, result, error, cancelled, dismissCancelled } = useFileExport<ExportResult>('timeline');
 
   async function exportAs(format: TimelineFormat) {
-    setError(null);
-    setCancelled(false);
-    setResult(null);
     const what = t('export.what', { reference, format: FORMAT_LABEL[format] });
-    const out = await run(what, (jobId) =>
-      api.call('exports.timeline', { incidentId, format, lang, profile, jobId, ...(filter && onlyShown ? { filter } : {}) }),
-    );
-    if (out.status === 'done') {
-      setResult(out.value);
-      saveFile(out.value.file);
-    } else if (out.status === 'cancelled') setCancelled(true);
-    else setError(out.error);
+    await exportFile(what, (jobId) => api.call('exports.timeline', { incidentId, format, lang, profile, jobId, ...(filter && onlyShown ? { filter } : {}) }));
   }
 
   return (
@@ -96,7 +83,7 @@ export function TimelineExport({ incidentId, reference, filter }: { incidentId: 
         <IconFileText size={13} aria-hidden style={{ verticalAlign: -2 }} /> {t('export.pdfHelp')}
       </Text>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
-      {cancelled && <CancelledNotice onClose={() => setCancelled(false)} />}
+      {cancelled && <CancelledNotice onClose={dismissCancelled} />}
       {error !== null && <ErrorNotice error={error} title={t('export.failed')} />}
       {result && (
         <ProvenanceNote
