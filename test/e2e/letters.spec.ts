@@ -110,6 +110,13 @@ test.describe.serial('letters written from templates', () => {
     const dialog = page.getByTestId('compose-dialog');
     await dialog.getByTestId('compose-template').click();
     await page.getByRole('option', { name: /^Extension notice/ }).click();
+    // A date before the request arrived is refused in words, and nothing can be generated from it.
+    await dialog.getByTestId('compose-sent-date').fill('01/03/2026');
+    await expect(dialog).toContainText('The letter cannot go out before the request was received');
+    await dialog.getByRole('button', { name: 'Generate the letter' }).click();
+    await expect(dialog.getByTestId('compose-body')).toBeVisible();
+    await expect(dialog).toContainText('The letter cannot go out before the request was received');
+    await dialog.getByTestId('compose-sent-date').fill('10/04/2026');
     const warnings = dialog.getByTestId('compose-warnings');
     await expect(warnings).toContainText('after the first month (it ended 2 April 2026): it does not extend the deadline');
     await expect(dialog.getByTestId('compose-body')).toHaveValue(/pour les motifs suivants\u00a0: Records held in four archived systems/);

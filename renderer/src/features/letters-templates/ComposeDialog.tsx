@@ -78,8 +78,12 @@ export function ComposeDialog({ target, onClose }: { target: ComposeTarget; onCl
     return body.includes(GAP[l]) || subject.includes(GAP[l]) || fieldsIn(subject + body).length > 0;
   }, [body, subject, draft?.lang]);
 
+  // Generate only from a draft of what is chosen now (a new date, language or template is merged
+  // first; a date the core refused leaves its error and nothing to generate).
+  const current = draft !== null && draftError === null && sentAt !== null && Date.parse(draft.sentAt) === Date.parse(sentAt) && (!lang || draft.lang === lang) && draft.templateId === chosen;
+
   async function generate() {
-    if (!draft || !sentAt) return false;
+    if (!current || !draft) return false;
     const out = await api.call('compose.generate', {
       templateId: draft.templateId,
       templateVersion: draft.templateVersion,
