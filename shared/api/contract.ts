@@ -159,6 +159,11 @@ const coreMethods = {
   'actions.create': { input: ActionCreate, output: Action, summary: 'Plan a remediation action.' },
   'actions.update': { input: ActionUpdate, output: Action, summary: 'Edit an action.' },
   'actions.setStatus': { input: ActionSetStatus, output: Action, summary: 'Start, finish, verify or cancel an action.' },
+  'actions.duties': {
+    input: IdInput,
+    output: z.object({ separated: z.boolean(), doneHere: z.boolean() }),
+    summary: 'Whether the workspace separates duties and this action was marked done on this machine (then another member must verify it).',
+  },
   'actions.archive': { input: ArchiveInput, output: Action, summary: 'Withdraw an action, with a reason.' },
   'actions.restore': { input: IdInput, output: Action, summary: 'Bring an archived action back.' },
 

@@ -188,6 +188,15 @@ test.describe.serial('a reader of the workspace', () => {
     await ok(claire, 'sync.now');
     await ok(ines, 'sync.now');
     expect(await ok(ines, 'sync.workspaceSettings')).toEqual({ separationOfDuties: true });
+
+    // Now an action Claire marks done on her machine is not hers to verify: her page says who does.
+    const action = await ok<{ id: string; reference: string }>(claire, 'actions.create', { title: 'Purge the exported payslips', owner: 'HR' });
+    await ok(claire, 'actions.setStatus', { id: action.id, status: 'done' });
+    await nav('Actions').click();
+    await page.getByRole('button', { name: `Open ${action.reference}` }).click();
+    await expect(page.getByTestId('action-verify-other')).toHaveText('Marked done on this machine: another member verifies it (the workspace separates duties).');
+    await expect(page.getByRole('main').getByRole('button', { name: 'Verify', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('main').getByRole('button', { name: 'Reopen', exact: true })).toBeVisible();
   });
 
   test('a role changed by the administrator reaches her open page; a save her new role refuses says why, in words', async () => {

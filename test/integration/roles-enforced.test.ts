@@ -174,6 +174,7 @@ describe('workspace roles on the member’s own machine', () => {
     // Off (the default): the security lead verifies his own action.
     const own = (await samirApi('actions.create', { title: 'Rotate the backup keys', owner: 'Ops' })) as { id: string };
     await samirApi('actions.setStatus', { id: own.id, status: 'done' });
+    expect(await samirApi('actions.duties', { id: own.id })).toEqual({ separated: false, doneHere: false });
     await samirApi('actions.setStatus', { id: own.id, status: 'verified', note: 'Keys listed in the vault' });
     // (Judged at its position in the log, like a role: had it gone up after the setting below, it
     // would be refused there.)
@@ -188,6 +189,10 @@ describe('workspace roles on the member’s own machine', () => {
 
     const action = (await samirApi('actions.create', { title: 'Check the mail merge', owner: 'HR' })) as { id: string };
     await samirApi('actions.setStatus', { id: action.id, status: 'done' });
+    // What the action's page asks before it offers Verify: not to the machine that marked it done.
+    expect(await samirApi('actions.duties', { id: action.id })).toEqual({ separated: true, doneHere: true });
+    await syncAll(samir, claire);
+    expect(await claireApi('actions.duties', { id: action.id })).toEqual({ separated: true, doneHere: false });
     const before = footprint(samir);
     expect(await refusal(samir, 'actions.setStatus', { id: action.id, status: 'verified', note: 'Checked' })).toEqual({
       code: 'DUTIES_SEPARATED',

@@ -97,6 +97,7 @@ export function createHandlers(ws: Workstation): Handlers {
     'actions.create': (input) => ws.registers.actions.create(input),
     'actions.update': (input) => ws.registers.actions.update(input),
     'actions.setStatus': (input) => ws.registers.actions.setStatus(input),
+    'actions.duties': ({ id }) => ws.sync.actionDuties(ws.registers.actions.get(id).id),
     'actions.archive': (input) => ws.registers.actions.archive(input),
     'actions.restore': ({ id }) => ws.registers.actions.restore(id),
 

@@ -89,13 +89,27 @@ export class WorkspaceRules {
     if (e.recordType === 'obligation') return confirms(e.changes) && decisionEntry(this.ctx.db, e.recordId)?.device === device ? 'duties_not_separated' : null;
     if (e.recordType !== 'action') return null;
     if (!e.changes.some((c) => c.field === 'status' && c.new === 'verified')) return null;
+    return this.doneOn(e.recordId) === device ? 'duties_not_separated' : null;
+  }
+
+  /** The machine that recorded the action's latest "done" (null if none did). */
+  doneOn(actionId: string): string | null {
     const done = this.ctx.db
       .prepare(
         `SELECT device FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'action' AND record_id = ?
            AND EXISTS (SELECT 1 FROM json_each(changes) WHERE json_extract(value, '$.field') = 'status' AND json_extract(value, '$.new') = 'done')
          ORDER BY seq DESC LIMIT 1`,
       )
-      .get(e.recordId) as { device: string } | undefined;
-    return done?.device === device ? 'duties_not_separated' : null;
+      .get(actionId) as { device: string } | undefined;
+    return done?.device ?? null;
+  }
+
+  /**
+   * What the action's page needs to know to offer Verify: whether the workspace separates duties
+   * and the action was marked done on this machine (then another member verifies it).
+   */
+  actionDuties(actionId: string, device: string): { separated: boolean; doneHere: boolean } {
+    const separated = this.settings().separationOfDuties;
+    return { separated, doneHere: separated && this.doneOn(actionId) === device };
   }
 }

@@ -151,6 +151,12 @@ export class SyncService {
     return permissionsOf({ workspace: true, enforced: this.membership.rolesApply(), role: this.membership.myRole() });
   }
 
+  /** Whether this machine may verify an action in the workspace's separation of duties (README › Roles). */
+  actionDuties(actionId: string): { separated: boolean; doneHere: boolean } {
+    if (!this.config()) return { separated: false, doneHere: false };
+    return this.rules.actionDuties(actionId, this.deviceId);
+  }
+
   mayWrite(recordType: string): boolean {
     return allowsWrite(this.permissions(), recordType);
   }

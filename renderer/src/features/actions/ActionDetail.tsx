@@ -4,7 +4,9 @@ import { IconCheck, IconPlayerPlay, IconRotateClockwise, IconShieldCheck, IconX 
 import { actionsRegister } from '@shared/registers';
 import type { Action } from '@shared/schemas/action';
 import { FactList, LongText, Panel, RecordActions, recordChangedHandler, StatusBadge, recordPage } from '../../kit';
+import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
+import { useRemote } from '../../lib/useRemote';
 import { useFormatters } from '../../lib/useFormatters';
 import { NS } from './labels';
 import { DueMarker, OriginText, PriorityLabel } from './parts';
@@ -61,9 +63,17 @@ function ActionButtons({ action, onChanged }: { action: Action; onChanged(a: Act
   const openEdit = useActionEditor((s) => s.openEdit);
   const [dialog, setDialog] = useState<Transition | null>(null);
   const changed = recordChangedHandler(actionsRegister, onChanged);
+  // Separation of duties: who marked it done (this machine) does not verify it; the core refuses anyway.
+  const { data: duties } = useRemote(() => (action.status === 'done' ? api.call('actions.duties', { id: action.id }) : Promise.resolve(null)), [action.id, action.status, action.updatedAt]);
+  const moves = TRANSITIONS[action.status].filter((m) => !(m === 'verify' && duties?.doneHere));
   return (
     <RecordActions register={actionsRegister} ns={NS} record={action} onChanged={onChanged} onEdit={() => openEdit(action)}>
-      {TRANSITIONS[action.status].map((m, i) => (
+      {duties?.doneHere && (
+        <Text size="xs" c="dimmed" maw={260} data-testid="action-verify-other">
+          {t('detail.verifyByOther')}
+        </Text>
+      )}
+      {moves.map((m, i) => (
         <Button
           key={m}
           variant={i === 0 && m !== 'reopen' ? 'filled' : m === 'cancel' ? 'subtle' : 'default'}
