@@ -1,17 +1,32 @@
 import { MultiSelect, Pill, Tooltip, type MultiSelectProps } from '@mantine/core';
 
+type Option = { value: string; label: string };
+type Group = { group: string; items: Option[] };
+
 type Props = Omit<MultiSelectProps, 'renderPill' | 'value' | 'onChange' | 'data'> & {
-  data: { value: string; label: string }[];
+  /** The options, or the options under group headings (statuses by register). */
+  data: Option[] | Group[];
   value: string[];
   onChange(value: string[]): void;
 };
 
 /**
  * A multi-select for a filter bar: it stays one line high, showing the first choice and "+N"
- * for the rest (all of them on hover), so picking filters does not push the table down.
+ * for the rest (all of them on hover), so picking filters does not push the table down. With
+ * grouped options a pill names its group too (two registers may share a word, "Closed"), and
+ * the first pill shows it whole on hover.
  */
 export function CompactMultiSelect({ data, value, onChange, ...props }: Props) {
-  const labelOf = (v: string) => data.find((d) => d.value === v)?.label ?? v;
+  const grouped = data.some((d) => 'group' in d);
+  const labelOf = (v: string) => {
+    for (const d of data) {
+      if ('group' in d) {
+        const o = d.items.find((i) => i.value === v);
+        if (o) return `${o.label} (${d.group})`;
+      } else if (d.value === v) return d.label;
+    }
+    return v;
+  };
   return (
     <MultiSelect
       {...props}
@@ -26,11 +41,12 @@ export function CompactMultiSelect({ data, value, onChange, ...props }: Props) {
       renderPill={({ value: v, onRemove }) => {
         const index = v === undefined ? -1 : value.indexOf(v);
         if (index === 0) {
-          return (
+          const pill = (
             <Pill withRemoveButton onRemove={onRemove} style={{ flex: '0 0 auto', maxWidth: value.length > 1 ? '6rem' : '8.5rem' }}>
               {labelOf(v!)}
             </Pill>
           );
+          return grouped ? <Tooltip label={labelOf(v!)}>{pill}</Tooltip> : pill;
         }
         if (index === 1) {
           return (

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Loader, Stack, Text } from '@mantine/core';
+import type { ComponentType, ReactNode } from 'react';
+import { ActionIcon, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { useFeatureT } from '../../lib/featureT';
 import { RECORDS_NS } from './labels';
 
@@ -24,5 +24,25 @@ export function PanelList<T>({ items, error, empty, children }: { items: readonl
     <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map(children)}
     </Stack>
+  );
+}
+
+/** One row of a PanelList: a list item with a rule above it; `faded` for what is withdrawn (archived, unlinked). */
+export function PanelRow({ faded, py = 6, gap = 'sm', testId, children }: { faded?: number | false; py?: number; gap?: 'sm' | 'md'; testId: string; children: ReactNode }) {
+  return (
+    <Group component="li" gap={gap} wrap="nowrap" align="flex-start" py={py} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', opacity: faded || undefined }} data-testid={testId}>
+      {children}
+    </Group>
+  );
+}
+
+/** A row's small icon button: the tooltip says what it does, the accessible name says to what. */
+export function RowAction({ tip, label, icon: Icon, onClick, loading }: { tip: string; label: string; icon: ComponentType<{ size?: number; stroke?: number }>; onClick(): void; loading?: boolean }) {
+  return (
+    <Tooltip label={tip}>
+      <ActionIcon variant="subtle" color="gray" size="sm" loading={loading} onClick={onClick} aria-label={label}>
+        <Icon size={15} stroke={1.6} />
+      </ActionIcon>
+    </Tooltip>
   );
 }

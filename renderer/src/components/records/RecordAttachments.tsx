@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import {Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArchive,
@@ -27,7 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
 import { base64ToBlob, mimeTypeOf, openBlob, readAsBase64, saveBlob } from '../../lib/files';
 import { formatBytes, RECORDS_NS } from './labels';
-import { PanelList } from './PanelList';
+import { PanelList, PanelRow, RowAction } from './PanelList';
 import { ReasonModal } from './ReasonModal';
 import { Panel } from '../../kit/Panel';
 
@@ -316,15 +316,7 @@ function AttachmentRow({
     }
   };
   return (
-    <Group
-      component="li"
-      gap="sm"
-      wrap="nowrap"
-      align="flex-start"
-      py={6}
-      style={{ borderTop: '1px solid var(--mantine-color-gray-2)', opacity: a.archivedAt ? 0.7 : undefined }}
-      data-testid="attachment-row"
-    >
+    <PanelRow faded={a.archivedAt !== null && 0.7} testId="attachment-row">
       <FileIcon mimeType={a.mimeType} />
       <div style={{ flex: 1, minWidth: 0 }}>
         <Anchor component="button" type="button" size="sm" fw={600} onClick={() => void run('open', onOpen)} title={a.fileName} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block', textAlign: 'left' }}>
@@ -367,24 +359,10 @@ function AttachmentRow({
         )}
       </div>
       <Group gap={2} wrap="nowrap">
-        <Tooltip label={t('attachments.open')}>
-          <ActionIcon variant="subtle" color="gray" size="sm" loading={busy === 'open'} onClick={() => void run('open', onOpen)} aria-label={t('attachments.openLabel', { name: a.fileName })}>
-            <IconExternalLink size={15} stroke={1.6} />
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('attachments.saveAs')}>
-          <ActionIcon variant="subtle" color="gray" size="sm" loading={busy === 'save'} onClick={() => void run('save', onSave)} aria-label={t('attachments.saveLabel', { name: a.fileName })}>
-            <IconDeviceFloppy size={15} stroke={1.6} />
-          </ActionIcon>
-        </Tooltip>
-        {!a.archivedAt && onArchive && (
-          <Tooltip label={t('attachments.archive')}>
-            <ActionIcon variant="subtle" color="gray" size="sm" onClick={onArchive} aria-label={t('attachments.archiveLabel', { name: a.fileName })}>
-              <IconArchive size={15} stroke={1.6} />
-            </ActionIcon>
-          </Tooltip>
-        )}
+        <RowAction tip={t('attachments.open')} label={t('attachments.openLabel', { name: a.fileName })} icon={IconExternalLink} loading={busy === 'open'} onClick={() => void run('open', onOpen)} />
+        <RowAction tip={t('attachments.saveAs')} label={t('attachments.saveLabel', { name: a.fileName })} icon={IconDeviceFloppy} loading={busy === 'save'} onClick={() => void run('save', onSave)} />
+        {!a.archivedAt && onArchive && <RowAction tip={t('attachments.archive')} label={t('attachments.archiveLabel', { name: a.fileName })} icon={IconArchive} onClick={onArchive} />}
       </Group>
-    </Group>
+    </PanelRow>
   );
 }

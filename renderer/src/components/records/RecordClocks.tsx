@@ -12,7 +12,7 @@ import { useRecordTypeVersion, useRecordVersion } from '../../state/recordChange
 import { ErrorNotice } from '../ErrorNotice';
 import { ClockCountdown, ClockStateLabel, useDueText } from './ClockStateLabel';
 import { RECORDS_NS } from './labels';
-import { PanelList } from './PanelList';
+import { PanelList, PanelRow } from './PanelList';
 import { Panel } from '../../kit/Panel';
 
 type Ref = Pick<RecordRef, 'type' | 'id'>;
@@ -48,7 +48,7 @@ function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; own
   const dueText = useDueText();
   const { needsDelayReasons } = evaluateClock(c, now);
   return (
-    <Group component="li" gap="md" wrap="nowrap" align="flex-start" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="clock-row">
+    <PanelRow gap="md" py={8} testId="clock-row">
       <div style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={600}>
           {c.label[f.lang]}
@@ -121,6 +121,6 @@ function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; own
         <ClockStateLabel clock={c} now={now} />
         <ClockCountdown clock={c} now={now} />
       </Stack>
-    </Group>
+    </PanelRow>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
+import {Button, Group, Text } from '@mantine/core';
 import { IconLinkOff, IconLinkPlus } from '@tabler/icons-react';
 import type { LinkView } from '@shared/schemas/link';
 import type { RecordRef } from '@shared/schemas/record-types';
@@ -14,7 +14,7 @@ import { useRecordChanges, useRecordTypeVersion, useRecordVersion } from '../../
 import { ErrorNotice } from '../ErrorNotice';
 import { recordTypeLabel, RECORDS_NS } from './labels';
 import { LinkPicker } from './LinkPicker';
-import { PanelList } from './PanelList';
+import { PanelList, PanelRow, RowAction } from './PanelList';
 import { ArchivedMarker, RecordStatusBadge, RecordTypeLabel } from './RecordBadges';
 import { ReasonModal } from './ReasonModal';
 import { Panel } from '../../kit/Panel';
@@ -84,15 +84,7 @@ function LinkRow({ link, onRemove }: { link: LinkView; onRemove?: () => void }) 
   const openRecord = useNavigation((s) => s.openRecord);
   const o = link.other;
   return (
-    <Group
-      component="li"
-      gap="sm"
-      wrap="nowrap"
-      align="flex-start"
-      py={6}
-      style={{ borderTop: '1px solid var(--mantine-color-gray-2)', opacity: o.archived ? 0.75 : undefined }}
-      data-testid="link-row"
-    >
+    <PanelRow faded={o.archived && 0.75} testId="link-row">
       <div style={{ width: 96, flex: '0 0 auto', paddingTop: 1 }}>
         <RecordTypeLabel type={o.type} size="xs" />
       </div>
@@ -114,13 +106,7 @@ function LinkRow({ link, onRemove }: { link: LinkView; onRemove?: () => void }) 
           {t('links.since', { date: f.dateTime(link.createdAt) })}
         </Text>
       </div>
-      {onRemove && (
-        <Tooltip label={t('links.remove')}>
-          <ActionIcon variant="subtle" color="gray" size="sm" onClick={onRemove} aria-label={t('links.removeLabel', { reference: o.reference })}>
-            <IconLinkOff size={15} stroke={1.6} />
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </Group>
+      {onRemove && <RowAction tip={t('links.remove')} label={t('links.removeLabel', { reference: o.reference })} icon={IconLinkOff} onClick={onRemove} />}
+    </PanelRow>
   );
 }

@@ -7,7 +7,6 @@ import { RiskLevel } from '@shared/schemas/incident';
 import type { RecordType } from '@shared/schemas/record-types';
 import { REGULATORS } from '@shared/reference/regulators';
 import { CompactMultiSelect } from '../../components/CompactMultiSelect';
-import { GroupedCompactMultiSelect } from './GroupedCompactMultiSelect';
 import { RECORD_TYPES, recordTypePlural, statusOptionsOf } from '../../components/records/labels';
 import { featureT, useFeatureT } from '../../lib/featureT';
 import { useSearch } from './searchState';
@@ -66,10 +65,10 @@ export function SearchFilters() {
           w={190}
           data-testid="search-types"
         />
-        <GroupedCompactMultiSelect
+        <CompactMultiSelect
           label={t('status')}
           placeholder={form.statuses.length ? undefined : t('any')}
-          groups={groups}
+          data={groups}
           value={form.statuses}
           onChange={(v) => setForm({ statuses: v })}
           w={200}
