@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
 import { TestPostgres } from '../support/postgres';
-import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+import { assertRendererBuilt } from './support/webHost';
+import { ok, startTeam, stopTeam, type Machine } from './support/machines';
 
 /**
  * A decision not to notify awaiting a second member (#11, separation of duties), as the incident
@@ -11,28 +11,11 @@ import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from '.
  * "Confirm the decision", and once she confirms, the clock stops on both machines.
  */
 
-interface Machine {
-  dataDir: string;
-  host: WebHost;
-}
-
 let pg: TestPostgres;
 let claire: Machine;
 let samir: Machine;
 let page: Page;
 const ref = { incident: '', incidentId: '', obligationId: '' };
-
-async function ok<T>(m: Machine, method: string, input: unknown = {}): Promise<T> {
-  const url = new URL(m.host.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${url.searchParams.get('token')}`, origin: url.origin },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as T;
-  if (res.status !== 200) throw new Error(`${method} → ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
 const SETUP = {
@@ -56,14 +39,9 @@ test.describe.serial('a decision not to notify, confirmed by a second member', (
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(150_000);
     assertRendererBuilt();
-    const [server, a, b] = await Promise.all([
-      TestPostgres.start(),
-      (async () => ({ dataDir: freshDataDir() }))().then(async (m) => ({ ...m, host: await startWebHost(m.dataDir, { keychain: false }) })),
-      (async () => ({ dataDir: freshDataDir() }))().then(async (m) => ({ ...m, host: await startWebHost(m.dataDir, { keychain: false }) })),
-    ]);
-    pg = server;
-    claire = a;
-    samir = b;
+    const team = await startTeam();
+    pg = team.pg;
+    [claire, samir] = team.machines;
     await ok(claire, 'app.setup', { ...SETUP, userName: 'Claire Martin' });
     await ok(samir, 'app.setup', { ...SETUP, userName: 'Samir Haddad' });
     await ok(claire, 'sync.createWorkspace', pg.connection());
@@ -85,11 +63,7 @@ test.describe.serial('a decision not to notify, confirmed by a second member', (
 
   test.afterAll(async () => {
     await page?.close();
-    for (const m of [claire, samir]) {
-      await m?.host.stop();
-      if (m?.dataDir) rmSync(m.dataDir, { recursive: true, force: true });
-    }
-    await pg?.destroy();
+    await stopTeam(pg, [claire, samir]);
   });
 
   test('the decider sees it awaiting another member, its clock running, and no confirmation to give', async () => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
 import { TestPostgres } from '../support/postgres';
-import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from './support/webHost';
+import { assertRendererBuilt } from './support/webHost';
+import { call, ok, startTeam, stopTeam, type Machine } from './support/machines';
 
 /**
  * Workspace roles as a reader sees them (#11): two machines on one real PostgreSQL
@@ -12,32 +12,11 @@ import { assertRendererBuilt, freshDataDir, startWebHost, type WebHost } from '.
  * read-only, and her core refuses an edit made through the API with ROLE_FORBIDDEN, naming her role.
  */
 
-interface Machine {
-  dataDir: string;
-  host: WebHost;
-}
-
 let pg: TestPostgres;
 let claire: Machine;
 let ines: Machine;
 let page: Page;
 const ref = { complaint: '', complaintId: '', incident: '' };
-
-async function call<T>(m: Machine, method: string, input: unknown = {}): Promise<{ status: number; body: T }> {
-  const url = new URL(m.host.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${url.searchParams.get('token')}`, origin: url.origin },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function ok<T>(m: Machine, method: string, input: unknown = {}): Promise<T> {
-  const r = await call<T>(m, method, input);
-  if (r.status !== 200) throw new Error(`${method} → ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 /** An entry of the navigation column. */
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
@@ -51,14 +30,9 @@ test.describe.serial('a reader of the workspace', () => {
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(150_000);
     assertRendererBuilt();
-    const [server, a, b] = await Promise.all([
-      TestPostgres.start(),
-      (async () => ({ dataDir: freshDataDir() }))().then(async (m) => ({ ...m, host: await startWebHost(m.dataDir, { keychain: false }) })),
-      (async () => ({ dataDir: freshDataDir() }))().then(async (m) => ({ ...m, host: await startWebHost(m.dataDir, { keychain: false }) })),
-    ]);
-    pg = server;
-    claire = a;
-    ines = b;
+    const team = await startTeam();
+    pg = team.pg;
+    [claire, ines] = team.machines;
     await ok(claire, 'app.setup', { ...SETUP, userName: 'Claire Martin' });
     await ok(ines, 'app.setup', { ...SETUP, userName: 'Inès Roux' });
 
@@ -87,11 +61,7 @@ test.describe.serial('a reader of the workspace', () => {
 
   test.afterAll(async () => {
     await page?.close();
-    for (const m of [claire, ines]) {
-      await m?.host.stop();
-      if (m?.dataDir) rmSync(m.dataDir, { recursive: true, force: true });
-    }
-    await pg?.destroy();
+    await stopTeam(pg, [claire, ines]);
   });
 
   test('the core says what the member may change', async () => {
