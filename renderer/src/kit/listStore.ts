@@ -5,7 +5,8 @@ import type { FilterDeclaration, RegisterDeclaration } from '@shared/registers';
 import { api } from '../api';
 import type { MethodName } from '@shared/api/contract';
 import { startOfLocalDay, startOfNextLocalDay } from '../lib/orgTime';
-import { currentOrgTimeZone, useAppStatus } from '../state/appStatus';
+import { currentOrgTimeZone } from '../state/appStatus';
+import { forgetOnLock, loadPage } from '../lib/listStore';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
@@ -164,25 +165,9 @@ export function createRegisterList<R>(d: RegisterDeclaration): RegisterListStore
     },
     async load() {
       const request = ++latest;
-      set({ loading: true });
-      try {
-        const input = listQuery(d, get(), currentOrgTimeZone());
-        const result = (await api.call(method, input as never)) as unknown as ListAnswer<R>;
-        if (request !== latest) return;
-        // A change elsewhere can empty the current page (archiving its last row): step back.
-        if (result.items.length === 0 && result.total > 0 && get().page > 1) {
-          set({ page: Math.ceil(result.total / get().pageSize) });
-          return;
-        }
-        set({ items: result.items, total: result.total, totalCapped: result.totalCapped === true, loading: false, error: null, loaded: true });
-      } catch (error) {
-        if (request !== latest) return;
-        set({ loading: false, error });
-      }
+      const input = listQuery(d, get(), currentOrgTimeZone());
+      await loadPage(get, set, () => request === latest, () => api.call(method, input as never) as unknown as Promise<ListAnswer<R>>, true);
     },
   }));
-  useAppStatus.subscribe((now, before) => {
-    if (before.status?.state === 'unlocked' && now.status?.state !== 'unlocked') store.getState().forgetRecords();
-  });
-  return store;
+  return forgetOnLock(store);
 }
