@@ -139,7 +139,8 @@ test.describe.serial('letters written from templates', () => {
     await body.fill((await body.inputValue()).replace('[Nos réponses, point par point]', 'Le compte de la plaignante a été supprimé le 8 avril.'));
     await expect(dialog.getByTestId('compose-effect')).toContainText('Recorded as our outbound reply');
     await dialog.getByRole('button', { name: 'Generate the letter' }).click();
-    await expect(page.getByText(/Letter generated and stored with the record/)).toBeVisible(GENERATED);
+    // Named by this letter's reference: the notices of the earlier tests may still be on screen.
+    await expect(page.getByText(`Letter generated and stored with the record: ${ids.letter!.reference}-`)).toBeVisible(GENERATED);
     const inbound = await call<{ answeredAt: string | null }>('letters.get', { id: ids.letter!.id });
     expect(inbound.answeredAt).toBe('2026-04-10T08:00:00.000Z');
     const { letters } = await call<{ letters: { direction: string; kind: string; subject: string }[] }>('letters.thread', { id: ids.letter!.id });
