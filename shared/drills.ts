@@ -18,6 +18,12 @@ export function drillsLeftOutText(count: number, lang: Lang): string {
   return count === 1 ? '1 drill (breach exercise) left out' : `${count} drills (breach exercises) left out`;
 }
 
+/** The words the annual report adds when remediation actions arising from a drill were left out of its action figures. */
+export function drillActionsLeftOutText(count: number, lang: Lang): string {
+  if (lang === 'fr') return count === 1 ? '1 action issue d’un exercice (simulation de violation) exclue' : `${count} actions issues d’exercices (simulations de violation) exclues`;
+  return count === 1 ? '1 action arising from a drill (breach exercise) left out' : `${count} actions arising from drills (breach exercises) left out`;
+}
+
 export function drillMark(lang: Lang): string {
   return DRILL_MARK[lang];
 }

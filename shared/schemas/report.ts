@@ -219,6 +219,8 @@ export const AnnualReport = z.object({
     openAt: IsoInstant,
     openByAge: z.array(z.object({ bucket: AgeBucket, count: z.number().int().nonnegative() })),
     open: z.array(OpenAction),
+    /** Actions arising from a drill (origin: a drill incident) that would have counted here, left out of every action figure; absent when none. */
+    drillsLeftOut: z.number().int().nonnegative().optional(),
   }),
   forwarded: z.object({
     total: z.number().int().nonnegative(),

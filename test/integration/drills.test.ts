@@ -174,6 +174,39 @@ describe('drills', () => {
     expect(report.clocks.reduce((n, g) => n + g.overdue, 0)).toBe(1);
   });
 
+  it('leave their remediation actions out of the annual report’s action figures and deadlines, and say how many', async () => {
+    clock.set('2026-03-06T12:00:00Z');
+    const fromDrill = await api('actions.create', { title: 'Restaurer les sauvegardes RH (exercice)', owner: 'Cellule de crise', dueAt: '2026-03-13T17:00:00+01:00', originType: 'incident', originId: drill.id });
+    const fromReal = await api('actions.create', { title: 'Encrypt payroll laptops', owner: 'IT', dueAt: '2026-03-13T17:00:00+01:00', originType: 'incident', originId: real.id });
+    // Friday 20 March: both actions are a week overdue.
+    clock.set('2026-03-20T12:00:00Z');
+    const report = await api('reports.annual', { from: '2026-01-01T00:00:00+01:00', to: '2027-01-01T00:00:00+01:00' });
+    expect(report.actions.total).toBe(1);
+    expect(report.actions.byStatus.reduce((n, c) => n + c.count, 0)).toBe(1);
+    expect(report.actions.open.map((a) => a.reference)).toEqual([fromReal.reference]);
+    expect(report.actions.openByAge.reduce((n, b) => n + b.count, 0)).toBe(1);
+    expect(report.actions.drillsLeftOut).toBe(1);
+    const action = report.clocks.find((g) => g.group === 'action')!;
+    expect([action.total, action.overdue]).toEqual([1, 1]);
+    expect(action.lateItems.map((i) => i.reference)).toEqual([fromReal.reference]);
+    // The action's own clock is the exercise's: marked as a drill on the board and in its reminders.
+    const { clocks } = await api('clocks.ofRecord', { recordType: 'action', recordId: fromDrill.id });
+    expect(clocks.map((c) => [c.kind, c.drill])).toEqual([['action-due', true]]);
+    expect((await api('clocks.ofRecord', { recordType: 'action', recordId: fromReal.id })).clocks[0]!.drill).toBe(false);
+    // Said in the files, in both languages.
+    const en = pdfText((await api('exports.report', { format: 'pdf', lang: 'en', from: '2026-01-01T00:00:00+01:00', to: '2027-01-01T00:00:00+01:00' })).file.contentBase64, 'report-drill-actions-en.pdf');
+    expect(en.replace(/\s+/g, ' ')).toContain('1 action arising from a drill (breach exercise) left out of every action figure and deadline of this report.');
+    expect(en).not.toContain(fromDrill.reference);
+    const fr = pdfText((await api('exports.report', { format: 'pdf', lang: 'fr', from: '2026-01-01T00:00:00+01:00', to: '2027-01-01T00:00:00+01:00' })).file.contentBase64, 'report-drill-actions-fr.pdf');
+    expect(fr.replace(/\s+/g, ' ')).toContain('1 action issue d’un exercice (simulation de violation) exclue de tous les chiffres et échéances d’actions de ce rapport.');
+    const xlsx = await api('exports.report', { format: 'xlsx', lang: 'en', from: '2026-01-01T00:00:00+01:00', to: '2027-01-01T00:00:00+01:00' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const summary = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(summary).toContainEqual(['Actions arising from drills left out', 1]);
+    expect(wb.worksheets.flatMap((w) => w.getSheetValues().flat().map(String)).some((c) => c.includes(fromDrill.reference))).toBe(false);
+  });
+
   it('are found by searching for a drill, and stay drills after the register is reopened', async () => {
     const hits = await api('search.query', { text: 'exercice' });
     expect(hits.hits.map((h) => h.reference)).toContain(drill.reference);

@@ -489,6 +489,8 @@ interface ActionRow {
   status: string;
   done_at: string | null;
   created_at: string;
+  /** 1 when the action arises from a drill incident. */
+  drill: number | null;
 }
 
 function actionClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): void {
@@ -503,7 +505,12 @@ function actionClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): vo
     dueRange('due_at', scope, where, params);
   }
   const rows = ctx.db
-    .prepare(`SELECT id, reference, title, due_at, status, done_at, created_at FROM actions WHERE ${where.join(' AND ')}`)
+    // An action arising from a drill incident is part of the exercise: its clock is a drill's (kept out of the annual report, marked in reminders).
+    .prepare(
+      `SELECT id, reference, title, due_at, status, done_at, created_at,
+         (SELECT i.drill FROM incidents i WHERE actions.origin_type = 'incident' AND i.id = actions.origin_id) AS drill
+       FROM actions WHERE ${where.join(' AND ')}`,
+    )
     .all(...params) as ActionRow[];
   const words = kindWords('action-due');
   for (const r of rows) {
@@ -511,6 +518,7 @@ function actionClocks(ctx: RegisterContext, scope: CollectScope, keep: Keep): vo
     c.due = r.due_at;
     c.metAt = r.done_at;
     c.stoppedReason = r.status === 'cancelled' ? 'action_cancelled' : null;
+    c.drill = r.drill === 1;
     keep(c);
   }
 }

@@ -70,6 +70,7 @@ interface ActionRow {
   created_at: string;
   due_at: string | null;
   done_at: string | null;
+  drill: number;
 }
 
 /**
@@ -105,9 +106,15 @@ export function annualFigures(ctx: RegisterContext, period: ReportPeriod, now: D
        WHERE archived_at IS NULL AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY opened_at, reference`,
     )
     .all(period.to, period.from) as MatterRow[];
-  const actions = db
-    .prepare(`SELECT reference, title, owner, priority, status, created_at, due_at, done_at FROM actions WHERE archived_at IS NULL AND created_at < ? ORDER BY created_at, reference`)
+  // An action whose origin is a drill incident is part of the exercise: left out like its clocks, and counted apart.
+  const allActions = db
+    .prepare(
+      `SELECT a.reference, a.title, a.owner, a.priority, a.status, a.created_at, a.due_at, a.done_at, COALESCE(i.drill, 0) AS drill
+       FROM actions a LEFT JOIN incidents i ON a.origin_type = 'incident' AND i.id = a.origin_id
+       WHERE a.archived_at IS NULL AND a.created_at < ? ORDER BY a.created_at, a.reference`,
+    )
     .all(period.to) as ActionRow[];
+  const actions = allActions.filter((a) => a.drill === 0);
 
   const nowMs = now.getTime();
   const responseState = (c: ComplaintRow) =>
@@ -126,8 +133,10 @@ export function annualFigures(ctx: RegisterContext, period: ReportPeriod, now: D
 
   // Open actions are counted at the end of the period, or now when it has not ended yet.
   const openAt = now.toISOString() < period.to ? now.toISOString() : period.to;
+  const isOpen = (a: ActionRow) => a.created_at < openAt && a.status !== 'cancelled' && (a.done_at === null || a.done_at > openAt);
+  const drillActions = allActions.filter((a) => a.drill === 1 && (inPeriod(a.created_at, period) || isOpen(a) || (a.due_at !== null && inPeriod(a.due_at, period)))).length;
   const open = actions
-    .filter((a) => a.created_at < openAt && a.status !== 'cancelled' && (a.done_at === null || a.done_at > openAt))
+    .filter(isOpen)
     .map((a) => {
       const ageDays = Math.max(0, Math.floor(DateTime.fromISO(openAt).diff(DateTime.fromISO(a.created_at), 'days').days));
       return {
@@ -205,6 +214,7 @@ export function annualFigures(ctx: RegisterContext, period: ReportPeriod, now: D
       openAt,
       openByAge: AgeBucket.options.map((bucket) => ({ bucket, count: open.filter((a) => a.bucket === bucket).length })),
       open,
+      ...(drillActions > 0 ? { drillsLeftOut: drillActions } : {}),
     },
     forwarded: {
       total: forwarded.length,

@@ -1,6 +1,6 @@
 import type { Provenance } from '@shared/schemas/export';
 import type { AnnualReport, ClockFigures, LateItem } from '@shared/schemas/report';
-import { drillsLeftOutText } from '@shared/drills';
+import { drillActionsLeftOutText, drillsLeftOutText } from '@shared/drills';
 import { formatDate } from '@shared/format/dates';
 import { regulatorLabel } from '@shared/reference/regulators';
 import { fmtDate, fmtDeadline, fmtNumber, label, tr, type Lang } from '../exports/labels';
@@ -191,6 +191,7 @@ export async function reportPdf(r: AnnualReport, lang: Lang, p: Provenance, job:
     const bars: Bar[] = r.actions.openByAge.map((b) => ({ label: tr(BUCKET_WORDS[b.bucket], lang), value: b.count }));
     pdf.y = y0 + barChart(pdf, { x: pdf.left, y: y0, width: half, title: T(`Open on ${fmtDate(r.actions.openAt, lang, zone)}, by age`, `Ouvertes au ${fmtDate(r.actions.openAt, lang, zone)}, par ancienneté`), bars, lang, empty: noData }) + 6;
   }
+  if (r.actions.drillsLeftOut) pdf.paragraph(T(`${drillActionsLeftOutText(r.actions.drillsLeftOut, lang)} of every action figure and deadline of this report.`, `${drillActionsLeftOutText(r.actions.drillsLeftOut, lang)} de tous les chiffres et échéances d’actions de ce rapport.`), { size: 8 });
   await job.tick(2);
 
   // Late items, per kind of deadline.

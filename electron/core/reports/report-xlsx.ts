@@ -73,6 +73,7 @@ export async function reportXlsx(r: AnnualReport, lang: Lang, p: Provenance): Pr
       [T('Procedures closed', 'Procédures closes'), r.matters.closed],
       [T('Remediation actions planned', 'Actions correctives prévues'), r.actions.total],
       [T('Actions open at the end', 'Actions ouvertes à la fin'), r.actions.open.length],
+      [T('Actions arising from drills left out', 'Actions issues d’exercices exclues'), r.actions.drillsLeftOut ?? 0],
     ],
   );
 

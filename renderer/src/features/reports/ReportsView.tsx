@@ -174,6 +174,11 @@ function ReportBody({ report: r }: { report: AnnualReport }) {
           kind="bucket"
           testId="report-by-age"
         />
+        {r.actions.drillsLeftOut ? (
+          <Text size="sm" data-testid="report-drill-actions">
+            {t('counts.drillActions', { count: r.actions.drillsLeftOut })}
+          </Text>
+        ) : null}
       </CountSection>
       <LateItems report={r} />
       <ForwardedTable report={r} />
