@@ -1,7 +1,8 @@
-import type { ComplaintCreate, DataSubjectRight } from '@shared/schemas/complaint';
+import type { Complaint, ComplaintCreate, ComplaintStatus, DataSubjectRight } from '@shared/schemas/complaint';
 import type { LetterCreate, LetterKind } from '@shared/schemas/letter';
 import type { DataCategory, IncidentCreate } from '@shared/schemas/incident';
-import type { ActionCreate } from '@shared/schemas/action';
+import type { Action, ActionCreate, ActionStatus } from '@shared/schemas/action';
+import type { PlannedRecord, Reserved } from '../electron/core/registers/register-base';
 import type { Clock } from '../electron/core/registers/context';
 import { Rng } from './prng';
 import { TextMaker, type Lang } from './corpus';
@@ -51,7 +52,19 @@ const DATA_CATEGORIES: DataCategory[] = ['identification', 'contact', 'financial
  * Each batch of days is one transaction (nested register writes join it). The same seed gives
  * the same inputs whichever database it runs on.
  */
-export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: number, opts: { daysPerBatch: number; progress: (msg: string) => void }): LoadStats {
+/** Records planned for the bulk seam and not yet written (bulkLoad only). */
+interface Pending {
+  complaints: PlannedRecord<Complaint>[];
+  actions: PlannedRecord<Action>[];
+  archives: { id: string; reason: string; at: number }[];
+  /** References of planned records, so the next one drawn never takes theirs. */
+  reserved: Reserved;
+}
+/** As the import's batches: large enough to amortise, small enough to hold in memory. */
+const BULK_BATCH = 5_000;
+
+export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: number, opts: { daysPerBatch: number; progress: (msg: string) => void; bulk?: boolean }): LoadStats {
+  const bulk: Pending | null = opts.bulk ? { complaints: [], actions: [], archives: [], reserved: new Set() } : null;
   const rng = new Rng(seed);
   const text = new TextMaker(rng);
   const complaintIds: string[] = [];
@@ -92,32 +105,41 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
       extensionNoticeAt: extended ? iso(receivedAt + 20 * DAY) : null,
       extensionReason: extended ? (l === 'fr' ? 'Demande complexe : extraction des enregistrements auprès de {vendor}.' : 'Complex request: recordings must be extracted by {vendor}.').replace('{vendor}', text.vendor()) : '',
     };
-    const c = s.complaints.create(input);
-    stats.writes++;
-    complaintIds.push(c.id);
-    if (final === 'received') return;
-    clock.set(Math.min(now, receivedAt + rng.between(1, 4) * DAY));
-    s.complaints.setStatus({ id: c.id, status: 'in_progress' });
-    stats.writes++;
-    if (final === 'awaiting_information') {
-      s.complaints.setStatus({ id: c.id, status: 'awaiting_information', note: l === 'fr' ? "Justificatif d'identité demandé." : 'Proof of identity requested.' });
-      stats.writes++;
-    }
-    if (final === 'answered' || final === 'closed') {
-      const answeredAt = Math.min(now - HOUR, receivedAt + rng.between(3, extended ? 80 : 31) * DAY);
-      clock.set(answeredAt);
-      s.complaints.setStatus({ id: c.id, status: 'answered', at: iso(answeredAt) });
-      stats.writes++;
-      if (final === 'closed') {
-        clock.set(Math.min(now - HOUR, answeredAt + rng.between(5, 30) * DAY));
-        s.complaints.setStatus({ id: c.id, status: 'closed' });
-        stats.writes++;
+    // The history is drawn first (the same draws in the same order whichever way it is written),
+    // then written through the register's methods or planned for its bulk seam.
+    const createdAt = clock.now().getTime();
+    const steps: { status: ComplaintStatus; at?: string; note?: string; when: number }[] = [];
+    let last = createdAt;
+    if (final !== 'received') {
+      last = Math.min(now, receivedAt + rng.between(1, 4) * DAY);
+      steps.push({ status: 'in_progress', when: last });
+      if (final === 'awaiting_information') steps.push({ status: 'awaiting_information', note: l === 'fr' ? "Justificatif d'identité demandé." : 'Proof of identity requested.', when: last });
+      if (final === 'answered' || final === 'closed') {
+        const answeredAt = Math.min(now - HOUR, receivedAt + rng.between(3, extended ? 80 : 31) * DAY);
+        last = answeredAt;
+        steps.push({ status: 'answered', at: iso(answeredAt), when: last });
+        if (final === 'closed') {
+          last = Math.min(now - HOUR, answeredAt + rng.between(5, 30) * DAY);
+          steps.push({ status: 'closed', when: last });
+        }
       }
     }
-    if (rng.chance(0.005)) {
-      s.complaints.archive({ id: c.id, reason: l === 'fr' ? 'Doublon de la réclamation précédente' : 'Duplicate of an earlier complaint' });
-      stats.writes++;
+    const archive = final !== 'received' && rng.chance(0.005) ? (l === 'fr' ? 'Doublon de la réclamation précédente' : 'Duplicate of an earlier complaint') : null;
+    stats.writes += 1 + steps.length + (archive ? 1 : 0);
+    if (bulk) {
+      const p = s.complaints.planned(input, steps.map(({ when, ...st }) => ({ ...st, when: iso(when) })), bulk.reserved);
+      bulk.complaints.push(p);
+      complaintIds.push(p.record.id);
+      if (archive) bulk.archives.push({ id: p.record.id, reason: archive, at: last });
+      return;
     }
+    const c = s.complaints.create(input);
+    complaintIds.push(c.id);
+    for (const { when, ...st } of steps) {
+      clock.set(when);
+      s.complaints.setStatus({ id: c.id, ...st });
+    }
+    if (archive) s.complaints.archive({ id: c.id, reason: archive });
   };
 
   const letter = (day: number) => {
@@ -249,29 +271,51 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
       originId,
       originNote: origin === 'finding' ? (l === 'fr' ? `Rapport d'audit 2025, constat ${rng.between(1, 40)}` : `2025 audit report, finding ${rng.between(1, 40)}`) : '',
     };
-    const a = s.actions.create(input);
-    stats.writes++;
+    const createdAt = clock.now().getTime();
     const overdue = due < now;
     const final = overdue
       ? rng.weighted(['done', 'verified', 'cancelled', 'in_progress', 'planned'] as const, [50, 25, 5, 10, 10])
       : rng.weighted(['planned', 'in_progress', 'done'] as const, [50, 40, 10]);
-    if (final === 'planned') return;
-    clock.set(Math.min(now - HOUR, at + rng.between(1, 10) * DAY));
-    if (final === 'cancelled') {
-      s.actions.setStatus({ id: a.id, status: 'cancelled', note: l === 'fr' ? 'Remplacée par une action plus large.' : 'Superseded by a wider action.' });
-      stats.writes++;
+    const steps: { status: ActionStatus; at?: string; note?: string; when: number }[] = [];
+    if (final !== 'planned') {
+      const started = Math.min(now - HOUR, at + rng.between(1, 10) * DAY);
+      if (final === 'cancelled') steps.push({ status: 'cancelled', note: l === 'fr' ? 'Remplacée par une action plus large.' : 'Superseded by a wider action.', when: started });
+      else {
+        steps.push({ status: 'in_progress', when: started });
+        if (final !== 'in_progress') {
+          const doneAt = Math.min(now - HOUR, due - rng.between(0, 6) * DAY);
+          steps.push({ status: 'done', at: iso(doneAt), when: doneAt });
+          if (final === 'verified') steps.push({ status: 'verified', at: iso(doneAt), note: l === 'fr' ? 'Contrôle sur échantillon de 20 dossiers.' : 'Checked on a sample of 20 files.', when: doneAt });
+        }
+      }
+    }
+    stats.writes += 1 + steps.length;
+    clock.set(createdAt);
+    if (bulk) {
+      bulk.actions.push(s.actions.planned(input, steps.map(({ when, ...st }) => ({ ...st, when: iso(when) })), bulk.reserved));
       return;
     }
-    s.actions.setStatus({ id: a.id, status: 'in_progress' });
-    stats.writes++;
-    if (final === 'in_progress') return;
-    clock.set(Math.min(now - HOUR, due - rng.between(0, 6) * DAY));
-    s.actions.setStatus({ id: a.id, status: 'done' });
-    stats.writes++;
-    if (final === 'verified') {
-      s.actions.setStatus({ id: a.id, status: 'verified', note: l === 'fr' ? 'Contrôle sur échantillon de 20 dossiers.' : 'Checked on a sample of 20 files.' });
-      stats.writes++;
+    const a = s.actions.create(input);
+    for (const { when, ...st } of steps) {
+      clock.set(when);
+      s.actions.setStatus({ id: a.id, ...st });
     }
+  };
+
+  /** Writes what the bulk seam holds, in the batch's transaction; archives go through the register. */
+  const flush = (b: Pending) => {
+    const at = clock.now().getTime();
+    s.complaints.bulkLoad(b.complaints);
+    s.actions.bulkLoad(b.actions);
+    for (const a of b.archives) {
+      clock.set(a.at);
+      s.complaints.archive({ id: a.id, reason: a.reason });
+    }
+    clock.set(at);
+    b.complaints = [];
+    b.actions = [];
+    b.archives = [];
+    b.reserved.clear();
   };
 
   const total = volume.complaints + volume.letters + volume.incidents + volume.actions;
@@ -287,7 +331,9 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
         for (let k = quota(volume.incidents, d); k > 0; k--) todo.push(() => (incident(d), stats.byType.incidents++));
         for (let k = quota(volume.actions, d); k > 0; k--) todo.push(() => (action(d), stats.byType.actions++));
         while (todo.length) todo.splice(rng.int(todo.length), 1)[0]!();
+        if (bulk && bulk.complaints.length + bulk.actions.length >= BULK_BATCH) flush(bulk);
       }
+      if (bulk) flush(bulk);
       return { id: 'batch' };
     });
     stats.records = stats.byType.complaints + stats.byType.letters + stats.byType.incidents + stats.byType.actions;
@@ -301,7 +347,13 @@ export function load(s: BenchSession, clock: SimClock, volume: Volume, seed: num
   return stats;
 }
 
-/** Placeholder until the registers' bulk-load seam exists: the same data through the registers. */
+/**
+ * The same data as load(), with complaints and actions (nine records in ten) written through the
+ * registers' bulk seam (planned, then written a batch at a time: each record once in its final
+ * state with the audit entries create() and setStatus() would write, its index document once), as
+ * the import does. Letters and incidents, whose creation has follow-ups on other records, go
+ * through the registers' methods.
+ */
 export function bulkLoad(s: BenchSession, clock: SimClock, volume: Volume, seed: number, opts: { progress: (msg: string) => void }): LoadStats {
-  return load(s, clock, volume, seed, { daysPerBatch: 30, progress: opts.progress });
+  return load(s, clock, volume, seed, { daysPerBatch: 30, progress: opts.progress, bulk: true });
 }

@@ -87,14 +87,17 @@ export class ActionRegister extends RegisterBase<typeof Action> {
     };
   }
 
-  /** For bulkLoad: an action created and then taken through these statuses, nothing written yet. */
-  planned(input: ActionCreate, statuses: Omit<z.input<typeof ActionSetStatus>, 'id'>[], reserved: Reserved): PlannedRecord<Action> {
+  /**
+   * For bulkLoad: an action created and then taken through these statuses, nothing written yet.
+   * `when` dates a step of a history loaded after the fact.
+   */
+  planned(input: ActionCreate, statuses: (Omit<z.input<typeof ActionSetStatus>, 'id'> & { when?: string })[], reserved: Reserved): PlannedRecord<Action> {
     const created = this.draft(input, reserved);
     return this.plan(
       created,
       statuses.map((st) => {
         const { status, at, note } = ActionSetStatus.parse({ ...st, id: created.id });
-        return { action: 'status' as const, mutate: (b: Action) => this.withStatus(b, status, at, note), extra: note && status !== 'verified' ? [{ field: 'note', old: null, new: note }] : [] };
+        return { action: 'status' as const, mutate: (b: Action) => this.withStatus(b, status, at, note), extra: note && status !== 'verified' ? [{ field: 'note', old: null, new: note }] : [], ...(st.when ? { at: toUtc(st.when) } : {}) };
       }),
     );
   }

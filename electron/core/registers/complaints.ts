@@ -141,15 +141,15 @@ export class ComplaintRegister extends RegisterBase<typeof Complaint> {
   /**
    * For bulkLoad: a complaint created and then given these statuses, with the audit entries
    * create() and setStatus() would write, nothing written yet. `reserved` holds the references
-   * of the batch not yet written.
+   * of the batch not yet written. `when` dates a step of a history loaded after the fact.
    */
-  planned(input: ComplaintCreate, statuses: Omit<ComplaintSetStatus, 'id'>[], reserved: Reserved): PlannedRecord<Complaint> {
+  planned(input: ComplaintCreate, statuses: (Omit<ComplaintSetStatus, 'id'> & { when?: string })[], reserved: Reserved): PlannedRecord<Complaint> {
     const created = this.draft(input, reserved);
     return this.plan(
       created,
       statuses.map((st) => {
         const { status, at, note } = ComplaintSetStatus.parse({ ...st, id: created.id });
-        return { action: 'status' as const, mutate: (b: Complaint) => this.withStatus(b, status, at), extra: note ? [{ field: 'note', old: null, new: note }] : [] };
+        return { action: 'status' as const, mutate: (b: Complaint) => this.withStatus(b, status, at), extra: note ? [{ field: 'note', old: null, new: note }] : [], ...(st.when ? { at: toUtc(st.when) } : {}) };
       }),
     );
   }

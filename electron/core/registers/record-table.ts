@@ -16,6 +16,8 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
  */
 export class RecordTable<S extends AnyObject> {
   readonly fields: string[];
+  /** The column of each field, in the order of `fields` (computed once: rows are read by the thousand). */
+  private readonly columns: string[];
   private readonly jsonFields: Set<string>;
   private readonly boolFields: Set<string>;
   private readonly insertSql: string;
@@ -35,6 +37,7 @@ export class RecordTable<S extends AnyObject> {
     private readonly derived: Record<string, (record: z.infer<S>) => unknown> = {},
   ) {
     this.fields = Object.keys(schema.shape);
+    this.columns = this.fields.map(columnOf);
     this.jsonFields = new Set(this.fields.filter((f) => isKind(schema.shape[f], ['array', 'object'])));
     this.boolFields = new Set(this.fields.filter((f) => isKind(schema.shape[f], ['boolean'])));
     this.derivedNames = Object.keys(derived);
@@ -61,8 +64,9 @@ export class RecordTable<S extends AnyObject> {
    */
   fromRow(row: Record<string, unknown>): z.infer<S> {
     const obj: Record<string, unknown> = {};
-    for (const f of this.fields) {
-      const v = row[columnOf(f)];
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i]!;
+      const v = row[this.columns[i]!];
       obj[f] = this.jsonFields.has(f) ? JSON.parse(String(v)) : this.boolFields.has(f) ? v === 1 : v;
     }
     return obj as z.infer<S>;

@@ -37,6 +37,8 @@ export interface PlannedStep<T> {
   action: AuditAction;
   mutate: (before: T) => T;
   extra?: FieldChange[];
+  /** When the step happened, for a history loaded after the fact (a generated volume); now otherwise. */
+  at?: string;
 }
 
 /**
@@ -147,7 +149,7 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
       const changes = diffFields(current as Record<string, unknown>, after as Record<string, unknown>, this.audited as never[]);
       const extra = step.extra ?? [];
       if (changes.length === 0 && extra.length === 0) continue;
-      after.updatedAt = this.now();
+      after.updatedAt = step.at ?? this.now();
       history.push({ action: step.action, at: after.updatedAt, changes: [...changes, ...extra] });
       current = after;
     }
@@ -196,7 +198,7 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
       const after = { ...mutate(before), id: before.id, createdAt: before.createdAt };
       const changes = diffFields(before as Record<string, unknown>, after as Record<string, unknown>, this.audited as never[]);
       if (changes.length === 0 && extra.length === 0) return before;
-      after.updatedAt = this.now();
+      after.updatedAt = step.at ?? this.now();
       this.table.save(after, [...changes.map((c) => c.field), 'updatedAt']);
       this.index(after);
       appendAudit(this.ctx, this.recordType, id, action, [...changes, ...extra], after.updatedAt);
