@@ -198,7 +198,7 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
       const after = { ...mutate(before), id: before.id, createdAt: before.createdAt };
       const changes = diffFields(before as Record<string, unknown>, after as Record<string, unknown>, this.audited as never[]);
       if (changes.length === 0 && extra.length === 0) return before;
-      after.updatedAt = step.at ?? this.now();
+      after.updatedAt = this.now();
       this.table.save(after, [...changes.map((c) => c.field), 'updatedAt']);
       this.index(after);
       appendAudit(this.ctx, this.recordType, id, action, [...changes, ...extra], after.updatedAt);
