@@ -141,6 +141,11 @@ export const IncidentClock = z.object({
   /** "met 12 h before the deadline" / "respectée 12 h avant l'échéance". */
   summary: BilingualText,
   detail: BilingualText,
+  /**
+   * Decided not to notify in a workspace that separates duties, and not yet confirmed by another
+   * member: not final, so the clock is reported as running (or overdue), not as not required.
+   */
+  awaitingConfirmation: z.boolean().default(false),
   /** Where the clock comes from (incident or affected client). */
   source: TimelineSource,
 });

@@ -5,6 +5,7 @@ import type { Workstation } from '../../electron/core/workstation';
 import { createDispatch } from '../../electron/core/api/dispatch';
 import type { Obligation } from '@shared/schemas/obligation';
 import { syncHarness } from '../support/sync-harness';
+import { pdfText } from '../support/pdf';
 
 /**
  * Separation of duties, second half (issue #11): a decision not to notify made by one member is
@@ -146,5 +147,43 @@ describe('separation of duties: a decision not to notify needs a second member',
     expect(claire.sync.quarantined().map((q) => [q.recordId, q.recordType, q.reason, q.authorRole])).toEqual([[obligationId, 'obligation', 'duties_not_separated', 'security_lead']]);
     expect(await seen(claire, claireApi, incidentId, obligationId)).toEqual({ decision: 'not_required', awaiting: true, confirmedBy: null, clock: null, board: null });
     expect(claire.audit.verify().ok).toBe(true);
+  });
+  it('the timeline, its PDF and the breach register PDF say a decision awaits confirmation, and "not required" only once it is confirmed', async () => {
+    const { claire, samir, claireApi, samirApi } = await twoMembers();
+    await claireApi('sync.setWorkspaceSettings', { separationOfDuties: true });
+    await syncAll(claire, samir);
+    const { incidentId, obligationId } = await incidentWithAuthority(samirApi, 'Parcel labels sent to the wrong shop');
+    await samirApi('obligations.decide', { id: obligationId, decision: 'not_required', rationale: REASONS });
+    await samirApi('incidents.update', { id: incidentId, patch: { notifyAuthority: 'no', notifyAuthorityReasons: REASONS } });
+
+    type Clock = { kind: string; state: string; awaitingConfirmation: boolean; detail: { en: string; fr: string } };
+    const authorityClock = async (api: Api) => ((await api('timeline.get', { incidentId })) as { clocks: Clock[] }).clocks.find((c) => c.kind === 'authority')!;
+    const timelinePdf = async (api: Api, lang: 'en' | 'fr', tag = 'pending') =>
+      pdfText(((await api('exports.timeline', { incidentId, format: 'pdf', lang })) as { file: { contentBase64: string } }).file.contentBase64, `timeline-${tag}-${lang}.pdf`);
+    const registerPdf = async (api: Api, tag = 'pending') => pdfText(((await api('exports.register', { register: 'incidents', format: 'pdf' })) as { file: { contentBase64: string } }).file.contentBase64, `breach-register-${tag}.pdf`);
+
+    // Pending: the clock is running (72 h from awareness, not met), not "not required".
+    const pending = await authorityClock(samirApi);
+    expect(pending).toMatchObject({ state: expect.stringMatching(/^(running|overdue)$/), awaitingConfirmation: true });
+    expect(pending.detail.en).toContain('awaiting confirmation by another member');
+    expect(pending.detail.fr).toContain('en attente de confirmation par un autre membre');
+    const en = await timelinePdf(samirApi, 'en');
+    expect(en).toContain('No, awaiting confirmation by another member (the clock keeps running until then)');
+    expect(await timelinePdf(samirApi, 'fr')).toContain('en attente de confirmation par un autre membre');
+    const register = await registerPdf(samirApi);
+    expect(register).toContain('not required, awaiting confirmation by another member');
+    expect(register).not.toContain('not required (reasons recorded)');
+
+    // Confirmed by Claire: final everywhere, on both machines.
+    await syncAll(samir, claire);
+    await claireApi('obligations.confirm', { obligationId });
+    await syncAll(claire, samir);
+    for (const api of [samirApi, claireApi]) {
+      expect(await authorityClock(api)).toMatchObject({ state: 'not_required', awaitingConfirmation: false });
+      expect(await timelinePdf(api, 'en', 'confirmed')).not.toContain('awaiting confirmation');
+      const confirmed = await registerPdf(api, 'confirmed');
+      expect(confirmed).toContain('not required (reasons recorded)');
+      expect(confirmed).not.toContain('awaiting confirmation');
+    }
   });
 });

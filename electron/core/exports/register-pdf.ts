@@ -93,8 +93,13 @@ export async function registerPdf(
           return { text: `✓ ${who}${ref} ${T('on time', 'dans les délais')}`, late: false };
         case 'filed_late':
           return { text: `✗ ${who}${ref} ${T('late', 'en retard')}`, late: true };
-        case 'not_required':
-          return { text: `– ${who}: ${T('not required (reasons recorded)', 'non requise (motifs consignés)')}`, late: false };
+        case 'not_required': {
+          if (!o.awaitingConfirmation) return { text: `– ${who}: ${T('not required (reasons recorded)', 'non requise (motifs consignés)')}`, late: false };
+          // Not final: the clock runs on until another member confirms the decision.
+          const due = o.clock.due ? `, ${T('due', 'échéance')} ${fmtDeadline(o.clock.due, lang, zone)}` : '';
+          const over = o.clock.state === 'overdue';
+          return { text: `${over ? '!' : '…'} ${who}: ${T('not required, awaiting confirmation by another member', 'non requise, en attente de confirmation par un autre membre')}${due}`, late: over };
+        }
         default: {
           const due = o.clock.due ? `, ${T('due', 'échéance')} ${fmtDeadline(o.clock.due, lang, zone)}` : '';
           const over = o.clock.state === 'overdue';
@@ -154,8 +159,8 @@ export async function registerPdf(
           [T('Risk', 'Risque'), label('risk', i.riskLevel, lang, T('not assessed', 'non évalué'))],
           [T('Remedial action taken', 'Mesures prises'), tx(i.measuresTaken)],
           [T('Remedial action proposed', 'Mesures envisagées'), tx(i.measuresProposed)],
-          [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), decisionText(i, i.notifyAuthority, i.notifyAuthorityReasons, lang)],
-          [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), decisionText(i, i.notifyDataSubjects, i.notifyDataSubjectsReasons, lang)],
+          [T('Notify the authority: decision and reasons', 'Notification à l’autorité : décision et motifs'), decisionText(i, i.notifyAuthority, i.notifyAuthorityReasons, lang, obligationsOf(i).some((o) => (o.regime === 'gdpr-33' || o.regime === 'uk-gdpr-33') && o.awaitingConfirmation))],
+          [T('Inform data subjects: decision and reasons', 'Information des personnes : décision et motifs'), decisionText(i, i.notifyDataSubjects, i.notifyDataSubjectsReasons, lang, obligationsOf(i).some((o) => o.regime === 'gdpr-34' && o.awaitingConfirmation))],
           [
             T('Notification obligations and filings', 'Obligations de notification et dépôts'),
             obligationsOf(i)

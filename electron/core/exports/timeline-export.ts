@@ -75,11 +75,13 @@ const CATEGORY_COLORS: Record<TimelineEvent['category'], string> = {
  * neither (the controllers do, once told under Art. 33(2)): an undecided one says so instead of
  * reading "pending" as if it were ours to take.
  */
-export function decisionText(i: Pick<Incident, 'ourRole'>, value: Incident['notifyAuthority'], reasons: string, lang: Lang): string {
+export function decisionText(i: Pick<Incident, 'ourRole'>, value: Incident['notifyAuthority'], reasons: string, lang: Lang, awaitingConfirmation = false): string {
   if (controllersDecide(i, value)) {
     return lang === 'fr' ? 'Aux responsables du traitement de décider\u00a0: nous sommes leur sous-traitant (art. 33(2))' : 'For the controllers to decide: we are their processor (Art. 33(2))';
   }
-  return `${label('decision', value, lang)}${reasons ? ` — ${reasons}` : ''}`;
+  // Not final until another member confirms it (a workspace that separates duties).
+  const pending = awaitingConfirmation && value === 'no' ? (lang === 'fr' ? ', en attente de confirmation par un autre membre (le délai court jusque-là)' : ', awaiting confirmation by another member (the clock keeps running until then)') : '';
+  return `${label('decision', value, lang)}${pending}${reasons ? ` — ${reasons}` : ''}`;
 }
 
 /** The breach's period in words ("du … au …", "jusqu’au …", "until …"): dates, or date-times for a register. */
@@ -200,11 +202,12 @@ export async function timelinePdf(d: TimelineDoc, lang: Lang, job: Job): Promise
 
   // Current risk and decisions.
   pdf.heading(T('Current risk and decisions', 'Risque actuel et décisions'), 11.5, 2);
-  const decision = (v: Incident['notifyAuthority'], reasons: string) => decisionText(i, v, reasons, lang);
+  const awaiting = (kind: IncidentClock['kind']) => tl.clocks.some((c) => c.kind === kind && c.awaitingConfirmation);
+  const decision = (v: Incident['notifyAuthority'], reasons: string, kind: IncidentClock['kind']) => decisionText(i, v, reasons, lang, awaiting(kind));
   const three: [string, string][] = [
     [T('Risk to people', 'Risque pour les personnes'), `${label('risk', i.riskLevel, lang, T('not assessed', 'non évalué'))}${i.likelyConsequences ? ` — ${i.likelyConsequences}` : ''}`],
-    [T('Notify the authority (Art. 33)', 'Notifier l’autorité (art. 33)'), decision(i.notifyAuthority, i.notifyAuthorityReasons)],
-    [T('Inform data subjects (Art. 34)', 'Informer les personnes (art. 34)'), decision(i.notifyDataSubjects, i.notifyDataSubjectsReasons)],
+    [T('Notify the authority (Art. 33)', 'Notifier l’autorité (art. 33)'), decision(i.notifyAuthority, i.notifyAuthorityReasons, 'authority')],
+    [T('Inform data subjects (Art. 34)', 'Informer les personnes (art. 34)'), decision(i.notifyDataSubjects, i.notifyDataSubjectsReasons, 'data_subjects')],
   ];
   {
     const gap = 10;

@@ -39,7 +39,10 @@ export function incidentClocks(i: Incident, obligations: Obligation[], now: stri
     if (o.state === 'superseded') continue;
     const c = o.clock;
     const isClient = o.regime === 'gdpr-33-2';
-    const notRequired = o.state === 'not_required';
+    // A decision not to notify that awaits a second member's confirmation is not final: its clock
+    // runs on, and every reading of it (timeline, exports) must say so rather than "not required".
+    const pending = o.awaitingConfirmation;
+    const notRequired = o.state === 'not_required' && !pending;
     const filedLate = o.state === 'filed_late';
     let result: ClockResult;
     let margin: number | null = null;
@@ -63,7 +66,12 @@ export function incidentClocks(i: Incident, obligations: Obligation[], now: stri
       margin = minutesBetween(now, dueAt);
       result = margin >= 0 ? 'running' : 'overdue';
     }
-    const detail = notRequired
+    const detail = pending
+      ? bi(
+          `Decided not to ${o.regime === 'gdpr-34' ? 'communicate' : 'notify'}, awaiting confirmation by another member (the clock keeps running until then): ${U(o.rationale) || 'reasons not recorded'}`,
+          `Décision de ne pas ${o.regime === 'gdpr-34' ? 'communiquer' : 'notifier'}, en attente de confirmation par un autre membre (le délai court jusque-là) : ${U(o.rationale) || 'motifs non consignés'}`,
+        )
+      : notRequired
       ? o.regime === 'gdpr-34'
         ? bi(`Decided not to communicate: ${U(o.rationale) || 'reasons not recorded'}`, `Décision de ne pas communiquer : ${U(o.rationale) || 'motifs non consignés'}`)
         : bi(`Decided not to notify: ${U(o.rationale) || 'reasons not recorded'}`, `Décision de ne pas notifier : ${U(o.rationale) || 'motifs non consignés'}`)
@@ -84,6 +92,7 @@ export function incidentClocks(i: Incident, obligations: Obligation[], now: stri
       marginMinutes: margin,
       summary: finish(clockSummary(result, margin, c.startedAt, c.metAt)),
       detail: finish(detail),
+      awaitingConfirmation: pending,
       source: isClient && o.recipientId ? { type: 'client', id: o.recipientId, reference: o.recipientName } : source,
     });
   }
