@@ -8,6 +8,8 @@ import { notifySuccess } from '../../lib/notify';
 import { useAppStatus } from '../../state/appStatus';
 import { NS } from './ns';
 import { FormSection } from '../../components/FormSection';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useAction } from '../../lib/useAction';
 
 const MAX_MINUTES = AUTO_LOCK_MAX_MINUTES;
 
@@ -22,8 +24,8 @@ export function LockSection() {
   const [minutes, setMinutes] = useState<string | number>('');
   const [quitOnClose, setQuitOnClose] = useState(false);
   const [minutesError, setMinutesError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  // One error for reading and for saving: either way the section says so in the same place.
+  const { busy: saving, error, setError, run } = useAction();
 
   useEffect(() => {
     let current = true;
@@ -40,7 +42,7 @@ export function LockSection() {
       current = false;
       off();
     };
-  }, []);
+  }, [setError]);
 
   if (saved === null) return error ? <ErrorNotice error={error} /> : <Loader size="sm" />;
 
@@ -52,31 +54,19 @@ export function LockSection() {
       setMinutesError(t('lock.minutesInvalid', { max: MAX_MINUTES }));
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const change: PreferencesUpdate = { autoLockMinutes: typed, ...(host === 'electron' ? { quitOnClose } : {}) };
       const next = await api.call('preferences.set', change);
       setSaved(next);
       setMinutes(next.autoLockMinutes);
       setQuitOnClose(next.quitOnClose);
       notifySuccess(t('lock.saved'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
     <FormSection title={t('lock.section')} help={host === 'electron' ? t('lock.helpDesktop') : t('lock.helpWeb')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <Stack gap="md">
           <NumberInput
             label={t('lock.minutes')}
@@ -110,7 +100,7 @@ export function LockSection() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </FormSection>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
+import { useAction } from '../../lib/useAction';
 import { useFormatters } from '../../lib/useFormatters';
 import { NS } from './ns';
 import { FormSection } from '../../components/FormSection';
@@ -40,8 +41,8 @@ export function RemindersTab() {
   const [list, setList] = useState<number[]>([]);
   const [adding, setAdding] = useState<string | number>('');
   const [addError, setAddError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  // One error for reading and for saving: either way the tab says so in the same place.
+  const { busy: saving, error, setError, run } = useAction();
 
   useEffect(() => {
     let current = true;
@@ -56,7 +57,7 @@ export function RemindersTab() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [setError]);
 
   function add() {
     const h = typeof adding === 'number' ? adding : Number.parseFloat(String(adding).replace(',', '.'));
@@ -78,20 +79,13 @@ export function RemindersTab() {
     setAddError(null);
   }
 
-  async function save() {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const s = await api.call('reminders.settings.set', { thresholdsHours: list });
       setSaved(s.thresholdsHours);
       setList(s.thresholdsHours);
       notifySuccess(t('reminders.saved'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   if (saved === null) return error ? <ErrorNotice error={error} title={t('reminders.loadFailed')} /> : <Loader size="sm" />;
 

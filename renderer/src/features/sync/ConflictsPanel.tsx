@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Collapse, Group, Loader, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Collapse, EmptyState, Group, Loader, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconCircleCheck, IconGitMerge } from '@tabler/icons-react';
 import type { Conflict } from '@shared/schemas/sync';
 import { RecordType } from '@shared/schemas/record-types';
 import { api } from '../../api';
-import { EmptyNotice } from './EmptyNotice';
 import { useCan } from '../../lib/permissions';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
+import { useAction } from '../../lib/useAction';
 import { useFormatters } from '../../lib/useFormatters';
 import { useAppStatus } from '../../state/appStatus';
 import { useNavigation } from '../../state/navigation';
@@ -57,7 +57,7 @@ export function ConflictsPanel({ openCount }: { openCount: number }) {
       <SectionIntro title={st('conflicts.title')} help={st('conflicts.help')} />
       {error !== null && <SyncErrorNotice error={error} context="action" />}
       {open.length === 0 ? (
-        <EmptyNotice icon={<IconCircleCheck size={20} />} title={st('conflicts.noneTitle')} body={st('conflicts.noneBody')} />
+        <EmptyState icon={<IconCircleCheck size={26} stroke={1.5} aria-hidden />} withIndicatorBackground title={st('conflicts.noneTitle')} description={st('conflicts.noneBody')} />
       ) : (
         <Stack gap="sm" data-testid="open-conflicts">
           {open.map((c) => (
@@ -119,26 +119,18 @@ function OpenConflict({ conflict: c, onResolved }: { conflict: Conflict; onResol
   const st = useFeatureT('sync');
   const f = useFormatters();
   const machine = useMachine();
-  const [busy, setBusy] = useState<Choice | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { running: busy, error, run } = useAction<Choice>();
   const field = historyFieldLabel(c.recordType, c.field);
   const can = useCan();
 
-  async function resolve(choice: Choice) {
-    setBusy(choice);
-    setError(null);
-    try {
+  const resolve = (choice: Choice) =>
+    run(async () => {
       await api.call('conflicts.resolve', { id: c.id, choice });
       notifySuccess(st(choice === 'took_losing' ? 'conflicts.tookDone' : 'conflicts.keptDone', { field, reference: c.reference ?? '' }));
       useRecordChanges.getState().bump(c.recordType, c.recordId);
       void useSyncStatus.getState().load();
       onResolved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
+    }, choice);
 
   return (
     <Paper withBorder p="md" data-testid="conflict" aria-label={st('conflicts.itemLabel', { field, reference: c.reference ?? '' })}>

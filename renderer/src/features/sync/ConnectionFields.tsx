@@ -1,11 +1,20 @@
-import { Alert, Grid, NumberInput, PasswordInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Grid, NumberInput, PasswordInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconLockCheck } from '@tabler/icons-react';
 import { SslMode } from '@shared/schemas/sync';
+import { LabelledSegments } from '../../components/LabelledSegments';
 import { useFeatureT } from '../../lib/featureT';
 import { connectionStringTls, type ConnectionFormValues, type SslMode as SslModeValue } from './connectionForm';
 
 export type SyncFormValues = ConnectionFormValues & { invitation: string; code: string };
+
+/** A field of machine text (a host, a login, a code): the spell checker and the browser's autofill only get in the way. */
+export function machineText(disabled: boolean | undefined) {
+  return { spellCheck: false, autoComplete: 'off', disabled } as const;
+}
+
+/** Certificates and connection strings are read character by character: monospace. */
+const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } };
 
 /**
  * Where the shared PostgreSQL is and how to reach it: the fields one by one, or a postgres://
@@ -17,21 +26,17 @@ export function ConnectionFields({ form, disabled }: { form: UseFormReturnType<S
   const v = form.getValues();
   return (
     <Stack gap="sm">
-      <div>
-        <Text size="sm" fw={500} mb={4} id="sync-connection-mode">
-          {st('form.modeLabel')}
-        </Text>
-        <SegmentedControl
-          size="xs"
-          aria-labelledby="sync-connection-mode"
-          disabled={disabled}
-          data={[
-            { value: 'fields', label: st('form.modeFields') },
-            { value: 'string', label: st('form.modeString') },
-          ]}
-          {...form.getInputProps('mode')}
-        />
-      </div>
+      <LabelledSegments
+        id="sync-connection-mode"
+        label={st('form.modeLabel')}
+        size="xs"
+        disabled={disabled}
+        data={[
+          { value: 'fields', label: st('form.modeFields') },
+          { value: 'string', label: st('form.modeString') },
+        ]}
+        {...form.getInputProps('mode')}
+      />
       {v.mode === 'string' ? (
         <>
           <TextInput
@@ -39,10 +44,8 @@ export function ConnectionFields({ form, disabled }: { form: UseFormReturnType<S
             description={st('form.connectionStringHelp')}
             placeholder="postgres://privacyops_dpo@db.example.org:5432/privacyops?sslmode=verify-full"
             required
-            spellCheck={false}
-            autoComplete="off"
-            disabled={disabled}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+            styles={MONO}
+            {...machineText(disabled)}
             {...form.getInputProps('connectionString')}
           />
           <PasswordInput
@@ -58,33 +61,16 @@ export function ConnectionFields({ form, disabled }: { form: UseFormReturnType<S
         <>
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={st('form.host')}
-                description={st('form.hostHelp')}
-                placeholder="db.example.org"
-                required
-                spellCheck={false}
-                autoComplete="off"
-                disabled={disabled}
-                {...form.getInputProps('host')}
-              />
+              <TextInput label={st('form.host')} description={st('form.hostHelp')} placeholder="db.example.org" required {...machineText(disabled)} {...form.getInputProps('host')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 2 }}>
               <NumberInput label={st('form.port')} required min={1} max={65535} allowDecimal={false} allowNegative={false} thousandSeparator="" hideControls disabled={disabled} {...form.getInputProps('port')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
-              <TextInput label={st('form.database')} placeholder="privacyops" required spellCheck={false} autoComplete="off" disabled={disabled} {...form.getInputProps('database')} />
+              <TextInput label={st('form.database')} placeholder="privacyops" required {...machineText(disabled)} {...form.getInputProps('database')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={st('form.user')}
-                description={st('form.userHelp')}
-                required
-                spellCheck={false}
-                autoComplete="off"
-                disabled={disabled}
-                {...form.getInputProps('user')}
-              />
+              <TextInput label={st('form.user')} description={st('form.userHelp')} required {...machineText(disabled)} {...form.getInputProps('user')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <PasswordInput label={st('form.password')} description={st('form.passwordHelp')} autoComplete="new-password" disabled={disabled} {...form.getInputProps('password')} />
@@ -108,7 +94,7 @@ export function ConnectionFields({ form, disabled }: { form: UseFormReturnType<S
               maxRows={8}
               spellCheck={false}
               disabled={disabled}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+              styles={MONO}
               {...form.getInputProps('caCertificate')}
             />
           )}

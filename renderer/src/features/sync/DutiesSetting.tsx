@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Stack, Switch, Title } from '@mantine/core';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifySuccess } from '../../lib/notify';
+import { useAction } from '../../lib/useAction';
 import { useCan } from '../../lib/permissions';
 import { useRemote } from '../../lib/useRemote';
 import { useRecordTypeVersion } from '../../state/recordChanges';
@@ -16,20 +16,15 @@ export function DutiesSetting() {
   const can = useCan();
   const version = useRecordTypeVersion('settings');
   const { data, setData } = useRemote(() => api.call('sync.workspaceSettings', {}), [version]);
-  const [busy, setBusy] = useState(false);
+  // A switch has no room for an error under it: a refusal is notified.
+  const { busy, run } = useAction({ notify: true });
   if (!data) return null;
 
-  async function change(on: boolean) {
-    setBusy(true);
-    try {
-      setData(await api.call('sync.setWorkspaceSettings', { ...data!, separationOfDuties: on }));
+  const change = (on: boolean) =>
+    run(async () => {
+      setData(await api.call('sync.setWorkspaceSettings', { ...data, separationOfDuties: on }));
       notifySuccess(st(on ? 'duties.on' : 'duties.off'));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <section aria-labelledby="sync-duties-title">

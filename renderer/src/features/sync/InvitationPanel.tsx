@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Alert, Box, Button, CopyButton, Group, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { Alert, Box, Button, CopyButton, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconDeviceMobileMessage, IconMail, IconUserPlus } from '@tabler/icons-react';
 import type { Invitation, MemberRole } from '@shared/schemas/sync';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
+import { useAction } from '../../lib/useAction';
 import { useFormatters } from '../../lib/useFormatters';
 import { SyncErrorNotice } from './SyncErrorNotice';
 import { RoleSelect } from './MemberRole';
+import { SectionIntro } from './SectionIntro';
 
 /**
  * A new invitation: the text to send by email, and — apart, and prominently — the code that
@@ -19,43 +21,28 @@ export function InvitationPanel({ canReachBackend }: { canReachBackend: boolean 
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   // Least privilege unless the administrator chooses otherwise.
   const [role, setRole] = useState<MemberRole>('reader');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function invite() {
-    setBusy(true);
-    setError(null);
-    try {
-      setInvitation(await api.call('sync.invite', { role }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAction();
+  const invite = () => run(async () => setInvitation(await api.call('sync.invite', { role })));
 
   return (
     <section aria-labelledby="sync-invite-title">
-      <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
-        <div>
-          <Title order={2} size="h3" id="sync-invite-title">
-            {st('invite.title')}
-          </Title>
-          <Text size="xs" c="dimmed" maw={640}>
-            {st('invite.help')}
-          </Text>
-        </div>
-        {!invitation && (
-          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-            <RoleSelect value={role} onChange={setRole} label={st('invite.role')} />
-            <Tooltip label={st('invite.offline')} disabled={canReachBackend} multiline w={260}>
-              <Button leftSection={<IconUserPlus size={16} />} onClick={() => void invite()} loading={busy} disabled={!canReachBackend} style={{ flexShrink: 0 }}>
-                {st('invite.create')}
-              </Button>
-            </Tooltip>
-          </Group>
-        )}
-      </Group>
+      <SectionIntro
+        id="sync-invite-title"
+        title={st('invite.title')}
+        help={st('invite.help')}
+        action={
+          !invitation && (
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <RoleSelect value={role} onChange={setRole} label={st('invite.role')} />
+              <Tooltip label={st('invite.offline')} disabled={canReachBackend} multiline w={260}>
+                <Button leftSection={<IconUserPlus size={16} />} onClick={() => void invite()} loading={busy} disabled={!canReachBackend} style={{ flexShrink: 0 }}>
+                  {st('invite.create')}
+                </Button>
+              </Tooltip>
+            </Group>
+          )
+        }
+      />
       {error !== null && <SyncErrorNotice error={error} context="action" title={st('invite.failed')} />}
       {invitation && (
         <Paper withBorder p="md" data-testid="invitation">

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlugConnectedX } from '@tabler/icons-react';
 import type { SyncStatus } from '@shared/schemas/sync';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
-import { SyncErrorNotice } from './SyncErrorNotice';
+import { ConfirmDialog } from './ConfirmDialog';
 import { useSyncStatus } from './syncStore';
 
 /** This machine's link to the workspace, and leaving it (the local register stays). */
@@ -65,46 +64,31 @@ function Row({ label, value }: { label: string; value: string | null }) {
 }
 
 function DisconnectModal({ opened, pending, onClose }: { opened: boolean; pending: number; onClose(): void }) {
-  const { t } = useTranslation();
   const st = useFeatureT('sync');
   const f = useFormatters();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   async function disconnect() {
-    setBusy(true);
-    setError(null);
-    try {
-      useSyncStatus.getState().apply(await api.call('sync.disconnect', {}));
-      notifySuccess(st('machine.disconnected'));
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    useSyncStatus.getState().apply(await api.call('sync.disconnect', {}));
+    notifySuccess(st('machine.disconnected'));
+    onClose();
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={st('machine.confirmTitle')} size="lg">
-      <Stack gap="sm">
-        <Text size="sm">{st('machine.confirmBody1')}</Text>
-        <Text size="sm">{st('machine.confirmBody2')}</Text>
-        {pending > 0 && (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={st('machine.pendingTitle', { count: pending, n: f.number(pending) })}>
-            <Text size="sm">{st('machine.pendingBody')}</Text>
-          </Alert>
-        )}
-        {error !== null && <SyncErrorNotice error={error} context="action" />}
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={busy} onClick={() => void disconnect()} leftSection={<IconPlugConnectedX size={16} />}>
-            {st('machine.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={opened}
+      onClose={onClose}
+      title={st('machine.confirmTitle')}
+      confirmLabel={st('machine.confirm')}
+      confirmIcon={<IconPlugConnectedX size={16} />}
+      onConfirm={disconnect}
+    >
+      <Text size="sm">{st('machine.confirmBody1')}</Text>
+      <Text size="sm">{st('machine.confirmBody2')}</Text>
+      {pending > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={st('machine.pendingTitle', { count: pending, n: f.number(pending) })}>
+          <Text size="sm">{st('machine.pendingBody')}</Text>
+        </Alert>
+      )}
+    </ConfirmDialog>
   );
 }

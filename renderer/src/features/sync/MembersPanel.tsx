@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCloudOff, IconDeviceDesktop, IconUserMinus } from '@tabler/icons-react';
 import { managesMembers, type Member } from '@shared/schemas/sync';
-import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
+import { ConfirmDialog } from './ConfirmDialog';
 import { DutiesSetting } from './DutiesSetting';
 import { InvitationPanel } from './InvitationPanel';
 import { MemberRoleCell } from './MemberRole';
@@ -131,54 +131,30 @@ function isUnreachable(e: unknown): boolean {
 }
 
 function RemoveMemberModal({ member, onClose, onRemoved }: { member: Member | null; onClose(): void; onRemoved(): void }) {
-  const { t } = useTranslation();
   const st = useFeatureT('sync');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   async function remove() {
     if (!member) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('sync.removeMember', { memberId: member.memberId });
-      notifySuccess(st('members.removed', { label: member.label }));
-      onRemoved();
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await api.call('sync.removeMember', { memberId: member.memberId });
+    notifySuccess(st('members.removed', { label: member.label }));
+    onRemoved();
+    onClose();
   }
 
   return (
-    <Modal
+    <ConfirmDialog
       opened={member !== null}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
+      onClose={onClose}
       title={member ? st('members.confirmTitle', { label: member.label }) : ''}
-      size="lg"
+      confirmLabel={st('members.confirm')}
+      confirmIcon={<IconUserMinus size={16} />}
+      onConfirm={remove}
     >
-      <Stack gap="sm">
-        <Text size="sm">{st('members.confirmBody1', { label: member?.label ?? '' })}</Text>
-        <Text size="sm">{st('members.confirmBody2')}</Text>
-        <Text size="sm" c="dimmed">
-          {st('members.confirmBody3')}
-        </Text>
-        {error !== null && <SyncErrorNotice error={error} context="action" />}
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={busy} onClick={() => void remove()} leftSection={<IconUserMinus size={16} />}>
-            {st('members.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{st('members.confirmBody1', { label: member?.label ?? '' })}</Text>
+      <Text size="sm">{st('members.confirmBody2')}</Text>
+      <Text size="sm" c="dimmed">
+        {st('members.confirmBody3')}
+      </Text>
+    </ConfirmDialog>
   );
 }
-

@@ -1,11 +1,11 @@
-import { Badge, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { api } from '../../api';
 import { recordTypeLabel } from '../../components/records/labels';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
-import { EmptyNotice } from './EmptyNotice';
 import { SyncErrorNotice } from './SyncErrorNotice';
 import { SectionIntro } from './SectionIntro';
 
@@ -26,51 +26,52 @@ export function QuarantinePanel({ lastSyncedAt }: { lastSyncedAt: string | null 
     <Stack gap="md">
       <SectionIntro title={st('quarantine.title')} help={st('quarantine.help')} />
       {items.length === 0 ? (
-        <EmptyNotice icon={<IconShieldCheck size={18} />} title={st('quarantine.noneTitle')} body={st('quarantine.noneBody')} />
+        <EmptyState icon={<IconShieldCheck size={26} stroke={1.5} aria-hidden />} withIndicatorBackground title={st('quarantine.noneTitle')} description={st('quarantine.noneBody')} />
       ) : (
-        <Paper withBorder>
-          <Table verticalSpacing={6} data-testid="sync-quarantine">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('quarantine.what')}</Table.Th>
-                <Table.Th>{st('quarantine.author')}</Table.Th>
-                <Table.Th>{st('quarantine.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((q) => (
-                <Table.Tr key={q.opId}>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Badge size="sm" variant="light" color={q.kind === 'membership' ? 'grape' : 'gray'} tt="none">
-                        {st(`quarantine.kind.${q.kind}`)}
-                      </Badge>
-                      <Text size="sm">
-                        {q.kind === 'membership' ? st(`quarantine.statement.${q.action}`) : `${recordTypeLabel(q.recordType)} · ${q.action}`}
-                      </Text>
-                    </Group>
-                    <Text size="xs" c="dimmed" className="tabular">
-                      {q.seq !== null ? st('quarantine.position', { seq: f.number(q.seq) }) : ''} {q.at ? f.dateTime(q.at) : ''}
+        <SimpleTable
+          testId="sync-quarantine"
+          rows={items}
+          rowKey={(q) => q.opId}
+          columns={[
+            {
+              title: st('quarantine.what'),
+              render: (q) => (
+                <>
+                  <Group gap={6} wrap="nowrap">
+                    <Badge size="sm" variant="light" color={q.kind === 'membership' ? 'grape' : 'gray'} tt="none">
+                      {st(`quarantine.kind.${q.kind}`)}
+                    </Badge>
+                    <Text size="sm">{q.kind === 'membership' ? st(`quarantine.statement.${q.action}`) : `${recordTypeLabel(q.recordType)} · ${q.action}`}</Text>
+                  </Group>
+                  <Text size="xs" c="dimmed" className="tabular">
+                    {q.seq !== null ? st('quarantine.position', { seq: f.number(q.seq) }) : ''} {q.at ? f.dateTime(q.at) : ''}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              title: st('quarantine.author'),
+              render: (q) => (
+                <>
+                  <Text size="sm">{q.actor ?? st('quarantine.unknownAuthor')}</Text>
+                  {q.authorRole && (
+                    <Text size="xs" c="dimmed">
+                      {st(`roles.${q.authorRole}`)}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{q.actor ?? st('quarantine.unknownAuthor')}</Text>
-                    {q.authorRole && (
-                      <Text size="xs" c="dimmed">
-                        {st(`roles.${q.authorRole}`)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" data-testid="quarantine-reason">
-                      {st(`quarantine.reasons.${q.reason}`, { type: recordTypeLabel(q.recordType), role: q.authorRole ? st(`roles.${q.authorRole}`) : '' })}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: st('quarantine.reason'),
+              render: (q) => (
+                <Text size="sm" data-testid="quarantine-reason">
+                  {st(`quarantine.reasons.${q.reason}`, { type: recordTypeLabel(q.recordType), role: q.authorRole ? st(`roles.${q.authorRole}`) : '' })}
+                </Text>
+              ),
+            },
+          ]}
+        />
       )}
     </Stack>
   );

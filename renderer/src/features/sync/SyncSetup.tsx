@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCircleCheck, IconKey, IconLock, IconMail, IconUsersGroup, IconUserPlus } from '@tabler/icons-react';
+import { IconCircleCheck, IconKey, IconLock, IconMail, IconUsersGroup, IconUserPlus, type Icon } from '@tabler/icons-react';
 import { api } from '../../api';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
-import { ConnectionFields, type SyncFormValues } from './ConnectionFields';
+import { useAction } from '../../lib/useAction';
+import { ConnectionFields, machineText, type SyncFormValues } from './ConnectionFields';
 import { emptyConnection, toConnectInput, withInvitedConnection } from './connectionForm';
 import { SyncErrorNotice } from './SyncErrorNotice';
 import { useSyncStatus } from './syncStore';
 
 type Path = 'create' | 'join';
+const PATHS: { path: Path; icon: Icon }[] = [
+  { path: 'create', icon: IconUsersGroup },
+  { path: 'join', icon: IconUserPlus },
+];
 
 /** Sync is not set up on this machine: what it does, and the two ways in. */
 export function SyncSetup() {
@@ -30,20 +35,9 @@ export function SyncSetup() {
         </Group>
       </Paper>
       <SimpleGrid cols={2} spacing="md" role="radiogroup" aria-label={st('setup.choose')}>
-        <Choice
-          selected={path === 'create'}
-          onSelect={() => setPath('create')}
-          icon={<IconUsersGroup size={22} stroke={1.6} />}
-          title={st('setup.createTitle')}
-          body={st('setup.createBody')}
-        />
-        <Choice
-          selected={path === 'join'}
-          onSelect={() => setPath('join')}
-          icon={<IconUserPlus size={22} stroke={1.6} />}
-          title={st('setup.joinTitle')}
-          body={st('setup.joinBody')}
-        />
+        {PATHS.map(({ path: p, icon: PathIcon }) => (
+          <Choice key={p} selected={path === p} onSelect={() => setPath(p)} icon={<PathIcon size={22} stroke={1.6} />} title={st(`setup.${p}Title`)} body={st(`setup.${p}Body`)} />
+        ))}
       </SimpleGrid>
       {path === 'create' && <CreateForm key="create" />}
       {path === 'join' && <JoinForm key="join" />}
@@ -98,8 +92,7 @@ function useSyncForm() {
 function CreateForm() {
   const st = useFeatureT('sync');
   const form = useSyncForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(values: SyncFormValues) {
     setError(null);
@@ -108,16 +101,10 @@ function CreateForm() {
       form.setErrors(checked.errors);
       return;
     }
-    setBusy(true);
-    try {
-      const status = await api.call('sync.createWorkspace', checked.input);
-      useSyncStatus.getState().apply(status);
+    await run(async () => {
+      useSyncStatus.getState().apply(await api.call('sync.createWorkspace', checked.input));
       notifySuccess(st('setup.created'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -145,6 +132,16 @@ function CreateForm() {
   );
 }
 
+/** The envelope and the key: which of the two channels each part of an invitation came by. */
+function IconLabel({ icon: FieldIcon, text }: { icon: Icon; text: string }) {
+  return (
+    <>
+      <FieldIcon size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 6 }} />
+      {text}
+    </>
+  );
+}
+
 interface ReadInvitation {
   workspaceId: string;
   where: string | null;
@@ -154,8 +151,7 @@ interface ReadInvitation {
 function JoinForm() {
   const st = useFeatureT('sync');
   const form = useSyncForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [read, setRead] = useState<ReadInvitation | null>(null);
   const [readError, setReadError] = useState<unknown>(null);
   const lastRead = useRef('');
@@ -203,16 +199,10 @@ function JoinForm() {
       form.setErrors(errors);
       return;
     }
-    setBusy(true);
-    try {
-      const status = await api.call('sync.join', { ...checked.input, invitation: values.invitation.trim(), code: values.code.trim() });
-      useSyncStatus.getState().apply(status);
+    await run(async () => {
+      useSyncStatus.getState().apply(await api.call('sync.join', { ...checked.input, invitation: values.invitation.trim(), code: values.code.trim() }));
       notifySuccess(st('setup.joined'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -223,12 +213,7 @@ function JoinForm() {
             {st('setup.joinFormTitle')}
           </Title>
           <Textarea
-            label={
-              <>
-                <IconMail size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 6 }} />
-                {st('join.invitation')}
-              </>
-            }
+            label={<IconLabel icon={IconMail} text={st('join.invitation')} />}
             description={st('join.invitationHelp')}
             placeholder="PRIVACYOPS-INVITE-1.…"
             required
@@ -250,18 +235,11 @@ function JoinForm() {
           )}
           {readError !== null && invitation.trim() && <SyncErrorNotice error={readError} context="join" title={st('join.unreadable')} />}
           <TextInput
-            label={
-              <>
-                <IconKey size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 6 }} />
-                {st('join.code')}
-              </>
-            }
+            label={<IconLabel icon={IconKey} text={st('join.code')} />}
             description={st('join.codeHelp')}
             placeholder={st('join.codePlaceholder')}
             required
-            spellCheck={false}
-            autoComplete="off"
-            disabled={busy}
+            {...machineText(busy)}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             {...form.getInputProps('code')}
           />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Badge, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceDesktop, IconShieldX, IconUsers } from '@tabler/icons-react';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -58,6 +58,12 @@ export function SyncView({ params }: { params?: Record<string, string> }) {
   }
 
   const reachable = status.state === 'online' || status.state === 'syncing';
+  const panels: Record<Section, ReactNode> = {
+    conflicts: <ConflictsPanel openCount={status.openConflicts} />,
+    members: <MembersPanel canReachBackend={reachable} />,
+    quarantine: <QuarantinePanel lastSyncedAt={status.lastSyncedAt} />,
+    machine: <MachinePanel status={status} />,
+  };
   return (
     <Stack gap="md">
       {header}
@@ -84,18 +90,11 @@ export function SyncView({ params }: { params?: Record<string, string> }) {
             {st('tabs.machine')}
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="conflicts" pt="md">
-          <ConflictsPanel openCount={status.openConflicts} />
-        </Tabs.Panel>
-        <Tabs.Panel value="members" pt="md">
-          <MembersPanel canReachBackend={reachable} />
-        </Tabs.Panel>
-        <Tabs.Panel value="quarantine" pt="md">
-          <QuarantinePanel lastSyncedAt={status.lastSyncedAt} />
-        </Tabs.Panel>
-        <Tabs.Panel value="machine" pt="md">
-          <MachinePanel status={status} />
-        </Tabs.Panel>
+        {SECTIONS.map((s) => (
+          <Tabs.Panel key={s} value={s} pt="md">
+            {panels[s]}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );

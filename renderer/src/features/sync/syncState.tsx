@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MantineColor } from '@mantine/core';
-import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconPlugConnected, IconRefresh, IconUserOff } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconPlugConnected, IconRefresh, IconUserOff, type Icon } from '@tabler/icons-react';
 import type { SyncState, SyncStatus } from '@shared/schemas/sync';
 import type { FeatureT } from '../../lib/featureT';
 import { intlLocale, type UiLanguage } from '../../lib/format';
@@ -16,24 +16,19 @@ export const STATE_COLOR: Record<SyncState, MantineColor> = {
   removed: 'red',
 };
 
+const STATE_ICON: Record<SyncState, Icon> = {
+  off: IconCloudOff,
+  connecting: IconPlugConnected,
+  online: IconCloudCheck,
+  syncing: IconRefresh,
+  offline: IconCloudOff,
+  error: IconAlertTriangle,
+  removed: IconUserOff,
+};
+
 export function stateIcon(state: SyncState, size = 16): ReactNode {
-  const props = { size, stroke: 1.7, 'aria-hidden': true } as const;
-  switch (state) {
-    case 'online':
-      return <IconCloudCheck {...props} />;
-    case 'syncing':
-      return <IconRefresh {...props} />;
-    case 'connecting':
-      return <IconPlugConnected {...props} />;
-    case 'offline':
-      return <IconCloudOff {...props} />;
-    case 'removed':
-      return <IconUserOff {...props} />;
-    case 'error':
-      return <IconAlertTriangle {...props} />;
-    default:
-      return <IconCloudOff {...props} />;
-  }
+  const StateIcon = STATE_ICON[state];
+  return <StateIcon size={size} stroke={1.7} aria-hidden />;
 }
 
 /** "Sending changes: 120 of 500" — what a round is doing now. */

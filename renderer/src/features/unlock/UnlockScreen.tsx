@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { CenteredPanel } from '../../components/CenteredPanel';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useAction } from '../../lib/useAction';
 import { useAppStatus } from '../../state/appStatus';
 
 /** The register exists but is closed: say why, and open it with the passphrase or the keychain. */
@@ -13,8 +15,7 @@ export function UnlockScreen() {
   const status = useAppStatus((s) => s.status);
   const [passphrase, setPassphrase] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<'unlock' | 'keychain' | null>(null);
+  const { running: busy, error, run } = useAction<'unlock' | 'keychain'>();
   const [keychainStillLocked, setKeychainStillLocked] = useState(false);
   // Set when an unlock attempt was refused because the register is newer than this app.
   const [newer, setNewer] = useState(false);
@@ -30,44 +31,40 @@ export function UnlockScreen() {
       input.current?.focus();
       return;
     }
-    setBusy('unlock');
-    setError(null);
     setFieldError(null);
-    try {
-      useAppStatus.getState().apply(await api.call('app.unlock', { passphrase }));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'DATABASE_NEWER') {
-        setNewer(true);
-      } else if (e instanceof ApiError && e.code === 'WRONG_PASSPHRASE') {
-        setFieldError(t('errors.WRONG_PASSPHRASE'));
-        // Keep the typed text so a typo can be fixed; select it so retyping replaces it.
-        requestAnimationFrame(() => {
-          input.current?.focus();
-          input.current?.select();
-        });
-      } else {
-        setError(e);
+    await run(async () => {
+      try {
+        useAppStatus.getState().apply(await api.call('app.unlock', { passphrase }));
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'DATABASE_NEWER') {
+          setNewer(true);
+        } else if (e instanceof ApiError && e.code === 'WRONG_PASSPHRASE') {
+          setFieldError(t('errors.WRONG_PASSPHRASE'));
+          // Keep the typed text so a typo can be fixed; select it so retyping replaces it.
+          requestAnimationFrame(() => {
+            input.current?.focus();
+            input.current?.select();
+          });
+        } else {
+          throw e;
+        }
       }
-    } finally {
-      setBusy(null);
-    }
+    }, 'unlock');
   }
 
   async function retryKeychain() {
-    setBusy('keychain');
-    setError(null);
     setFieldError(null);
     setKeychainStillLocked(false);
-    try {
-      const next = await api.call('app.retryKeychain', {});
-      useAppStatus.getState().apply(next);
-      if (next.state === 'locked' && next.lockReason !== 'database-newer') setKeychainStillLocked(true);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'DATABASE_NEWER') setNewer(true);
-      else setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await run(async () => {
+      try {
+        const next = await api.call('app.retryKeychain', {});
+        useAppStatus.getState().apply(next);
+        if (next.state === 'locked' && next.lockReason !== 'database-newer') setKeychainStillLocked(true);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'DATABASE_NEWER') setNewer(true);
+        else throw e;
+      }
+    }, 'keychain');
   }
 
   return (
@@ -84,13 +81,7 @@ export function UnlockScreen() {
           {t(`unlock.reasons.${reason}`, { version: status?.version ?? '' })}
         </Alert>
         {!refused && (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void unlock();
-            }}
-          >
+          <SubmitForm onSubmit={unlock}>
             <Stack gap="sm">
               <PasswordInput
                 ref={input}
@@ -119,7 +110,7 @@ export function UnlockScreen() {
                 </Button>
               </Group>
             </Stack>
-          </form>
+          </SubmitForm>
         )}
         {keychainStillLocked && (
           <Text size="sm" c="dimmed" role="status">
