@@ -1,6 +1,7 @@
 import { ReportExportInput, ReportInput, type AnnualReport, type ReportExportResult } from '@shared/schemas/report';
 import type { Lang } from '@shared/schemas/common';
 import { safeName, type ExchangeContext } from '../exports/context';
+import type { Redactor } from '@shared/redaction';
 import { exportRedactorFor, redactorFor } from '../exports/redaction';
 import type { Jobs } from '../jobs/jobs';
 import { annualFigures } from './figures';
@@ -21,14 +22,13 @@ export class Reports {
   /** The figures for a period (default: this calendar year), read at the app clock's now. */
   annual(input: ReportInput, lang: Lang = 'en'): AnnualReport {
     const q = ReportInput.parse(input);
-    return this.figures(q, q.profile, lang);
+    return this.figures(q, redactorFor(this.x, q.profile, lang).redactor);
   }
 
-  private figures(q: { from?: string; to?: string }, profile: string, lang: Lang): AnnualReport {
+  private figures(q: { from?: string; to?: string }, redactor: Redactor): AnnualReport {
     const ctx = this.x.d.ctx;
     const now = ctx.clock.now();
     const period = resolvePeriod(q, now, this.x.d.organisation().timeZone);
-    const { redactor } = redactorFor(this.x, profile, lang);
     return annualFigures(ctx, period, now, redactor);
   }
 
@@ -37,8 +37,8 @@ export class Reports {
     return this.x.jobs.run(q.jobId, async (job) => {
       await job.start('reading', 3);
       // Figures and provenance are read in one synchronous step: the audit head matches the data.
-      const { redaction } = exportRedactorFor(this.x, q.profile, q.lang);
-      const report = this.figures(q, q.profile, q.lang);
+      const { redaction, redactor } = exportRedactorFor(this.x, q.profile, q.lang);
+      const report = this.figures(q, redactor);
       const drills = report.incidents.drillsLeftOut;
       // Breach exercises are left out of the figures; the provenance says how many (as the breach register's does).
       const provenance = { ...this.x.provenance(), redaction, ...(drills ? { drillsLeftOut: drills } : {}) };
