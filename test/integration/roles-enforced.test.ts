@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 180_000 });
 import type { Workstation } from '../../electron/core/workstation';
 import { createDispatch } from '../../electron/core/api/dispatch';
-import { syncHarness } from '../support/sync-harness';
+import { footprint as touched, syncAll, syncHarness } from '../support/sync-harness';
 
 /**
  * Workspace roles enforced on the member's own machine (#11 stage 3): the core's write path
@@ -13,11 +13,6 @@ import { syncHarness } from '../support/sync-harness';
  */
 const harness = syncHarness('roles-local');
 const { client } = harness;
-
-async function syncAll(...machines: Workstation[]) {
-  for (const m of machines) await m.sync.syncNow();
-  for (const m of machines) await m.sync.syncNow();
-}
 
 const idOf = (w: Workstation) => w.sync.status().memberId!;
 
@@ -32,21 +27,7 @@ async function workspace() {
 }
 
 /** Everything a refused write could have touched on a machine. */
-function footprint(w: Workstation) {
-  const db = w.session.db;
-  return {
-    auditCount: w.audit.count(),
-    auditHead: w.audit.entries(0).at(-1)?.hash,
-    pending: w.sync.status().pending,
-    complaints: db.prepare('SELECT * FROM complaints ORDER BY id').all(),
-    incidents: db.prepare('SELECT * FROM incidents ORDER BY id').all(),
-    matters: db.prepare('SELECT * FROM matters ORDER BY id').all(),
-    actions: db.prepare('SELECT * FROM actions ORDER BY id').all(),
-    links: db.prepare('SELECT count(*) AS n FROM links').get(),
-    attachments: db.prepare('SELECT count(*) AS n FROM attachments').get(),
-    fieldVersions: db.prepare('SELECT count(*) AS n FROM field_versions').get(),
-  };
-}
+const footprint = (w: Workstation) => touched(w, ['complaints', 'incidents', 'matters', 'actions'], ['links', 'attachments']);
 
 /** Calls the API as a window does (the same boundary both transports share), returning the refusal. */
 async function refusal(w: Workstation, method: string, input: unknown): Promise<{ code: string; message: string }> {

@@ -3,6 +3,29 @@ import type { Workstation } from '../../electron/core/workstation';
 import { setUpWorkstation, tempDir } from './workstation';
 import { TestPostgres } from './postgres';
 
+/** Two rounds on every machine, in the order given: what one pushes in the first, the others pull in the second. */
+export async function syncAll(...machines: Workstation[]): Promise<void> {
+  for (const m of machines) await m.sync.syncNow();
+  for (const m of machines) await m.sync.syncNow();
+}
+
+/**
+ * Everything a refused write could have touched on a machine: the audit log (count and head),
+ * the operations waiting to go up, the field versions, the rows of `tables` and the number of
+ * rows of `counted`. Compared before and after a refusal: nothing may have moved.
+ */
+export function footprint(w: Workstation, tables: readonly string[], counted: readonly string[] = []) {
+  const db = w.session.db;
+  return {
+    auditCount: w.audit.count(),
+    auditHead: w.audit.entries(0).at(-1)?.hash,
+    pending: w.sync.status().pending,
+    fieldVersions: db.prepare('SELECT count(*) AS n FROM field_versions').get(),
+    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()])),
+    ...Object.fromEntries(counted.map((t) => [`${t}Count`, db.prepare(`SELECT count(*) AS n FROM ${t}`).get()])),
+  };
+}
+
 /**
  * What every sync test file needs: a real PostgreSQL started for the file, and machines set up
  * in temporary folders, all shut down and removed (last made first) when the file is done.

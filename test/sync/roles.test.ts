@@ -9,7 +9,7 @@ import { opAad, opSignedBytes, seal } from '../../electron/core/sync/crypto';
 import type { SyncOp } from '../../electron/core/sync/apply';
 import type { SecretVault } from '../../electron/core/sync/secrets';
 import { v7 as uuidv7 } from 'uuid';
-import { syncHarness } from '../support/sync-harness';
+import { syncAll, syncHarness } from '../support/sync-harness';
 
 const harness = syncHarness('roles');
 const { pg, client } = harness;
@@ -19,11 +19,6 @@ async function workspace() {
   const { claire, samir, ines } = await harness.team();
   await syncAll(claire, samir, ines);
   return { claire, samir, ines, all: [claire, samir, ines] };
-}
-
-async function syncAll(...machines: Workstation[]) {
-  for (const m of machines) await m.sync.syncNow();
-  for (const m of machines) await m.sync.syncNow();
 }
 
 const idOf = (w: Workstation) => w.sync.status().memberId!;
