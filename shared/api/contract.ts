@@ -283,7 +283,7 @@ const coreMethods = {
     testOnly: true,
   },
 
-  'audit.verify': { input: Empty, output: AuditVerifyResult, summary: 'Check the hash chain; reports the first altered, removed or reordered entry.' },
+  'audit.verify': { input: Empty, output: AuditVerifyResult, summary: 'Check the hash chain, its sealed head and (when syncing) the head signed at the last push; reports the first finding.' },
   'audit.history': { input: HistoryInput, output: HistoryResult, summary: "A record's history from the audit log." },
 } as const;
 

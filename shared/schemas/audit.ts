@@ -30,7 +30,29 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditProblem = z.enum(['altered', 'removed', 'reordered', 'truncated']);
+/**
+ * What verify finds, first one only. The chain's own: altered, removed, reordered. Against the
+ * sealed head in audit-head.json: truncated, or that seal missing / not this register's. Against
+ * the head this machine signed at a push and the shared backend keeps (docs/decisions/005):
+ * cut_after_push (fewer entries than it had then), rewritten_after_push (another entry there).
+ */
+export const AuditProblem = z.enum(['altered', 'removed', 'reordered', 'truncated', 'anchor_missing', 'anchor_unsealed', 'cut_after_push', 'rewritten_after_push']);
+export type AuditProblem = z.infer<typeof AuditProblem>;
+
+/**
+ * How the chain was checked against the heads this machine signed at its pushes: against the
+ * backend's (checked; none_yet when it holds none of this member's yet), against the copy kept
+ * here because the backend was not reachable (local_copy), or not at all (unavailable).
+ */
+export const SignedHeadCheck = z.object({
+  state: z.enum(['checked', 'none_yet', 'local_copy', 'unavailable']),
+  /** The head checked against: how many entries the chain held, and when it was signed. */
+  entries: z.number().int().nullable(),
+  signedAt: z.string().nullable(),
+  /** Heads on the backend claiming to be this member's whose signature or sealing does not verify: not counted. */
+  refused: z.number().int(),
+});
+export type SignedHeadCheck = z.infer<typeof SignedHeadCheck>;
 
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
@@ -39,6 +61,8 @@ export const AuditVerifyResult = z.object({
   firstBad: z
     .object({ seq: z.number().int(), problem: AuditProblem, detail: z.string() })
     .nullable(),
+  /** Absent or null: the register syncs with no workspace (no signed heads to check against). */
+  signedHead: SignedHeadCheck.nullable().optional(),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 

@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../electron/core/workstation';
 import { setUpWorkstation, tempDir, ManualClock } from '../support/workstation';
 import { appendAudit } from '../../electron/core/registers/context';
+import { createDispatch } from '../../electron/core/api/dispatch';
+import { AUDIT_ANCHOR_FILE } from '../../electron/core/session/context';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -85,6 +89,32 @@ describe('audit log', () => {
     const { ws } = await registerWithHistory();
     tamper(ws, 'DELETE FROM audit_log WHERE seq = 4');
     expect(ws.audit.verify()).toMatchObject({ ok: false, firstBad: { problem: 'truncated' } });
+    ws.close();
+  });
+
+  it('reports a missing audit-head.json in its own words instead of skipping the truncation check, and one without this register’s seal', async () => {
+    const { ws, dir } = await registerWithHistory();
+    const api = createDispatch(ws, () => {});
+    // A register that syncs with no workspace: nothing signed to check against.
+    expect(await api('audit.verify', {})).toMatchObject({ ok: true, firstBad: null, signedHead: null });
+    rmSync(join(dir, AUDIT_ANCHOR_FILE));
+    expect(await api('audit.verify', {})).toMatchObject({
+      ok: false,
+      count: 4,
+      firstBad: { seq: 4, problem: 'anchor_missing', detail: `The sealed head (${AUDIT_ANCHOR_FILE}) is missing: entries cut off the end of the log could not be detected on this machine alone. The next change seals the head again.` },
+    });
+    // Deleting the seal and then cutting entries off is no longer silent either.
+    tamper(ws, 'DELETE FROM audit_log WHERE seq = 4');
+    ws.audit.resetHead();
+    expect(ws.audit.verify()).toMatchObject({ ok: false, count: 3, firstBad: { problem: 'anchor_missing' } });
+    // A file that is not this register's seal (replaced, or torn by a crash).
+    writeFileSync(join(dir, AUDIT_ANCHOR_FILE), JSON.stringify({ count: 3, hash: ws.audit.headHash(), mac: '0'.repeat(64) }));
+    expect(ws.audit.verify()).toMatchObject({ ok: false, firstBad: { problem: 'anchor_unsealed' } });
+    writeFileSync(join(dir, AUDIT_ANCHOR_FILE), '{ torn');
+    expect(ws.audit.verify()).toMatchObject({ ok: false, firstBad: { problem: 'anchor_unsealed' } });
+    // The next change seals the head again.
+    ws.complaints.create({ receivedAt: '2018-07-03T10:00:00+02:00', channel: 'post', complainantLabel: 'Y', rights: ['erasure'], summary: 's' });
+    expect(ws.audit.verify()).toMatchObject({ ok: true, firstBad: null });
     ws.close();
   });
 

@@ -229,7 +229,8 @@ export function createHandlers(ws: Workstation): Handlers {
     },
     'app.setClock': ({ at }) => ws.setClock(at),
 
-    'audit.verify': () => ws.audit.verify(),
+    // Against the heads signed at this machine's pushes too, when it syncs (README › Roles).
+    'audit.verify': () => ws.sync.verifyAudit(),
     'audit.history': (input) => ({ entries: ws.history(input.recordType, input.recordId) }),
   };
 }

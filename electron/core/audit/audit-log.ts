@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditAction, AuditEntry, AuditVerifyResult, FieldChange } from '@shared/schemas/audit';
+import { basename } from 'node:path';
+import type { AuditAction, AuditEntry, AuditProblem, AuditVerifyResult, FieldChange, SignedHeadCheck } from '@shared/schemas/audit';
 import type { Db } from '../db/open';
 import { canonicalJson } from './canonical-json';
 import { HlcClock } from '../sync/hlc';
@@ -25,6 +26,13 @@ export interface AppendInput {
    * there is nothing to look up, and the whole record gets this entry's version at once.
    */
   fresh?: boolean;
+}
+
+/** What a signed audit head says of this machine's chain: how many entries, the last one's hash, when. */
+export interface SignedHead {
+  entries: number;
+  hash: string;
+  signedAt: string | null;
 }
 
 /** The version row that stands for every field a record's creation set (see fieldVersion). */
@@ -279,8 +287,13 @@ export class AuditLog {
     return ids.flatMap((id) => (q.all(recordType, id) as { seq: number }[]).map((r) => r.seq));
   }
 
-  /** Walks the whole chain; reports the first entry that does not fit. */
-  verify(): AuditVerifyResult {
+  /**
+   * Walks the whole chain and reports the first entry that does not fit; then checks its end
+   * against the head this machine signed at its latest push (`signed`, from the sync: undefined
+   * when the caller has none to give, null when the register syncs with no workspace), and
+   * against the sealed head in audit-head.json, whose absence is a finding of its own.
+   */
+  verify(signed?: { head: SignedHead | null; check: SignedHeadCheck } | null): AuditVerifyResult {
     const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>;
     let expectedPrev = GENESIS_HASH;
     let prevSeq = 0;
@@ -307,31 +320,78 @@ export class AuditLog {
       prevSeq = e.seq;
     }
 
+    const signedHead = signed === undefined ? undefined : signed ? signed.check : null;
+    const done = (r: AuditVerifyResult): AuditVerifyResult => (signedHead === undefined ? r : { ...r, signedHead });
+    // Against the head this machine signed at a push, kept on the shared backend: someone holding
+    // the database key can recompute every hash and the seal below, not that signature's place
+    // in a log they cannot cut (docs/decisions/005-signed-audit-heads.md).
+    const head = signed?.head;
+    if (head && head.entries > 0) {
+      const when = head.signedAt ? ` on ${head.signedAt}` : '';
+      if (head.entries > count) {
+        return done(
+          this.bad(
+            count,
+            prevSeq + 1,
+            'cut_after_push',
+            `The log ends at entry ${count} but held ${head.entries} entries when this machine pushed${when} (the head it signed then, kept by the shared backend): the last ${head.entries - count} were removed, whatever the local seal says.`,
+          ),
+        );
+      }
+      const at = all[head.entries - 1];
+      if (at && at.hash !== head.hash) {
+        return done(
+          this.bad(
+            count,
+            at.seq,
+            'rewritten_after_push',
+            `Entry ${at.seq} is not the entry this machine's chain held at that position when it pushed${when} (the head it signed then, kept by the shared backend): the log was rewritten up to there and its hashes recomputed.`,
+          ),
+        );
+      }
+    }
+
     const anchor = this.readAnchor();
-    if (anchor) {
+    if (anchor === 'missing' && count > 0) {
+      return done(
+        this.bad(count, prevSeq, 'anchor_missing', `The sealed head (${basename(this.anchorPath)}) is missing: entries cut off the end of the log could not be detected on this machine alone. The next change seals the head again.`),
+      );
+    }
+    if (anchor === 'unsealed') {
+      return done(
+        this.bad(
+          count,
+          prevSeq,
+          'anchor_unsealed',
+          `The sealed head (${basename(this.anchorPath)}) does not carry this register's seal: it was replaced, or damaged (a crash while it was written does this). Entries cut off the end could not be detected on this machine alone. The next change seals the head again.`,
+        ),
+      );
+    }
+    if (typeof anchor === 'object') {
       if (anchor.count > count) {
-        return this.bad(count, prevSeq + 1, 'truncated', `The log ends at entry ${count} but had reached ${anchor.count} entries: the last ${anchor.count - count} were removed.`);
+        return done(this.bad(count, prevSeq + 1, 'truncated', `The log ends at entry ${count} but had reached ${anchor.count} entries: the last ${anchor.count - count} were removed.`));
       }
       const atAnchor = all[anchor.count - 1];
       if (anchor.count > 0 && atAnchor && atAnchor.hash !== anchor.hash) {
-        return this.bad(count, atAnchor.seq, 'altered', `Entry ${atAnchor.seq} is not the entry last sealed at that position.`);
+        return done(this.bad(count, atAnchor.seq, 'altered', `Entry ${atAnchor.seq} is not the entry last sealed at that position.`));
       }
     }
-    return { ok: true, count, headHash: expectedPrev, firstBad: null };
+    return done({ ok: true, count, headHash: expectedPrev, firstBad: null });
   }
 
-  private bad(count: number, seq: number, problem: 'altered' | 'removed' | 'reordered' | 'truncated', detail: string): AuditVerifyResult {
+  private bad(count: number, seq: number, problem: AuditProblem, detail: string): AuditVerifyResult {
     return { ok: false, count, headHash: this.currentHead().hash, firstBad: { seq, problem, detail } };
   }
 
-  private readAnchor(): { count: number; hash: string } | null {
-    if (!existsSync(this.anchorPath)) return null;
+  /** The sealed head, or why there is none: no file, or a file without this register's seal. */
+  private readAnchor(): { count: number; hash: string } | 'missing' | 'unsealed' {
+    if (!existsSync(this.anchorPath)) return 'missing';
     try {
       const a = JSON.parse(readFileSync(this.anchorPath, 'utf8')) as { count: number; hash: string; mac: string };
-      if (a.mac !== this.mac({ count: a.count, hash: a.hash })) return null;
+      if (typeof a.count !== 'number' || typeof a.hash !== 'string' || a.mac !== this.mac({ count: a.count, hash: a.hash })) return 'unsealed';
       return { count: a.count, hash: a.hash };
     } catch {
-      return null;
+      return 'unsealed';
     }
   }
 }

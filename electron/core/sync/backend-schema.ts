@@ -4,8 +4,11 @@
  * names, no file names. Row-level security keeps a workspace's rows to the database roles that
  * claimed it (FORCE: the owner too).
  */
-/** 2: every operation carries its author's signature (sig), over its sealed bytes. */
-export const BACKEND_SCHEMA_VERSION = 2;
+/**
+ * 2: every operation carries its author's signature (sig), over its sealed bytes.
+ * 3: each member's signed audit heads (audit_heads; docs/decisions/005-signed-audit-heads.md).
+ */
+export const BACKEND_SCHEMA_VERSION = 3;
 export const SCHEMA = 'privacyops';
 export const NOTIFY_CHANNEL = 'privacyops_ops';
 
@@ -63,6 +66,21 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.ops (
 -- sealed bytes). It names no one: the signing keys travel only inside the sealed log.
 ALTER TABLE ${SCHEMA}.ops ADD COLUMN IF NOT EXISTS sig bytea;
 
+-- Schema 3: what a member's machine's audit chain held when it pushed (count and head hash),
+-- sealed with the workspace key and signed with the member key. In clear only what finding the
+-- latest takes: the member (already in members) and how many entries the chain held.
+CREATE TABLE IF NOT EXISTS ${SCHEMA}.audit_heads (
+  workspace_id uuid NOT NULL REFERENCES ${SCHEMA}.workspaces(id),
+  id uuid NOT NULL,
+  member_id uuid NOT NULL,
+  entries bigint NOT NULL,
+  key_epoch integer NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  sealed bytea NOT NULL,
+  sig bytea NOT NULL,
+  PRIMARY KEY (workspace_id, id));
+CREATE INDEX IF NOT EXISTS audit_heads_latest ON ${SCHEMA}.audit_heads (workspace_id, member_id, entries DESC);
+
 CREATE TABLE IF NOT EXISTS ${SCHEMA}.chunks (
   workspace_id uuid NOT NULL REFERENCES ${SCHEMA}.workspaces(id),
   blob_id uuid NOT NULL,
@@ -75,6 +93,8 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.chunks (
 `;
 
 const TABLES = ['workspaces', 'members', 'key_grants', 'invitations', 'ops', 'chunks'] as const;
+/** Kept, never changed: members' roles may read and add signed heads, not update or delete them. */
+const APPEND_ONLY = ['audit_heads'] as const;
 
 /** Row-level security: every table's rows belong to the roles that claimed their workspace. */
 export const RLS_SQL = `
@@ -90,7 +110,7 @@ DROP POLICY IF EXISTS claim_new ON ${SCHEMA}.workspace_roles;
 -- Further roles are mapped to a workspace by the database administrator (see the README).
 CREATE POLICY claim_new ON ${SCHEMA}.workspace_roles FOR INSERT WITH CHECK (
   role_name = current_user AND NOT ${SCHEMA}.is_claimed(workspace_id));
-${TABLES.map(
+${[...TABLES, ...APPEND_ONLY].map(
   (t) => `
 ALTER TABLE ${SCHEMA}.${t} ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ${SCHEMA}.${t} FORCE ROW LEVEL SECURITY;
@@ -103,4 +123,6 @@ GRANT SELECT ON ${SCHEMA}.meta TO PUBLIC;
 GRANT EXECUTE ON FUNCTION ${SCHEMA}.is_claimed(uuid) TO PUBLIC;
 GRANT SELECT, INSERT ON ${SCHEMA}.workspace_roles TO PUBLIC;
 GRANT SELECT, INSERT, UPDATE ON ${TABLES.map((t) => `${SCHEMA}.${t}`).join(', ')} TO PUBLIC;
+REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.map((t) => `${SCHEMA}.${t}`).join(', ')} FROM PUBLIC;
+GRANT SELECT, INSERT ON ${APPEND_ONLY.map((t) => `${SCHEMA}.${t}`).join(', ')} TO PUBLIC;
 `;

@@ -25,6 +25,16 @@ export interface PushResult {
   last: number | null;
 }
 
+/** A signed audit head as the backend keeps it: in clear only the member and the entry count. */
+export interface StoredAuditHead {
+  id: string;
+  memberId: string;
+  entries: number;
+  epoch: number;
+  sealed: Buffer;
+  sig: Buffer;
+}
+
 /** A short, password-free description of where the backend is, for status lines. */
 export function describeConnection(input: ConnectInput): string {
   const c = ConnectInputSchema.parse(input);
@@ -272,6 +282,27 @@ export class Backend {
       [workspaceId, afterSeq, limit],
     );
     return r.rows.map((o) => ({ seq: Number(o.seq), opId: o.op_id, epoch: o.key_epoch, payload: o.payload, sig: o.sig }));
+  }
+
+  /** Keeps a member's signed audit head (docs/decisions/005): added, never updated. */
+  async putAuditHead(workspaceId: string, h: StoredAuditHead): Promise<void> {
+    await this.q(
+      `INSERT INTO ${SCHEMA}.audit_heads (workspace_id, id, member_id, entries, key_epoch, sealed, sig) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [workspaceId, h.id, h.memberId, h.entries, h.epoch, h.sealed, h.sig],
+    );
+  }
+
+  /**
+   * A member's signed audit heads, the most entries first (then the latest): the first that
+   * verifies is the furthest that member's chain is known to have reached. Anyone with the team's
+   * password may add rows here, so the caller verifies each and goes on past those that fail.
+   */
+  async auditHeads(workspaceId: string, memberId: string, limit: number): Promise<StoredAuditHead[]> {
+    const r = await this.q<{ id: string; member_id: string; entries: string; key_epoch: number; sealed: Buffer; sig: Buffer; created_at: Date }>(
+      `SELECT id, member_id, entries, key_epoch, sealed, sig, created_at FROM ${SCHEMA}.audit_heads WHERE workspace_id = $1 AND member_id = $2 ORDER BY entries DESC, created_at DESC LIMIT $3`,
+      [workspaceId, memberId, limit],
+    );
+    return r.rows.map((h) => ({ id: h.id, memberId: h.member_id, entries: Number(h.entries), epoch: h.key_epoch, sealed: h.sealed, sig: h.sig }));
   }
 
   async lastSeq(workspaceId: string): Promise<number> {

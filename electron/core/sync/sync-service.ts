@@ -31,6 +31,8 @@ import { Membership, enrolProof, signStatement } from './membership';
 import { LOCAL_RECORD_TYPES, allowsWrite, permissionsOf } from '@shared/sync/permissions';
 import { dutiesSeparated, roleForbidden } from './role-forbidden';
 import { WorkspaceRules } from './duties';
+import { AuditHeads, type HeadsForVerify, type HeadsWorkspace } from './audit-heads';
+import type { AuditVerifyResult } from '@shared/schemas/audit';
 
 /** Where this register syncs to (no secrets: those are in the vault). */
 const SyncConfig = z.object({
@@ -100,6 +102,8 @@ export class SyncService {
   readonly membership: Membership;
   /** The workspace's settings and separation of duties (duties.ts). */
   readonly rules: WorkspaceRules;
+  /** This machine's signed audit heads on the backend (audit-heads.ts). */
+  readonly heads: AuditHeads;
 
   constructor(
     private readonly ctx: RegisterContext,
@@ -113,6 +117,7 @@ export class SyncService {
     this.membership = new Membership(ctx, new DeviceKey(ctx.db, () => ctx.clock.now(), META_MEMBER_SIGNING_KEY), () => this.config());
     this.rules = new WorkspaceRules(ctx);
     this.applier = new OpApplier(ctx, registers, this.membership, this.rules);
+    this.heads = new AuditHeads(ctx, this.membership);
   }
 
   // ---- local state -------------------------------------------------------------------------
@@ -241,8 +246,8 @@ export class SyncService {
         keys: { '1': key.toString('hex') },
       });
       this.membership.reset();
-    this.rules.reset();
       this.rules.reset();
+      this.heads.reset();
       this.setConfig({ connection: conn.connection ?? null, hasConnectionString: Boolean(conn.connectionString), backend: describeConnection(conn), workspaceId, memberId, label });
       this.issueGenesis(memberId, pair.publicKey, []);
     } finally {
@@ -331,6 +336,7 @@ export class SyncService {
       });
       this.membership.reset();
       this.rules.reset();
+      this.heads.reset();
       this.setConfig({
         connection: conn.connection ?? null,
         hasConnectionString: Boolean(conn.connectionString),
@@ -478,6 +484,7 @@ export class SyncService {
     await this.stop();
     await this.vault.clear();
     this.membership.reset();
+    this.heads.reset();
     this.setConfig(null);
     for (const k of ['pushedSeq', 'pulledSeq', 'lastSyncedAt']) this.ctx.db.prepare('DELETE FROM sync_state WHERE key = ?').run(k);
     this.state = 'off';
@@ -511,6 +518,52 @@ export class SyncService {
     await this.vault.save({ ...s, keys: { ...s.keys, [String(epoch)]: key.toString('hex') } });
     s.keys[String(epoch)] = key.toString('hex');
     return key;
+  }
+
+  // ---- the audit chain against its signed heads ----------------------------------------------
+
+  /**
+   * audit.verify for a register that syncs: the chain, then its end against the furthest head
+   * this machine signed at a push (the backend's, read by the latest round of this session, else
+   * read now, else the copy kept here when the backend is out of reach), then audit-head.json.
+   */
+  async verifyAudit(): Promise<AuditVerifyResult> {
+    const c = this.config();
+    if (!c) return this.ctx.audit.verify(null);
+    return this.ctx.audit.verify(await this.headsForVerify(c));
+  }
+
+  private async headsForVerify(c: SyncConfig): Promise<HeadsForVerify> {
+    const cached = this.heads.cached();
+    if (cached) return cached;
+    const s = await this.vault.load().catch(() => null);
+    if (!s) return { head: null, check: { state: 'unavailable', entries: null, signedAt: null, refused: 0 } };
+    if (this.state !== 'offline') {
+      try {
+        const backend = await Backend.connect(this.connectInput(c, s));
+        try {
+          return await this.heads.check(backend, this.headsWorkspace(backend, c, s));
+        } finally {
+          await backend.close();
+        }
+      } catch {
+        // Out of reach: the copy kept here says how far the chain had reached.
+      }
+    }
+    return this.heads.fromLocalCopy(this.headsWorkspace(null, c, s));
+  }
+
+  private headsWorkspace(backend: Backend | null, c: SyncConfig, s: SyncSecrets): HeadsWorkspace {
+    return {
+      workspaceId: c.workspaceId,
+      memberId: c.memberId,
+      keyFor: async (epoch) => {
+        if (backend) return this.keyFor(backend, c, s, epoch);
+        const known = s.keys[String(epoch)];
+        if (!known) throw new ApiError('WRONG_KEY', `No workspace key of epoch ${epoch} on this machine.`);
+        return Buffer.from(known, 'hex');
+      },
+    };
   }
 
   // ---- the round -----------------------------------------------------------------------------
@@ -559,6 +612,8 @@ export class SyncService {
       await this.migrateToRoles(backend, c, s);
       // What the pull confirmed (this machine's membership) or the migration issued goes up now.
       await this.push(backend, c, epoch, key);
+      // Then the chain's head, signed, beside the operations (docs/decisions/005).
+      await this.heads.afterRound(backend, this.headsWorkspace(backend, c, s), epoch);
       await this.downloadFiles(backend, c, s);
       this.setCursor('lastSyncedAt', this.ctx.clock.now().toISOString());
       this.progress = null;

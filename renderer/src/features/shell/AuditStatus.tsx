@@ -47,8 +47,18 @@ export function AuditStatus() {
     line = t('shell.auditIntact', { count: result.count });
   } else if (result?.firstBad) {
     icon = <IconAlertOctagon size={14} color="var(--mantine-color-red-7)" aria-hidden />;
-    line = t('shell.auditBroken', { seq: result.firstBad.seq, problem: t(`shell.auditProblems.${result.firstBad.problem}`) });
+    const { problem, seq } = result.firstBad;
+    // The sealed head's own absence is not a break at an entry: it says what can no longer be seen.
+    line = problem === 'anchor_missing' || problem === 'anchor_unsealed' ? t(`shell.auditAnchorProblems.${problem}`) : t('shell.auditBroken', { seq, problem: t(`shell.auditProblems.${problem}`) });
   }
+  // How the chain's end was checked against the heads this machine signed at its pushes.
+  const signed = error ? null : result?.signedHead;
+  const signedLines = signed
+    ? [
+        signed.state === 'checked' || signed.state === 'local_copy' ? t(`shell.auditSignedHead.${signed.state}`, { count: signed.entries ?? 0 }) : t(`shell.auditSignedHead.${signed.state}`),
+        ...(signed.refused > 0 ? [t('shell.auditSignedHead.refused', { count: signed.refused })] : []),
+      ]
+    : [];
 
   return (
     <div>
@@ -70,6 +80,11 @@ export function AuditStatus() {
           {line}
         </Text>
       </Group>
+      {signedLines.map((l) => (
+        <Text key={l} size="xs" c="dimmed" mt={2} data-testid="audit-signed-head">
+          {l}
+        </Text>
+      ))}
     </div>
   );
 }
