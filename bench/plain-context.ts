@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEncrypted, openPlain, type Db } from '../electron/core/db/open';
 import { migrate } from '../electron/core/db/migrations';
@@ -56,6 +57,25 @@ export function openPlainSession(dir: string, clock: Clock, deviceId = 'bench-de
 /** An encrypted (SQLCipher 4) register file in `dir`, through the core's openEncrypted(). */
 export function openEncryptedSession(dir: string, key: Buffer, clock: Clock, opts: { create: boolean }, deviceId = 'bench-device'): BenchSession {
   return session(openEncrypted(join(dir, 'register.db'), key, opts), dir, key, deviceId, clock);
+}
+
+/**
+ * The encrypted register of `fromDir` (closed, so its WAL is checkpointed) as a plain file in
+ * `toDir`: the file copied, then decrypted in place with SQLite3 Multiple Ciphers' `rekey` to an
+ * empty key (every page rewritten in clear). The same records, audit log and index, byte for byte
+ * the same content, in a fraction of the time a second build takes at S5.
+ */
+export function decryptedCopy(fromDir: string, toDir: string, key: Buffer): void {
+  const to = join(toDir, 'register.db');
+  copyFileSync(join(fromDir, 'register.db'), to);
+  const db = openEncrypted(to, key, { create: false });
+  try {
+    // rekey rewrites the file through the rollback journal, not the WAL.
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = ''`);
+  } finally {
+    db.close();
+  }
 }
 
 export function newKey(): Buffer {
