@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiOf, type Api } from '../fixtures/scenarios';
+import type { Workstation } from '../../electron/core/workstation';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
 import { flatText, pdfText } from '../support/pdf';
 
@@ -23,6 +24,7 @@ afterAll(() => {
 });
 
 let api: Api;
+let ws: Workstation;
 let dir: string;
 let clock: ManualClock;
 
@@ -31,7 +33,7 @@ beforeAll(async () => {
   cleanups.push(t.cleanup);
   dir = t.dir;
   clock = new ManualClock(new Date('2026-03-02T09:00:00+01:00'));
-  const ws = await setUpWorkstation(join(dir, 'data'), { clock, reminderIntervalMs: 0 });
+  ws = await setUpWorkstation(join(dir, 'data'), { clock, reminderIntervalMs: 0 });
   cleanups.push(() => ws.close());
   ws.updateProfile({ organisation: { dpoContact: 'Claire Dubois, dpo@exemple-telecom.fr' } });
   api = apiOf(ws);
@@ -163,6 +165,9 @@ describe('letters written from templates', () => {
     const text = flatText(pdfText(pdf.contentBase64, 'reply.pdf'));
     expect(text).toContain('Xanthoxyle-8841');
     expect(text).toContain('Commission nationale de l’informatique et des libertés');
+    // Our reference is our reply's own; theirs is the regulator's (not our number for their letter).
+    expect(text).toContain(`Notre référence : ${out.reference} Votre référence : PLT-2026-1234`);
+    expect(text).not.toContain(inbound.reference);
     const file = join(dir, 'reply.pdf');
     writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
     const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
@@ -173,6 +178,111 @@ describe('letters written from templates', () => {
     const found = await api('search.query', { text: 'Xanthoxyle' });
     expect(found.hits.map((h) => h.id)).toContain(out.id);
     expect((await api('compose.of', { record: { type: 'letter', id: inbound.id } })).letters.map((l) => l.id)).toEqual([gen.id]);
+  });
+
+  it('a reply within a procedure gives the procedure’s reference and our reply’s as ours, the regulator’s as theirs', async () => {
+    clock.set('2026-04-01T10:00:00+02:00');
+    const matter = await api('matters.create', { regulator: 'FR-CNIL', kind: 'complaint', title: 'Plainte 26-004321', openedAt: '2026-04-01T09:00:00+02:00', regulatorRefs: ['PLT-26-004321'] });
+    const inbound = await api('letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2026-04-01T09:00:00+02:00', regulatorRefs: ['PLT-26-004321', 'DEC-7'], subject: 'Questions', replyDue: '2026-04-30T23:59:00+02:00', matterId: matter.id });
+    const d = await api('compose.draft', { templateId: 'regulator_reply', target: { type: 'letter', id: inbound.id }, lang: 'en' });
+    const gen = await api('compose.generate', { templateId: 'regulator_reply', templateVersion: 1, target: d.target, lang: 'en', sentAt: d.sentAt, subject: d.subject, body: d.body });
+    const out = await api('letters.get', { id: gen.outboundLetterId! });
+    expect(out.matterId).toBe(matter.id);
+    const pdf = await api('attachments.get', { id: gen.pdfAttachmentId });
+    const text = flatText(pdfText(pdf.contentBase64, 'reply-matter.pdf'));
+    expect(text).toContain(`Our reference: ${matter.reference} / ${out.reference}`);
+    expect(text).toContain('Your reference: PLT-26-004321, DEC-7');
+    const file = join(dir, 'reply-matter.pdf');
+    writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'reply-matter')]);
+    if (process.env.PRIVACYOPS_EXPORTS_OUT) execFileSync('cp', [file, ...readdirSync(dir).filter((f) => f.startsWith('reply-matter') && f.endsWith('.png')).map((f) => join(dir, f)), process.env.PRIVACYOPS_EXPORTS_OUT]);
+  });
+
+  describe('one transaction: a failure half-way leaves nothing stored', () => {
+    const registers = () => ws.exchange.d.registers;
+    /** Runs `during` once the letter's PDF is made, before it is stored: as a colleague's change arriving then would. */
+    const whilePdfIsMade = async <T,>(during: () => void, run: () => Promise<T>): Promise<T> => {
+      const attachments = registers().attachments;
+      const prepare = attachments.prepare;
+      attachments.prepare = async function (this: typeof attachments, input) {
+        const prepared = await prepare.call(this, input);
+        if (input.mimeType === 'application/pdf') during();
+        return prepared;
+      };
+      try {
+        return await run();
+      } finally {
+        attachments.prepare = prepare;
+      }
+    };
+    const counts = () => {
+      const db = ws.exchange.d.ctx.db;
+      const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return { attachments: n('SELECT count(*) AS n FROM attachments'), letters: n('SELECT count(*) AS n FROM letters'), composed: n('SELECT count(*) AS n FROM composed_letters'), audit: n('SELECT count(*) AS n FROM audit_log') };
+    };
+
+    it('a refusal whose complaint is archived while the letter is made stores neither the files nor the answer', async () => {
+      clock.set('2026-04-02T10:00:00+02:00');
+      const c = await complaint('M. Sable', '2026-04-01T09:00:00+02:00');
+      await api('complaints.update', { id: c.id, patch: { outcome: 'Aucune donnée.' } });
+      const d = await api('compose.draft', { templateId: 'refusal', target: { type: 'complaint', id: c.id } });
+      const before = counts();
+      await expect(
+        whilePdfIsMade(
+          () => registers().complaints.archive({ id: c.id, reason: 'Doublon' }),
+          () => api('compose.generate', { templateId: 'refusal', templateVersion: 1, target: d.target, lang: 'fr', sentAt: d.sentAt, subject: d.subject, body: d.body }),
+        ),
+      ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('archived') });
+      // Only the archiving itself was written (one audit entry).
+      expect(counts()).toEqual({ ...before, audit: before.audit + 1 });
+      expect((await api('attachments.list', { record: { type: 'complaint', id: c.id } })).attachments).toEqual([]);
+      expect(await api('complaints.get', { id: c.id })).toMatchObject({ status: 'received', answeredAt: null });
+      expect((await api('compose.of', { record: { type: 'complaint', id: c.id } })).letters).toEqual([]);
+      expect((await api('audit.verify', {})).ok).toBe(true);
+    });
+
+    it('a reply whose second file fails to be stored leaves no outbound letter, no file and the letter unanswered', async () => {
+      clock.set('2026-04-03T10:00:00+02:00');
+      const inbound = await api('letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2026-04-03T09:00:00+02:00', regulatorRefs: ['PLT-2026-777'], subject: 'Relance', replyDue: '2026-04-20T23:59:00+02:00' });
+      const d = await api('compose.draft', { templateId: 'regulator_reply', target: { type: 'letter', id: inbound.id } });
+      const before = counts();
+      const attachments = registers().attachments;
+      const store = attachments.store;
+      // The outbound letter and the PDF are written; the text file then fails (a full disk, say).
+      attachments.store = function (this: typeof attachments, p, record) {
+        if (p.mimeType.startsWith('text/plain')) throw new Error('disk full');
+        return store.call(this, p, record);
+      };
+      try {
+        await expect(api('compose.generate', { templateId: 'regulator_reply', templateVersion: 1, target: d.target, lang: 'fr', sentAt: d.sentAt, subject: d.subject, body: d.body })).rejects.toThrow();
+      } finally {
+        attachments.store = store;
+      }
+      expect(counts()).toEqual(before);
+      expect((await api('letters.get', { id: inbound.id })).answeredAt).toBeNull();
+      expect((await api('compose.of', { record: { type: 'letter', id: inbound.id } })).letters).toEqual([]);
+      expect((await api('audit.verify', {})).ok).toBe(true);
+      // And the same reply then goes through whole, with the reference its PDF named.
+      const gen = await api('compose.generate', { templateId: 'regulator_reply', templateVersion: 1, target: d.target, lang: 'fr', sentAt: d.sentAt, subject: d.subject, body: d.body });
+      const out = await api('letters.get', { id: gen.outboundLetterId! });
+      const text = flatText(pdfText((await api('attachments.get', { id: gen.pdfAttachmentId })).contentBase64, 'reply-after.pdf'));
+      expect(text).toContain(`Notre référence : ${out.reference} Votre référence : PLT-2026-777`);
+      expect(counts()).toMatchObject({ attachments: before.attachments + 2, letters: before.letters + 1, composed: before.composed + 1 });
+    });
+
+    it('a reply to a letter archived while it is made is refused, with nothing stored', async () => {
+      clock.set('2026-04-04T10:00:00+02:00');
+      const inbound = await api('letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2026-04-04T09:00:00+02:00', subject: 'Encore', replyDue: '2026-04-20T23:59:00+02:00' });
+      const d = await api('compose.draft', { templateId: 'regulator_reply', target: { type: 'letter', id: inbound.id } });
+      const before = counts();
+      await expect(
+        whilePdfIsMade(
+          () => registers().letters.archive({ id: inbound.id, reason: 'Saisi par erreur' }),
+          () => api('compose.generate', { templateId: 'regulator_reply', templateVersion: 1, target: d.target, lang: 'fr', sentAt: d.sentAt, subject: d.subject, body: d.body }),
+        ),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(counts()).toEqual({ ...before, audit: before.audit + 1 });
+    });
   });
 
   it('the processor’s notice sets the client’s notifiedAt, in the client’s language', async () => {

@@ -40,6 +40,15 @@ function fromRow(r: Row): Attachment {
   };
 }
 
+/** A file checked and its text extracted, ready to be written (Attachments.store). */
+export interface PreparedAttachment {
+  record: RecordRef;
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  text: string | null;
+}
+
 /** Letters and evidence, stored inside the encrypted register; their text is searchable. */
 export class Attachments {
   constructor(private readonly ctx: RegisterContext) {}
@@ -47,18 +56,33 @@ export class Attachments {
   async add(input: AttachmentAdd): Promise<Attachment> {
     const data = AttachmentAdd.parse(input);
     if (!recordHeader(this.ctx, data.record)) throw new ApiError('NOT_FOUND', `No ${data.record.type} with id ${data.record.id}`);
+    return this.store(await this.prepare(data));
+  }
+
+  /**
+   * The slow part of adding a file, outside any transaction: its checks and text extraction,
+   * which may fail without touching the register. `store` then writes it synchronously, so a
+   * caller can store several files and other changes in one transaction (a generated letter).
+   */
+  async prepare(input: AttachmentAdd): Promise<PreparedAttachment> {
+    const data = AttachmentAdd.parse(input);
     const bytes = Buffer.from(data.contentBase64, 'base64');
     if (bytes.length === 0) throw new ApiError('VALIDATION_FAILED', `${data.fileName} is empty: there is nothing to attach.`);
     if (bytes.length > MAX_ATTACHMENT_BYTES) {
       throw new ApiError('PAYLOAD_TOO_LARGE', `${data.fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB.`);
     }
-    // Extraction runs before the transaction: it is slow and may fail without touching the register.
     const text = await extractText(bytes, data.mimeType, data.fileName);
+    return { record: data.record, fileName: data.fileName, mimeType: data.mimeType, bytes, text };
+  }
+
+  /** Writes a prepared file (on `record` when given: one made in the same transaction). Joins the caller's transaction. */
+  store(p: PreparedAttachment, record: RecordRef = p.record): Attachment {
+    const { bytes, text } = p;
     const a: Attachment = {
       id: uuidv7(),
-      record: data.record,
-      fileName: data.fileName,
-      mimeType: data.mimeType,
+      record,
+      fileName: p.fileName,
+      mimeType: p.mimeType,
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       textIndexed: text !== null && text.trim().length > 0,
@@ -67,6 +91,7 @@ export class Attachments {
       archiveReason: null,
     };
     this.ctx.write(ATTACHMENT, () => {
+      if (!recordHeader(this.ctx, a.record)) throw new ApiError('NOT_FOUND', `No ${a.record.type} with id ${a.record.id}`);
       this.ctx.db
         .prepare(
           `INSERT INTO attachments (id, record_type, record_id, file_name, mime_type, size, sha256, text_indexed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

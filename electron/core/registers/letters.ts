@@ -89,6 +89,11 @@ export class LetterRegister extends RegisterBase<typeof Letter> {
     });
   }
 
+  /** The reference a new letter dated `atUtc` would be given now (not taken: see peekReference). */
+  nextReferenceFor(atUtc: string): string {
+    return this.peekReference('L', atUtc);
+  }
+
   update(input: LetterUpdate): Letter {
     const { id, patch } = LetterUpdate.parse(input);
     let previousParent: string | null = null;

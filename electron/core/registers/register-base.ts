@@ -246,6 +246,20 @@ export abstract class RegisterBase<S extends z.ZodObject<z.ZodRawShape>, T exten
     }
   }
 
+  /**
+   * The reference nextReference would give now, without taking it: for a file that must name its
+   * record's reference before the record is written (a generated reply). Taken only when the
+   * record is created with it; the caller checks it is still free just before.
+   */
+  protected peekReference(prefix: string, atUtc: string): string {
+    const year = localDay(atUtc, this.ctx.calendar().timeZone).slice(0, 4);
+    const row = this.ctx.db.prepare('SELECT value FROM counters WHERE name = ?').get(`${this.recordType}-${year}`) as { value: number } | undefined;
+    for (let n = (row?.value ?? 0) + 1; ; n++) {
+      const ref = `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+      if (!this.ctx.db.prepare(`SELECT 1 FROM ${this.table.table} WHERE reference = ?`).get(ref)) return ref;
+    }
+  }
+
   protected assertReferenceFree(reference: string, exceptId: string | null, reserved?: Reserved): void {
     const row = this.ctx.db.prepare(`SELECT id FROM ${this.table.table} WHERE reference = ?`).get(reference) as { id: string } | undefined;
     if ((row && row.id !== exceptId) || (exceptId === null && reserved?.has(reference))) {

@@ -24,6 +24,7 @@ import { letterPdf } from './letter-pdf';
 import { mergeTemplate } from './merge';
 import { clientValues, commonValues, complaintValues, deadlineWords, letterValues, type Values } from './merge-values';
 import { TemplateStore } from './template-store';
+import type { PreparedAttachment } from '../registers/attachments';
 
 /** What a letter is written from, and what sending it would do to the record. */
 interface Subject {
@@ -36,7 +37,7 @@ interface Subject {
   /** The record is a breach exercise (an incident with drill set). */
   drill?: boolean;
   values(lang: Lang, sentAt: string): Values;
-  plan(sentAt: string): { effect: ComposeEffect; warnings: ComposeWarning[]; apply: (fileName: string) => void | Promise<void> };
+  plan(sentAt: string): { effect: ComposeEffect; warnings: ComposeWarning[]; apply: (fileName: string) => void };
 }
 
 interface Row {
@@ -148,79 +149,126 @@ export class Composer {
     const sentAt = toUtc(q.sentAt);
     const s = this.subject(template, q.target);
     // The plan is made again now: the record may have moved since the draft.
-    const { effect, warnings, apply } = s.plan(sentAt);
+    const { effect } = s.plan(sentAt);
     // A drill's letter is marked as one even if the mark was edited out.
     const subject = s.drill && !q.subject.startsWith(drillMark(q.lang)) ? `${drillMark(q.lang)} ${q.subject}` : q.subject;
     const r = this.x.d.registers;
     const org = this.org();
-    // The member's role is checked for everything this will write before anything is written,
-    // so a refusal (ROLE_FORBIDDEN) leaves no letter stored without its act, or the reverse.
-    const writes = ['attachment', ...(template.kind === 'regulator_reply' ? ['letter'] : effect.applies ? [s.record.type === 'incident' ? CLIENT : s.record.type] : [])];
+    // The member's role is checked for everything this will write before the files are made, so a
+    // refusal (ROLE_FORBIDDEN) costs nothing; the transaction below checks each write again.
+    const reply = template.kind === 'regulator_reply';
+    const writes = ['attachment', ...(reply ? ['letter'] : effect.applies ? [s.record.type === 'incident' ? CLIENT : s.record.type] : [])];
     for (const recordType of writes) this.x.d.ctx.authorize({ recordType, recordId: q.target.id, changes: [] });
     const fileName = `${safeName([s.reference, template.id, s.fileTag].filter(Boolean).join('-'))}-v${template.version}-${q.lang}`;
-    let record = s.record;
-    let outboundLetterId: string | null = null;
-    if (template.kind === 'regulator_reply') {
-      // The reply is outbound correspondence in its own right: the letter goes on it.
-      const inbound = r.letters.get(q.target.id);
-      const out = r.letters.create({
-        regulator: inbound.regulator,
-        direction: 'outbound',
-        kind: 'our_reply',
-        sentAt,
-        regulatorRefs: inbound.regulatorRefs,
-        subject,
-        summary: q.body,
-        matterId: inbound.matterId,
-        inReplyTo: inbound.id,
-      });
-      outboundLetterId = out.id;
-      record = { type: 'letter', id: out.id };
-    }
-    const pdf = await letterPdf({
-      lang: q.lang,
-      organisation: org.name,
-      recipient: s.recipient,
-      date: commonValues(org, sentAt, q.lang)['letter.date']!,
-      reference: s.reference,
-      subject,
-      body: q.body,
-      templateId: template.id,
-      templateVersion: template.version,
-      templateName: template.name[q.lang],
-      provenance: this.x.provenance(),
-    });
     const text = `${q.lang === 'fr' ? 'Objet\u00a0: ' : 'Subject: '}${subject}\n\n${q.body}\n`;
-    const pdfA = await r.attachments.add({ record, fileName: `${fileName}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') });
-    const textA = await r.attachments.add({ record, fileName: `${fileName}.txt`, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64') });
-    if (effect.applies) await apply(`${fileName}.pdf`);
-    const letter: ComposedLetter = {
-      id: uuidv7(),
-      templateId: template.id,
-      templateVersion: template.version,
-      lang: q.lang,
-      record,
-      clientId: q.target.type === 'client' ? q.target.id : null,
-      subject,
-      pdfAttachmentId: pdfA.id,
-      textAttachmentId: textA.id,
-      fileName,
-      outboundLetterId,
-      sentAt,
-      effect,
-      createdAt: nowIso(this.x.d.ctx.clock),
-      createdBy: this.x.d.ctx.actor(),
-    };
-    this.x.d.ctx.write(record.type, () => {
-      this.x.d.ctx.db
+    const preparedText = await r.attachments.prepare({ record: s.record, fileName: `${fileName}.txt`, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64') });
+
+    // A reply is outbound correspondence in its own right, and its PDF names our reference for it
+    // before it is written: the reference it will be given is taken only if still free when the
+    // letter is stored (another letter recorded while the PDF was made means making it again).
+    for (let attempt = 0; ; attempt++) {
+      const refs = reply ? this.replyReferences(q.target.id, sentAt) : { ours: s.reference, theirs: '', outbound: null };
+      const pdf = await letterPdf({
+        lang: q.lang,
+        organisation: org.name,
+        recipient: s.recipient,
+        date: commonValues(org, sentAt, q.lang)['letter.date']!,
+        reference: refs.ours,
+        theirReference: refs.theirs,
+        subject,
+        body: q.body,
+        templateId: template.id,
+        templateVersion: template.version,
+        templateName: template.name[q.lang],
+        provenance: this.x.provenance(),
+      });
+      const preparedPdf = await r.attachments.prepare({ record: s.record, fileName: `${fileName}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') });
+      if (reply && this.replyReferences(q.target.id, sentAt).outbound !== refs.outbound) {
+        if (attempt < 3) continue;
+        throw new ApiError('CONFLICT', 'Other letters were being recorded while this reply was made; generate it again.');
+      }
+      return this.store(template, q, s, { subject, sentAt, fileName, outboundReference: refs.outbound, preparedPdf, preparedText });
+    }
+  }
+
+  /**
+   * Everything a generated letter writes, in one transaction, so that a failure at any point —
+   * a write the member's role refuses, the record archived or answered meanwhile — leaves none
+   * of it: the outbound reply, the two files, the record's act and the list of letters.
+   */
+  private store(
+    template: LetterTemplate,
+    q: { target: ComposeTarget; lang: Lang; body: string },
+    s: Subject,
+    o: { subject: string; sentAt: string; fileName: string; outboundReference: string | null; preparedPdf: PreparedAttachment; preparedText: PreparedAttachment },
+  ): ComposedLetter & { warnings: ComposeWarning[] } {
+    const ctx = this.x.d.ctx;
+    const r = this.x.d.registers;
+    return ctx.write(s.record.type, () => {
+      // The record as it stands now, inside the transaction: what the letter does is decided here.
+      const now = this.subject(template, q.target);
+      const { effect, warnings, apply } = now.plan(o.sentAt);
+      let record = now.record;
+      let outboundLetterId: string | null = null;
+      if (template.kind === 'regulator_reply') {
+        const inbound = r.letters.get(q.target.id);
+        const out = r.letters.create({
+          reference: o.outboundReference ?? undefined,
+          regulator: inbound.regulator,
+          direction: 'outbound',
+          kind: 'our_reply',
+          sentAt: o.sentAt,
+          regulatorRefs: inbound.regulatorRefs,
+          subject: o.subject,
+          summary: q.body,
+          matterId: inbound.matterId,
+          inReplyTo: inbound.id,
+        });
+        outboundLetterId = out.id;
+        record = { type: 'letter', id: out.id };
+      }
+      const pdfA = r.attachments.store(o.preparedPdf, record);
+      const textA = r.attachments.store(o.preparedText, record);
+      if (effect.applies) apply(`${o.fileName}.pdf`);
+      const letter: ComposedLetter = {
+        id: uuidv7(),
+        templateId: template.id,
+        templateVersion: template.version,
+        lang: q.lang,
+        record,
+        clientId: q.target.type === 'client' ? q.target.id : null,
+        subject: o.subject,
+        pdfAttachmentId: pdfA.id,
+        textAttachmentId: textA.id,
+        fileName: o.fileName,
+        outboundLetterId,
+        sentAt: o.sentAt,
+        effect,
+        createdAt: nowIso(ctx.clock),
+        createdBy: ctx.actor(),
+      };
+      ctx.db
         .prepare(
           `INSERT INTO composed_letters (id, template_id, template_version, lang, record_type, record_id, client_id, subject, pdf_attachment_id, text_attachment_id, file_name, outbound_letter_id, sent_at, effect, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(letter.id, letter.templateId, letter.templateVersion, letter.lang, record.type, record.id, letter.clientId, letter.subject, pdfA.id, textA.id, fileName, outboundLetterId, sentAt, JSON.stringify(effect), letter.createdAt, letter.createdBy);
-      return { id: record.id };
-    });
-    return { ...letter, warnings };
+        .run(letter.id, letter.templateId, letter.templateVersion, letter.lang, record.type, record.id, letter.clientId, letter.subject, pdfA.id, textA.id, o.fileName, outboundLetterId, o.sentAt, JSON.stringify(effect), letter.createdAt, letter.createdBy);
+      // The change announced after commit is the record's: its page, files and history reload.
+      return { id: record.id, generated: { ...letter, warnings } };
+    }).generated;
+  }
+
+  /**
+   * The references a reply to a regulator's letter carries: ours — the procedure's, when the
+   * letter belongs to one, and our reply's own (the reference the outbound letter will be given) —
+   * and theirs, the regulator's references of the letter we answer.
+   */
+  private replyReferences(inboundId: string, sentAt: string): { ours: string; theirs: string; outbound: string } {
+    const r = this.x.d.registers;
+    const inbound = r.letters.get(inboundId);
+    const outbound = r.letters.nextReferenceFor(sentAt);
+    const matter = inbound.matterId ? r.matters.get(inbound.matterId).reference : null;
+    return { ours: [matter, outbound].filter(Boolean).join(' / '), theirs: inbound.regulatorRefs.join(', '), outbound };
   }
 
   /** The letters generated for a record, newest first (a reply is listed on the letter it answers too). */

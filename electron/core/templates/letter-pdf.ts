@@ -9,7 +9,10 @@ export interface LetterDoc {
   recipient: string[];
   /** "4 December 2026" in the organisation's zone. */
   date: string;
+  /** Our reference: the record's (a reply: the procedure's and our reply's own). */
   reference: string;
+  /** Theirs, when the recipient gave one (a regulator's references): "Your reference". */
+  theirReference?: string;
   subject: string;
   body: string;
   /** Template id and version, kept in the PDF's metadata. */
@@ -55,7 +58,9 @@ export async function letterPdf(d: LetterDoc): Promise<Buffer> {
   doc.text(d.date, boxX, doc.y, { width: boxW });
   doc.y += 14;
   pdf.font('body', 9, COLORS.muted);
-  doc.text(`${pdf.t('Our reference', 'Notre référence')}: ${d.reference}`.replace(/ ?: /, pdf.lang === 'fr' ? '\u00a0: ' : ': '), pdf.left, doc.y, { width: pdf.width });
+  const colon = pdf.lang === 'fr' ? '\u00a0: ' : ': ';
+  doc.text(`${pdf.t('Our reference', 'Notre référence')}${colon}${d.reference}`, pdf.left, doc.y, { width: pdf.width });
+  if (d.theirReference) doc.text(`${pdf.t('Your reference', 'Votre référence')}${colon}${d.theirReference}`, pdf.left, doc.y, { width: pdf.width });
   doc.y += 10;
   pdf.font('bold', 10.5);
   doc.text(`${pdf.t('Subject', 'Objet')}${pdf.lang === 'fr' ? '\u00a0: ' : ': '}${d.subject}`, pdf.left, doc.y, { width: pdf.width });
