@@ -10,7 +10,8 @@ import { openFromNav } from './support/ui';
  * acknowledgement in English, an extension notice after the first month flagged and not
  * extending), on a regulator's letter (the reply recorded as outbound correspondence that meets
  * the letter's reply date) and on an incident's client row (the processor's notice setting the
- * client's notifiedAt); each generated letter listed with the record's attachments; then
+ * client's notifiedAt); each generated letter listed with the record's attachments and under
+ * "Letters generated" (template, version, language; opened and downloaded there; in French too); then
  * Settings › Letters: a field the template may not use shown and not saved, a change saved as
  * version 2, which the next letter uses.
  */
@@ -102,6 +103,33 @@ test.describe.serial('letters written from templates', () => {
     const pdf = await call<{ contentBase64: string }>('attachments.get', { id: stored.attachments[0]!.id });
     writeFileSync(join(SHOTS, 'acknowledgement.pdf'), Buffer.from(pdf.contentBase64, 'base64'));
     execFileSync('pdftoppm', ['-png', '-r', '60', join(SHOTS, 'acknowledgement.pdf'), join(SHOTS, 'acknowledgement')]);
+
+    // Listed under "Letters generated" with its template and version, opened and downloaded from there.
+    const file = `${ids.fresh!.reference}-acknowledgement-v1-en.pdf`;
+    const panel = page.getByTestId('generated-letters');
+    const row = panel.getByTestId('generated-letter');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(`Your request of 25 March 2026 – our reference ${ids.fresh!.reference}`);
+    await expect(row.getByTestId('generated-letter-template')).toHaveText('Acknowledgement of a request · template version 1');
+    await expect(row).toContainText('English');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(SHOTS, 'generated-letters.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: `Download ${file}` }).click()]);
+    expect(download.suggestedFilename()).toBe(file);
+    await download.saveAs(join(SHOTS, 'downloaded.pdf'));
+    expect(execFileSync('pdftotext', [join(SHOTS, 'downloaded.pdf'), '-'], { encoding: 'utf8' })).toContain('We have started the search.');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), row.getByRole('button', { name: `Open ${file}` }).click()]);
+    expect(popup.url()).toMatch(/^blob:/);
+    await popup.close();
+    // The same panel in French.
+    await page.getByText('FR', { exact: true }).click();
+    await expect(panel).toContainText('Courriers générés');
+    await expect(row.getByTestId('generated-letter-template')).toHaveText('Accusé de réception d’une demande · version 1 du modèle');
+    await expect(row).toContainText('Anglais');
+    await expect(row.getByRole('button', { name: `Télécharger ${file}` })).toBeVisible();
+    await panel.screenshot({ path: join(SHOTS, 'generated-letters-fr.png') });
+    await page.getByText('EN', { exact: true }).click();
+    await expect(panel).toContainText('Letters generated');
   });
 
   test('an extension notice after the first month is flagged and does not extend the deadline', async () => {
@@ -143,11 +171,23 @@ test.describe.serial('letters written from templates', () => {
     await expect(page.getByText(`Letter generated and stored with the record: ${ids.letter!.reference}-`)).toBeVisible(GENERATED);
     const inbound = await call<{ answeredAt: string | null }>('letters.get', { id: ids.letter!.id });
     expect(inbound.answeredAt).toBe('2026-04-10T08:00:00.000Z');
-    const { letters } = await call<{ letters: { direction: string; kind: string; subject: string }[] }>('letters.thread', { id: ids.letter!.id });
+    const { letters } = await call<{ letters: { direction: string; kind: string; subject: string; reference: string }[] }>('letters.thread', { id: ids.letter!.id });
     expect(letters.map((l) => [l.direction, l.kind])).toEqual([
       ['inbound', 'request_for_information'],
       ['outbound', 'our_reply'],
     ]);
+    // Listed on the letter it answers; its PDF gives our reply's reference and the regulator's.
+    const row = page.getByTestId('generated-letters').getByTestId('generated-letter');
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('generated-letter-template')).toHaveText('Reply to a regulator’s request · template version 1');
+    await expect(row.getByTestId('generated-letter-effect')).toContainText('Recorded as our outbound reply');
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Download .*\.pdf$/ }).click()]);
+    await download.saveAs(join(SHOTS, 'reply.pdf'));
+    const reply = letters.find((l) => l.direction === 'outbound')!;
+    const text = execFileSync('pdftotext', [join(SHOTS, 'reply.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+    expect(text).toContain(`Notre référence : ${reply.reference}`);
+    expect(text).toContain('Votre référence : PLT-2026-777');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(SHOTS, 'reply.pdf'), join(SHOTS, 'reply')]);
   });
 
   test('the processor’s notice from the client row sets the client’s notification time', async () => {
@@ -160,6 +200,10 @@ test.describe.serial('letters written from templates', () => {
     await expect(dialog.getByTestId('compose-effect')).toContainText('Records Mutuelle Horizon as notified');
     await dialog.getByRole('button', { name: 'Generate the letter' }).click();
     await expect(row).toContainText(`Letter ${ids.incident!.reference}-client_notice-Mutuelle-Horizon-v1-en.pdf`, GENERATED);
+    const generated = page.getByTestId('generated-letters').getByTestId('generated-letter');
+    await expect(generated).toHaveCount(1);
+    await expect(generated.getByTestId('generated-letter-template')).toHaveText('Processor’s notice to a client controller (Art. 33(2)) · template version 1');
+    await expect(generated.getByTestId('generated-letter-effect')).toContainText('Records Mutuelle Horizon as notified');
   });
 
   test('Settings › Letters: an unknown field is shown and not saved; a change is saved as version 2 and used', async () => {
@@ -186,5 +230,7 @@ test.describe.serial('letters written from templates', () => {
     await expect(dialog.getByTestId('compose-body')).toHaveValue('Dear Hortense Vaucanson,\n\nWe received your request of 2 March 2026 and will answer by 2 April 2026.\n\nExemplar Hosting SAS');
     await dialog.getByRole('button', { name: 'Generate the letter' }).click();
     await expect(page.getByText(`${ids.late!.reference}-acknowledgement-v2-en.pdf`).first()).toBeVisible(GENERATED);
+    // Newest first: the acknowledgement on version 2, then the late extension notice on version 1.
+    await expect(page.getByTestId('generated-letters').getByTestId('generated-letter-template')).toHaveText(['Acknowledgement of a request · template version 2', 'Extension notice (Art. 12(3)) · template version 1']);
   });
 });

@@ -3,6 +3,7 @@ import type { Complaint } from '@shared/schemas/complaint';
 import { LongText, Panel, recordPage } from '../../kit';
 import { ComplaintActions } from './ComplaintActions';
 import { ComplaintFacts } from './ComplaintFacts';
+import { GeneratedLetters } from '../letters/GeneratedLetters';
 
 /** One complaint: its fields, what can be done to it, its deadline, links, attachments and history. */
 export const ComplaintDetail = recordPage<Complaint>(complaintsRegister, (complaint, { t, changed }) => ({
@@ -18,6 +19,7 @@ export const ComplaintDetail = recordPage<Complaint>(complaintsRegister, (compla
       <Panel title={t('fields.outcome')}>
         <LongText text={complaint.outcome} none={t('detail.noOutcome')} testId="complaint-outcome" />
       </Panel>
+      <GeneratedLetters record={{ type: 'complaint', id: complaint.id }} />
     </>
   ),
 }));

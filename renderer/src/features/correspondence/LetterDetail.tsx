@@ -17,6 +17,7 @@ import { euros, isAppealable, letterDate, NS } from './labels';
 import { AppealLine, DeadlineLine, DirectionLabel, KindBadge, LetterLink, RegulatorFact } from './parts';
 import { useLetterEditor } from './stores';
 import { WriteLetterButton } from '../letters-templates/WriteLetterButton';
+import { GeneratedLetters } from '../letters/GeneratedLetters';
 
 interface LetterPage {
   letter: Letter;
@@ -72,6 +73,7 @@ export function LetterDetail({ id }: { id: string }) {
             <Panel title={t('detail.thread')}>
               <LetterThread letters={page!.thread} currentId={letter.id} />
             </Panel>
+            <GeneratedLetters record={{ type: 'letter', id: letter.id }} />
           </>
         ),
       })}

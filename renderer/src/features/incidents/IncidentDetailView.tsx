@@ -11,6 +11,7 @@ import { DrillBadge, DrillNotice } from '../../components/Drill';
 import { ClientsPanel } from './ClientsPanel';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
+import { GeneratedLetters } from '../letters/GeneratedLetters';
 import { IncidentSummary } from './IncidentSummary';
 import { ObligationsPanel } from './ObligationsPanel';
 import { CLIENT_CHANGE_TYPE, INCIDENT_RECORD_TYPE, NOTIFICATION_CHANGE_TYPE, NS, OBLIGATION_CHANGE_TYPE } from './recordType';
@@ -61,6 +62,7 @@ export function IncidentDetailView({ id }: { id: string }) {
           </>
         ),
         facts: <IncidentFacts incident={i} />,
+        main: <GeneratedLetters record={{ type: INCIDENT_RECORD_TYPE, id: i.id }} />,
       })}
     />
   );
