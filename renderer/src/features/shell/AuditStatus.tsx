@@ -43,10 +43,10 @@ export function AuditStatus() {
   let icon: React.ReactNode = null;
   if (error) line = describeError(t, error).message;
   else if (result?.ok) {
-    icon = <IconShieldCheck size={14} color="var(--mantine-color-teal-7)" aria-hidden />;
+    icon = <IconShieldCheck size={14} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />;
     line = t('shell.auditIntact', { count: result.count });
   } else if (result?.firstBad) {
-    icon = <IconAlertOctagon size={14} color="var(--mantine-color-red-7)" aria-hidden />;
+    icon = <IconAlertOctagon size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} aria-hidden />;
     const { problem, seq } = result.firstBad;
     // The sealed head's own absence is not a break at an entry: it says what can no longer be seen.
     line = problem === 'anchor_missing' || problem === 'anchor_unsealed' ? t(`shell.auditAnchorProblems.${problem}`) : t('shell.auditBroken', { seq, problem: t(`shell.auditProblems.${problem}`) });
