@@ -4,6 +4,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertRendererBuilt, callApi, freshDataDir, REPO_ROOT, startWebHost, type WebHost } from './support/webHost';
 import { openFromNav } from './support/ui';
+import AxeBuilder from '@axe-core/playwright';
+
+/** axe-core's serious and critical findings inside the "Letters generated" panel (WCAG 2.2 AA). */
+async function panelViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include('[data-testid="generated-letters"]').options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
 
 /**
  * Letters from templates through the web host (issue #10): "Write a letter" on a complaint (an
@@ -63,13 +70,14 @@ test.describe.serial('letters written from templates', () => {
     });
     ids.incident = await call('incidents.create', { title: 'Backup exposed', ourRole: 'processor', detectedAt: '2026-04-10T08:00:00+02:00', awareAt: '2026-04-10T08:00:00+02:00', nature: ['confidentiality'], facts: 'A backup bucket was readable.' });
     await call('incidents.addClient', { incidentId: ids.incident.id, name: 'Mutuelle Horizon', contact: 'dpo@horizon.example', language: 'en' });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // A context of its own: axe-core needs one to scan the page.
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage();
     await page.goto(host.url);
     await expect(page.getByTestId('organisation-name')).toHaveText('Exemplar Hosting SAS');
   });
 
   test.afterAll(async () => {
-    await page?.close();
+    await page?.context().close();
     await host?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
@@ -114,6 +122,8 @@ test.describe.serial('letters written from templates', () => {
     await expect(row).toContainText('English');
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: join(SHOTS, 'generated-letters.png') });
+    await page.screenshot({ path: join(SHOTS, 'complaint-with-letters.png'), fullPage: true });
+    expect(await panelViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: `Download ${file}` }).click()]);
     expect(download.suggestedFilename()).toBe(file);
     await download.saveAs(join(SHOTS, 'downloaded.pdf'));
@@ -128,6 +138,7 @@ test.describe.serial('letters written from templates', () => {
     await expect(row).toContainText('Anglais');
     await expect(row.getByRole('button', { name: `Télécharger ${file}` })).toBeVisible();
     await panel.screenshot({ path: join(SHOTS, 'generated-letters-fr.png') });
+    expect(await panelViolations(page)).toEqual([]);
     await page.getByText('EN', { exact: true }).click();
     await expect(panel).toContainText('Letters generated');
   });

@@ -53,6 +53,10 @@ test.describe.serial('Reports page', () => {
     await api('actions.setStatus', { id: a.id, status: 'done', at: '2026-02-20T09:00:00Z' });
     clock.set('2026-05-20T10:00:00Z');
     await api('complaints.create', { receivedAt: '2026-05-20T09:00:00Z', channel: 'post', complainantLabel: 'C3', rights: ['erasure'], summary: 'Still open' });
+    // A breach exercise and the action it gave, overdue: left out of every figure, and said so.
+    clock.set('2026-04-01T08:30:00Z');
+    const drill = await api('incidents.create', { title: 'Ransomware exercise', ourRole: 'controller', awareAt: '2026-04-01T08:00:00Z', nature: ['availability'], drill: true });
+    await api('actions.create', { title: 'Restore backups (exercise)', owner: 'IT', dueAt: '2026-04-10T17:00:00Z', originType: 'incident', originId: drill.id });
     clock.set(NOW);
     await api('app.status', {});
     // A context of its own: axe-core needs one to scan the page.
@@ -78,6 +82,8 @@ test.describe.serial('Reports page', () => {
     await expect(page.getByTestId('report-rate-response')).toHaveText('50%');
     await expect(page.getByTestId('report-rate-authority')).toHaveText('100%');
     await expect(page.getByTestId('report-rate-action')).toHaveText('100%');
+    await expect(page.getByTestId('report-drills')).toHaveText('1 drill(s) (breach exercises) left out of every figure.');
+    await expect(page.getByTestId('report-drill-actions')).toHaveText('1 action(s) arising from drills (breach exercises) left out of every action figure and deadline.');
     await expect(page.getByTestId('report-clock-response')).toContainText('3');
     await expect(page.getByTestId('report-by-channel')).toContainText('Forwarded by a regulator');
     await expect(page.getByTestId('report-forwarded')).toContainText('26-000111');
