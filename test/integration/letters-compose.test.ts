@@ -270,6 +270,25 @@ describe('letters written from templates', () => {
       expect(counts()).toMatchObject({ attachments: before.attachments + 2, letters: before.letters + 1, composed: before.composed + 1 });
     });
 
+    it('a reply whose reference another letter took while its PDF was made is made again under the next one', async () => {
+      clock.set('2026-04-05T10:00:00+02:00');
+      const inbound = await api('letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2026-04-05T09:00:00+02:00', regulatorRefs: ['PLT-2026-888'], subject: 'Précisions', replyDue: '2026-04-25T23:59:00+02:00' });
+      const d = await api('compose.draft', { templateId: 'regulator_reply', target: { type: 'letter', id: inbound.id } });
+      let other: { reference: string } | null = null;
+      const gen = await whilePdfIsMade(
+        () => {
+          // Once: a colleague's letter recorded meanwhile takes the number the first PDF named.
+          other ??= registers().letters.create({ regulator: 'FR-CNIL', direction: 'outbound', kind: 'other', sentAt: '2026-04-05T09:30:00+02:00', subject: 'Autre courrier' });
+        },
+        () => api('compose.generate', { templateId: 'regulator_reply', templateVersion: 1, target: d.target, lang: 'fr', sentAt: d.sentAt, subject: d.subject, body: d.body }),
+      );
+      const out = await api('letters.get', { id: gen.outboundLetterId! });
+      expect(out.reference).not.toBe(other!.reference);
+      const text = flatText(pdfText((await api('attachments.get', { id: gen.pdfAttachmentId })).contentBase64, 'reply-again.pdf'));
+      expect(text).toContain(`Notre référence : ${out.reference} Votre référence : PLT-2026-888`);
+      expect((await api('attachments.list', { record: { type: 'letter', id: out.id } })).attachments).toHaveLength(2);
+    });
+
     it('a reply to a letter archived while it is made is refused, with nothing stored', async () => {
       clock.set('2026-04-04T10:00:00+02:00');
       const inbound = await api('letters.create', { regulator: 'FR-CNIL', direction: 'inbound', kind: 'request_for_information', receivedAt: '2026-04-04T09:00:00+02:00', subject: 'Encore', replyDue: '2026-04-20T23:59:00+02:00' });
