@@ -1,23 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, FileButton, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconAlertTriangle, IconCalendar, IconCircleCheck, IconCircleX, IconFileZip, IconPackageExport, IconUpload } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFileZip, IconPackageExport } from '@tabler/icons-react';
 import { fingerprintText, type BundleResult, type BundleScope, type BundleVerifyResult } from '@shared/schemas/bundle';
 import type { ExportLang } from '@shared/schemas/export';
 import type { Matter } from '@shared/schemas/matter';
 import { api } from '../../api';
+import { PeriodInput } from '../../components/PeriodInput';
+import { DropZone } from '../../components/DropZone';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatBytes } from '../../components/records/labels';
+import { SectionPanel } from '../../components/SectionPanel';
 import { useFeatureT } from '../../lib/featureT';
 import { startOfLocalDay, startOfNextLocalDay } from '../../lib/orgTime';
+import { useAction } from '../../lib/useAction';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRecordTypeVersion } from '../../state/recordChanges';
+import { ExportLangChoice, ExportPanel } from './ExportPanel';
 import { readAsBase64, saveFile, sizeOfBase64 } from './files';
 import { IncidentPicker } from './IncidentPicker';
-import { JobProgressBar } from './JobProgressBar';
 import { ProfileSelect } from './ProfileSelect';
-import { exportLangOptions, NS } from './labels';
-import { CancelledNotice } from './ProvenanceNote';
+import { NS } from './labels';
 import { useExchangeState } from './store';
 import { useFileExport } from './useJob';
 
@@ -49,7 +51,7 @@ function MakeBundle() {
   const [matterId, setMatterId] = useState<string | null>(null);
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [lang, setLang] = useState<ExportLang>(f.lang);
-  const { job, cancel, exportFile, result, error, cancelled, dismissCancelled } = useFileExport<BundleResult>('bundle');
+  const exp = useFileExport<BundleResult>('bundle');
 
   const scope: BundleScope | null =
     kind === 'incident'
@@ -68,82 +70,65 @@ function MakeBundle() {
 
   async function make() {
     if (!scope) return;
-    await exportFile(t('bundle.what'), (jobId) => api.call('exports.bundle', { scope, lang, profile, jobId }));
+    await exp.exportFile(t('bundle.what'), (jobId) => api.call('exports.bundle', { scope, lang, profile, jobId }));
   }
 
   return (
-    <Paper withBorder p="md" data-testid="bundle-make">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3">
-            {t('bundle.makeTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('bundle.makeHelp')}
-          </Text>
-        </div>
-        <SegmentedControl
-          w="fit-content"
-          value={kind}
-          onChange={(v) => setKind(v as Kind)}
-          aria-label={t('bundle.scope')}
-          data={(['incident', 'matter', 'period'] as const).map((k) => ({ value: k, label: t(`bundle.scopeKind.${k}`) }))}
-          data-testid="bundle-scope"
+    <ExportPanel testId="bundle-make" title={t('bundle.makeTitle')} help={t('bundle.makeHelp')} exp={exp} failedTitle={t('bundle.failed')} saved={(result) => <BundleSaved result={result} />}>
+      <SegmentedControl
+        w="fit-content"
+        value={kind}
+        onChange={(v) => setKind(v as Kind)}
+        aria-label={t('bundle.scope')}
+        data={(['incident', 'matter', 'period'] as const).map((k) => ({ value: k, label: t(`bundle.scopeKind.${k}`) }))}
+        data-testid="bundle-scope"
+      />
+      {kind === 'incident' && <IncidentPicker label={t('bundle.incident')} value={incident} onChange={(i) => set({ bundleIncident: i })} testId="bundle-incident-picker" />}
+      {kind === 'matter' && <MatterPicker value={matterId} onChange={setMatterId} />}
+      {kind === 'period' && (
+        <PeriodInput
+          label={t('bundle.period')}
+          description={t('bundle.periodHelp')}
+          value={range}
+          onChange={([from, to]) => setRange([from, to])}
+          w={300}
+          data-testid="bundle-period"
         />
-        {kind === 'incident' && <IncidentPicker label={t('bundle.incident')} value={incident} onChange={(i) => set({ bundleIncident: i })} testId="bundle-incident-picker" />}
-        {kind === 'matter' && <MatterPicker value={matterId} onChange={setMatterId} />}
-        {kind === 'period' && (
-          <DatePickerInput
-            type="range"
-            label={t('bundle.period')}
-            description={t('bundle.periodHelp')}
-            valueFormat="DD/MM/YYYY"
-            leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
-            value={range}
-            onChange={([from, to]) => setRange([from, to])}
-            allowSingleDateInRange
-            popoverProps={{ withinPortal: true }}
-            w={300}
-            data-testid="bundle-period"
-          />
-        )}
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" id="bundle-lang">
-            {t('exportLanguage')}
-          </Text>
-          <SegmentedControl size="xs" aria-labelledby="bundle-lang" data={exportLangOptions(t)} value={lang} onChange={(v) => setLang(v as ExportLang)} />
-        </Group>
-        <ProfileSelect value={profile} onChange={setProfile} testId="bundle-profile" w={360} />
-        {profile !== 'full' && (
-          <Text size="xs" c="orange.8" data-testid="bundle-redacted-note">
-            {t('bundle.redactedNote')}
-          </Text>
-        )}
+      )}
+      <ExportLangChoice id="bundle-lang" value={lang} onChange={setLang} />
+      <ProfileSelect value={profile} onChange={setProfile} testId="bundle-profile" w={360} />
+      {profile !== 'full' && (
+        <Text size="xs" c="orange.8" data-testid="bundle-redacted-note">
+          {t('bundle.redactedNote')}
+        </Text>
+      )}
+      <Group>
+        <Button leftSection={<IconPackageExport size={16} aria-hidden />} onClick={() => void make()} disabled={!scope || exp.job !== null} data-testid="bundle-make-button">
+          {t('bundle.make')}
+        </Button>
+      </Group>
+    </ExportPanel>
+  );
+}
+
+/** The bundle saved: how much it holds and the key it is signed with (a bundle carries no provenance note: it is its own proof). */
+function BundleSaved({ result }: { result: BundleResult }) {
+  const t = useFeatureT(NS);
+  const f = useFormatters();
+  return (
+    <Alert color="teal" variant="light" icon={<IconFileZip size={18} />} title={t('bundle.saved', { file: result.file.fileName, size: formatBytes(sizeOfBase64(result.file.contentBase64), f.lang) })} data-testid="bundle-saved">
+      <Stack gap={4}>
+        <Text size="sm">{t('bundle.savedBody', { files: result.files, entries: result.auditEntries })}</Text>
+        <Text size="sm">
+          {t('bundle.signedWith')} <code>{fingerprintText(result.fingerprint)}</code>
+        </Text>
         <Group>
-          <Button leftSection={<IconPackageExport size={16} aria-hidden />} onClick={() => void make()} disabled={!scope || job !== null} data-testid="bundle-make-button">
-            {t('bundle.make')}
+          <Button size="compact-sm" variant="default" onClick={() => saveFile(result.file)}>
+            {t('provenance.saveAgain')}
           </Button>
         </Group>
-        {job && <JobProgressBar job={job} onCancel={cancel} />}
-        {cancelled && <CancelledNotice onClose={dismissCancelled} />}
-        {error !== null && <ErrorNotice error={error} title={t('bundle.failed')} />}
-        {result && (
-          <Alert color="teal" variant="light" icon={<IconFileZip size={18} />} title={t('bundle.saved', { file: result.file.fileName, size: formatBytes(sizeOfBase64(result.file.contentBase64), f.lang) })} data-testid="bundle-saved">
-            <Stack gap={4}>
-              <Text size="sm">{t('bundle.savedBody', { files: result.files, entries: result.auditEntries })}</Text>
-              <Text size="sm">
-                {t('bundle.signedWith')} <code>{fingerprintText(result.fingerprint)}</code>
-              </Text>
-              <Group>
-                <Button size="compact-sm" variant="default" onClick={() => saveFile(result.file)}>
-                  {t('provenance.saveAgain')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
       </Stack>
-    </Paper>
+    </Alert>
   );
 }
 
@@ -181,86 +166,35 @@ function MatterPicker({ value, onChange }: { value: string | null; onChange(id: 
 function CheckBundle() {
   const t = useFeatureT(NS);
   const f = useFormatters();
-  const [over, setOver] = useState(false);
-  const [checking, setChecking] = useState<string | null>(null);
+  // Which file is being checked, to name it while the check runs.
+  const { running: checking, error, run } = useAction<string>();
   const [answer, setAnswer] = useState<{ fileName: string; result: BundleVerifyResult } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const resetRef = useRef<() => void>(null);
 
   async function check(file: File | null) {
     if (!file) return;
-    setError(null);
     setAnswer(null);
-    setChecking(file.name);
-    try {
+    await run(async () => {
       const contentBase64 = await readAsBase64(file);
       const result = await api.call('exports.verifyBundle', { fileName: file.name, contentBase64 });
       setAnswer({ fileName: file.name, result });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setChecking(null);
-    }
+    }, file.name);
   }
 
   return (
-    <Paper withBorder p="md" data-testid="bundle-check">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3">
-            {t('bundle.checkTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('bundle.checkHelp')}
-          </Text>
-        </div>
-        <Paper
-          withBorder
-          p="lg"
-          data-testid="bundle-dropzone"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setOver(false);
-            void check(e.dataTransfer.files[0] ?? null);
-          }}
-          style={{
-            borderStyle: 'dashed',
-            borderWidth: 2,
-            borderColor: over ? 'var(--mantine-color-navy-6)' : 'var(--mantine-color-gray-4)',
-            background: over ? 'var(--mantine-color-navy-0)' : 'var(--mantine-color-gray-0)',
-            textAlign: 'center',
-          }}
-        >
-          <Stack gap="xs" align="center">
-            <IconFileZip size={32} stroke={1.4} color="var(--mantine-color-gray-6)" aria-hidden />
-            <Text size="sm" fw={600}>
-              {checking ? t('bundle.checking', { file: checking }) : t('bundle.drop')}
-            </Text>
-            <FileButton
-              resetRef={resetRef}
-              accept=".zip,application/zip"
-              onChange={(file) => {
-                void check(file);
-                resetRef.current?.();
-              }}
-            >
-              {(props) => (
-                <Button {...props} variant="default" leftSection={<IconUpload size={16} aria-hidden />} loading={checking !== null} data-testid="bundle-choose">
-                  {t('bundle.choose')}
-                </Button>
-              )}
-            </FileButton>
-          </Stack>
-        </Paper>
-        {error !== null && <ErrorNotice error={error} title={t('bundle.checkFailed')} />}
-        {answer && <VerifyAnswer fileName={answer.fileName} r={answer.result} when={answer.result.createdAt ? f.dateTime(answer.result.createdAt) : null} />}
-      </Stack>
-    </Paper>
+    <SectionPanel testId="bundle-check" title={t('bundle.checkTitle')} help={t('bundle.checkHelp')}>
+      <DropZone
+        icon={<IconFileZip size={32} stroke={1.4} color="var(--mantine-color-gray-6)" aria-hidden />}
+        title={checking ? t('bundle.checking', { file: checking }) : t('bundle.drop')}
+        accept=".zip,application/zip"
+        chooseLabel={t('bundle.choose')}
+        onFile={(file) => void check(file)}
+        loading={checking !== null}
+        testId="bundle-dropzone"
+        chooseTestId="bundle-choose"
+      />
+      {error !== null && <ErrorNotice error={error} title={t('bundle.checkFailed')} />}
+      {answer && <VerifyAnswer fileName={answer.fileName} r={answer.result} when={answer.result.createdAt ? f.dateTime(answer.result.createdAt) : null} />}
+    </SectionPanel>
   );
 }
 

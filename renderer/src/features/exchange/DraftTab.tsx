@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, CopyButton, Group, Input, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, CopyButton, Group, Input, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
 import type { NotificationDraft } from '@shared/schemas/export';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { DpoContactField } from '../settings/DpoContactField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
@@ -83,13 +84,8 @@ export function DraftTab() {
           </div>
         </Input.Wrapper>
       </Group>
-      <Textarea
-        label={t('draft.dpo')}
+      <DpoContactField
         description={t('draft.dpoHelp')}
-        placeholder={t('draft.dpoPlaceholder')}
-        autosize
-        minRows={2}
-        maxRows={5}
         maxLength={1_000}
         value={dpoContact}
         onChange={(e) => setDpoContact(e.currentTarget.value)}

@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Alert,
   Badge,
+  Box,
   Button,
   Collapse,
-  FileButton,
   Group,
   Paper,
   ScrollArea,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -31,15 +30,17 @@ import {
   IconHistory,
   IconInfoCircle,
   IconLock,
-  IconUpload,
   IconWand,
 } from '@tabler/icons-react';
 import { registerNamed } from '@shared/registers';
 import type { RegisterName } from '@shared/schemas/export';
 import { MAX_IMPORT_BYTES, type ColumnMapping, type ImportCommitResult, type ImportField, type ImportIssue, type ImportPreview } from '@shared/schemas/import';
 import { api } from '../../api';
+import { DropZone } from '../../components/DropZone';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { LabelledSegments } from '../../components/LabelledSegments';
 import { formatBytes } from '../../components/records/labels';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import type { UiLanguage } from '../../lib/format';
 import { useFormatters } from '../../lib/useFormatters';
@@ -185,20 +186,27 @@ export function ImportWizard() {
 
       {step === 0 && (
         <Stack gap="md">
-          <div>
-            <Text size="sm" fw={500} mb={4} id="import-register-label">
-              {t('import.register')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="import-register-label"
-              value={register}
-              onChange={(v) => setRegister(v as RegisterName)}
-              data={IMPORT_REGISTERS.map((r) => ({ value: r, label: t(`registerShort.${r}`) }))}
-              disabled={job !== null}
-              data-testid="import-register"
-            />
-          </div>
-          <DropZone onFile={(file) => void choose(file)} disabled={job !== null} />
+          <LabelledSegments
+            id="import-register-label"
+            label={t('import.register')}
+            value={register}
+            onChange={(v) => setRegister(v as RegisterName)}
+            data={IMPORT_REGISTERS.map((r) => ({ value: r, label: t(`registerShort.${r}`) }))}
+            disabled={job !== null}
+            data-testid="import-register"
+          />
+          <DropZone
+            icon={<IconFileSpreadsheet size={34} stroke={1.4} color="var(--mantine-color-gray-6)" aria-hidden />}
+            title={t('import.dropTitle')}
+            help={t('import.dropHelp')}
+            accept={ACCEPT}
+            chooseLabel={t('import.choose')}
+            onFile={(file) => void choose(file)}
+            disabled={job !== null}
+            primary
+            testId="import-dropzone"
+            chooseTestId="import-choose"
+          />
           <div>
             <UnstyledButton onClick={() => setShowFields((v) => !v)} aria-expanded={showFields}>
               <Group gap={4}>
@@ -243,85 +251,22 @@ export function ImportWizard() {
 
 /* ------------------------------------------------------------------------------------------ */
 
-function DropZone({ onFile, disabled }: { onFile(f: File | null): void; disabled: boolean }) {
-  const t = useFeatureT(NS);
-  const [over, setOver] = useState(false);
-  const resetRef = useRef<() => void>(null);
-  return (
-    <Paper
-      withBorder
-      p="xl"
-      data-testid="import-dropzone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        if (!disabled) setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (!disabled) onFile(e.dataTransfer.files[0] ?? null);
-      }}
-      style={{
-        borderStyle: 'dashed',
-        borderWidth: 2,
-        borderColor: over ? 'var(--mantine-color-navy-6)' : 'var(--mantine-color-gray-4)',
-        background: over ? 'var(--mantine-color-navy-0)' : 'var(--mantine-color-gray-0)',
-        textAlign: 'center',
-      }}
-    >
-      <Stack gap="xs" align="center">
-        <IconFileSpreadsheet size={34} stroke={1.4} color="var(--mantine-color-gray-6)" aria-hidden />
-        <Text size="sm" fw={600}>
-          {t('import.dropTitle')}
-        </Text>
-        <Text size="sm" c="dimmed" maw={560}>
-          {t('import.dropHelp')}
-        </Text>
-        <FileButton
-          resetRef={resetRef}
-          accept={ACCEPT}
-          onChange={(file) => {
-            onFile(file);
-            resetRef.current?.();
-          }}
-          disabled={disabled}
-        >
-          {(props) => (
-            <Button {...props} leftSection={<IconUpload size={16} aria-hidden />} data-testid="import-choose">
-              {t('import.choose')}
-            </Button>
-          )}
-        </FileButton>
-      </Stack>
-    </Paper>
-  );
-}
-
 function FieldsTable({ fields }: { fields: ImportField[] }) {
   const t = useFeatureT(NS);
   const f = useFormatters();
   return (
-    <Table withTableBorder striped verticalSpacing={4} fz="sm" mt="xs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('import.field')}</Table.Th>
-          <Table.Th>{t('import.fieldType')}</Table.Th>
-          <Table.Th>{t('import.fieldRequired')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {fields
-          .filter((x) => !x.exportOnly)
-          .map((x) => (
-            <Table.Tr key={x.field}>
-              <Table.Td>{lang(x.label, f.lang)}</Table.Td>
-              <Table.Td>{t(`fieldType.${x.type}`)}</Table.Td>
-              <Table.Td>{x.required ? t('import.yes') : ''}</Table.Td>
-            </Table.Tr>
-          ))}
-      </Table.Tbody>
-    </Table>
+    <Box mt="xs">
+      <SimpleTable
+        striped
+        rows={fields.filter((x) => !x.exportOnly)}
+        rowKey={(x) => x.field}
+        columns={[
+          { title: t('import.field'), render: (x) => lang(x.label, f.lang) },
+          { title: t('import.fieldType'), render: (x) => t(`fieldType.${x.type}`) },
+          { title: t('import.fieldRequired'), render: (x) => (x.required ? t('import.yes') : '') },
+        ]}
+      />
+    </Box>
   );
 }
 
@@ -356,17 +301,19 @@ function OriginBadge({ origin }: { origin: Origin }) {
 function Severity({ issue }: { issue: ImportIssue }) {
   const t = useFeatureT(NS);
   return issue.severity === 'error' ? (
-    <Group gap={4} wrap="nowrap" c="red.8">
-      <IconAlertCircle size={15} aria-hidden />
-      <Text size="sm" c="red.8" fw={600}>
-        {t('import.error')}
-      </Text>
-    </Group>
+    <Marked color="red.8" icon={<IconAlertCircle size={15} aria-hidden />} label={t('import.error')} strong />
   ) : (
-    <Group gap={4} wrap="nowrap" c="orange.9">
-      <IconAlertTriangle size={15} aria-hidden />
-      <Text size="sm" c="orange.9">
-        {t('import.warning')}
+    <Marked color="orange.9" icon={<IconAlertTriangle size={15} aria-hidden />} label={t('import.warning')} />
+  );
+}
+
+/** A word in its colour after its icon (a row's status, an issue's severity): the colour never says it alone. */
+function Marked({ color, icon, label, strong }: { color: string; icon: ReactNode; label: string; strong?: boolean }) {
+  return (
+    <Group gap={4} wrap="nowrap" c={color}>
+      {icon}
+      <Text size="sm" c={color} fw={strong ? 600 : undefined}>
+        {label}
       </Text>
     </Group>
   );
@@ -509,112 +456,99 @@ function PreviewStep({
         </Alert>
       )}
 
-      <section aria-labelledby="mapping-heading">
-        <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={4} id="mapping-heading" style={{ letterSpacing: '0.04em' }}>
-          {t('import.mappingTitle')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="xs">
-          {t(p.mappingSource === 'remembered' && proposed?.source === 'remembered' ? 'import.mappingRemembered' : 'import.mappingHelp')}
-        </Text>
-        <ScrollArea.Autosize mah={520} type="auto">
-          <Table withTableBorder verticalSpacing={4} fz="sm" stickyHeader data-testid="mapping-table">
+      <TableSection id="mapping-heading" title={t('import.mappingTitle')} intro={t(p.mappingSource === 'remembered' && proposed?.source === 'remembered' ? 'import.mappingRemembered' : 'import.mappingHelp')} introGap="xs" mah={520}>
+        <Table withTableBorder verticalSpacing={4} fz="sm" stickyHeader data-testid="mapping-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="22%">{t('import.column')}</Table.Th>
+              <Table.Th>{t('import.samples')}</Table.Th>
+              <Table.Th w={300}>{t('import.mapsTo')}</Table.Th>
+              <Table.Th w={150}>{t('import.origin')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.columns.map((c) => {
+              const value = p.mapping[c.header] ?? null;
+              const data = [
+                { value: NONE, label: t('import.notImported') },
+                ...p.fields.map((x) => {
+                  const other = taken.get(x.field);
+                  const usedElsewhere = other !== undefined && other !== c.header;
+                  const suffix = x.exportOnly ? ` — ${t('import.computed')}` : usedElsewhere ? ` — ${t('import.usedBy', { column: other })}` : x.required ? ' *' : '';
+                  return { value: x.field, label: `${lang(x.label, f.lang)}${suffix}`, disabled: x.exportOnly || usedElsewhere };
+                }),
+              ];
+              const missing = value !== null && p.missingRequired.includes(value);
+              return (
+                <Table.Tr key={c.header} data-testid="mapping-row">
+                  <Table.Td fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {c.header || <Text span c="dimmed" size="sm">{t('import.noHeader')}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }} title={c.samples.join(' | ')}>
+                      {c.samples.filter(Boolean).join(' · ') || t('import.emptySamples')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('import.mapsToColumn', { column: c.header })}
+                      size="xs"
+                      data={data}
+                      value={value ?? NONE}
+                      onChange={(v) => setColumn(c.header, !v || v === NONE ? null : v)}
+                      disabled={busy}
+                      searchable
+                      error={missing}
+                      comboboxProps={{ width: 340, position: 'bottom-start' }}
+                      maxDropdownHeight={320}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <OriginBadge origin={originOf(c.header, p.mapping, proposed)} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </TableSection>
+
+      {p.issues.length > 0 && (
+        <TableSection
+          id="issues-heading"
+          title={t('import.issuesTitle', { count: p.issuesTotal, n: f.number(p.issuesTotal) })}
+          intro={p.issuesTotal > p.issues.length ? t('import.issuesFirst', { shown: f.number(p.issues.length), total: f.number(p.issuesTotal) }) : undefined}
+          mah={380}
+        >
+          <Table withTableBorder striped verticalSpacing={4} fz="sm" stickyHeader data-testid="issues-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="22%">{t('import.column')}</Table.Th>
-                <Table.Th>{t('import.samples')}</Table.Th>
-                <Table.Th w={300}>{t('import.mapsTo')}</Table.Th>
-                <Table.Th w={150}>{t('import.origin')}</Table.Th>
+                <Table.Th w={70}>{t('import.row')}</Table.Th>
+                <Table.Th w="18%">{t('import.column')}</Table.Th>
+                <Table.Th>{t('import.message')}</Table.Th>
+                <Table.Th w="18%">{t('import.value')}</Table.Th>
+                <Table.Th w={110}>{t('import.severity')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {p.columns.map((c) => {
-                const value = p.mapping[c.header] ?? null;
-                const data = [
-                  { value: NONE, label: t('import.notImported') },
-                  ...p.fields.map((x) => {
-                    const other = taken.get(x.field);
-                    const usedElsewhere = other !== undefined && other !== c.header;
-                    const suffix = x.exportOnly ? ` — ${t('import.computed')}` : usedElsewhere ? ` — ${t('import.usedBy', { column: other })}` : x.required ? ' *' : '';
-                    return { value: x.field, label: `${lang(x.label, f.lang)}${suffix}`, disabled: x.exportOnly || usedElsewhere };
-                  }),
-                ];
-                const missing = value !== null && p.missingRequired.includes(value);
-                return (
-                  <Table.Tr key={c.header} data-testid="mapping-row">
-                    <Table.Td fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {c.header || <Text span c="dimmed" size="sm">{t('import.noHeader')}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }} title={c.samples.join(' | ')}>
-                        {c.samples.filter(Boolean).join(' · ') || t('import.emptySamples')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('import.mapsToColumn', { column: c.header })}
-                        size="xs"
-                        data={data}
-                        value={value ?? NONE}
-                        onChange={(v) => setColumn(c.header, !v || v === NONE ? null : v)}
-                        disabled={busy}
-                        searchable
-                        error={missing}
-                        comboboxProps={{ width: 340, position: 'bottom-start' }}
-                        maxDropdownHeight={320}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <OriginBadge origin={originOf(c.header, p.mapping, proposed)} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {p.issues.map((i, k) => (
+                <Table.Tr key={k} data-testid="issue-row">
+                  <Table.Td className="tabular">{i.row ?? '—'}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{i.column ?? fieldLabel(p.fields, i.field, f.lang) ?? '—'}</Table.Td>
+                  <Table.Td>{lang(i.message, f.lang)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {i.value ?? ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Severity issue={i} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
-      </section>
-
-      {p.issues.length > 0 && (
-        <section aria-labelledby="issues-heading">
-          <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={4} id="issues-heading" style={{ letterSpacing: '0.04em' }}>
-            {t('import.issuesTitle', { count: p.issuesTotal, n: f.number(p.issuesTotal) })}
-          </Title>
-          {p.issuesTotal > p.issues.length && (
-            <Text size="sm" c="dimmed" mb={4}>
-              {t('import.issuesFirst', { shown: f.number(p.issues.length), total: f.number(p.issuesTotal) })}
-            </Text>
-          )}
-          <ScrollArea.Autosize mah={380} type="auto">
-            <Table withTableBorder striped verticalSpacing={4} fz="sm" stickyHeader data-testid="issues-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('import.row')}</Table.Th>
-                  <Table.Th w="18%">{t('import.column')}</Table.Th>
-                  <Table.Th>{t('import.message')}</Table.Th>
-                  <Table.Th w="18%">{t('import.value')}</Table.Th>
-                  <Table.Th w={110}>{t('import.severity')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.issues.map((i, k) => (
-                  <Table.Tr key={k} data-testid="issue-row">
-                    <Table.Td className="tabular">{i.row ?? '—'}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{i.column ?? fieldLabel(p.fields, i.field, f.lang) ?? '—'}</Table.Td>
-                    <Table.Td>{lang(i.message, f.lang)}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                        {i.value ?? ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Severity issue={i} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
-        </section>
+        </TableSection>
       )}
 
       {p.sample.length > 0 && <SampleTable preview={p} />}
@@ -645,40 +579,54 @@ function SampleTable({ preview: p }: { preview: ImportPreview }) {
   const f = useFormatters();
   const mapped = p.fields.filter((x) => Object.values(p.mapping).includes(x.field) && !x.exportOnly).slice(0, 5);
   return (
-    <section aria-labelledby="sample-heading">
-      <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={4} id="sample-heading" style={{ letterSpacing: '0.04em' }}>
-        {t('import.sampleTitle', { count: p.sample.length })}
-      </Title>
-      <ScrollArea type="auto">
-        <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="sample-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={70}>{t('import.row')}</Table.Th>
-              <Table.Th w={170}>{t('import.rowStatus')}</Table.Th>
+    <TableSection id="sample-heading" title={t('import.sampleTitle', { count: p.sample.length })}>
+      <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="sample-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={70}>{t('import.row')}</Table.Th>
+            <Table.Th w={170}>{t('import.rowStatus')}</Table.Th>
+            {mapped.map((x) => (
+              <Table.Th key={x.field}>{lang(x.label, f.lang)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {p.sample.map((s) => (
+            <Table.Tr key={s.row}>
+              <Table.Td className="tabular">{s.row}</Table.Td>
+              <Table.Td>
+                <RowStatus status={s.status} t={t} />
+              </Table.Td>
               {mapped.map((x) => (
-                <Table.Th key={x.field}>{lang(x.label, f.lang)}</Table.Th>
+                <Table.Td key={x.field}>
+                  <Text size="sm" lineClamp={1} title={s.values[x.field] ?? ''}>
+                    {s.values[x.field] ?? ''}
+                  </Text>
+                </Table.Td>
               ))}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.sample.map((s) => (
-              <Table.Tr key={s.row}>
-                <Table.Td className="tabular">{s.row}</Table.Td>
-                <Table.Td>
-                  <RowStatus status={s.status} t={t} />
-                </Table.Td>
-                {mapped.map((x) => (
-                  <Table.Td key={x.field}>
-                    <Text size="sm" lineClamp={1} title={s.values[x.field] ?? ''}>
-                      {s.values[x.field] ?? ''}
-                    </Text>
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableSection>
+  );
+}
+
+/** One of the preview's tables under its small heading (and a line saying what it shows), scrolling within `mah`. */
+function TableSection({ id, title, intro, introGap = 4, mah, children }: { id: string; title: string; intro?: string; introGap?: 4 | 'xs'; mah?: number; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={3} size="h4" tt="uppercase" c="dimmed" mb={4} id={id} style={{ letterSpacing: '0.04em' }}>
+        {title}
+      </Title>
+      {intro && (
+        <Text size="sm" c="dimmed" mb={introGap}>
+          {intro}
+        </Text>
+      )}
+      <ScrollArea.Autosize mah={mah} type="auto">
+        {children}
+      </ScrollArea.Autosize>
     </section>
   );
 }
@@ -689,14 +637,7 @@ function RowStatus({ status, t }: { status: 'new' | 'duplicate' | 'invalid'; t: 
     duplicate: { color: 'gray.7', icon: <IconHistory size={15} aria-hidden /> },
     invalid: { color: 'red.8', icon: <IconAlertCircle size={15} aria-hidden /> },
   }[status];
-  return (
-    <Group gap={4} wrap="nowrap" c={look.color}>
-      {look.icon}
-      <Text size="sm" c={look.color}>
-        {t(`rowStatus.${status}`)}
-      </Text>
-    </Group>
-  );
+  return <Marked color={look.color} icon={look.icon} label={t(`rowStatus.${status}`)} />;
 }
 
 /* ------------------------------------------------------------------------------------------ */

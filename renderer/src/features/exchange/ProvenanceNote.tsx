@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
+import { useAction } from '../../lib/useAction';
 import { useFormatters } from '../../lib/useFormatters';
 import { NS } from './labels';
 
@@ -20,21 +21,13 @@ export function ProvenanceNote({ provenance: p, heading, onSaveAgain }: { proven
   const { t: tc } = useTranslation();
   const f = useFormatters();
   const [check, setCheck] = useState<Check>(null);
-  const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: checking, error, run } = useAction();
 
-  async function compare() {
-    setChecking(true);
-    setError(null);
-    try {
+  const compare = () =>
+    run(async () => {
       const now = await api.call('exports.provenance', {});
       setCheck(now.auditHeadHash === p.auditHeadHash ? { state: 'same' } : { state: 'changed', entries: Math.max(0, now.auditEntries - p.auditEntries) });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setChecking(false);
-    }
-  }
+    });
 
   return (
     <Paper withBorder p="sm" data-testid="provenance">
@@ -116,11 +109,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A cancelled job: said calmly, it is what the user asked for. */
-export function CancelledNotice({ onClose }: { onClose(): void }) {
+export function CancelledNotice({ onClose, body }: { onClose(): void; body?: string }) {
   const t = useFeatureT(NS);
   return (
     <Alert color="gray" variant="light" withCloseButton onClose={onClose} title={t('job.cancelledTitle')} role="status">
-      <Text size="sm">{t('job.cancelledBody')}</Text>
+      <Text size="sm">{body ?? t('job.cancelledBody')}</Text>
     </Alert>
   );
 }

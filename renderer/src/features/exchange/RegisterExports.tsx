@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconCalendar, IconFileSpreadsheet, IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
+import { Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
 import type { ExportLang, ExportResult, RegisterExportFormat, RegisterExportInput, RegisterName } from '@shared/schemas/export';
 import { api } from '../../api';
+import { PeriodInput } from '../../components/PeriodInput';
 import { CompactMultiSelect } from '../../components/CompactMultiSelect';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatBytes } from '../../components/records/labels';
 import { useFeatureT } from '../../lib/featureT';
 import { startOfLocalDay, startOfNextLocalDay } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
-import { saveFile, sizeOfBase64 } from './files';
-import { JobProgressBar } from './JobProgressBar';
+import { ExportLangChoice, ExportPanel, FormatButtons, SavedFile } from './ExportPanel';
+import { sizeOfBase64 } from './files';
 import { ProfileSelect } from './ProfileSelect';
-import { exportLangOptions, FORMAT_LABEL, NS, REGISTERS, statusOptions } from './labels';
-import { CancelledNotice, ProvenanceNote } from './ProvenanceNote';
+import { FORMAT_LABEL, NS, REGISTERS, statusOptions } from './labels';
 import { useFileExport } from './useJob';
 
 const FORMATS: { format: RegisterExportFormat; icon: React.ReactNode }[] = [
@@ -50,7 +48,7 @@ function RegisterExportCard({ register, featured = false }: { register: Register
   const [includeArchived, setIncludeArchived] = useState(false);
   const [lang, setLang] = useState<ExportLang>(f.lang);
   const [profile, setProfile] = useState('full');
-  const { job, cancel, exportFile, result, error, cancelled, dismissCancelled } = useFileExport<ExportResult>(`export-${register}`);
+  const exp = useFileExport<ExportResult>(`export-${register}`);
 
   async function exportAs(format: RegisterExportFormat) {
     const input: RegisterExportInput = {
@@ -64,26 +62,21 @@ function RegisterExportCard({ register, featured = false }: { register: Register
       ...(range[1] ? { to: startOfNextLocalDay(range[1], f.zone) ?? undefined } : {}),
     };
     const what = t('regulator.what', { register: t(`register.${register}`), format: FORMAT_LABEL[format] });
-    await exportFile(what, (jobId) => api.call('exports.register', { ...input, jobId }));
+    await exp.exportFile(what, (jobId) => api.call('exports.register', { ...input, jobId }));
   }
 
   const filters = (
     <>
-      <DatePickerInput
+      <PeriodInput
         key={`${range[0] ?? ''}|${range[1] ?? ''}`}
-        type="range"
         label={t('regulator.period')}
         description={t(`periodOn.${register}`)}
         placeholder={t('regulator.anyDate')}
-        valueFormat="DD/MM/YYYY"
-        leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
         defaultValue={range}
         onChange={([from, to]) => {
           if (from === null || to !== null) setRange([from, to]);
         }}
         clearable
-        allowSingleDateInRange
-        popoverProps={{ withinPortal: true }}
         w={featured ? 250 : undefined}
         data-testid={`period-${register}`}
       />
@@ -104,71 +97,50 @@ function RegisterExportCard({ register, featured = false }: { register: Register
   const options = (
     <Group gap="md" align="center">
       <Switch size="sm" label={t('regulator.includeArchived')} checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} />
-      <Group gap={6} wrap="nowrap">
-        <Text size="sm" id={`lang-${register}`}>
-          {t('exportLanguage')}
-        </Text>
-        <SegmentedControl size="xs" aria-labelledby={`lang-${register}`} data={exportLangOptions(t)} value={lang} onChange={(v) => setLang(v as ExportLang)} />
-      </Group>
+      <ExportLangChoice id={`lang-${register}`} value={lang} onChange={setLang} />
     </Group>
   );
 
   const profileSelect = <ProfileSelect value={profile} onChange={setProfile} testId={`profile-${register}`} w={featured ? 320 : undefined} />;
 
-  const buttons = (
-    <Group gap="xs">
-      {FORMATS.map(({ format, icon }) => (
-        <Button
-          key={format}
-          variant={format === 'pdf' && featured ? 'filled' : 'default'}
-          leftSection={icon}
-          onClick={() => void exportAs(format)}
-          disabled={job !== null}
-          aria-label={t('regulator.exportAs', { register: t(`register.${register}`), format: FORMAT_LABEL[format] })}
-          data-testid={`export-${register}-${format}`}
-        >
-          {FORMAT_LABEL[format]}
-        </Button>
-      ))}
-    </Group>
-  );
-
   return (
-    <Paper withBorder p="md" data-testid={`register-export-${register}`} style={featured ? { borderColor: 'var(--mantine-color-navy-3)' } : undefined}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size={featured ? 'h2' : 'h3'}>
-            {t(`register.${register}`)}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t(`registerContents.${register}`)}
-          </Text>
-        </div>
-        {featured ? (
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            {filters}
-          </Group>
-        ) : (
-          filters
-        )}
-        {options}
-        {profileSelect}
-        {buttons}
-        {job && <JobProgressBar job={job} onCancel={cancel} />}
-        {cancelled && <CancelledNotice onClose={dismissCancelled} />}
-        {error !== null && <ErrorNotice error={error} title={t('regulator.failed')} />}
-        {result && (
-          <ProvenanceNote
-            provenance={result.provenance}
-            heading={t('saved', {
-              file: result.file.fileName,
-              rows: t('rowsOf', { count: result.rows, n: f.number(result.rows) }),
-              size: formatBytes(sizeOfBase64(result.file.contentBase64), f.lang),
-            })}
-            onSaveAgain={() => saveFile(result.file)}
-          />
-        )}
-      </Stack>
-    </Paper>
+    <ExportPanel
+      testId={`register-export-${register}`}
+      // The breach register comes first and stands out: it is what a regulator asks for first.
+      style={featured ? { borderColor: 'var(--mantine-color-navy-3)' } : undefined}
+      title={t(`register.${register}`)}
+      help={t(`registerContents.${register}`)}
+      exp={exp}
+      failedTitle={t('regulator.failed')}
+      saved={(result) => (
+        <SavedFile
+          result={result}
+          heading={t('saved', {
+            file: result.file.fileName,
+            rows: t('rowsOf', { count: result.rows, n: f.number(result.rows) }),
+            size: formatBytes(sizeOfBase64(result.file.contentBase64), f.lang),
+          })}
+        />
+      )}
+    >
+      {featured ? (
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          {filters}
+        </Group>
+      ) : (
+        filters
+      )}
+      {options}
+      {profileSelect}
+      <FormatButtons
+        formats={FORMATS}
+        primary={featured ? 'pdf' : null}
+        disabled={exp.job !== null}
+        onExport={(format) => void exportAs(format)}
+        label={(format) => FORMAT_LABEL[format]}
+        ariaLabel={(format) => t('regulator.exportAs', { register: t(`register.${register}`), format: FORMAT_LABEL[format] })}
+        testId={(format) => `export-${register}-${format}`}
+      />
+    </ExportPanel>
   );
 }

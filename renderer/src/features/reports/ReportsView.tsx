@@ -1,23 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconCalendar, IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
+import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { DateTime } from 'luxon';
 import type { ExportLang } from '@shared/schemas/export';
 import type { AnnualReport, ReportExportResult, ReportFormat } from '@shared/schemas/report';
 import { api } from '../../api';
+import { PeriodInput } from '../../components/PeriodInput';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { appNow } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
-import { saveFile } from '../../lib/files';
 import { startOfLocalDay, startOfNextLocalDay } from '../../lib/orgTime';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { useRecordChanges } from '../../state/recordChanges';
-import { JobProgressBar } from '../exchange/JobProgressBar';
+import { ExportLangChoice, ExportPanel, FormatButtons, SavedFile } from '../exchange/ExportPanel';
 import { ProfileSelect } from '../exchange/ProfileSelect';
-import { ProvenanceNote } from '../exchange/ProvenanceNote';
 import { useFileExport } from '../exchange/useJob';
 import { CountBars, CountSection, MonthlyChart, OnTimeChart } from './ReportCharts';
 import { ClockTable, ForwardedTable, LateItems, MattersTable, OpenActionsTable } from './ReportTables';
@@ -50,19 +48,14 @@ export function ReportsView() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md" wrap="wrap">
-          <DatePickerInput
+          <PeriodInput
             key={range.join('|')}
-            type="range"
             label={t('period.label')}
             description={t('period.help')}
-            valueFormat="DD/MM/YYYY"
-            leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
             defaultValue={range}
             onChange={([a, b]) => {
               if (a && b) setRange([a, b]);
             }}
-            allowSingleDateInRange
-            popoverProps={{ withinPortal: true }}
             w={260}
             data-testid="report-period"
           />
@@ -199,65 +192,27 @@ function ReportExport({ from, to }: { from?: string; to?: string }) {
   const f = useFormatters();
   const [lang, setLang] = useState<ExportLang>(f.lang);
   const [profile, setProfile] = useState('full');
-  const { job, cancel, exportFile, result, error, cancelled } = useFileExport<ReportExportResult>('report');
+  const exp = useFileExport<ReportExportResult>('report');
 
   async function exportAs(format: ReportFormat) {
-    await exportFile(t('export.what', { format: t(`export.${format}`) }), (jobId) => api.call('exports.report', { from, to, lang, format, profile, jobId }));
+    await exp.exportFile(t('export.what', { format: t(`export.${format}`) }), (jobId) => api.call('exports.report', { from, to, lang, format, profile, jobId }));
   }
 
   return (
-    <Paper withBorder p="md" data-testid="report-export">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4">
-            {t('export.heading')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('export.help')}
-          </Text>
-        </div>
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <ProfileSelect value={profile} onChange={setProfile} testId="report-profile" w={320} />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="report-lang">
-              {t('export.language')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="report-lang"
-              data={[
-                { value: 'en', label: 'English' },
-                { value: 'fr', label: 'Français' },
-              ]}
-              value={lang}
-              onChange={(v) => setLang(v as ExportLang)}
-              data-testid="report-lang"
-            />
-          </Stack>
-          <Group gap="xs">
-            {FORMATS.map(({ format, icon }) => (
-              <Button
-                key={format}
-                variant={format === 'pdf' ? 'filled' : 'default'}
-                leftSection={icon}
-                onClick={() => void exportAs(format)}
-                disabled={job !== null}
-                aria-label={t('export.as', { format: t(`export.${format}`) })}
-                data-testid={`report-export-${format}`}
-              >
-                {t(`export.${format}`)}
-              </Button>
-            ))}
-          </Group>
-        </Group>
-        {job && <JobProgressBar job={job} onCancel={cancel} />}
-        {cancelled && (
-          <Alert color="gray" variant="light">
-            {t('export.cancelled')}
-          </Alert>
-        )}
-        {error != null && <ErrorNotice error={error} />}
-        {result && <ProvenanceNote provenance={result.provenance} heading={t('export.saved', { file: result.file.fileName })} onSaveAgain={() => saveFile(result.file)} />}
-      </Stack>
-    </Paper>
+    <ExportPanel testId="report-export" title={t('export.heading')} help={t('export.help')} exp={exp} cancelledBody={t('export.cancelled')} saved={(result) => <SavedFile result={result} heading={t('export.saved', { file: result.file.fileName })} />}>
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <ProfileSelect value={profile} onChange={setProfile} testId="report-profile" w={320} />
+        <ExportLangChoice id="report-lang" value={lang} onChange={setLang} testId="report-lang" />
+        <FormatButtons
+          formats={FORMATS}
+          primary="pdf"
+          disabled={exp.job !== null}
+          onExport={(format) => void exportAs(format)}
+          label={(format) => t(`export.${format}`)}
+          ariaLabel={(format) => t('export.as', { format: t(`export.${format}`) })}
+          testId={(format) => `report-export-${format}`}
+        />
+      </Group>
+    </ExportPanel>
   );
 }

@@ -1,9 +1,10 @@
-import { Loader, NumberInput, Select, Stack, Textarea } from '@mantine/core';
+import { Loader, NumberInput, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Nis2Sector } from '@shared/schemas/obligation';
 import { Organisation, type Profile } from '@shared/schemas/profile';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
+import { DpoContactField } from './DpoContactField';
 import { NS } from './ns';
 import { ProfileFormFooter, useProfileForm } from './profileForm';
 import { FormSection } from '../../components/FormSection';
@@ -49,16 +50,7 @@ export function NotificationsTab() {
       <Stack gap="lg" maw={680}>
         <FormSection title={t('notifications.section')}>
           <Stack gap="md">
-            <Textarea
-              label={t('notifications.dpo')}
-              description={t('notifications.dpoHelp')}
-              placeholder={t('notifications.dpoPlaceholder')}
-              autosize
-              minRows={2}
-              maxRows={5}
-              data-testid="settings-dpo-contact"
-              {...form.getInputProps('dpoContact')}
-            />
+            <DpoContactField data-testid="settings-dpo-contact" {...form.getInputProps('dpoContact')} />
             <Select
               label={t('notifications.nis2')}
               description={t('notifications.nis2Help')}

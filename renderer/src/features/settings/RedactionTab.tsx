@@ -1,19 +1,20 @@
 import { useState } from 'react';
-import { Accordion, ActionIcon, Alert, Badge, Button, Code, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Accordion, ActionIcon, Alert, Badge, Button, Code, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconEye, IconEyeOff, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { actionFor, MANAGEMENT_PROFILE, REDACTION_SCOPES, redactableFields, type RedactionScope } from '@shared/redaction';
 import type { RedactionAction, RedactionProfile, RedactionRules } from '@shared/schemas/redaction';
 import { api, ApiError } from '../../api';
-import { ConfirmRemove } from '../../components/ConfirmRemove';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
-import { useRemote } from '../../lib/useRemote';
-import { useRecordChanges } from '../../state/recordChanges';
+import { FormSection } from '../../components/FormSection';
+import { RemoveDialog, useEditedList } from './editedList';
 import { NS } from './ns';
 
 const ACTIONS: RedactionAction[] = ['keep', 'summarise', 'withhold'];
+/** A profile is named in both languages: each export is written in one of them. */
+const NAME_LABEL = { en: 'redaction.nameEn', fr: 'redaction.nameFr' } as const;
 
 /** Every field of every register with the action the profile gives it (unnamed fields included). */
 function fullRules(p: RedactionProfile): RedactionRules {
@@ -28,35 +29,21 @@ function fullRules(p: RedactionProfile): RedactionRules {
 export function RedactionTab() {
   const t = useFeatureT(NS);
   const f = useFormatters();
-  const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0));
-  const [reload, setReload] = useState(0);
-  const { data: profiles, error } = useRemote(() => api.call('redaction.profiles', {}).then((r) => r.profiles), [reload, changes]);
-  const [editing, setEditing] = useState<RedactionProfile | 'new' | null>(null);
-  const [removing, setRemoving] = useState<RedactionProfile | null>(null);
-
-  async function remove(p: RedactionProfile) {
-    await api.call('redaction.deleteProfile', { id: p.id });
-    notifySuccess(t('redaction.removed', { name: p.name[f.lang] }));
-    setRemoving(null);
-    setReload((n) => n + 1);
-  }
+  const list = useEditedList(() => api.call('redaction.profiles', {}).then((r) => r.profiles));
+  const { items: profiles, error, editing, setEditing, setRemoving } = list;
 
   if (profiles === null) return error ? <ErrorNotice error={error} title={t('redaction.loadFailed')} /> : <Loader size="sm" />;
   return (
     <Stack gap="md" data-testid="redaction-tab">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} size="h3" mb={4}>
-            {t('redaction.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={760}>
-            {t('redaction.help')}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="redaction-new">
-          {t('redaction.add')}
-        </Button>
-      </Group>
+      <FormSection
+        title={t('redaction.title')}
+        help={t('redaction.help')}
+        action={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="redaction-new">
+            {t('redaction.add')}
+          </Button>
+        }
+      />
       <Table withTableBorder verticalSpacing="sm" data-testid="redaction-profiles">
         <Table.Thead>
           <Table.Tr>
@@ -116,21 +103,10 @@ export function RedactionTab() {
           profile={editing === 'new' ? null : editing}
           others={profiles.filter((p) => editing === 'new' || p.id !== editing.id)}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            setReload((n) => n + 1);
-          }}
+          onSaved={list.saved}
         />
       )}
-      <ConfirmRemove
-        title={removing ? t('redaction.removeTitle', { name: removing.name[f.lang] }) : null}
-        body={t('redaction.removeBody')}
-        confirmLabel={t('redaction.remove')}
-        cancelLabel={t('common.cancel')}
-        onConfirm={() => remove(removing!)}
-        onClose={() => setRemoving(null)}
-        testId="redaction-remove-confirm"
-      />
+      <RemoveDialog list={list} words="redaction" named={(p) => ({ name: p.name[f.lang] })} onRemove={(p) => api.call('redaction.deleteProfile', { id: p.id })} testId="redaction-remove-confirm" />
     </Stack>
   );
 }
@@ -186,22 +162,17 @@ function ProfileModal({ profile, others, onClose, onSaved }: { profile: Redactio
         ) : (
           <>
             <SimpleGrid cols={2}>
-              <TextInput
-                label={t('redaction.nameEn')}
-                value={name.en}
-                onChange={(e) => (setName({ ...name, en: e.currentTarget.value }), setTakenByCore(null))}
-                error={nameError('en')}
-                maxLength={80}
-                data-testid="redaction-name-en"
-              />
-              <TextInput
-                label={t('redaction.nameFr')}
-                value={name.fr}
-                onChange={(e) => (setName({ ...name, fr: e.currentTarget.value }), setTakenByCore(null))}
-                error={nameError('fr')}
-                maxLength={80}
-                data-testid="redaction-name-fr"
-              />
+              {(['en', 'fr'] as const).map((l) => (
+                <TextInput
+                  key={l}
+                  label={t(NAME_LABEL[l])}
+                  value={name[l]}
+                  onChange={(e) => (setName({ ...name, [l]: e.currentTarget.value }), setTakenByCore(null))}
+                  error={nameError(l)}
+                  maxLength={80}
+                  data-testid={`redaction-name-${l}`}
+                />
+              ))}
             </SimpleGrid>
             <Text size="sm" c="dimmed">
               {t('redaction.rulesHelp')}

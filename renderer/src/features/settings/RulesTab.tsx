@@ -1,21 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { IconGavel, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { getRule, makeCustomRule, type DeadlineResult, type OrgCalendar } from '@shared/deadlines';
 import type { RuleInfo } from '@shared/schemas/clock';
 import { api } from '../../api';
-import { ConfirmRemove } from '../../components/ConfirmRemove';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFeatureT, type FeatureT } from '../../lib/featureT';
-import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { useOrganisation } from '../../state/appStatus';
-import { useRecordChanges } from '../../state/recordChanges';
 import { useAppNow } from '../../lib/appClock';
 import { dueText, NS as CLOCKS_NS } from '../clocks/clockView';
 import { CustomRuleModal } from './CustomRuleModal';
+import { RemoveDialog, useEditedList } from './editedList';
 import { NS } from './ns';
-import { useRemote } from '../../lib/useRemote';
 import { FormSection } from '../../components/FormSection';
 
 type Lang = 'en' | 'fr';
@@ -106,23 +103,12 @@ export function RulesTab() {
   const f = useFormatters();
   const org = useOrganisation();
   const now = useAppNow();
-  const [editing, setEditing] = useState<RuleInfo | 'new' | null>(null);
-  const [removing, setRemoving] = useState<RuleInfo | null>(null);
-  const [reload, setReload] = useState(0);
-  const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0));
-
-  const { data: rules, error } = useRemote(() => api.call('rules.list', {}).then((r) => r.rules), [reload, changes]);
+  const list = useEditedList(() => api.call('rules.list', {}).then((r) => r.rules));
+  const { items: rules, error, editing, setEditing, setRemoving } = list;
 
   // Examples start at the current minute, so they read like "if it happened now".
   const fromIso = new Date(now - (now % 60_000)).toISOString();
   const cal = useMemo<OrgCalendar>(() => ({ timeZone: org?.timeZone ?? 'Europe/Paris', country: org?.country ?? 'FR' }), [org?.timeZone, org?.country]);
-
-  async function remove(rule: RuleInfo) {
-    await api.call('rules.removeCustom', { id: rule.id });
-    notifySuccess(t('rules.removed', { label: rule.label[f.lang] }));
-    setRemoving(null);
-    setReload((n) => n + 1);
-  }
 
   if (rules === null) return error ? <ErrorNotice error={error} title={t('rules.loadFailed')} /> : <Loader size="sm" />;
   const builtIn = rules.filter((r) => r.builtIn);
@@ -184,20 +170,10 @@ export function RulesTab() {
           fromIso={fromIso}
           cal={cal}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            setReload((n) => n + 1);
-          }}
+          onSaved={list.saved}
         />
       )}
-      <ConfirmRemove
-        title={removing ? t('rules.removeTitle', { label: removing.label[f.lang] }) : null}
-        body={t('rules.removeBody')}
-        confirmLabel={t('rules.remove')}
-        cancelLabel={t('common.cancel')}
-        onConfirm={() => remove(removing!)}
-        onClose={() => setRemoving(null)}
-      />
+      <RemoveDialog list={list} words="rules" named={(r) => ({ label: r.label[f.lang] })} onRemove={(r) => api.call('rules.removeCustom', { id: r.id })} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Code, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { ChangePassphraseInput } from '@shared/schemas/profile';
@@ -15,7 +15,9 @@ import { INITIAL_SETUP_VALUES, type SetupFormValues } from '../setup/setupForm';
 import { LockSection } from './LockSection';
 import { SigningKeySection } from './SigningKeySection';
 import { NS } from './ns';
+import { FactTable, MachineValue } from '../../components/FactTable';
 import { FormSection } from '../../components/FormSection';
+import { useAction } from '../../lib/useAction';
 
 /** Same checks as at setup: the schema the core applies, typed twice, and stored somewhere safe. */
 function validate(v: SetupFormValues): Record<string, string> {
@@ -34,8 +36,7 @@ export function SecurityTab() {
   // The setup form's passphrase fields, reused as they are; only those three values matter here.
   const form = useForm<SetupFormValues>({ mode: 'controlled', initialValues: INITIAL_SETUP_VALUES });
   const [confirming, setConfirming] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: saving, error, run } = useAction();
 
   function ask(values: SetupFormValues) {
     const errors = validate(values);
@@ -44,18 +45,15 @@ export function SecurityTab() {
   }
 
   async function change() {
-    setSaving(true);
-    setError(null);
-    try {
+    const done = await run(async () => {
       await api.call('app.changePassphrase', { newPassphrase: form.getValues().passphrase });
-      setConfirming(false);
+      return true;
+    });
+    // Either way the dialog closes: the outcome is said on the tab (notice or error under the form).
+    setConfirming(false);
+    if (done) {
       form.reset();
       notifySuccess(t('security.changed'));
-    } catch (e) {
-      setConfirming(false);
-      setError(e);
-    } finally {
-      setSaving(false);
     }
   }
 
@@ -63,27 +61,18 @@ export function SecurityTab() {
     <Stack gap="xl" maw={680}>
       {status && (
         <FormSection title={t('security.keySection')}>
-          <Table withTableBorder variant="vertical" layout="fixed" verticalSpacing={6}>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th w={220}>{t('security.keychain')}</Table.Th>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap" c={status.keychainAvailable ? 'teal.8' : 'orange.9'}>
-                    {status.keychainAvailable ? <IconCircleCheck size={15} aria-hidden /> : <IconCircleX size={15} aria-hidden />}
-                    <Text size="sm">{status.keychainAvailable ? t('security.keychainYes') : t('security.keychainNo')}</Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>{t('security.dataDir')}</Table.Th>
-                <Table.Td>
-                  <Code fz="xs" style={{ wordBreak: 'break-all' }}>
-                    {status.dataDir}
-                  </Code>
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
+          <FactTable
+            rows={[
+              [
+                t('security.keychain'),
+                <Group key="keychain" gap={6} wrap="nowrap" c={status.keychainAvailable ? 'teal.8' : 'orange.9'}>
+                  {status.keychainAvailable ? <IconCircleCheck size={15} aria-hidden /> : <IconCircleX size={15} aria-hidden />}
+                  <Text size="sm">{status.keychainAvailable ? t('security.keychainYes') : t('security.keychainNo')}</Text>
+                </Group>,
+              ],
+              [t('security.dataDir'), <MachineValue key="dir">{status.dataDir}</MachineValue>],
+            ]}
+          />
         </FormSection>
       )}
       <LockSection />

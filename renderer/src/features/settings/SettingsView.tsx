@@ -1,6 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import { IconBell, IconBuilding, IconEyeOff, IconGavel, IconKey, IconMail, IconSend } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useFeatureT } from '../../lib/featureT';
 import { useNavigation } from '../../state/navigation';
 import { NotificationsTab } from './NotificationsTab';
@@ -19,47 +19,15 @@ import { LettersTab } from '../letters-templates/LettersTab';
  * own (sync, say) gets its own navigation entry rather than a tab here.
  */
 const TABS = [
-  { value: 'organisation', icon: <IconBuilding size={15} />, panel: () => <OrganisationTab /> },
-  { value: 'notifications', icon: <IconSend size={15} />, panel: () => <NotificationsTab /> },
+  { value: 'organisation', icon: <IconBuilding size={15} />, Panel: OrganisationTab },
+  { value: 'notifications', icon: <IconSend size={15} />, Panel: NotificationsTab },
   // The workspace's settings: an administrator's or a DPO's (README › Roles).
-  {
-    value: 'reminders',
-    icon: <IconBell size={15} />,
-    panel: () => (
-      <RoleGate action="settings">
-        <RemindersTab />
-      </RoleGate>
-    ),
-  },
-  {
-    value: 'rules',
-    icon: <IconGavel size={15} />,
-    panel: () => (
-      <RoleGate action="settings">
-        <RulesTab />
-      </RoleGate>
-    ),
-  },
-  {
-    value: 'redaction',
-    icon: <IconEyeOff size={15} />,
-    panel: () => (
-      <RoleGate action="settings">
-        <RedactionTab />
-      </RoleGate>
-    ),
-  },
-  {
-    value: 'letters',
-    icon: <IconMail size={15} />,
-    panel: () => (
-      <RoleGate action="settings">
-        <LettersTab />
-      </RoleGate>
-    ),
-  },
-  { value: 'security', icon: <IconKey size={15} />, panel: () => <SecurityTab /> },
-] as const satisfies readonly { value: string; icon: ReactNode; panel: () => ReactNode }[];
+  { value: 'reminders', icon: <IconBell size={15} />, Panel: RemindersTab, workspace: true },
+  { value: 'rules', icon: <IconGavel size={15} />, Panel: RulesTab, workspace: true },
+  { value: 'redaction', icon: <IconEyeOff size={15} />, Panel: RedactionTab, workspace: true },
+  { value: 'letters', icon: <IconMail size={15} />, Panel: LettersTab, workspace: true },
+  { value: 'security', icon: <IconKey size={15} />, Panel: SecurityTab },
+] as const satisfies readonly { value: string; icon: ReactNode; Panel: ComponentType; workspace?: true }[];
 
 type TabName = (typeof TABS)[number]['value'];
 
@@ -89,9 +57,15 @@ export function SettingsView({ params }: { params?: Record<string, string> }) {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {TABS.map((x) => (
-          <Tabs.Panel key={x.value} value={x.value} pt="lg">
-            {x.panel()}
+        {TABS.map(({ value, Panel, ...x }) => (
+          <Tabs.Panel key={value} value={value} pt="lg">
+            {'workspace' in x ? (
+              <RoleGate action="settings">
+                <Panel />
+              </RoleGate>
+            ) : (
+              <Panel />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlugConnectedX } from '@tabler/icons-react';
 import type { SyncStatus } from '@shared/schemas/sync';
 import { api } from '../../api';
+import { FactTable, MachineValue } from '../../components/FactTable';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
@@ -13,19 +14,18 @@ import { useSyncStatus } from './syncStore';
 export function MachinePanel({ status }: { status: SyncStatus }) {
   const st = useFeatureT('sync');
   const [confirming, setConfirming] = useState(false);
+  const ids: [string, string | null][] = [
+    [st('machine.backend'), status.backend],
+    [st('machine.workspace'), status.workspaceId],
+    [st('machine.member'), status.memberId],
+  ];
   return (
     <Stack gap="lg">
       <section aria-labelledby="sync-machine-title">
         <Title order={2} size="h3" id="sync-machine-title" mb="xs">
           {st('machine.title')}
         </Title>
-        <Table withTableBorder variant="vertical" layout="fixed" maw={760}>
-          <Table.Tbody>
-            <Row label={st('machine.backend')} value={status.backend} />
-            <Row label={st('machine.workspace')} value={status.workspaceId} />
-            <Row label={st('machine.member')} value={status.memberId} />
-          </Table.Tbody>
-        </Table>
+        <FactTable maw={760} rows={ids.map(([label, value]) => [label, <MachineValue key={label}>{value ?? '—'}</MachineValue>])} />
         <Text size="xs" c="dimmed" mt={6} maw={760}>
           {st('machine.secrets')}
         </Text>
@@ -47,19 +47,6 @@ export function MachinePanel({ status }: { status: SyncStatus }) {
       </Paper>
       <DisconnectModal opened={confirming} pending={status.pending} onClose={() => setConfirming(false)} />
     </Stack>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string | null }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={220} fw={500}>
-        {label}
-      </Table.Th>
-      <Table.Td>
-        <Code style={{ wordBreak: 'break-all' }}>{value ?? '—'}</Code>
-      </Table.Td>
-    </Table.Tr>
   );
 }
 
