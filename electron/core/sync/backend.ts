@@ -305,6 +305,13 @@ export class Backend {
     return r.rows.map((h) => ({ id: h.id, memberId: h.member_id, entries: Number(h.entries), epoch: h.key_epoch, sealed: h.sealed, sig: h.sig }));
   }
 
+  /** Where these operations sit in the workspace's log (those the backend holds). */
+  async seqsOf(workspaceId: string, opIds: readonly string[]): Promise<Map<string, number>> {
+    if (opIds.length === 0) return new Map();
+    const r = await this.q<{ op_id: string; seq: string }>(`SELECT op_id, seq FROM ${SCHEMA}.ops WHERE workspace_id = $1 AND op_id = ANY($2::uuid[])`, [workspaceId, opIds]);
+    return new Map(r.rows.map((o) => [o.op_id, Number(o.seq)]));
+  }
+
   async lastSeq(workspaceId: string): Promise<number> {
     const r = await this.q<{ last_seq: string }>(`SELECT last_seq FROM ${SCHEMA}.workspaces WHERE id = $1`, [workspaceId]);
     return Number(r.rows[0]?.last_seq ?? 0);

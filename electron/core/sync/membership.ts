@@ -114,6 +114,19 @@ export interface StatementInfo {
 type Waiting = 'signer_unknown' | 'member_unknown';
 type Verdict = { ok: true; apply(): void } | { ok: false; wait: true; reason: Waiting } | { ok: false; wait: false; reason: QuarantineReason };
 
+/** What judging an operation reads of a member. */
+interface CheckedMember {
+  role: MemberRole | null;
+  signingKey: string | null;
+  removed: number;
+}
+
+/** The membership at some position of the log (viewWithout), for judging operations placed there. */
+export interface MembersView {
+  genesis: boolean;
+  members: Map<string, CheckedMember>;
+}
+
 export class Membership {
   constructor(
     private readonly ctx: RegisterContext,
@@ -390,21 +403,44 @@ export class Membership {
    * it in the log have been applied), and the permission table for its author's role. Before a
    * workspace has its first statement (made before roles), operations are taken as they were.
    */
-  refusal(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer): QuarantineReason | null {
-    if (!this.hasGenesis()) return null;
+  refusal(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView): QuarantineReason | null {
+    if (!(view ? view.genesis : this.hasGenesis())) return null;
     if (!sig) return 'unsigned';
     // Only what the check needs (no fingerprint): this runs for every pulled operation.
-    const m = op.author
-      ? (this.ctx.db.prepare('SELECT role, signing_key AS signingKey, removed FROM workspace_members WHERE member_id = ?').get(op.author) as
-          | { role: MemberRole | null; signingKey: string | null; removed: number }
-          | undefined)
-      : undefined;
+    const m = !op.author
+      ? undefined
+      : view
+        ? view.members.get(op.author)
+        : (this.ctx.db.prepare('SELECT role, signing_key AS signingKey, removed FROM workspace_members WHERE member_id = ?').get(op.author) as CheckedMember | undefined);
     if (!m) return 'not_member';
     if (!m.signingKey) return 'key_unconfirmed';
     if (!verifySignature(signed, sig, Buffer.from(m.signingKey, 'base64'))) return 'bad_signature';
     if (m.removed) return 'removed';
     if (!mayWrite(m.role, op.recordType)) return 'role_forbidden';
     return null;
+  }
+
+  /**
+   * The members as the log gives them without these statements (this machine's own, placed later
+   * in the log than the operation being judged, or not on it yet): replayed inside a savepoint
+   * that is rolled back, so nothing here changes. Other statements are replayed in the order this
+   * machine took them in.
+   */
+  viewWithout(opIds: readonly string[]): MembersView {
+    const db = this.ctx.db;
+    const left = new Set(opIds);
+    const kept = (db.prepare('SELECT op_id, body, sig, kind FROM member_statements ORDER BY rowid').all() as { op_id: string; body: string; sig: string; kind: string }[]).filter(
+      (r) => !left.has(r.op_id),
+    );
+    db.exec('SAVEPOINT members_view');
+    try {
+      db.exec('DELETE FROM workspace_members; DELETE FROM member_statements;');
+      for (const r of kept) this.ingest(r.op_id, r.kind === 'unreadable' ? null : { body: r.body, sig: r.sig });
+      const rows = db.prepare('SELECT member_id, role, signing_key AS signingKey, removed FROM workspace_members').all() as (CheckedMember & { member_id: string })[];
+      return { genesis: this.hasGenesis(), members: new Map(rows.map((r) => [r.member_id, { role: r.role, signingKey: r.signingKey, removed: r.removed }])) };
+    } finally {
+      db.exec('ROLLBACK TO members_view; RELEASE members_view');
+    }
   }
 
   activeAdministrators(): number {

@@ -27,7 +27,7 @@ import { OpApplier, RESOLVES_CONFLICT, type AnyRegister, type SyncOp } from './a
 import { SecretVault, type SyncSecrets } from './secrets';
 import { formatHlc } from './hlc';
 import { DeviceKey, META_MEMBER_SIGNING_KEY, newEd25519 } from '../keys/device-key';
-import { Membership, enrolProof, signStatement } from './membership';
+import { Membership, enrolProof, signStatement, type MembersView } from './membership';
 import { LOCAL_RECORD_TYPES, allowsWrite, permissionsOf } from '@shared/sync/permissions';
 import { dutiesSeparated, roleForbidden } from './role-forbidden';
 import { WorkspaceRules } from './duties';
@@ -63,6 +63,8 @@ const InvitationPayload = z.object({
 });
 
 const INVITE_PREFIX = 'PRIVACYOPS-INVITE-1.';
+/** sync_state key prefix: where one of this machine's membership statements sits in the workspace's log. */
+const STATEMENT_AT = 'statementAt:';
 /** The first batch or page of a round (the first changes up or in at once), then the large ones. */
 const FIRST_BATCH = 500;
 const PUSH_BATCH = 8_000;
@@ -643,7 +645,11 @@ export class SyncService {
     // Membership statements go first (the backend skips them when the batches below carry them
     // again): a colleague verifying this machine's operations needs its membership before them.
     const statements = this.ctx.audit.ownEntriesOf(this.deviceId, Number(this.cursor('pushedSeq') ?? 0), ['member']);
-    if (statements.length > 0) await backend.push(c.workspaceId, this.sealOps(statements, c, epoch, key));
+    if (statements.length > 0) {
+      await backend.push(c.workspaceId, this.sealOps(statements, c, epoch, key));
+      // Where they landed: colleagues' operations placed before them are judged without them (applyPage).
+      for (const [opId, seq] of await backend.seqsOf(c.workspaceId, statements.map((e) => e.opId))) this.setCursor(`${STATEMENT_AT}${opId}`, String(seq));
+    }
     // Not confirmed yet (just joined, or a member from before roles awaiting the creator):
     // colleagues would refuse the rest, so it waits here until this machine's role is verified.
     if (this.membership.hasGenesis() && !this.membership.myRole()) return;
@@ -770,11 +776,22 @@ export class SyncService {
       `INSERT OR IGNORE INTO quarantine (op_id, seq, author, author_role, actor, device, record_type, record_id, action, at, reason, op, quarantined_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const own = this.ownStatementPositions();
+    let view: { key: string; members: MembersView } | null = null;
     try {
       this.ctx.db.transaction(() => {
         for (const { op, seq, sig, signed } of ops) {
           if (this.ctx.audit.hasOp(op.opId)) continue;
-          const reason = op.recordType === 'member' ? null : (this.membership.refusal(op, sig, signed) ?? this.rules.refusal(op, op.device));
+          // This machine's own statements count from where they sit in the log, as on every other
+          // machine: an operation a colleague placed before them is judged without them.
+          const later = own.filter((s) => s.seq === null || s.seq > seq).map((s) => s.opId);
+          let members: MembersView | undefined;
+          if (later.length > 0 && op.recordType !== 'member') {
+            const key = `${later.join(',')}|${(this.ctx.db.prepare('SELECT count(*) AS n FROM member_statements').get() as { n: number }).n}`;
+            if (view?.key !== key) view = { key, members: this.membership.viewWithout(later) };
+            members = view.members;
+          }
+          const reason = op.recordType === 'member' ? null : (this.membership.refusal(op, sig, signed, members) ?? this.rules.refusal(op, op.device));
           if (reason) {
             const now = this.ctx.clock.now().toISOString();
             const role = op.author ? (this.membership.member(op.author)?.role ?? null) : null;
@@ -791,6 +808,23 @@ export class SyncService {
     }
     this.ctx.audit.writeAnchor();
     return changed;
+  }
+
+  /**
+   * This machine's membership statements and where each sits in the workspace's log (null: not
+   * pushed yet). Statements from before positions were recorded count as placed before everything.
+   */
+  private ownStatementPositions(): { opId: string; seq: number | null }[] {
+    const pushed = Number(this.cursor('pushedSeq') ?? 0);
+    const rows = this.ctx.db
+      .prepare(
+        `SELECT l.op_id, l.seq AS local, s.value AS at FROM audit_log l INDEXED BY audit_by_record LEFT JOIN sync_state s ON s.key = ? || l.op_id
+         WHERE l.record_type = 'member' AND l.device = ?`,
+      )
+      .all(STATEMENT_AT, this.deviceId) as { op_id: string; local: number; at: string | null }[];
+    return rows
+      .map((r) => ({ opId: r.op_id, seq: r.at !== null ? Number(r.at) : r.local > pushed ? null : 0 }))
+      .filter((r) => r.seq !== 0);
   }
 
   private async uploadFiles(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
