@@ -8,6 +8,8 @@ type Props = Omit<MultiSelectProps, 'renderPill' | 'value' | 'onChange' | 'data'
   data: Option[] | Group[];
   value: string[];
   onChange(value: string[]): void;
+  /** The placeholder while nothing is picked (a filter's "Any"): a picked value says it itself. */
+  any?: string;
 };
 
 /**
@@ -16,7 +18,7 @@ type Props = Omit<MultiSelectProps, 'renderPill' | 'value' | 'onChange' | 'data'
  * grouped options a pill names its group too (two registers may share a word, "Closed"), and
  * the first pill shows it whole on hover.
  */
-export function CompactMultiSelect({ data, value, onChange, ...props }: Props) {
+export function CompactMultiSelect({ data, value, onChange, any, ...props }: Props) {
   const grouped = data.some((d) => 'group' in d);
   const labelOf = (v: string) => {
     for (const d of data) {
@@ -30,6 +32,7 @@ export function CompactMultiSelect({ data, value, onChange, ...props }: Props) {
   return (
     <MultiSelect
       {...props}
+      {...(any !== undefined ? { placeholder: value.length ? undefined : any } : {})}
       data={data}
       value={value}
       onChange={onChange}

@@ -1,10 +1,12 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Text } from '@mantine/core';
+import { DialogForm } from '../kit/DialogForm';
 import { notifyError } from '../lib/notify';
 
 /**
  * "Delete this?" for something a settings list holds (a custom rule, a redaction profile): the
- * sentence, Cancel and the red button, which waits for `onConfirm` and shows its error if it fails.
+ * sentence, Cancel and the red button, which waits for `onConfirm`; a failure is a notice (the
+ * dialog stays open to try again or cancel).
  */
 export function ConfirmRemove({ title, body, confirmLabel, cancelLabel, onConfirm, onClose, testId }: {
   /** null: closed. */
@@ -16,30 +18,17 @@ export function ConfirmRemove({ title, body, confirmLabel, cancelLabel, onConfir
   onClose: () => void;
   testId?: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  async function confirm() {
-    setBusy(true);
-    try {
-      await onConfirm();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  if (title === null) return null;
   return (
-    <Modal opened={title !== null} onClose={onClose} title={title ?? ''}>
-      <Stack gap="md">
-        <Text size="sm">{body}</Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {cancelLabel}
-          </Button>
-          <Button color="red" loading={busy} onClick={() => void confirm()} data-testid={testId}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <DialogForm
+      title={title}
+      intro={<Text size="sm">{body}</Text>}
+      submitLabel={confirmLabel}
+      submitColor="red"
+      submitTestId={testId}
+      cancelLabel={cancelLabel}
+      onClose={onClose}
+      onSubmit={() => onConfirm().catch(notifyError)}
+    />
   );
 }

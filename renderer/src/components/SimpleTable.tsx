@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Table, Text } from '@mantine/core';
 
 export interface SimpleColumn<T> {
@@ -14,9 +14,29 @@ export interface SimpleColumn<T> {
  * A read-only table of a few columns (a report's tables, a matter's steps): a header and one row
  * per item, nothing to click. Lists of records use the register kit's table instead.
  */
-export function SimpleTable<T>({ rows, columns, rowKey, rowTestId, striped, testId }: { rows: readonly T[]; columns: SimpleColumn<T>[]; rowKey(row: T): string; rowTestId?(row: T): string; striped?: boolean; testId?: string }) {
+export function SimpleTable<T>({
+  rows,
+  columns,
+  rowKey,
+  rowTestId,
+  rowStyle,
+  striped,
+  dense,
+  testId,
+}: {
+  rows: readonly T[];
+  columns: SimpleColumn<T>[];
+  rowKey(row: T): string;
+  rowTestId?(row: T): string;
+  /** A row that no longer counts (a superseded deadline) can be shown fainter. */
+  rowStyle?(row: T): CSSProperties | undefined;
+  striped?: boolean;
+  /** Tighter rows, for a table inside a record's panel. */
+  dense?: boolean;
+  testId?: string;
+}) {
   return (
-    <Table withTableBorder striped={striped} fz="sm" data-testid={testId}>
+    <Table withTableBorder striped={striped} fz="sm" data-testid={testId} {...(dense ? { verticalSpacing: 6, horizontalSpacing: 'sm' } : {})}>
       <Table.Thead>
         <Table.Tr>
           {columns.map((c) => (
@@ -28,7 +48,7 @@ export function SimpleTable<T>({ rows, columns, rowKey, rowTestId, striped, test
       </Table.Thead>
       <Table.Tbody>
         {rows.map((r) => (
-          <Table.Tr key={rowKey(r)} data-testid={rowTestId?.(r)}>
+          <Table.Tr key={rowKey(r)} data-testid={rowTestId?.(r)} style={rowStyle?.(r)}>
             {columns.map((c) => (
               <Table.Td key={c.title} ta={c.align} fw={c.bold ? 700 : undefined} data-testid={c.testId?.(r)}>
                 {c.render(r)}

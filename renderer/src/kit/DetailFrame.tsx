@@ -76,22 +76,8 @@ export function DetailFrame<R extends ArchivableRecord, D = R>({
   const ids = testId ?? register.type;
   const f = useFormatters();
   const go = useNavigation((s) => s.go);
-  const back = (
-    <Anchor component="button" type="button" size="sm" onClick={() => go(backTo ?? { name: register.name })}>
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        {l('back')}
-      </Group>
-    </Anchor>
-  );
-  if (!record) {
-    return (
-      <Stack gap="md">
-        {back}
-        {error ? <ErrorNotice error={error} title={l('loadFailed')} /> : <Loader size="sm" aria-label={l('loading')} />}
-      </Stack>
-    );
-  }
+  const back = <BackLink label={l('back')} onClick={() => go(backTo ?? { name: register.name })} />;
+  if (!record) return <PageNotReady back={back} error={error} failedTitle={l('loadFailed')} loadingLabel={l('loading')} />;
   const p = render(record);
   return (
     <Stack gap="md">
@@ -151,6 +137,28 @@ export function DetailFrame<R extends ArchivableRecord, D = R>({
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>{p.side ?? <RecordPanels record={{ type: register.type, id: record.id }} testId={ids} />}</Grid.Col>
       </Grid>
+    </Stack>
+  );
+}
+
+/** The way back from a page to where it was opened from (its list, the incident). */
+export function BackLink({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <Anchor component="button" type="button" size="sm" onClick={onClick}>
+      <Group gap={4} wrap="nowrap">
+        <IconArrowLeft size={14} aria-hidden />
+        {label}
+      </Group>
+    </Anchor>
+  );
+}
+
+/** A page whose data is not there yet: the way back, and why it failed or that it is loading. */
+export function PageNotReady({ back, error, failedTitle, loadingLabel }: { back: ReactNode; error: unknown; failedTitle: string; loadingLabel: string }) {
+  return (
+    <Stack gap="md">
+      {back}
+      {error ? <ErrorNotice error={error} title={failedTitle} /> : <Loader size="sm" aria-label={loadingLabel} />}
     </Stack>
   );
 }

@@ -20,6 +20,9 @@ export function DialogForm({
   size = 'md',
   testId,
   cancelLabel,
+  submitDisabled,
+  submitTestId,
+  status,
 }: {
   title: string;
   intro?: ReactNode;
@@ -31,6 +34,11 @@ export function DialogForm({
   size?: MantineSize | number;
   testId?: string;
   cancelLabel?: string;
+  /** The submit button waits for something to be chosen. */
+  submitDisabled?: boolean;
+  submitTestId?: string;
+  /** A line on the buttons' left saying what the submit will do ("Chosen: …"). */
+  status?: ReactNode;
 }) {
   const t = useKitT();
   const [saving, setSaving] = useState(false);
@@ -48,6 +56,17 @@ export function DialogForm({
     }
   }
 
+  const buttons = (
+    <FormButtons
+      cancelLabel={cancelLabel ?? t('common.cancel')}
+      onCancel={onClose}
+      submitLabel={submitLabel}
+      submitColor={submitColor}
+      submitDisabled={submitDisabled}
+      submitTestId={submitTestId}
+      saving={saving}
+    />
+  );
   return (
     <Modal opened onClose={onClose} title={title} size={size} data-testid={testId}>
       <form
@@ -62,7 +81,14 @@ export function DialogForm({
           {typeof intro === 'string' ? <Text size="sm">{intro}</Text> : intro}
           {children}
           {error !== null && <ErrorNotice error={error} />}
-          <FormButtons cancelLabel={cancelLabel ?? t('common.cancel')} onCancel={onClose} submitLabel={submitLabel} submitColor={submitColor} saving={saving} />
+          {status === undefined ? (
+            buttons
+          ) : (
+            <Group justify="space-between" gap="sm">
+              {status}
+              {buttons}
+            </Group>
+          )}
         </Stack>
       </form>
     </Modal>
@@ -77,11 +103,15 @@ export function FormButtons({
   submitColor,
   saving,
   before,
+  submitDisabled,
+  submitTestId,
 }: {
   cancelLabel: string;
   onCancel(): void;
   submitLabel: string;
   submitColor?: MantineColor;
+  submitDisabled?: boolean;
+  submitTestId?: string;
   saving: boolean;
   before?: ReactNode;
 }) {
@@ -91,7 +121,7 @@ export function FormButtons({
       <Button variant="default" onClick={onCancel}>
         {cancelLabel}
       </Button>
-      <Button type="submit" loading={saving} color={submitColor}>
+      <Button type="submit" loading={saving} color={submitColor} disabled={submitDisabled} data-testid={submitTestId}>
         {submitLabel}
       </Button>
     </Group>

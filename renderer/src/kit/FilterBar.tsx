@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { CloseButton, Group, Select, TagsInput, TextInput, type ComboboxProps } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -44,13 +44,9 @@ export function FilterBar<R>({
   const values = store((s) => s.filters.values);
   const setFilter = store((s) => s.setFilter);
   const setFilters = store((s) => s.setFilters);
-  // The box updates at once; the query waits until typing pauses.
   const text = store((s) => s.searchText);
   const setText = store((s) => s.setSearchText);
-  const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
-  useEffect(() => {
-    if (debounced !== store.getState().filters.text) setFilters({ text: debounced });
-  }, [debounced, setFilters, store]);
+  useSettledText(text, () => store.getState().filters.text, (settled) => setFilters({ text: settled }));
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search">
@@ -74,6 +70,23 @@ export function FilterBar<R>({
   );
 }
 
+/**
+ * A search box's words applied once typing pauses: the box updates at once, the query waits.
+ * `apply` is called only when the settled words differ from what is `applied` (a cleared filter
+ * bar is not filled again with what was typed before).
+ */
+export function useSettledText(typed: string, applied: () => string, apply: (text: string) => void): void {
+  const [settled] = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
+  // The latest callbacks, read when the words settle (not a reason to apply them again).
+  const latest = useRef({ applied, apply });
+  useEffect(() => {
+    latest.current = { applied, apply };
+  });
+  useEffect(() => {
+    if (settled !== latest.current.applied()) latest.current.apply(settled);
+  }, [settled]);
+}
+
 function optionsOf(f: FilterDeclaration, u: FilterUi): { value: string; label: string }[] {
   if (u.options) return u.options;
   const values = 'values' in f && f.values ? f.values : [];
@@ -87,7 +100,7 @@ function FilterField({ filter: f, ui: u, value, onChange, labels }: { filter: Fi
       return (
         <CompactMultiSelect
           label={u.label}
-          placeholder={picked.length ? undefined : (u.placeholder ?? labels('any'))}
+          any={u.placeholder ?? labels('any')}
           data={optionsOf(f, u)}
           value={picked}
           onChange={onChange}
@@ -136,26 +149,49 @@ function FilterField({ filter: f, ui: u, value, onChange, labels }: { filter: Fi
       return <LocalDateInput label={u.label} value={(value as string | null) ?? null} onChange={(d) => onChange(d)} clearable w={u.w ?? 210} data-testid={u.testId} />;
     case 'dateRange': {
       const [from, to] = (value as [string | null, string | null] | null) ?? [null, null];
-      return (
-        <DatePickerInput
-          // Uncontrolled so a half-picked range survives until its end is picked; the key re-creates
-          // it whenever the applied range changes (picked, or cleared with the other filters).
-          key={`${from ?? ''}|${to ?? ''}`}
-          type="range"
-          label={u.label}
-          placeholder={u.placeholder ?? labels('anyDate')}
-          valueFormat="DD/MM/YYYY"
-          leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
-          defaultValue={[from, to]}
-          onChange={([a, b]) => {
-            if (a === null || b !== null) onChange([a, b]);
-          }}
-          clearable
-          allowSingleDateInRange
-          w={u.w ?? 250}
-          data-testid={u.testId}
-        />
-      );
+      return <PeriodFilter label={u.label} placeholder={u.placeholder ?? labels('anyDate')} from={from} to={to} onChange={(a, b) => onChange([a, b])} w={u.w ?? 250} testId={u.testId} />;
     }
   }
+}
+
+/**
+ * A period to filter by (days, DD/MM/YYYY). Uncontrolled so a half-picked range survives until its
+ * end is picked; the key re-creates it whenever the applied range changes (picked, or cleared with
+ * the other filters). `onChange` hears only whole ranges and the clearing.
+ */
+export function PeriodFilter({
+  label,
+  placeholder,
+  from,
+  to,
+  onChange,
+  w,
+  testId,
+}: {
+  label: string;
+  placeholder: string;
+  from: string | null;
+  to: string | null;
+  onChange(from: string | null, to: string | null): void;
+  w: number;
+  testId?: string;
+}) {
+  return (
+    <DatePickerInput
+      key={`${from ?? ''}|${to ?? ''}`}
+      type="range"
+      label={label}
+      placeholder={placeholder}
+      valueFormat="DD/MM/YYYY"
+      leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
+      defaultValue={[from, to]}
+      onChange={([a, b]) => {
+        if (a === null || b !== null) onChange(a, b);
+      }}
+      clearable
+      allowSingleDateInRange
+      w={w}
+      data-testid={testId}
+    />
+  );
 }

@@ -5,9 +5,10 @@ import type { RegisterDeclaration } from '@shared/registers';
 import type { MethodName } from '@shared/api/contract';
 import { api } from '../api';
 import { ReasonModal } from '../components/records/ReasonModal';
-import { notifyError, notifySuccess } from '../lib/notify';
+import { notifySuccess } from '../lib/notify';
 import { useCan } from '../lib/permissions';
 import { useRecordChanges } from '../state/recordChanges';
+import { CallButton } from './CallButton';
 import { useLabels } from './labels';
 import type { ListRecord } from './RegisterList';
 
@@ -30,7 +31,8 @@ export function RecordActions<R extends ListRecord>({
   archiveSection = 'archive',
 }: {
   register: RegisterDeclaration;
-  ns: string;
+  /** Where the words are; the register's own namespace unless two registers share one differently. */
+  ns?: string;
   /** Where the archive dialog's words are (`<ns>:<archiveSection>.*`): two registers can share a namespace. */
   archiveSection?: string;
   record: R;
@@ -42,10 +44,9 @@ export function RecordActions<R extends ListRecord>({
   /** Other records a change of this one moves (a letter's matter). */
   alsoChanged?(r: R): { type: string; id: string }[];
 }) {
-  const l = useLabels(ns, 'detail');
-  const a = useLabels(ns, archiveSection, 'archive');
+  const l = useLabels(ns ?? register.ns, 'detail');
+  const a = useLabels(ns ?? register.ns, archiveSection, 'archive');
   const [archiving, setArchiving] = useState(false);
-  const [restoring, setRestoring] = useState(false);
   const changed = recordChangedHandler(register, onChanged, alsoChanged);
   const can = useCan();
 
@@ -58,23 +59,16 @@ export function RecordActions<R extends ListRecord>({
   }
   if (record.archivedAt) {
     return (
-      <Button
-        variant="default"
-        leftSection={<IconArrowBackUp size={16} aria-hidden />}
-        loading={restoring}
-        onClick={() => {
-          setRestoring(true);
-          api
-            .call(`${register.name}.restore` as MethodName, { id: record.id } as never)
-            .then((r) => {
-              notifySuccess(l('restored', { reference: record.reference }));
-              changed(r as unknown as R);
-            }, notifyError)
-            .finally(() => setRestoring(false));
+      <CallButton
+        icon={<IconArrowBackUp size={16} aria-hidden />}
+        call={() => api.call(`${register.name}.restore` as MethodName, { id: record.id } as never) as unknown as Promise<R>}
+        done={(r) => {
+          notifySuccess(l('restored', { reference: record.reference }));
+          changed(r);
         }}
       >
         {l('restore')}
-      </Button>
+      </CallButton>
     );
   }
   return (

@@ -6,18 +6,19 @@
  * - List: createRegisterList (store) + RegisterList (table, filter bar, paging, saved views, empty states)
  * - Detail: useRecord (load) + DetailFrame (header, badges, actions, panels) + RecordActions + Panel/FactList
  * - Form: createEditorStore + EditorDrawer + useRecordForm + FormFrame (sections, zod messages, dirty guard)
- * - Parts: StatusBadge, DueLine, DialogForm (+ useInstantField), FormAside, KitTable
+ * - Parts: StatusBadge, DueLine, DialogForm (+ useInstantField), ChangeDialog (when + words, as data), FormAside, KitTable
  */
 export { createRegisterList, emptyFilters, hasActiveFilters, PAGE_SIZES, type FilterValue, type ListFilters, type RegisterListStore } from './listStore';
 export { registerScreens, type RegisterScreens } from './screens';
 export { RegisterList, type ListDescription, type ListRecord } from './RegisterList';
-export { type FilterUi } from './FilterBar';
+export { PeriodFilter, useSettledText, type FilterUi } from './FilterBar';
 export { KitTable } from './KitTable';
 export { instantColumn, InstantText, statusColumn, textColumn } from './columns';
-export { DetailFrame, type DetailParts } from './DetailFrame';
+export { BackLink, DetailFrame, PageNotReady, type DetailParts } from './DetailFrame';
 export { useRecord } from './useRecord';
 export { recordPage, registerListPage, type PageTools } from './pages';
 export { RecordActions, recordChangedHandler } from './RecordActions';
+export { CallButton } from './CallButton';
 export { RecordPanels } from './RecordPanels';
 export { Panel, PanelTitle, FactList, LongText, type FactRow } from './Panel';
 export { createEditorStore, type EditorState, type EditorStore } from './editorStore';
@@ -26,8 +27,10 @@ export { useRecordForm, messagesOf, validateFields, patchBetween, type RecordFor
 export { FormFrame, FormSection, type FormSectionSpec } from './FormFrame';
 export { FormAside } from './FormAside';
 export { useInstantField } from './instantField';
+export { useDialogValues } from './dialogValues';
 export { schemaField, fieldRules } from './fields';
 export { DialogForm, FormButtons } from './DialogForm';
+export { ChangeDialog, type ChangeText, type ChangeWhen } from './ChangeDialog';
 export { StatusBadge } from './StatusBadge';
 export { statusTone } from './statusTone';
 export { DueLine, dueWords, type DueWords } from './DueLine';

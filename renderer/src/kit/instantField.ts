@@ -7,8 +7,9 @@ import { instantFromLocal, nowLocalParts } from '../lib/orgTime';
  * A required date and time in a dialog (when the answer was sent, when it closed): it starts at
  * the app clock's now in the organisation's zone, and `read` gives the instant, or shows
  * `message` on the field and gives null when what is typed is not one. Typing clears the message.
+ * `blankTime` is what an empty time reads as, where the day alone is enough (an action done on a day).
  */
-export function useInstantField(name: string, zone: string, message: string) {
+export function useInstantField(name: string, zone: string, message: string, blankTime?: string) {
   const [value, setValue] = useState<LocalDateTimeValue>(() => nowLocalParts(zone, appDate()));
   const [error, setError] = useState<string | null>(null);
   return {
@@ -23,7 +24,7 @@ export function useInstantField(name: string, zone: string, message: string) {
       },
     },
     read(): string | null {
-      const at = instantFromLocal(value.date, value.time, zone);
+      const at = instantFromLocal(value.date, value.time === '' && blankTime ? blankTime : value.time, zone);
       if (!at) setError(message);
       return at;
     },

@@ -74,6 +74,9 @@ export interface RecordFormConfig<R extends ListRecord, V extends Record<string,
   onDone(saved: R | null): void;
 }
 
+type SelectOption = { value: string; label: string };
+type SelectProps = { label: string; required: boolean; data: SelectOption[]; value: string | null; onChange(v: string | null): void; error: React.ReactNode; allowDeselect: boolean; clearable: boolean };
+
 export interface RecordForm<V> {
   form: UseFormReturnType<V>;
   /** The register's namespace its words come from. */
@@ -84,6 +87,11 @@ export interface RecordForm<V> {
   field(name: string & keyof V, schemaName?: string): ReturnType<typeof schemaField<V>>;
   /** A local date and time field (OrgDateTimeField) bound to the form: its name, value, change and error. */
   instant(name: string & keyof V): { name: string; value: LocalDateTimeValue; onChange(v: LocalDateTimeValue): void; error: React.ReactNode };
+  /**
+   * A select of a closed set bound to the form (Mantine Select): its label from `<ns>:fields.<name>`
+   * unless given. A `required` one always keeps a value (no deselecting); another can be cleared.
+   */
+  select(name: string & keyof V, data: readonly SelectOption[], o?: { label?: string; required?: boolean }): SelectProps;
   /** Leave without saving (the drawer asks first when there are changes). */
   cancel(): void;
   save(values: V): Promise<void>;
@@ -163,6 +171,18 @@ export function useRecordForm<R extends ListRecord, V extends Record<string, unk
       value: form.getValues()[name] as LocalDateTimeValue,
       onChange: (v) => form.setFieldValue(name, v as never),
       error: form.errors[name],
+    }),
+    select: (name, data, o = {}) => ({
+      label: o.label ?? featureT(ns, `fields.${name}`),
+      required: o.required ?? false,
+      data: [...data],
+      value: form.getValues()[name] as string | null,
+      onChange: (v) => {
+        if (v !== null || !o.required) form.setFieldValue(name, v as never);
+      },
+      error: form.errors[name],
+      allowDeselect: !o.required,
+      clearable: !o.required,
     }),
     cancel: () => c.onDone(null),
     save,

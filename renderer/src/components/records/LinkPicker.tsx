@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Loader, Modal, ScrollArea, Select, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
+import { Group, Loader, ScrollArea, Select, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconSearch } from '@tabler/icons-react';
 import type { LinkView } from '@shared/schemas/link';
@@ -11,6 +11,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { ErrorNotice } from '../ErrorNotice';
+import { DialogForm } from '../../kit/DialogForm';
 import { isRecordType, RECORD_TYPES, RECORDS_NS, recordTypePlural } from './labels';
 import { RecordStatusBadge, RecordTypeLabel } from './RecordBadges';
 
@@ -31,8 +32,6 @@ export function LinkPicker({ record, linked, onClose, onLinked }: { record: Ref;
   const [searchError, setSearchError] = useState<unknown>(null);
   const [chosen, setChosen] = useState<SearchHit | null>(null);
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     let current = true;
@@ -54,141 +53,123 @@ export function LinkPicker({ record, linked, onClose, onLinked }: { record: Ref;
 
   async function submit() {
     if (!chosen) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const link = await api.call('links.create', { from: { type: record.type, id: record.id } as RecordRef, to: { type: chosen.type, id: chosen.id }, note });
-      notifySuccess(t('links.linked', { reference: link.other.reference }));
-      onLinked(link);
-      onClose();
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
+    const link = await api.call('links.create', { from: { type: record.type, id: record.id } as RecordRef, to: { type: chosen.type, id: chosen.id }, note });
+    notifySuccess(t('links.linked', { reference: link.other.reference }));
+    onLinked(link);
+    onClose();
   }
 
   const typeOptions = [{ value: 'all', label: t('links.allRegisters') }, ...RECORD_TYPES.map((r) => ({ value: r, label: recordTypePlural(r) }))];
 
   return (
-    <Modal opened onClose={onClose} title={t('links.pickerTitle')} size="xl">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Group gap="sm" align="flex-end" wrap="nowrap" role="search">
-            <Select
-              label={t('links.register')}
-              data={typeOptions}
-              value={type}
-              onChange={(v) => {
-                if (v === 'all' || (v && isRecordType(v))) setType(v);
-                setChosen(null);
-              }}
-              w={200}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <TextInput
-              label={t('links.search')}
-              placeholder={t('links.searchPlaceholder')}
-              leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              type="search"
-              style={{ flex: 1 }}
-              data-autofocus
-              data-testid="link-search"
-            />
-          </Group>
-          {searchError !== null && <ErrorNotice error={searchError} />}
-          <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
-            {hits === null ? (
-              searchError === null && <Loader size="xs" aria-label={t('loading')} />
-            ) : hits.items.length === 0 ? (
-              <Text size="sm" c="dimmed" py="sm">
-                {t('links.noResults')}
+    <DialogForm
+      title={t('links.pickerTitle')}
+      size="xl"
+      submitLabel={t('links.submit')}
+      submitDisabled={!chosen}
+      cancelLabel={tc('common.cancel')}
+      status={
+        <Text size="sm" c={chosen ? undefined : 'dimmed'} data-testid="link-chosen">
+          {chosen ? t('links.chosen', { reference: chosen.reference, title: chosen.title }) : t('links.chooseOne')}
+        </Text>
+      }
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Group gap="sm" align="flex-end" wrap="nowrap" role="search">
+        <Select
+          label={t('links.register')}
+          data={typeOptions}
+          value={type}
+          onChange={(v) => {
+            if (v === 'all' || (v && isRecordType(v))) setType(v);
+            setChosen(null);
+          }}
+          w={200}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          label={t('links.search')}
+          placeholder={t('links.searchPlaceholder')}
+          leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          type="search"
+          style={{ flex: 1 }}
+          data-autofocus
+          data-testid="link-search"
+        />
+      </Group>
+      {searchError !== null && <ErrorNotice error={searchError} />}
+      <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
+        {hits === null ? (
+          searchError === null && <Loader size="xs" aria-label={t('loading')} />
+        ) : hits.items.length === 0 ? (
+          <Text size="sm" c="dimmed" py="sm">
+            {t('links.noResults')}
+          </Text>
+        ) : (
+          <Stack gap={2} role="listbox" aria-label={t('links.results')}>
+            {hits.items.map((h) => {
+              const already = linkedKeys.has(`${h.type}:${h.id}`);
+              const self = isSelf(h);
+              const selected = chosen?.type === h.type && chosen.id === h.id;
+              const disabled = already || self;
+              return (
+                <UnstyledButton
+                  key={`${h.type}:${h.id}`}
+                  role="option"
+                  aria-selected={selected}
+                  aria-disabled={disabled}
+                  disabled={disabled}
+                  onClick={() => setChosen(h)}
+                  px="sm"
+                  py={6}
+                  data-testid="link-candidate"
+                  style={{
+                    borderRadius: 'var(--mantine-radius-sm)',
+                    border: `1px solid ${selected ? 'var(--mantine-color-navy-6)' : 'var(--mantine-color-gray-3)'}`,
+                    background: selected ? 'var(--mantine-color-navy-0)' : undefined,
+                    opacity: disabled ? 0.55 : 1,
+                    cursor: disabled ? 'not-allowed' : 'pointer',
+                  }}
+                >
+                  <Group gap="sm" wrap="nowrap">
+                    <div style={{ width: 96, flex: '0 0 auto' }}>
+                      <RecordTypeLabel type={h.type} size="xs" />
+                    </div>
+                    <Text size="sm" fw={600} className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                      {h.reference}
+                    </Text>
+                    <Text size="sm" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
+                      {h.title}
+                    </Text>
+                    <RecordStatusBadge type={h.type} status={h.status} />
+                    <Text size="xs" c="dimmed" className="tabular" ta="right" w={120} style={{ whiteSpace: 'nowrap', flex: '0 0 auto' }}>
+                      {self ? t('links.thisRecord') : already ? t('links.alreadyLinked') : h.date ? f.dateTime(h.date) : ''}
+                    </Text>
+                    {selected && <IconCircleCheck size={16} color="var(--mantine-color-navy-7)" aria-hidden />}
+                  </Group>
+                </UnstyledButton>
+              );
+            })}
+            {hits.total > hits.items.length && (
+              <Text size="xs" c="dimmed" pt={4}>
+                {t('links.moreResults', { shown: f.number(hits.items.length), total: f.number(hits.total) })}
               </Text>
-            ) : (
-              <Stack gap={2} role="listbox" aria-label={t('links.results')}>
-                {hits.items.map((h) => {
-                  const already = linkedKeys.has(`${h.type}:${h.id}`);
-                  const self = isSelf(h);
-                  const selected = chosen?.type === h.type && chosen.id === h.id;
-                  const disabled = already || self;
-                  return (
-                    <UnstyledButton
-                      key={`${h.type}:${h.id}`}
-                      role="option"
-                      aria-selected={selected}
-                      aria-disabled={disabled}
-                      disabled={disabled}
-                      onClick={() => setChosen(h)}
-                      px="sm"
-                      py={6}
-                      data-testid="link-candidate"
-                      style={{
-                        borderRadius: 'var(--mantine-radius-sm)',
-                        border: `1px solid ${selected ? 'var(--mantine-color-navy-6)' : 'var(--mantine-color-gray-3)'}`,
-                        background: selected ? 'var(--mantine-color-navy-0)' : undefined,
-                        opacity: disabled ? 0.55 : 1,
-                        cursor: disabled ? 'not-allowed' : 'pointer',
-                      }}
-                    >
-                      <Group gap="sm" wrap="nowrap">
-                        <div style={{ width: 96, flex: '0 0 auto' }}>
-                          <RecordTypeLabel type={h.type} size="xs" />
-                        </div>
-                        <Text size="sm" fw={600} className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                          {h.reference}
-                        </Text>
-                        <Text size="sm" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
-                          {h.title}
-                        </Text>
-                        <RecordStatusBadge type={h.type} status={h.status} />
-                        <Text size="xs" c="dimmed" className="tabular" ta="right" w={120} style={{ whiteSpace: 'nowrap', flex: '0 0 auto' }}>
-                          {self ? t('links.thisRecord') : already ? t('links.alreadyLinked') : h.date ? f.dateTime(h.date) : ''}
-                        </Text>
-                        {selected && <IconCircleCheck size={16} color="var(--mantine-color-navy-7)" aria-hidden />}
-                      </Group>
-                    </UnstyledButton>
-                  );
-                })}
-                {hits.total > hits.items.length && (
-                  <Text size="xs" c="dimmed" pt={4}>
-                    {t('links.moreResults', { shown: f.number(hits.items.length), total: f.number(hits.total) })}
-                  </Text>
-                )}
-              </Stack>
             )}
-          </ScrollArea.Autosize>
-          <Textarea
-            label={t('links.noteLabel')}
-            description={t('links.noteHelp')}
-            autosize
-            minRows={1}
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
-          {error !== null && <ErrorNotice error={error} />}
-          <Group justify="space-between" gap="sm">
-            <Text size="sm" c={chosen ? undefined : 'dimmed'} data-testid="link-chosen">
-              {chosen ? t('links.chosen', { reference: chosen.reference, title: chosen.title }) : t('links.chooseOne')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {tc('common.cancel')}
-              </Button>
-              <Button type="submit" disabled={!chosen} loading={saving}>
-                {t('links.submit')}
-              </Button>
-            </Group>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          </Stack>
+        )}
+      </ScrollArea.Autosize>
+      <Textarea
+        label={t('links.noteLabel')}
+        description={t('links.noteHelp')}
+        autosize
+        minRows={1}
+        maxLength={500}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+    </DialogForm>
   );
 }

@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFeatureT } from '../../lib/featureT';
-import { DialogForm } from '../../kit/DialogForm';
+import { ChangeDialog } from '../../kit/ChangeDialog';
 import { RECORDS_NS } from './labels';
 
 /** The API's minimum for a reason (links.remove, *.archive). */
@@ -29,39 +27,18 @@ export function ReasonModal({
 }) {
   const { t: tc } = useTranslation();
   const t = useFeatureT(RECORDS_NS);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   return (
-    <DialogForm
+    <ChangeDialog
       title={title}
       intro={body}
       submitLabel={submitLabel}
       submitColor="red"
+      text={{ label: t('reason.label'), description: reasonHelp, maxLength: 2_000, required: { min: MIN_REASON, message: tc('fieldErrors.reason') } }}
       onClose={onClose}
-      onSubmit={async () => {
-        if (reason.trim().length < MIN_REASON) {
-          setReasonError(tc('fieldErrors.reason'));
-          return false;
-        }
-        await onSubmit(reason.trim());
+      onSubmit={async ({ text: reason }) => {
+        await onSubmit(reason);
         onClose();
       }}
-    >
-      <Textarea
-        label={t('reason.label')}
-        description={reasonHelp}
-        required
-        autosize
-        minRows={2}
-        maxLength={2_000}
-        data-autofocus
-        value={reason}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
-          setReasonError(null);
-        }}
-        error={reasonError}
-      />
-    </DialogForm>
+    />
   );
 }

@@ -70,19 +70,9 @@ function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; own
         </Text>
         <Text size="xs" mt={4} className="tabular">
           {c.due ? (
-            <>
-              <Text span size="xs" c="dimmed">
-                {t('clocks.due')}{' '}
-              </Text>
-              {dueText(c.due)}
-            </>
+            <Dated label={t('clocks.due')} value={dueText(c.due)} />
           ) : c.target ? (
-            <>
-              <Text span size="xs" c="dimmed">
-                {t('clocks.target')}{' '}
-              </Text>
-              {f.dateTime(c.target)}
-            </>
+            <Dated label={t('clocks.target')} value={f.dateTime(c.target)} />
           ) : (
             <Text span size="xs" c="dimmed">
               {t('clocks.noDue')}
@@ -91,10 +81,7 @@ function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; own
           {c.metAt && (
             <>
               {' · '}
-              <Text span size="xs" c="dimmed">
-                {t('clocks.metAt')}{' '}
-              </Text>
-              {f.dateTime(c.metAt)}
+              <Dated label={t('clocks.metAt')} value={f.dateTime(c.metAt)} />
             </>
           )}
           <Text span size="xs" c="dimmed">
@@ -103,18 +90,16 @@ function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; own
           </Text>
         </Text>
         {c.note && (
-          <Group gap={4} wrap="nowrap" align="flex-start" mt={4}>
-            <IconInfoCircle size={14} color="var(--mantine-color-navy-7)" aria-hidden style={{ flex: '0 0 auto', marginTop: 1 }} />
+          <Remark Icon={IconInfoCircle} color="navy-7">
             <Text size="xs">{c.note[f.lang]}</Text>
-          </Group>
+          </Remark>
         )}
         {needsDelayReasons && (
-          <Group gap={4} wrap="nowrap" align="flex-start" mt={4}>
-            <IconAlertTriangle size={14} color="var(--mantine-color-orange-9)" aria-hidden style={{ flex: '0 0 auto', marginTop: 1 }} />
+          <Remark Icon={IconAlertTriangle} color="orange-9">
             <Text size="xs" c="orange.9" fw={600}>
               {t('clocks.needsDelayReasons')}
             </Text>
-          </Group>
+          </Remark>
         )}
       </div>
       <Stack gap={2} align="flex-end" style={{ flex: '0 0 auto', maxWidth: '45%' }}>
@@ -122,5 +107,27 @@ function ClockRow({ clock: c, now, ownRecord }: { clock: Clock; now: number; own
         <ClockCountdown clock={c} now={now} />
       </Stack>
     </PanelRow>
+  );
+}
+
+/** An instant on the clock's line after its dimmed name ("Due", "Met"). */
+function Dated({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <Text span size="xs" c="dimmed">
+        {label}{' '}
+      </Text>
+      {value}
+    </>
+  );
+}
+
+/** A line under the clock with its icon (a note from the rule, a warning). */
+function Remark({ Icon, color, children }: { Icon: typeof IconInfoCircle; color: string; children: React.ReactNode }) {
+  return (
+    <Group gap={4} wrap="nowrap" align="flex-start" mt={4}>
+      <Icon size={14} color={`var(--mantine-color-${color})`} aria-hidden style={{ flex: '0 0 auto', marginTop: 1 }} />
+      {children}
+    </Group>
   );
 }

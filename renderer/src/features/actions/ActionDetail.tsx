@@ -67,7 +67,7 @@ function ActionButtons({ action, onChanged }: { action: Action; onChanged(a: Act
   const { data: duties } = useRemote(() => (action.status === 'done' ? api.call('actions.duties', { id: action.id }) : Promise.resolve(null)), [action.id, action.status, action.updatedAt]);
   const moves = TRANSITIONS[action.status].filter((m) => !(m === 'verify' && duties?.doneHere));
   return (
-    <RecordActions register={actionsRegister} ns={NS} record={action} onChanged={onChanged} onEdit={() => openEdit(action)}>
+    <RecordActions register={actionsRegister} record={action} onChanged={onChanged} onEdit={() => openEdit(action)}>
       {duties?.doneHere && (
         <Text size="xs" c="dimmed" maw={260} data-testid="action-verify-other">
           {t('detail.verifyByOther')}

@@ -64,15 +64,12 @@ export function ActionForm({ organisation, action, onDone }: { organisation: Org
             <>
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
                 <Select
-                  label={t('fields.originType')}
+                  {...rf.select('originType', originTypeOptions(t))}
                   placeholder={t('origin.none')}
-                  data={originTypeOptions(t)}
-                  value={v.originType}
                   onChange={(o) => {
                     form.setFieldValue('originType', o as OriginType | null);
                     if (o !== v.originType) form.setFieldValue('originId', null);
                   }}
-                  clearable
                 />
                 {recordOrigin && (
                   <OriginPicker

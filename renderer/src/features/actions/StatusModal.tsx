@@ -1,14 +1,9 @@
-import { useState } from 'react';
-import { Textarea } from '@mantine/core';
 import type { Action } from '@shared/schemas/action';
 import { api } from '../../api';
 import { statusLabel } from '../../components/records/labels';
-import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { DialogForm } from '../../kit';
-import { appDate } from '../../lib/appClock';
+import { ChangeDialog } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
-import { instantFromLocal, nowLocalParts } from '../../lib/orgTime';
 import { useOrgTimeZone } from '../../state/appStatus';
 import { NS } from './labels';
 
@@ -31,61 +26,28 @@ export function StatusModal({ action, transition, onClose }: { action: Action; t
   const zone = useOrgTimeZone();
   const asks = ASKS[transition];
   const target = transition === 'reopen' && action.status === 'cancelled' ? 'planned' : TARGET[transition];
-  const [when, setWhen] = useState<LocalDateTimeValue>(() => nowLocalParts(zone, appDate()));
-  const [whenError, setWhenError] = useState<string | null>(null);
-  const [note, setNote] = useState(transition === 'verify' ? action.verificationNote : '');
-  const [noteError, setNoteError] = useState<string | null>(null);
-
-  async function submit() {
-    const at = asks.when ? instantFromLocal(when.date, when.time || '00:00', zone) : null;
-    const badWhen = asks.when && !at;
-    const badNote = asks.note === 'required' && note.trim().length === 0;
-    setWhenError(badWhen ? t('fieldErrors.when') : null);
-    setNoteError(badNote ? t(`transition.${transition}.noteRequired`) : null);
-    if (badWhen || badNote) return false;
-    const updated = await api.call('actions.setStatus', { id: action.id, status: target, ...(at ? { at } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
-    notifySuccess(t('transition.moved', { reference: updated.reference, status: statusLabel('action', updated.status) }));
-    onClose(updated);
-  }
-
+  const words = (key: string) => t(`transition.${transition}.${key}`);
   return (
-    <DialogForm
+    <ChangeDialog
       title={t(`transition.${transition}.title`, { reference: action.reference })}
-      intro={t(`transition.${transition}.body`)}
-      submitLabel={t(`transition.${transition}.submit`)}
+      intro={words('body')}
+      submitLabel={words('submit')}
       submitColor={transition === 'cancel' ? 'red' : undefined}
+      // A day is enough for when it was done or checked: an empty time reads as midnight.
+      when={asks.when ? { name: 'when', label: words('when'), description: t('form.zoneHelp', { zone }), message: t('fieldErrors.when'), blankTime: '00:00' } : null}
+      text={{
+        label: words('note'),
+        description: words('noteHelp'),
+        maxLength: 10_000,
+        initial: transition === 'verify' ? action.verificationNote : '',
+        required: asks.note === 'required' ? { min: 1, message: words('noteRequired') } : undefined,
+      }}
       onClose={() => onClose(null)}
-      onSubmit={submit}
-    >
-      {asks.when && (
-        <OrgDateTimeField
-          name="when"
-          label={t(`transition.${transition}.when`)}
-          description={t('form.zoneHelp', { zone })}
-          required
-          value={when}
-          onChange={(v) => {
-            setWhen(v);
-            setWhenError(null);
-          }}
-          error={whenError}
-        />
-      )}
-      <Textarea
-        label={t(`transition.${transition}.note`)}
-        description={t(`transition.${transition}.noteHelp`)}
-        required={asks.note === 'required'}
-        autosize
-        minRows={2}
-        maxLength={10_000}
-        data-autofocus
-        value={note}
-        onChange={(e) => {
-          setNote(e.currentTarget.value);
-          setNoteError(null);
-        }}
-        error={noteError}
-      />
-    </DialogForm>
+      onSubmit={async ({ at, text: note }) => {
+        const updated = await api.call('actions.setStatus', { id: action.id, status: target, ...(at ? { at } : {}), ...(note ? { note } : {}) });
+        notifySuccess(t('transition.moved', { reference: updated.reference, status: statusLabel('action', updated.status) }));
+        onClose(updated);
+      }}
+    />
   );
 }

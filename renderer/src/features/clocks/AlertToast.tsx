@@ -25,33 +25,57 @@ export function AlertToastTitle({ alert }: { alert: Alert }) {
 
 /** One reminder in a toast: what and when, and what to do about it. */
 export function AlertToastBody({ alert }: { alert: Alert }) {
-  const t = useFeatureT(NS);
   const { body } = useAlertText(alert);
-  const openRecord = useNavigation((s) => s.openRecord);
-  const [busy, setBusy] = useState(false);
-
-  async function acknowledge() {
-    setBusy(true);
-    try {
-      await acknowledgeAlert(alert.id);
-    } catch (e) {
-      notifyError(e);
-      setBusy(false);
-    }
-  }
-
   return (
     <Stack gap={6} data-testid="clock-alert" data-alert-id={alert.id}>
       <Text size="sm">{body}</Text>
       <Group gap="xs">
-        <Button size="compact-xs" variant="default" leftSection={<IconExternalLink size={13} />} onClick={() => openRecord(alert.recordType, alert.recordId)}>
-          {t('alerts.openRecord', { reference: alert.reference })}
-        </Button>
-        <Button size="compact-xs" variant="light" leftSection={<IconCheck size={13} />} loading={busy} onClick={() => void acknowledge()}>
-          {t('alerts.acknowledge')}
-        </Button>
+        <OpenAlertRecord alert={alert} />
+        <AcknowledgeAlert alert={alert} />
       </Group>
     </Stack>
+  );
+}
+
+/** Opens the reminder's record (after `onOpen`, which closes what it was shown in). */
+export function OpenAlertRecord({ alert, onOpen }: { alert: Alert; onOpen?(): void }) {
+  const t = useFeatureT(NS);
+  const openRecord = useNavigation((s) => s.openRecord);
+  return (
+    <Button
+      size="compact-xs"
+      variant="default"
+      leftSection={<IconExternalLink size={13} />}
+      onClick={() => {
+        onOpen?.();
+        openRecord(alert.recordType, alert.recordId);
+      }}
+    >
+      {t('alerts.openRecord', { reference: alert.reference })}
+    </Button>
+  );
+}
+
+/** Acknowledges the reminder in the core; the button stays busy until its toast or row goes away, or the error is shown. */
+export function AcknowledgeAlert({ alert }: { alert: Alert }) {
+  const t = useFeatureT(NS);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      leftSection={<IconCheck size={13} />}
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        acknowledgeAlert(alert.id).catch((e: unknown) => {
+          notifyError(e);
+          setBusy(false);
+        });
+      }}
+    >
+      {t('alerts.acknowledge')}
+    </Button>
   );
 }
 

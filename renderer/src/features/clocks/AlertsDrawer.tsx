@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Drawer, EmptyState, Group, Loader, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconAlarm, IconAlarmFilled, IconBellCheck, IconCheck, IconChecks, IconExternalLink, IconHourglassHigh } from '@tabler/icons-react';
+import { IconAlarm, IconAlarmFilled, IconBellCheck, IconCheck, IconChecks, IconHourglassHigh } from '@tabler/icons-react';
 import type { Alert } from '@shared/schemas/clock';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -8,7 +8,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifyError } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { useNavigation } from '../../state/navigation';
-import { useAlertText } from './AlertToast';
+import { AcknowledgeAlert, OpenAlertRecord, useAlertText } from './AlertToast';
 import { acknowledgeAlert, useAlerts } from './alertsStore';
 import { NS } from './clockView';
 import { useRemote } from '../../lib/useRemote';
@@ -108,20 +108,8 @@ function AlertItem({ alert, onOpen }: { alert: Alert; onOpen(): void }) {
   const t = useFeatureT(NS);
   const f = useFormatters();
   const { title, body } = useAlertText(alert);
-  const openRecord = useNavigation((s) => s.openRecord);
-  const [busy, setBusy] = useState(false);
   const acknowledged = alert.acknowledgedAt !== null;
   const expiry = alert.threshold === 0;
-
-  async function acknowledge() {
-    setBusy(true);
-    try {
-      await acknowledgeAlert(alert.id);
-    } catch (e) {
-      notifyError(e);
-      setBusy(false);
-    }
-  }
 
   return (
     <Paper withBorder p="sm" data-testid="alert-item" data-alert-id={alert.id}>
@@ -139,17 +127,7 @@ function AlertItem({ alert, onOpen }: { alert: Alert; onOpen(): void }) {
           {t('alerts.firedAt', { date: f.dateTime(alert.firedAt) })}
         </Text>
         <Group gap="xs" justify="space-between">
-          <Button
-            size="compact-xs"
-            variant="default"
-            leftSection={<IconExternalLink size={13} />}
-            onClick={() => {
-              onOpen();
-              openRecord(alert.recordType, alert.recordId);
-            }}
-          >
-            {t('alerts.openRecord', { reference: alert.reference })}
-          </Button>
+          <OpenAlertRecord alert={alert} onOpen={onOpen} />
           {acknowledged ? (
             <Group gap={4} c="teal.8">
               <IconCheck size={13} aria-hidden />
@@ -158,9 +136,7 @@ function AlertItem({ alert, onOpen }: { alert: Alert; onOpen(): void }) {
               </Text>
             </Group>
           ) : (
-            <Button size="compact-xs" variant="light" leftSection={<IconCheck size={13} />} loading={busy} onClick={() => void acknowledge()}>
-              {t('alerts.acknowledge')}
-            </Button>
+            <AcknowledgeAlert alert={alert} />
           )}
         </Group>
       </Stack>

@@ -17,7 +17,7 @@ export function ComplaintActions({ complaint, onChanged }: { complaint: Complain
   const openEdit = useComplaintEditor((s) => s.openEdit);
   const [target, setTarget] = useState<ComplaintStatus | null>(null);
   return (
-    <RecordActions register={complaintsRegister} ns={NS} record={complaint} onChanged={onChanged} onEdit={() => openEdit(complaint)}>
+    <RecordActions register={complaintsRegister} record={complaint} onChanged={onChanged} onEdit={() => openEdit(complaint)}>
       {!recordsAnswer(complaint.status) && (
         <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setTarget('answered')}>
           {t('detail.markAnswered')}

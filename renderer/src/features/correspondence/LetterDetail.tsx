@@ -88,7 +88,6 @@ function LetterButtons({ letter, onChanged }: { letter: Letter; onChanged(l: Let
   return (
     <RecordActions
       register={lettersRegister}
-      ns={NS}
       record={letter}
       onChanged={onChanged}
       onEdit={() => editor.openEdit(letter)}

@@ -3,7 +3,7 @@ import { Button, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Text,
 import { IconCalendarDue, IconFolderPlus } from '@tabler/icons-react';
 import { lettersRegister } from '@shared/registers';
 import { letterPeriodDue } from '@shared/correspondence/deadlines';
-import { type Letter, type LetterDirection, type LetterKind } from '@shared/schemas/letter';
+import { type Letter, type LetterDirection } from '@shared/schemas/letter';
 import type { Organisation } from '@shared/schemas/profile';
 import { api } from '../../api';
 import { OrgDateTimeField } from '../../components/OrgDateTimeField';
@@ -89,7 +89,7 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
     );
   };
   const dateField = (name: 'sent' | 'received' | 'notified', description: string) => (
-    <OrgDateTimeField name={name} label={t(`fields.${name}At`)} description={description} value={v[name]} onChange={(x) => form.setFieldValue(name, x)} error={form.errors[name]} />
+    <OrgDateTimeField {...rf.instant(name)} label={t(`fields.${name}At`)} description={description} />
   );
 
   return (
@@ -124,16 +124,7 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
                     error={form.errors.regulator}
                   />
                   <ChoiceField<LetterDirection> fullWidth label={t('fields.direction')} required description={t('form.directionHelp')} data={directionOptions(t)} value={v.direction} onChange={setDirection} testId="direction-control" />
-                  <Select
-                    label={t('fields.kind')}
-                    required
-                    data={kindOptions(t)}
-                    value={v.kind}
-                    onChange={(k) => k && form.setFieldValue('kind', k as LetterKind)}
-                    error={form.errors.kind}
-                    maxDropdownHeight={360}
-                    allowDeselect={false}
-                  />
+                  <Select {...rf.select('kind', kindOptions(t), { required: true })} maxDropdownHeight={360} />
                   <TextInput {...field('reference')} description={t('form.referenceHelp')} className="tabular" />
                 </SimpleGrid>
                 <Stack gap="sm" mt="sm">
@@ -183,17 +174,7 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
               <>
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
                   <Stack gap={4}>
-                    <Select
-                      label={t('fields.matter')}
-                      placeholder={t('form.noMatter')}
-                      data={matters}
-                      value={v.matterId}
-                      onChange={(m) => form.setFieldValue('matterId', m)}
-                      searchable
-                      clearable
-                      nothingFoundMessage={t('list.noMatterFound')}
-                      error={form.errors.matterId}
-                    />
+                    <Select {...rf.select('matterId', matters, { label: t('fields.matter') })} placeholder={t('form.noMatter')} searchable nothingFoundMessage={t('list.noMatterFound')} />
                     {!v.matterId && (
                       <Button variant="subtle" size="compact-sm" leftSection={<IconFolderPlus size={14} aria-hidden />} onClick={() => setNewMatter(true)} style={{ alignSelf: 'flex-start' }}>
                         {t('form.matterNew')}
@@ -201,16 +182,11 @@ export function LetterForm({ organisation, letter, preset, onDone }: Props) {
                     )}
                   </Stack>
                   <Select
-                    label={t('fields.inReplyTo')}
+                    {...rf.select('inReplyTo', replyOptions)}
                     description={t('form.inReplyToHelp')}
                     placeholder={t('form.noParent')}
-                    data={replyOptions}
-                    value={v.inReplyTo}
-                    onChange={(p) => form.setFieldValue('inReplyTo', p)}
                     searchable
-                    clearable
                     nothingFoundMessage={t('form.noLetterFound')}
-                    error={form.errors.inReplyTo}
                     comboboxProps={{ width: 420, position: 'bottom-start' }}
                   />
                 </SimpleGrid>

@@ -1,17 +1,15 @@
 import { useState } from 'react';
-import { Button, Group, Table, Text, Timeline } from '@mantine/core';
+import { Button, Group, Text, Timeline } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight, IconCircleCheck, IconFolderOpen, IconMailPlus } from '@tabler/icons-react';
 import { mattersRegister } from '@shared/registers';
 import type { Clock } from '@shared/schemas/clock';
 import type { Letter } from '@shared/schemas/letter';
 import type { Matter, MatterDeadline } from '@shared/schemas/matter';
 import { api } from '../../api';
-import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { DetailFrame, DialogForm, FactList, Panel, RecordActions, recordChangedHandler, statusTone } from '../../kit';
-import { appDate } from '../../lib/appClock';
+import { SimpleTable } from '../../components/SimpleTable';
+import { CallButton, ChangeDialog, DetailFrame, FactList, Panel, RecordActions, recordChangedHandler, statusTone } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
-import { notifyError, notifySuccess } from '../../lib/notify';
-import { instantFromLocal, nowLocalParts } from '../../lib/orgTime';
+import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { useRemote } from '../../lib/useRemote';
 import { useOrgTimeZone } from '../../state/appStatus';
@@ -62,10 +60,9 @@ function MatterButtons({ matter, onChanged }: { matter: Matter; onChanged(m: Mat
   const openLetter = useLetterEditor((s) => s.openCreate);
   const openEdit = useMatterEditor((s) => s.openEdit);
   const [closing, setClosing] = useState(false);
-  const [reopening, setReopening] = useState(false);
   const changed = recordChangedHandler(mattersRegister, onChanged);
   return (
-    <RecordActions register={mattersRegister} ns={NS} archiveSection="matterArchive" record={matter} onChanged={onChanged} onEdit={() => openEdit(matter)}>
+    <RecordActions register={mattersRegister} archiveSection="matterArchive" record={matter} onChanged={onChanged} onEdit={() => openEdit(matter)}>
       <Button leftSection={<IconMailPlus size={16} aria-hidden />} onClick={() => openLetter({ matterId: matter.id, regulator: matter.regulator })}>
         {t('matterDetail.addLetter')}
       </Button>
@@ -74,23 +71,16 @@ function MatterButtons({ matter, onChanged }: { matter: Matter; onChanged(m: Mat
           {t('matterDetail.close')}
         </Button>
       ) : (
-        <Button
-          variant="default"
-          leftSection={<IconFolderOpen size={16} aria-hidden />}
-          loading={reopening}
-          onClick={() => {
-            setReopening(true);
-            api
-              .call('matters.setStatus', { id: matter.id, status: 'open' })
-              .then((m) => {
-                notifySuccess(t('matterDetail.reopened', { reference: m.reference }));
-                changed(m);
-              }, notifyError)
-              .finally(() => setReopening(false));
+        <CallButton
+          icon={<IconFolderOpen size={16} aria-hidden />}
+          call={() => api.call('matters.setStatus', { id: matter.id, status: 'open' })}
+          done={(m) => {
+            notifySuccess(t('matterDetail.reopened', { reference: m.reference }));
+            changed(m);
           }}
         >
           {t('matterDetail.reopen')}
-        </Button>
+        </CallButton>
       )}
       {closing && <CloseMatterDialog matter={matter} onClose={(m) => (setClosing(false), m && changed(m))} />}
     </RecordActions>
@@ -101,38 +91,19 @@ function MatterButtons({ matter, onChanged }: { matter: Matter; onChanged(m: Mat
 function CloseMatterDialog({ matter, onClose }: { matter: Matter; onClose(m: Matter | null): void }) {
   const t = useFeatureT(NS);
   const zone = useOrgTimeZone();
-  const [when, setWhen] = useState<LocalDateTimeValue>(() => nowLocalParts(zone, appDate()));
-  const [whenError, setWhenError] = useState<string | null>(null);
   return (
-    <DialogForm
+    <ChangeDialog
       title={t('matterDetail.closeTitle', { reference: matter.reference })}
       intro={t('matterDetail.closeBody')}
       submitLabel={t('matterDetail.close')}
+      when={{ name: 'closed', label: t('fields.closedAt'), description: t('form.zoneHelp', { zone }), message: t('fieldErrors.closedAt'), blankTime: '00:00' }}
       onClose={() => onClose(null)}
-      onSubmit={async () => {
-        const at = when.date ? instantFromLocal(when.date, when.time || '00:00', zone) : null;
-        if (!at) {
-          setWhenError(t('fieldErrors.closedAt'));
-          return false;
-        }
-        const m = await api.call('matters.setStatus', { id: matter.id, status: 'closed', at });
+      onSubmit={async ({ at }) => {
+        const m = await api.call('matters.setStatus', { id: matter.id, status: 'closed', at: at! });
         notifySuccess(t('matterDetail.closed', { reference: m.reference }));
         onClose(m);
       }}
-    >
-      <OrgDateTimeField
-        name="closed"
-        label={t('fields.closedAt')}
-        description={t('form.zoneHelp', { zone })}
-        required
-        value={when}
-        onChange={(v) => {
-          setWhen(v);
-          setWhenError(null);
-        }}
-        error={whenError}
-      />
-    </DialogForm>
+    />
   );
 }
 
@@ -161,6 +132,12 @@ function MatterFacts({ matter: m, letterCount }: { matter: Matter; letterCount: 
     />
   );
 }
+
+/** The dates a step answers to, in the order a step shows them, with the words before each. */
+const STEP_DUES = [
+  ['reply', 'matterDetail.replyBy'],
+  ['compliance', 'matterDetail.complyBy'],
+] as const;
 
 /** The letters of the matter as the steps of the procedure, oldest first, each dated by its letter. */
 function MatterSteps({ letters, clocks }: { letters: Letter[]; clocks: Clock[] | undefined }) {
@@ -210,22 +187,19 @@ function MatterSteps({ letters, clocks }: { letters: Letter[]; clocks: Clock[] |
                   {t('detail.inReplyToShort', { reference: parent.reference })}
                 </Text>
               )}
-              {due.reply && (
-                <Group gap={6} wrap="nowrap">
-                  <Text size="xs" c="dimmed">
-                    {t('matterDetail.replyBy')}
-                  </Text>
-                  <DeadlineLine deadline={due.reply} purpose="reply" layout="inline" supersededBy={extension} />
-                </Group>
-              )}
-              {due.compliance && (
-                <Group gap={6} wrap="nowrap">
-                  <Text size="xs" c="dimmed">
-                    {t('matterDetail.complyBy')}
-                  </Text>
-                  <DeadlineLine deadline={due.compliance} purpose="compliance" layout="inline" supersededBy={extension} />
-                </Group>
-              )}
+              {STEP_DUES.map(([purpose, words]) => {
+                const deadline = due[purpose];
+                return (
+                  deadline && (
+                    <Group key={purpose} gap={6} wrap="nowrap">
+                      <Text size="xs" c="dimmed">
+                        {t(words)}
+                      </Text>
+                      <DeadlineLine deadline={deadline} purpose={purpose} layout="inline" supersededBy={extension} />
+                    </Group>
+                  )
+                );
+              })}
               {l.amountEur !== null && (
                 <Text size="xs" fw={600} className="tabular">
                   {t('matterDetail.amount', { amount: euros(l.amountEur, f.lang) })}
@@ -251,41 +225,34 @@ function MatterDeadlines({ deadlines, letters, clocks }: { deadlines: MatterDead
     );
   }
   const refOf = (id: string | null) => (id ? (letters.find((l) => l.id === id)?.reference ?? null) : null);
+  const superseded = (d: MatterDeadline) => d.supersededBy !== null;
   return (
-    <Table verticalSpacing={6} horizontalSpacing="sm" withTableBorder data-testid="matter-deadlines">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('matterDetail.deadlineKind')}</Table.Th>
-          <Table.Th>{t('matterDetail.setBy')}</Table.Th>
-          <Table.Th>{t('matterDetail.dueAndState')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {deadlines.map((d) => {
-          const superseded = d.supersededBy !== null;
-          // The clock knows what met or stopped it; without it, what the matter says.
-          const deadline = deadlineOf(d.kind, d.letterId, d.due, clocks, { metAt: d.metAt, stopped: superseded ? 'superseded' : null });
-          return (
-            <Table.Tr key={`${d.letterId}:${d.kind}`} style={superseded ? { opacity: 0.75 } : undefined} data-testid="matter-deadline">
-              <Table.Td>
-                <Text size="sm" td={superseded ? 'line-through' : undefined}>
-                  {t(`matterDetail.deadline.${d.kind}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <LetterLink letter={{ id: d.letterId, reference: d.letterReference }} size="sm" />
-              </Table.Td>
-              <Table.Td>
-                {d.kind === 'appeal' ? (
-                  <AppealLine deadline={deadline} layout="inline" />
-                ) : (
-                  <DeadlineLine deadline={deadline} purpose={d.kind} supersededBy={refOf(d.supersededBy)} layout="inline" />
-                )}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <SimpleTable
+      dense
+      testId="matter-deadlines"
+      rows={deadlines}
+      rowKey={(d) => `${d.letterId}:${d.kind}`}
+      rowTestId={() => 'matter-deadline'}
+      rowStyle={(d) => (superseded(d) ? { opacity: 0.75 } : undefined)}
+      columns={[
+        {
+          title: t('matterDetail.deadlineKind'),
+          render: (d) => (
+            <Text size="sm" td={superseded(d) ? 'line-through' : undefined}>
+              {t(`matterDetail.deadline.${d.kind}`)}
+            </Text>
+          ),
+        },
+        { title: t('matterDetail.setBy'), render: (d) => <LetterLink letter={{ id: d.letterId, reference: d.letterReference }} size="sm" /> },
+        {
+          title: t('matterDetail.dueAndState'),
+          render: (d) => {
+            // The clock knows what met or stopped it; without it, what the matter says.
+            const deadline = deadlineOf(d.kind, d.letterId, d.due, clocks, { metAt: d.metAt, stopped: superseded(d) ? 'superseded' : null });
+            return d.kind === 'appeal' ? <AppealLine deadline={deadline} layout="inline" /> : <DeadlineLine deadline={deadline} purpose={d.kind} supersededBy={refOf(d.supersededBy)} layout="inline" />;
+          },
+        },
+      ]}
+    />
   );
 }

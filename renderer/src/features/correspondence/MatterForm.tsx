@@ -75,23 +75,8 @@ export function MatterForm({ organisation, matter, onDone }: { organisation: Org
               <TextInput {...field('title')} description={t('matterForm.titleHelp')} />
               <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
                 <RegulatorField label={t('fields.regulator')} required value={v.regulator} onChange={(r) => form.setFieldValue('regulator', r)} error={form.errors.regulator} />
-                <Select
-                  label={t('fields.matterKind')}
-                  required
-                  data={matterKindOptions(t)}
-                  value={v.kind}
-                  onChange={(k) => k && form.setFieldValue('kind', k as MatterKind)}
-                  allowDeselect={false}
-                />
-                <OrgDateTimeField
-                  name="opened"
-                  label={t('fields.openedAt')}
-                  description={t('matterForm.openedHelp', { zone })}
-                  required
-                  value={v.opened}
-                  onChange={(opened) => form.setFieldValue('opened', opened)}
-                  error={form.errors.opened}
-                />
+                <Select {...rf.select('kind', matterKindOptions(t), { label: t('fields.matterKind'), required: true })} />
+                <OrgDateTimeField {...rf.instant('opened')} label={t('fields.openedAt')} description={t('matterForm.openedHelp', { zone })} required />
                 <TextInput {...field('reference')} description={t('matterForm.referenceHelp')} className="tabular" />
               </SimpleGrid>
               <TagsInput {...field('regulatorRefs')} description={t('matterForm.regulatorRefsHelp')} maxTags={20} clearable splitChars={[',', ';']} acceptValueOnBlur />

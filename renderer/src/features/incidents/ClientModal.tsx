@@ -7,7 +7,7 @@ import type { Contract } from '@shared/schemas/contract';
 import { AffectedClientCreate, type AffectedClient, type Incident } from '@shared/schemas/incident';
 import { api, ApiError } from '../../api';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { DialogForm, FormSection } from '../../kit';
+import { DialogForm, FormSection, useDialogValues } from '../../kit';
 import { fieldErrorsFromIssues, issuesOf } from '../../lib/errors';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
@@ -56,7 +56,7 @@ export function ClientModal({ incident, client, onClose }: Props) {
   const f = useFormatters();
   const zone = f.zone;
   const organisation = useOrganisation();
-  const [v, setV] = useState<Values>(() => ({
+  const { values: v, setValues: setV, errors, setErrors, set, field, text } = useDialogValues<Values>(() => ({
     contractId: client?.contractId ?? null,
     name: client?.name ?? '',
     contact: client?.contact ?? '',
@@ -70,11 +70,6 @@ export function ClientModal({ incident, client, onClose }: Props) {
     notes: client?.notes ?? '',
     language: client?.language ?? 'fr',
   }));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const set = <K extends Field>(key: K, value: Values[K]) => {
-    setV((s) => ({ ...s, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
   /** Picking a contract fills the client, its contact, its notice hours and language (each can still be changed). */
   const pick = (c: Contract | null) => {
     setV((s) => (c ? { ...s, contractId: c.id, name: c.name, contact: c.contacts, noHourTerm: false, contractHours: c.noticeHours, language: c.language } : { ...s, contractId: null }));
@@ -163,14 +158,12 @@ export function ClientModal({ incident, client, onClose }: Props) {
     >
       <ContractPicker value={v.contractId} onPick={pick} />
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-        <TextInput label={t('fields.clientName')} required maxLength={200} value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+        <TextInput label={t('fields.clientName')} required maxLength={200} {...text('name')} />
         <TextInput
           label={t('fields.clientContact')}
           description={t('clients.contactHelp')}
           maxLength={300}
-          value={v.contact}
-          onChange={(e) => set('contact', e.currentTarget.value)}
-          error={errors.contact}
+          {...text('contact')}
         />
         <Stack gap={6}>
           <NumberInput
@@ -209,24 +202,18 @@ export function ClientModal({ incident, client, onClose }: Props) {
             name="clientNotified"
             label={t('fields.clientNotifiedAt')}
             description={t('clients.notifiedHelp')}
-            value={v.notified}
-            onChange={(value) => set('notified', value)}
-            error={errors.notified}
+            {...field('notified')}
           />
           <TextInput
             label={t('fields.notifiedHow')}
             description={t('clients.notifiedHowHelp')}
             maxLength={300}
-            value={v.notifiedHow}
-            onChange={(e) => set('notifiedHow', e.currentTarget.value)}
-            error={errors.notifiedHow}
+            {...text('notifiedHow')}
           />
           <OrgDateTimeField
             name="clientAcknowledged"
             label={t('fields.acknowledgedAt')}
-            value={v.acknowledged}
-            onChange={(value) => set('acknowledged', value)}
-            error={errors.acknowledged}
+            {...field('acknowledged')}
           />
         </SimpleGrid>
       </FormSection>
@@ -236,21 +223,17 @@ export function ClientModal({ incident, client, onClose }: Props) {
           <OrgDateTimeField
             name="clientAuthority"
             label={t('fields.clientAuthorityNotifiedAt')}
-            value={v.authorityNotified}
-            onChange={(value) => set('authorityNotified', value)}
-            error={errors.authorityNotified}
+            {...field('authorityNotified')}
           />
           <TextInput
             label={t('fields.clientAuthorityReference')}
             maxLength={200}
             className="tabular"
-            value={v.authorityReference}
-            onChange={(e) => set('authorityReference', e.currentTarget.value)}
-            error={errors.authorityReference}
+            {...text('authorityReference')}
           />
         </SimpleGrid>
       </FormSection>
-      <Textarea label={t('fields.clientNotes')} autosize minRows={2} maxRows={8} maxLength={10_000} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+      <Textarea label={t('fields.clientNotes')} autosize minRows={2} maxRows={8} maxLength={10_000} {...text('notes')} />
     </DialogForm>
   );
 }

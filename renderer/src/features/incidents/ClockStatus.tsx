@@ -27,6 +27,16 @@ interface View {
   needsDelayReasons: boolean;
 }
 
+/** Each state's icon, colour and word (a running clock on its last day takes the warning look). */
+const LOOKS: Record<ClockState, { Icon: typeof IconMinus; color: string; word: string }> = {
+  running: { Icon: IconHourglassHigh, color: 'navy.8', word: 'clock.running' },
+  overdue: { Icon: IconAlertTriangle, color: 'red.8', word: 'clock.overdue' },
+  met_on_time: { Icon: IconCircleCheck, color: 'teal.8', word: 'clock.met' },
+  met_late: { Icon: IconAlertTriangle, color: 'orange.9', word: 'clock.metLate' },
+  stopped: { Icon: IconPlayerStop, color: 'gray.7', word: 'clock.stopped' },
+};
+const LAST_DAY = { Icon: IconClockExclamation, color: 'orange.9' };
+
 /** Where a clock stands, in words and with an icon: readable without colour. */
 export function useClockView(facts: ClockFacts | null): View {
   const t = useFeatureT(NS);
@@ -38,59 +48,19 @@ export function useClockView(facts: ClockFacts | null): View {
   }
   const { state, stoppedReason, needsDelayReasons } = evaluateClock(facts, now);
   const span = (ms: number) => formatCountdown(Math.abs(ms), f.lang);
-  switch (state) {
-    case 'running': {
-      const left = timeLeft(facts.due, now);
-      if (left === null) {
-        return { state, icon: <IconHourglassHigh size={15} aria-hidden />, color: 'navy.8', word: t('clock.running'), detail: t('clock.noHourCount'), needsDelayReasons };
-      }
-      const soon = left < WARN_MS;
-      return {
-        state,
-        icon: soon ? <IconClockExclamation size={15} aria-hidden /> : <IconHourglassHigh size={15} aria-hidden />,
-        color: soon ? 'orange.9' : 'navy.8',
-        word: t('clock.running'),
-        detail: t('clock.left', { time: span(left) }),
-        needsDelayReasons,
-      };
-    }
-    case 'overdue':
-      return {
-        state,
-        icon: <IconAlertTriangle size={15} aria-hidden />,
-        color: 'red.8',
-        word: t('clock.overdue'),
-        detail: t('clock.overdueBy', { time: span(timeLeft(facts.due, now) ?? 0) }),
-        needsDelayReasons,
-      };
-    case 'met_on_time':
-      return {
-        state,
-        icon: <IconCircleCheck size={15} aria-hidden />,
-        color: 'teal.8',
-        word: t('clock.met'),
-        detail: facts.due && facts.metAt ? t('clock.margin', { time: span(Date.parse(facts.due) - Date.parse(facts.metAt)) }) : null,
-        needsDelayReasons,
-      };
-    case 'met_late':
-      return {
-        state,
-        icon: <IconAlertTriangle size={15} aria-hidden />,
-        color: 'orange.9',
-        word: t('clock.metLate'),
-        detail: facts.due && facts.metAt ? t('clock.late', { time: span(Date.parse(facts.metAt) - Date.parse(facts.due)) }) : null,
-        needsDelayReasons,
-      };
-    case 'stopped':
-      return {
-        state,
-        icon: <IconPlayerStop size={15} aria-hidden />,
-        color: 'gray.7',
-        word: t('clock.stopped'),
-        detail: stoppedReason ? t(`clock.stopReason.${stoppedReason}`) : null,
-        needsDelayReasons,
-      };
-  }
+  const left = timeLeft(facts.due, now);
+  // A margin or a lateness is said only when both instants are known.
+  const between = (key: string, from: string | null, to: string | null) => (from && to ? t(key, { time: span(Date.parse(to) - Date.parse(from)) }) : null);
+  const details: Record<ClockState, () => string | null> = {
+    running: () => (left === null ? t('clock.noHourCount') : t('clock.left', { time: span(left) })),
+    overdue: () => t('clock.overdueBy', { time: span(left ?? 0) }),
+    met_on_time: () => between('clock.margin', facts.metAt, facts.due),
+    met_late: () => between('clock.late', facts.due, facts.metAt),
+    stopped: () => (stoppedReason ? t(`clock.stopReason.${stoppedReason}`) : null),
+  };
+  const look = LOOKS[state];
+  const { Icon, color } = state === 'running' && left !== null && left < WARN_MS ? LAST_DAY : look;
+  return { state, icon: <Icon size={15} aria-hidden />, color, word: t(look.word), detail: details[state](), needsDelayReasons };
 }
 
 interface Props {

@@ -3,12 +3,9 @@ import { Alert, Button, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { Incident } from '@shared/schemas/incident';
 import { api, ApiError } from '../../api';
-import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
-import { DialogForm } from '../../kit';
-import { appDate } from '../../lib/appClock';
+import { ChangeDialog } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
-import { instantFromLocal, nowLocalParts } from '../../lib/orgTime';
 import { useOrgTimeZone } from '../../state/appStatus';
 import { NS } from './recordType';
 
@@ -27,25 +24,19 @@ interface Props {
 export function CloseIncidentModal({ incident, onClose, onEditDecision }: Props) {
   const t = useFeatureT(NS);
   const zone = useOrgTimeZone();
-  const [at, setAt] = useState<LocalDateTimeValue>(() => nowLocalParts(zone, appDate()));
-  const [atError, setAtError] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
 
   return (
-    <DialogForm
+    <ChangeDialog
       title={t('statusChange.closeTitle', { reference: incident.reference })}
       intro={t('statusChange.closeBody')}
       submitLabel={t('statusChange.closeSubmit')}
+      when={{ name: 'closedAt', label: t('fields.closedAt'), description: t('form.zoneHelp', { zone }), message: t('fieldErrors.instant') }}
       onClose={() => onClose(null)}
-      onSubmit={async () => {
+      onSubmit={async ({ at }) => {
         setRefused(null);
-        const instant = instantFromLocal(at.date, at.time, zone);
-        if (!instant) {
-          setAtError(t('fieldErrors.instant'));
-          return false;
-        }
         try {
-          const updated = await api.call('incidents.setStatus', { id: incident.id, status: 'closed', at: instant });
+          const updated = await api.call('incidents.setStatus', { id: incident.id, status: 'closed', at: at! });
           notifySuccess(t('statusChange.done', { reference: updated.reference, status: t('status.closed') }));
           onClose(updated);
         } catch (e) {
@@ -55,18 +46,6 @@ export function CloseIncidentModal({ incident, onClose, onEditDecision }: Props)
         }
       }}
     >
-      <OrgDateTimeField
-        name="closedAt"
-        label={t('fields.closedAt')}
-        description={t('form.zoneHelp', { zone })}
-        required
-        value={at}
-        onChange={(v) => {
-          setAt(v);
-          setAtError(null);
-        }}
-        error={atError}
-      />
       {refused !== null && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('statusChange.closeRefused')} role="alert" data-testid="close-refused">
           <Text size="sm">{t('statusChange.closeRefusedBody')}</Text>
@@ -78,6 +57,6 @@ export function CloseIncidentModal({ incident, onClose, onEditDecision }: Props)
           </Button>
         </Alert>
       )}
-    </DialogForm>
+    </ChangeDialog>
   );
 }

@@ -8,7 +8,7 @@ import type { Obligation } from '@shared/schemas/obligation';
 import { api, ApiError } from '../../api';
 import { OrgDateTimeField, type LocalDateTimeValue } from '../../components/OrgDateTimeField';
 import { mimeTypeOf, readAsBase64 } from '../../lib/files';
-import { DialogForm } from '../../kit';
+import { DialogForm, useDialogValues } from '../../kit';
 import { appDate } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
@@ -45,7 +45,7 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
   const t = useFeatureT(NS);
   const f = useFormatters();
   const first = obligation.filingIds.length === 0;
-  const [v, setV] = useState<Values>(() => ({
+  const { values: v, errors, setErrors, set, field, text } = useDialogValues<Values>(() => ({
     phase: first ? 'initial' : 'complementary',
     sent: nowLocalParts(f.zone, appDate()),
     method: METHOD_OF[obligation.recipientKind],
@@ -56,12 +56,7 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
     acceptGaps: false,
     files: [],
   }));
-  const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [preparing, setPreparing] = useState(false);
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setV((s) => ({ ...s, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
   const sentAt = instantFromLocal(v.sent.date, v.sent.time, f.zone);
   const recipient = RECIPIENT_OF[obligation.recipientKind];
 
@@ -136,7 +131,7 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
       testId="filing-dialog"
     >
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-        <TextInput label={t('fields.recipientName')} maxLength={200} value={v.recipientName} onChange={(e) => set('recipientName', e.currentTarget.value)} />
+        <TextInput label={t('fields.recipientName')} maxLength={200} {...text('recipientName')} />
         <ChoiceField<PhaseValue>
           label={t('fields.phase')}
           description={t('notifications.phaseHelp')}
@@ -145,15 +140,14 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
           value={v.phase}
           onChange={(value) => set('phase', value)}
         />
-        <OrgDateTimeField name="sentAt" label={t('fields.sentAt')} description={t('form.zoneHelp', { zone: f.zone })} required value={v.sent} onChange={(sent) => set('sent', sent)} error={errors.sent} />
+        <OrgDateTimeField name="sentAt" label={t('fields.sentAt')} description={t('form.zoneHelp', { zone: f.zone })} required {...field('sent')} />
         <Select label={t('fields.method')} required data={methodOptions(t)} value={v.method} onChange={(value) => value && set('method', value as MethodValue)} allowDeselect={false} />
         <TextInput
           label={t('fields.notificationReference')}
           description={t('notifications.referenceHelp')}
           maxLength={200}
           className="tabular"
-          value={v.reference}
-          onChange={(e) => set('reference', e.currentTarget.value)}
+          {...text('reference')}
         />
         <FileInput label={t('filings.files')} description={t('filings.filesHelp')} multiple clearable value={v.files} onChange={(files) => set('files', files)} />
       </SimpleGrid>
@@ -172,8 +166,7 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
         minRows={4}
         maxRows={14}
         maxLength={50_000}
-        value={v.content}
-        onChange={(e) => set('content', e.currentTarget.value)}
+        {...text('content')}
       />
       {check && (
         <Text size="sm" data-testid="filing-due">
@@ -193,9 +186,7 @@ export function FilingModal({ incident, obligation, onClose }: { incident: Incid
             minRows={2}
             maxRows={6}
             maxLength={10_000}
-            value={v.lateReasons}
-            onChange={(e) => set('lateReasons', e.currentTarget.value)}
-            error={errors.lateReasons}
+            {...text('lateReasons')}
           />
         </Stack>
       )}

@@ -4,9 +4,9 @@ import { IconLock, IconLockOpen, IconPackageExport, IconShieldHalf, IconTimeline
 import { incidentsRegister } from '@shared/registers';
 import type { Incident } from '@shared/schemas/incident';
 import { api } from '../../api';
-import { RecordActions, recordChangedHandler } from '../../kit';
+import { CallButton, RecordActions, recordChangedHandler } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifySuccess } from '../../lib/notify';
 import { useNavigation } from '../../state/navigation';
 import { CloseIncidentModal } from './CloseIncidentModal';
 import { NS } from './recordType';
@@ -17,24 +17,25 @@ export function IncidentActions({ incident, onChanged }: { incident: Incident; o
   const t = useFeatureT(NS);
   const openEdit = useIncidentEditor((s) => s.openEdit);
   const [closing, setClosing] = useState(false);
-  const [busy, setBusy] = useState<'open' | 'contained' | null>(null);
   const changed = recordChangedHandler(incidentsRegister, onChanged);
 
-  const setStatus = (status: 'open' | 'contained') => {
-    setBusy(status);
-    api
-      .call('incidents.setStatus', { id: incident.id, status })
-      .then((i) => {
+  /** A move the core makes at once (contain, reopen): no question to ask first. */
+  const move = (status: 'open' | 'contained', icon: React.ReactNode, label: string) => (
+    <CallButton
+      icon={icon}
+      call={() => api.call('incidents.setStatus', { id: incident.id, status })}
+      done={(i) => {
         notifySuccess(t('statusChange.done', { reference: i.reference, status: t(`status.${status}`) }));
         changed(i);
-      }, notifyError)
-      .finally(() => setBusy(null));
-  };
+      }}
+    >
+      {label}
+    </CallButton>
+  );
 
   return (
     <RecordActions
       register={incidentsRegister}
-      ns={NS}
       record={incident}
       onChanged={onChanged}
       onEdit={() => openEdit(incident)}
@@ -54,24 +55,14 @@ export function IncidentActions({ incident, onChanged }: { incident: Incident; o
         </>
       }
     >
-      {incident.status === 'open' && (
-        <Button variant="default" leftSection={<IconShieldHalf size={16} aria-hidden />} loading={busy === 'contained'} onClick={() => setStatus('contained')}>
-          {t('detail.contain')}
-        </Button>
-      )}
-      {incident.status === 'contained' && (
-        <Button variant="default" leftSection={<IconLockOpen size={16} aria-hidden />} loading={busy === 'open'} onClick={() => setStatus('open')}>
-          {t('detail.reopenUncontained')}
-        </Button>
-      )}
+      {incident.status === 'open' && move('contained', <IconShieldHalf size={16} aria-hidden />, t('detail.contain'))}
+      {incident.status === 'contained' && move('open', <IconLockOpen size={16} aria-hidden />, t('detail.reopenUncontained'))}
       {incident.status !== 'closed' ? (
         <Button leftSection={<IconLock size={16} aria-hidden />} onClick={() => setClosing(true)}>
           {t('detail.close')}
         </Button>
       ) : (
-        <Button variant="default" leftSection={<IconLockOpen size={16} aria-hidden />} loading={busy === 'open'} onClick={() => setStatus('open')}>
-          {t('detail.reopen')}
-        </Button>
+        move('open', <IconLockOpen size={16} aria-hidden />, t('detail.reopen'))
       )}
       {closing && (
         <CloseIncidentModal

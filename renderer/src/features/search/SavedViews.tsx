@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Loader, NavLink, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Loader, NavLink, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconBookmark, IconBookmarkPlus, IconX } from '@tabler/icons-react';
 import type { RecordType } from '@shared/schemas/record-types';
 import type { SavedView } from '@shared/schemas/search';
@@ -12,7 +12,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { fromQuery, hasCriteria, toQuery, useSearch } from './searchState';
 import { useRemote } from '../../lib/useRemote';
-import { DialogForm } from '../../kit/DialogForm';
+import { ChangeDialog } from '../../kit/ChangeDialog';
 
 /** The registers whose records can have a status (to put a saved status back under its register). */
 function typesWithStatus(status: string): RecordType[] {
@@ -110,39 +110,20 @@ function SaveViewModal({ onClose, onSaved }: { onClose(): void; onSaved(view: Sa
   const { t: tc } = useTranslation();
   const f = useFormatters();
   const form = useSearch((s) => s.form);
-  const [name, setName] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
   return (
-    <DialogForm
+    <ChangeDialog
       title={t('views.saveTitle')}
       size="sm"
       submitLabel={t('views.saveSubmit')}
       cancelLabel={tc('common.cancel')}
+      text={{ label: t('views.name'), description: t('views.nameHelp'), maxLength: 100, line: true, required: { min: 1, message: t('views.nameRequired') } }}
       onClose={onClose}
-      onSubmit={async () => {
-        if (name.trim() === '') {
-          setNameError(t('views.nameRequired'));
-          return false;
-        }
-        const view = await api.call('views.create', { name: name.trim(), query: toQuery(form, f.zone) });
+      onSubmit={async ({ text: name }) => {
+        const view = await api.call('views.create', { name, query: toQuery(form, f.zone) });
         notifySuccess(t('views.saved', { name: view.name }));
         onSaved(view);
         onClose();
       }}
-    >
-      <TextInput
-        label={t('views.name')}
-        description={t('views.nameHelp')}
-        required
-        maxLength={100}
-        data-autofocus
-        value={name}
-        onChange={(e) => {
-          setName(e.currentTarget.value);
-          setNameError(null);
-        }}
-        error={nameError}
-      />
-    </DialogForm>
+    />
   );
 }

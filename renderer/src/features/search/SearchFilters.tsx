@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CloseButton, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconSearch, IconUser } from '@tabler/icons-react';
 import { RiskLevel } from '@shared/schemas/incident';
 import type { RecordType } from '@shared/schemas/record-types';
 import { REGULATORS } from '@shared/reference/regulators';
 import { CompactMultiSelect } from '../../components/CompactMultiSelect';
+import { PeriodFilter, useSettledText } from '../../kit';
 import { RECORD_TYPES, recordTypePlural, statusOptionsOf } from '../../components/records/labels';
 import { featureT, useFeatureT } from '../../lib/featureT';
 import { useSearch } from './searchState';
-
-const SEARCH_DEBOUNCE_MS = 250;
 
 /** Statuses grouped by register: each register has its own, and two may share a word. */
 function statusGroups(types: readonly RecordType[]) {
@@ -28,10 +25,7 @@ export function SearchFilters() {
   const setForm = useSearch((s) => s.setForm);
   const typed = useSearch((s) => s.typed);
   const setTyped = useSearch((s) => s.setTyped);
-  const [debounced] = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
-  useEffect(() => {
-    if (debounced !== useSearch.getState().form.text) setForm({ text: debounced });
-  }, [debounced, setForm]);
+  useSettledText(typed, () => useSearch.getState().form.text, (text) => setForm({ text }));
 
   const groups = statusGroups(form.types);
   const regulatorOptions = REGULATORS.map((r) => ({ value: r.id, label: `${r.short} (${r.country === 'EU' ? 'EU' : r.country})` }));
@@ -54,7 +48,7 @@ export function SearchFilters() {
       <Group gap="sm" align="flex-end" wrap="wrap">
         <CompactMultiSelect
           label={t('registers')}
-          placeholder={form.types.length ? undefined : t('any')}
+          any={t('any')}
           data={RECORD_TYPES.map((r) => ({ value: r, label: recordTypePlural(r) }))}
           value={form.types}
           onChange={(v) => {
@@ -67,29 +61,14 @@ export function SearchFilters() {
         />
         <CompactMultiSelect
           label={t('status')}
-          placeholder={form.statuses.length ? undefined : t('any')}
+          any={t('any')}
           data={groups}
           value={form.statuses}
           onChange={(v) => setForm({ statuses: v })}
           w={200}
           comboboxProps={{ width: 300, position: 'bottom-start' }}
         />
-        <DatePickerInput
-          key={`${form.from ?? ''}|${form.to ?? ''}`}
-          type="range"
-          label={t('dates')}
-          placeholder={t('anyDate')}
-          valueFormat="DD/MM/YYYY"
-          leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
-          defaultValue={[form.from, form.to]}
-          onChange={([from, to]) => {
-            if (from === null || to !== null) setForm({ from, to });
-          }}
-          clearable
-          allowSingleDateInRange
-          w={240}
-          data-testid="search-dates"
-        />
+        <PeriodFilter label={t('dates')} placeholder={t('anyDate')} from={form.from} to={form.to} onChange={(from, to) => setForm({ from, to })} w={240} testId="search-dates" />
         <OwnerInput />
         <Select
           label={t('regulator')}
@@ -106,7 +85,7 @@ export function SearchFilters() {
         />
         <CompactMultiSelect
           label={t('risk')}
-          placeholder={form.risk.length ? undefined : t('any')}
+          any={t('any')}
           data={RiskLevel.options.map((r) => ({ value: r, label: featureT('records', `values.incident.riskLevel.${r}`) }))}
           value={form.risk}
           onChange={(v) => setForm({ risk: v })}

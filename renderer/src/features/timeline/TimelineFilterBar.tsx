@@ -1,47 +1,40 @@
 import { Group, SegmentedControl, Input } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
-import type { TimelineCategory, TimelineEventKind, TimelineSourceType } from '@shared/schemas/timeline';
 import { CompactMultiSelect } from '../../components/CompactMultiSelect';
-import { useFeatureT } from '../../lib/featureT';
+import { PeriodFilter } from '../../kit';
+import { useFeatureT, type FeatureT } from '../../lib/featureT';
 import type { TimelineFilters } from './filterStore';
 import { CATEGORIES, kindOptions, NS, SOURCE_TYPES } from './labels';
+
+type Many = 'categories' | 'kinds' | 'sourceTypes';
+type Options = { value: string; label: string }[] | { group: string; items: { value: string; label: string }[] }[];
+
+/** The many-valued filters: their words, their options, and how wide they and their lists open. */
+const MANY: { key: Many; label: string; options(t: FeatureT): Options; w: number; list?: { width: number; height?: number }; testId: string }[] = [
+  { key: 'categories', label: 'filters.categories', options: (t) => CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })), w: 180, testId: 'filter-categories' },
+  { key: 'kinds', label: 'filters.kinds', options: kindOptions, w: 200, list: { width: 300, height: 360 }, testId: 'filter-kinds' },
+  { key: 'sourceTypes', label: 'filters.sources', options: (t) => SOURCE_TYPES.map((s) => ({ value: s, label: t(`sourceType.${s}`) })), w: 180, list: { width: 240 }, testId: 'filter-sources' },
+];
 
 /** What the timeline shows: categories, kinds, source records, who added it, a period. */
 export function TimelineFilterBar({ filters, onChange }: { filters: TimelineFilters; onChange(patch: Partial<TimelineFilters>): void }) {
   const t = useFeatureT(NS);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('filters.label')}>
-      <CompactMultiSelect
-        label={t('filters.categories')}
-        placeholder={filters.categories.length ? undefined : t('filters.any')}
-        data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-        value={filters.categories}
-        onChange={(v) => onChange({ categories: v as TimelineCategory[] })}
-        w={180}
-        data-testid="filter-categories"
-      />
-      <CompactMultiSelect
-        label={t('filters.kinds')}
-        placeholder={filters.kinds.length ? undefined : t('filters.any')}
-        data={kindOptions(t) as never}
-        value={filters.kinds}
-        onChange={(v) => onChange({ kinds: v as TimelineEventKind[] })}
-        w={200}
-        comboboxProps={{ width: 300, position: 'bottom-start' }}
-        maxDropdownHeight={360}
-        data-testid="filter-kinds"
-      />
-      <CompactMultiSelect
-        label={t('filters.sources')}
-        placeholder={filters.sourceTypes.length ? undefined : t('filters.any')}
-        data={SOURCE_TYPES.map((s) => ({ value: s, label: t(`sourceType.${s}`) }))}
-        value={filters.sourceTypes}
-        onChange={(v) => onChange({ sourceTypes: v as TimelineSourceType[] })}
-        w={180}
-        comboboxProps={{ width: 240, position: 'bottom-start' }}
-        data-testid="filter-sources"
-      />
+      {MANY.map((m) => (
+        <CompactMultiSelect
+          key={m.key}
+          label={t(m.label)}
+          any={t('filters.any')}
+          data={m.options(t)}
+          value={filters[m.key]}
+          // The values are the options' own: the store's types hold.
+          onChange={(v) => onChange({ [m.key]: v } as Partial<TimelineFilters>)}
+          w={m.w}
+          comboboxProps={m.list && { width: m.list.width, position: 'bottom-start' }}
+          maxDropdownHeight={m.list?.height}
+          data-testid={m.testId}
+        />
+      ))}
       <Input.Wrapper label={t('filters.origin')} id="timeline-origin">
         <div>
           <SegmentedControl
@@ -58,23 +51,7 @@ export function TimelineFilterBar({ filters, onChange }: { filters: TimelineFilt
           />
         </div>
       </Input.Wrapper>
-      <DatePickerInput
-        // Uncontrolled so a half-picked range survives until its end is picked.
-        key={`${filters.from ?? ''}|${filters.to ?? ''}`}
-        type="range"
-        label={t('filters.period')}
-        placeholder={t('filters.anyDate')}
-        valueFormat="DD/MM/YYYY"
-        leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
-        defaultValue={[filters.from, filters.to]}
-        onChange={([from, to]) => {
-          if (from === null || to !== null) onChange({ from, to });
-        }}
-        clearable
-        allowSingleDateInRange
-        w={230}
-        data-testid="filter-period"
-      />
+      <PeriodFilter label={t('filters.period')} placeholder={t('filters.anyDate')} from={filters.from} to={filters.to} onChange={(from, to) => onChange({ from, to })} w={230} testId="filter-period" />
     </Group>
   );
 }

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Collapse, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowLeft, IconChevronDown, IconChevronRight, IconFilterOff, IconPlus, IconTimelineEvent } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconFilterOff, IconPlus, IconTimelineEvent } from '@tabler/icons-react';
 import type { } from '@shared/schemas/incident';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ReasonModal } from '../../components/records/ReasonModal';
+import { BackLink, PageNotReady } from '../../kit';
 import { useCan } from '../../lib/permissions';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
@@ -68,23 +69,8 @@ export function TimelineView({ id }: { id: string }) {
   const entryById = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const withdrawn = entries.filter((e) => e.archivedAt);
 
-  const backLink = (
-    <Anchor component="button" type="button" size="sm" onClick={back}>
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('view.back')}
-      </Group>
-    </Anchor>
-  );
-
-  if (!timeline) {
-    return (
-      <Stack gap="md">
-        {backLink}
-        {error !== null ? <ErrorNotice error={error} title={t('view.loadFailed')} /> : <Loader size="sm" aria-label={t('view.loading')} />}
-      </Stack>
-    );
-  }
+  const backLink = <BackLink label={t('view.back')} onClick={back} />;
+  if (!timeline) return <PageNotReady back={backLink} error={error} failedTitle={t('view.loadFailed')} loadingLabel={t('view.loading')} />;
 
   const inc = timeline.incident;
   const changed = () => setReload((n) => n + 1);

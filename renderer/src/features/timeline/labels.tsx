@@ -31,6 +31,7 @@ import {
   IconSend,
   IconTarget,
   IconUsers,
+  type Icon,
 } from '@tabler/icons-react';
 import {
   TimelineCategory,
@@ -68,49 +69,52 @@ export const CATEGORY_COLOR: Record<TimelineCategory, MantineColor> = {
   user: 'gray',
 };
 
-const KIND_ICON: Record<TimelineEventKind, (size: number) => ReactNode> = {
-  incident_recorded: (s) => <IconFilePlus size={s} aria-hidden />,
-  occurred_from: (s) => <IconCalendarEvent size={s} aria-hidden />,
-  occurred_to: (s) => <IconCalendarOff size={s} aria-hidden />,
-  detected: (s) => <IconRadar size={s} aria-hidden />,
-  became_aware: (s) => <IconAlarm size={s} aria-hidden />,
-  risk_assessed: (s) => <IconGauge size={s} aria-hidden />,
-  risk_changed: (s) => <IconGauge size={s} aria-hidden />,
-  decision_authority: (s) => <IconGavel size={s} aria-hidden />,
-  decision_data_subjects: (s) => <IconGavel size={s} aria-hidden />,
-  notification_sent: (s) => <IconSend size={s} aria-hidden />,
-  status_changed: (s) => <IconFlag size={s} aria-hidden />,
-  client_added: (s) => <IconBuilding size={s} aria-hidden />,
-  client_notified: (s) => <IconMailForward size={s} aria-hidden />,
-  client_acknowledged: (s) => <IconMailCheck size={s} aria-hidden />,
-  client_authority_notified: (s) => <IconBuildingBank size={s} aria-hidden />,
-  action_planned: (s) => <IconChecklist size={s} aria-hidden />,
-  action_done: (s) => <IconCircleCheck size={s} aria-hidden />,
-  action_verified: (s) => <IconRosetteDiscountCheck size={s} aria-hidden />,
-  action_cancelled: (s) => <IconCircleX size={s} aria-hidden />,
-  letter_received: (s) => <IconMailDown size={s} aria-hidden />,
-  letter_sent: (s) => <IconMailUp size={s} aria-hidden />,
-  complaint_received: (s) => <IconMessageReport size={s} aria-hidden />,
-  complaint_answered: (s) => <IconMessageCheck size={s} aria-hidden />,
-  user_entry: (s) => <IconNote size={s} aria-hidden />,
+/** Each event's icon (drawn at the size asked, hidden from screen readers: the words say it). */
+const KIND_ICON: Record<TimelineEventKind, Icon> = {
+  incident_recorded: IconFilePlus,
+  occurred_from: IconCalendarEvent,
+  occurred_to: IconCalendarOff,
+  detected: IconRadar,
+  became_aware: IconAlarm,
+  risk_assessed: IconGauge,
+  risk_changed: IconGauge,
+  decision_authority: IconGavel,
+  decision_data_subjects: IconGavel,
+  notification_sent: IconSend,
+  status_changed: IconFlag,
+  client_added: IconBuilding,
+  client_notified: IconMailForward,
+  client_acknowledged: IconMailCheck,
+  client_authority_notified: IconBuildingBank,
+  action_planned: IconChecklist,
+  action_done: IconCircleCheck,
+  action_verified: IconRosetteDiscountCheck,
+  action_cancelled: IconCircleX,
+  letter_received: IconMailDown,
+  letter_sent: IconMailUp,
+  complaint_received: IconMessageReport,
+  complaint_answered: IconMessageCheck,
+  user_entry: IconNote,
 };
 
-const ENTRY_ICON: Record<TimelineEntryKind, (size: number) => ReactNode> = {
-  call: (s) => <IconPhone size={s} aria-hidden />,
-  meeting: (s) => <IconUsers size={s} aria-hidden />,
-  decision: (s) => <IconGavel size={s} aria-hidden />,
-  message: (s) => <IconMessage size={s} aria-hidden />,
-  note: (s) => <IconNote size={s} aria-hidden />,
-  other: (s) => <IconDots size={s} aria-hidden />,
+const ENTRY_ICON: Record<TimelineEntryKind, Icon> = {
+  call: IconPhone,
+  meeting: IconUsers,
+  decision: IconGavel,
+  message: IconMessage,
+  note: IconNote,
+  other: IconDots,
 };
 
 export function entryIcon(kind: TimelineEntryKind, size = 15): ReactNode {
-  return ENTRY_ICON[kind](size);
+  const Drawn = ENTRY_ICON[kind];
+  return <Drawn size={size} aria-hidden />;
 }
 
 /** The icon of an event: its kind's, or for a user entry its entry kind's (a call, a meeting…). */
 export function eventIcon(e: TimelineEvent, size = 15): ReactNode {
-  return e.entryKind ? ENTRY_ICON[e.entryKind](size) : KIND_ICON[e.kind](size);
+  const Drawn = e.entryKind ? ENTRY_ICON[e.entryKind] : KIND_ICON[e.kind];
+  return <Drawn size={size} aria-hidden />;
 }
 
 /** The kind in a word or two ("Notification", "Call"). */

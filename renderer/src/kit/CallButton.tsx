@@ -1,0 +1,41 @@
+import { useState, type ReactNode } from 'react';
+import { Button, type ButtonProps } from '@mantine/core';
+import { notifyError } from '../lib/notify';
+
+/**
+ * A button that makes one call to the core and nothing else (reopen, restore, contain): busy while
+ * it runs, its result to `done`, a refusal shown as a notice (the page stays as it was).
+ */
+export function CallButton<T>({
+  call,
+  done,
+  icon,
+  variant = 'default',
+  testId,
+  children,
+}: {
+  call(): Promise<T>;
+  done(result: T): void;
+  icon?: ReactNode;
+  variant?: ButtonProps['variant'];
+  testId?: string;
+  children: ReactNode;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant={variant}
+      leftSection={icon}
+      loading={busy}
+      data-testid={testId}
+      onClick={() => {
+        setBusy(true);
+        call()
+          .then(done, notifyError)
+          .finally(() => setBusy(false));
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
