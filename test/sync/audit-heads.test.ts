@@ -16,6 +16,7 @@ import { AUDIT_ANCHOR_FILE } from '../../electron/core/session/context';
 import type { SecretVault } from '../../electron/core/sync/secrets';
 import type { ConnectInput } from '@shared/schemas/sync';
 import { syncAll, syncHarness } from '../support/sync-harness';
+import { PASSPHRASE } from '../support/workstation';
 
 /**
  * Signed audit heads (issue #11, docs/decisions/005): at its pushes a machine signs its audit
@@ -182,6 +183,26 @@ describe('signed audit heads: a log cut short or rewritten after a push is found
     const r = await claire.sync.verifyAudit();
     expect(r).toMatchObject({ ok: true, firstBad: null, signedHead: { state: 'checked', entries: claire.audit.count(), refused: 3 } });
     expect(claire.audit.count()).toBeGreaterThan(real);
+  });
+
+  it('with the backend out of reach after a restart, the chain is checked against the copy kept here of the last signed head', async () => {
+    const { claire } = await twoMembers();
+    const pushed = claire.audit.count();
+    cutOff(claire, 1);
+    await server().stop();
+    try {
+      // Locked and opened again: a new session, which has read nothing from the backend yet.
+      claire.lock();
+      expect((await claire.unlock(PASSPHRASE)).state).toBe('unlocked');
+      expect(await claire.sync.verifyAudit()).toMatchObject({ ok: false, firstBad: { problem: 'cut_after_push' }, signedHead: { state: 'local_copy', entries: pushed, refused: 0 } });
+      // Without that copy either, it says it could not check rather than "intact against the signed head".
+      claire.session.db.prepare(`DELETE FROM sync_state WHERE key = 'auditHead.signed'`).run();
+      expect(await claire.sync.verifyAudit()).toMatchObject({ ok: true, signedHead: { state: 'unavailable', entries: null } });
+    } finally {
+      await server().restart();
+    }
+    await claire.sync.syncNow();
+    expect(await claire.sync.verifyAudit()).toMatchObject({ ok: false, firstBad: { problem: 'cut_after_push' }, signedHead: { state: 'checked', entries: pushed } });
   });
 
   it('normal sync is unchanged: both machines verify against their own head, idle rounds sign nothing, the backend holds no head in clear', async () => {
