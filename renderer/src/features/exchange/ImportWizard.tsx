@@ -428,16 +428,13 @@ function PreviewStep({
         </Alert>
       )}
       {fileErrors.length > 0 && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('import.fileErrorsTitle')} data-testid="import-file-errors">
-          <Stack gap={2}>
-            {fileErrors.map((w, k) => (
-              <Text size="sm" key={k}>
-                {w.row != null && `${t('import.rowN', { row: w.row })} — `}
-                {lang(w.message, f.lang)}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
+        <MessageList
+          color="red"
+          icon={<IconAlertCircle size={18} />}
+          title={t('import.fileErrorsTitle')}
+          testId="import-file-errors"
+          lines={fileErrors.map((w) => `${w.row != null ? `${t('import.rowN', { row: w.row })} — ` : ''}${lang(w.message, f.lang)}`)}
+        />
       )}
       {p.missingRequired.length === 0 && fileErrors.length === 0 && p.invalid > 0 && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('import.invalidTitle', { count: p.invalid, n: f.number(p.invalid) })} data-testid="import-invalid">
@@ -445,15 +442,7 @@ function PreviewStep({
         </Alert>
       )}
       {notices.length > 0 && (
-        <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} title={t('import.noticesTitle')} data-testid="import-notices">
-          <Stack gap={2}>
-            {notices.map((w, k) => (
-              <Text size="sm" key={k}>
-                {lang(w.message, f.lang)}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
+        <MessageList color="yellow" icon={<IconInfoCircle size={18} />} title={t('import.noticesTitle')} testId="import-notices" lines={notices.map((w) => lang(w.message, f.lang))} />
       )}
 
       <TableSection id="mapping-heading" title={t('import.mappingTitle')} intro={t(p.mappingSource === 'remembered' && proposed?.source === 'remembered' ? 'import.mappingRemembered' : 'import.mappingHelp')} introGap="xs" mah={520}>
@@ -571,6 +560,21 @@ function PreviewStep({
         </Group>
       </Paper>
     </Stack>
+  );
+}
+
+/** What the file check found about the file as a whole (errors, notices): one line each under a heading. */
+function MessageList({ color, icon, title, testId, lines }: { color: string; icon: ReactNode; title: string; testId: string; lines: string[] }) {
+  return (
+    <Alert color={color} variant="light" icon={icon} title={title} data-testid={testId}>
+      <Stack gap={2}>
+        {lines.map((line, k) => (
+          <Text size="sm" key={k}>
+            {line}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
 

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Group, Loader, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { Alert, Anchor, Group, Loader, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconClockCheck } from '@tabler/icons-react';
 import { fieldsIn } from '@shared/letters/render';
 import { GAP, TARGET_OF } from '@shared/letters/templates';
@@ -7,6 +7,7 @@ import type { ComposeDraft, ComposeTarget } from '@shared/schemas/compose';
 import type { Lang } from '@shared/schemas/common';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { LabelledSegments } from '../../components/LabelledSegments';
 import { OrgDateTimeField } from '../../components/OrgDateTimeField';
 import { DialogForm, useInstantField } from '../../kit';
 import { useFeatureT } from '../../lib/featureT';
@@ -39,6 +40,15 @@ export function ComposeDialog({ target, onClose }: { target: ComposeTarget; onCl
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [edited, setEdited] = useState(false);
+  // Another template or language brings its own text afresh; typing in the subject or the body makes the text the user's.
+  const afresh = <V,>(set: (v: V) => void) => (v: V) => {
+    set(v);
+    setEdited(false);
+  };
+  const typed = (set: (v: string) => void) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    set(e.currentTarget.value);
+    setEdited(true);
+  };
   const [remerge, setRemerge] = useState(0);
 
   const chosen = templateId ?? templates.data?.[0]?.id ?? null;
@@ -106,30 +116,21 @@ export function ComposeDialog({ target, onClose }: { target: ComposeTarget; onCl
           label={t('compose.template')}
           data={options}
           value={chosen}
-          onChange={(v) => {
-            setTemplateId(v);
-            setEdited(false);
-          }}
+          onChange={afresh(setTemplateId)}
           allowDeselect={false}
           data-testid="compose-template"
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('compose.language')}
-          </Text>
-          <SegmentedControl
-            value={lang ?? draft?.lang ?? 'fr'}
-            onChange={(v) => {
-              setLang(v as Lang);
-              setEdited(false);
-            }}
-            data={[
-              { value: 'fr', label: t('compose.fr') },
-              { value: 'en', label: t('compose.en') },
-            ]}
-            data-testid="compose-lang"
-          />
-        </Stack>
+        <LabelledSegments
+          id="compose-lang-label"
+          label={t('compose.language')}
+          value={lang ?? draft?.lang ?? 'fr'}
+          onChange={afresh((v: string) => setLang(v as Lang))}
+          data={[
+            { value: 'fr', label: t('compose.fr') },
+            { value: 'en', label: t('compose.en') },
+          ]}
+          data-testid="compose-lang"
+        />
       </Group>
       <OrgDateTimeField {...sent.props} label={t('compose.sentAt')} description={t('compose.sentAtHelp', { zone })} />
       {draftError !== null && <ErrorNotice error={draftError} />}
@@ -156,10 +157,7 @@ export function ComposeDialog({ target, onClose }: { target: ComposeTarget; onCl
           <TextInput
             label={t('compose.subject')}
             value={subject}
-            onChange={(e) => {
-              setSubject(e.currentTarget.value);
-              setEdited(true);
-            }}
+            onChange={typed(setSubject)}
             required
             maxLength={500}
             data-testid="compose-subject"
@@ -168,10 +166,7 @@ export function ComposeDialog({ target, onClose }: { target: ComposeTarget; onCl
             label={t('compose.body')}
             description={edited ? t('compose.editedHelp') : t('compose.bodyHelp')}
             value={body}
-            onChange={(e) => {
-              setBody(e.currentTarget.value);
-              setEdited(true);
-            }}
+            onChange={typed(setBody)}
             autosize
             minRows={12}
             maxRows={22}

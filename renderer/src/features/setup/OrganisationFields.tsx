@@ -8,6 +8,9 @@ import { countryOptions, regionOptions } from '../../lib/countries';
 import { timeZoneOptions } from '../../lib/timeZones';
 import type { SetupFormValues } from './setupForm';
 
+/** Hundreds of time zones or countries: found by typing, fifty shown at a time so the list stays quick. */
+const LONG_LIST = { required: true, searchable: true, limit: 50 } as const;
+
 export function OrganisationFields({ form }: { form: UseFormReturnType<SetupFormValues> }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
@@ -27,22 +30,12 @@ export function OrganisationFields({ form }: { form: UseFormReturnType<SetupForm
         </Group>
       </Radio.Group>
       <SimpleGrid cols={2} spacing="sm">
-        <Select
-          label={t('fields.timeZone')}
-          description={t('setup.timeZoneHelp')}
-          required
-          searchable
-          data={zones}
-          limit={50}
-          {...form.getInputProps('timeZone')}
-        />
+        <Select label={t('fields.timeZone')} description={t('setup.timeZoneHelp')} data={zones} {...LONG_LIST} {...form.getInputProps('timeZone')} />
         <Select
           label={t('fields.country')}
           description={t('setup.countryHelp')}
-          required
-          searchable
           data={countries}
-          limit={50}
+          {...LONG_LIST}
           {...form.getInputProps('country')}
           onChange={(value) => {
             form.setFieldValue('country', value ?? '');
