@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openEncrypted } from '../../electron/core/db/open';
+import { cacheKibFor, openEncrypted } from '../../electron/core/db/open';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, type Migration } from '../../electron/core/db/migrations';
 import { profilePaths } from '../../electron/core/profile-file';
 import { ApiError } from '@shared/api/contract';
@@ -125,6 +125,30 @@ describe('encrypted register', () => {
     expect(ws.complaints.list({}).total).toBe(1);
     expect(ws.audit.verify()).toMatchObject({ ok: true, count: before });
     ws.close();
+  });
+});
+
+describe('page cache', () => {
+  it('is a quarter of the register on disk, between 64 MiB and 1 GiB, set when it is opened', () => {
+    const MIB = 1024 * 1024;
+    expect([0, 100 * MIB, 256 * MIB, 400 * MIB, 4500 * MIB, 40_000 * MIB].map(cacheKibFor)).toEqual([65_536, 65_536, 65_536, 102_400, 1_048_576, 1_048_576]);
+    const dir = scratch();
+    const path = join(dir, 'register.db');
+    const key = randomBytes(32);
+    const db = openEncrypted(path, key, { create: true });
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65_536);
+    // 300 MiB of rows: reopened, its cache is a quarter of the file.
+    db.exec('CREATE TABLE filler (b BLOB)');
+    const insert = db.prepare('INSERT INTO filler VALUES (randomblob(1048576))');
+    db.transaction(() => {
+      for (let i = 0; i < 300; i++) insert.run();
+    })();
+    db.close();
+    const again = openEncrypted(path, key, { create: false });
+    cleanups.push(() => again.close());
+    const size = statSync(path).size;
+    expect(size).toBeGreaterThan(300 * MIB);
+    expect(again.pragma('cache_size', { simple: true })).toBe(-Math.ceil(size / 4 / 1024));
   });
 });
 
