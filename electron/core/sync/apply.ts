@@ -76,6 +76,74 @@ export class OpApplier {
     audit.append({ ...op, bases: op.bases });
   }
 
+  /**
+   * On its author's machine, undoes one of its own operations that reached the log after a
+   * statement that forbids it, so that colleagues refused it (call inside the page's transaction,
+   * once the operation is in quarantine). Each field it set goes back to the value it overwrote —
+   * walking back past other refused operations of the same field — unless a change not refused
+   * has replaced it since; a record it created is removed when nothing else has touched it. Links,
+   * attachments and settings are left as they are. Whatever cannot be undone stays (savepoint).
+   * Returns whether the record changed.
+   */
+  undoRefusedOwn(op: SyncOp): boolean {
+    const register = this.registers.get(op.recordType);
+    if (!register) return false;
+    const { db, audit } = this.ctx;
+    const refused = db.prepare('SELECT 1 FROM quarantine WHERE op_id = ?');
+    db.exec('SAVEPOINT undo_refused_own');
+    try {
+      let changed = false;
+      if (op.action === 'create') {
+        const touched = db
+          .prepare(`SELECT op_id FROM field_versions WHERE record_type = ? AND record_id = ? AND op_id != ?`)
+          .all(op.recordType, op.recordId, op.opId) as { op_id: string }[];
+        if (touched.every((t) => refused.get(t.op_id) !== undefined)) {
+          db.prepare(`DELETE FROM ${register.tableName} WHERE id = ?`).run(op.recordId);
+          const doc = db.prepare('SELECT rowid AS id FROM search_docs WHERE record_type = ? AND record_id = ?').get(op.recordType, op.recordId) as { id: number } | undefined;
+          if (doc) {
+            db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(doc.id);
+            db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(doc.id);
+          }
+          db.prepare('DELETE FROM field_versions WHERE record_type = ? AND record_id = ?').run(op.recordType, op.recordId);
+          changed = true;
+        }
+      } else {
+        const fields = new Set(register.fieldNames);
+        const entryAt = db.prepare('SELECT op_id, changes, bases FROM audit_log WHERE hlc = ?');
+        const restore: Record<string, unknown> = {};
+        for (const c of op.changes) {
+          if (!fields.has(c.field) || c.field === 'id' || c.field === 'createdAt' || c.field === 'updatedAt') continue;
+          if (audit.fieldVersion(op.recordType, op.recordId, c.field)?.opId !== op.opId) continue;
+          let value = c.old;
+          let base = op.bases?.[c.field] ?? null;
+          let baseOp: string | null = null;
+          while (base) {
+            const prev = entryAt.get(base) as { op_id: string; changes: string; bases: string | null } | undefined;
+            baseOp = prev?.op_id ?? null;
+            if (!prev || refused.get(prev.op_id) === undefined) break;
+            const pc = (JSON.parse(prev.changes) as { field: string; old: unknown }[]).find((x) => x.field === c.field);
+            if (!pc) break;
+            value = pc.old;
+            base = prev.bases ? ((JSON.parse(prev.bases) as Record<string, string>)[c.field] ?? null) : null;
+            baseOp = null;
+          }
+          restore[c.field] = value;
+          if (base && baseOp) audit.setFieldVersions(op.recordType, op.recordId, [c.field], base, baseOp);
+          else db.prepare('DELETE FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?').run(op.recordType, op.recordId, c.field);
+        }
+        if (Object.keys(restore).length > 0) {
+          register.applyRemote(op.recordId, restore, op.at);
+          changed = true;
+        }
+      }
+      db.exec('RELEASE undo_refused_own');
+      return changed;
+    } catch {
+      db.exec('ROLLBACK TO undo_refused_own; RELEASE undo_refused_own');
+      return false;
+    }
+  }
+
   private applyToRegister(register: AnyRegister, op: SyncOp): void {
     if (op.action === 'create' && this.isFresh(register, op.recordId)) {
       this.createFresh(register, op);

@@ -777,11 +777,16 @@ export class SyncService {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const own = this.ownStatementPositions();
+    const me = this.config()?.memberId;
+    const inQuarantine = this.ctx.db.prepare('SELECT 1 FROM quarantine WHERE op_id = ?');
     let view: { key: string; members: MembersView } | null = null;
     try {
       this.ctx.db.transaction(() => {
         for (const { op, seq, sig, signed } of ops) {
-          if (this.ctx.audit.hasOp(op.opId)) continue;
+          const known = this.ctx.audit.hasOp(op.opId);
+          // Applied here already: only this machine's own operations matter, when they reached
+          // the log after a statement that forbids them (below, like a colleague's).
+          if (known && (op.device !== this.deviceId || op.author !== me || op.recordType === 'member' || inQuarantine.get(op.opId) !== undefined)) continue;
           // This machine's own statements count from where they sit in the log, as on every other
           // machine: an operation a colleague placed before them is judged without them.
           const later = own.filter((s) => s.seq === null || s.seq > seq).map((s) => s.opId);
@@ -796,8 +801,12 @@ export class SyncService {
             const now = this.ctx.clock.now().toISOString();
             const role = op.author ? (this.membership.member(op.author)?.role ?? null) : null;
             quarantine.run(op.opId, seq, op.author ?? null, role, op.actor, op.device, op.recordType, op.recordId, op.action, op.at, reason, JSON.stringify(op), now);
+            // Colleagues refused this machine's own operation: it is undone here too, so that
+            // every machine holds the same registers (its entry stays in this audit chain).
+            if (known && this.applier.undoRefusedOwn(op)) changed.push({ type: op.recordType, id: op.recordId });
             continue;
           }
+          if (known) continue;
           this.applier.applyNew(op);
           changed.push({ type: op.recordType, id: op.recordId });
         }
