@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Accordion, ActionIcon, Alert, Badge, Button, Code, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconEye, IconEyeOff, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Accordion, Alert, Badge, Button, Code, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconEyeOff, IconPlus } from '@tabler/icons-react';
 import { actionFor, MANAGEMENT_PROFILE, REDACTION_SCOPES, redactableFields, type RedactionScope } from '@shared/redaction';
 import type { RedactionAction, RedactionProfile, RedactionRules } from '@shared/schemas/redaction';
 import { api, ApiError } from '../../api';
@@ -9,7 +9,7 @@ import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
 import { useFormatters } from '../../lib/useFormatters';
 import { FormSection } from '../../components/FormSection';
-import { RemoveDialog, useEditedList } from './editedList';
+import { ItemActions, RemoveDialog, useEditedList } from './editedList';
 import { NS } from './ns';
 
 const ACTIONS: RedactionAction[] = ['keep', 'summarise', 'withhold'];
@@ -30,7 +30,8 @@ export function RedactionTab() {
   const t = useFeatureT(NS);
   const f = useFormatters();
   const list = useEditedList(() => api.call('redaction.profiles', {}).then((r) => r.profiles));
-  const { items: profiles, error, editing, setEditing, setRemoving } = list;
+  const { items: profiles, error, editing, setEditing } = list;
+  const named = (p: RedactionProfile) => ({ name: p.name[f.lang] });
 
   if (profiles === null) return error ? <ErrorNotice error={error} title={t('redaction.loadFailed')} /> : <Loader size="sm" />;
   return (
@@ -78,20 +79,7 @@ export function RedactionTab() {
                   <Text size="sm">{t('redaction.counts', { keep: count('keep'), summarise: count('summarise'), withhold: count('withhold') })}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={2} justify="flex-end" wrap="nowrap">
-                    <Tooltip label={p.builtIn ? t('redaction.view') : t('redaction.edit')}>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t(p.builtIn ? 'redaction.viewOne' : 'redaction.editOne', { name: p.name[f.lang] })} onClick={() => setEditing(p)}>
-                        {p.builtIn ? <IconEye size={16} /> : <IconPencil size={16} />}
-                      </ActionIcon>
-                    </Tooltip>
-                    {!p.builtIn && (
-                      <Tooltip label={t('redaction.remove')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('redaction.removeOne', { name: p.name[f.lang] })} onClick={() => setRemoving(p)}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
+                  <ItemActions list={list} item={p} words="redaction" named={named} readOnly={p.builtIn} />
                 </Table.Td>
               </Table.Tr>
             );
@@ -106,7 +94,7 @@ export function RedactionTab() {
           onSaved={list.saved}
         />
       )}
-      <RemoveDialog list={list} words="redaction" named={(p) => ({ name: p.name[f.lang] })} onRemove={(p) => api.call('redaction.deleteProfile', { id: p.id })} testId="redaction-remove-confirm" />
+      <RemoveDialog list={list} words="redaction" named={named} onRemove={(p) => api.call('redaction.deleteProfile', { id: p.id })} testId="redaction-remove-confirm" />
     </Stack>
   );
 }

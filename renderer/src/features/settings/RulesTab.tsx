@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { Accordion, ActionIcon, Badge, Button, Code, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import { IconGavel, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Accordion, Badge, Button, Code, EmptyState, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconGavel, IconPlus } from '@tabler/icons-react';
 import { getRule, makeCustomRule, type DeadlineResult, type OrgCalendar } from '@shared/deadlines';
 import type { RuleInfo } from '@shared/schemas/clock';
 import { api } from '../../api';
@@ -11,7 +11,7 @@ import { useOrganisation } from '../../state/appStatus';
 import { useAppNow } from '../../lib/appClock';
 import { dueText, NS as CLOCKS_NS } from '../clocks/clockView';
 import { CustomRuleModal } from './CustomRuleModal';
-import { RemoveDialog, useEditedList } from './editedList';
+import { ItemActions, RemoveDialog, useEditedList } from './editedList';
 import { NS } from './ns';
 import { FormSection } from '../../components/FormSection';
 
@@ -104,7 +104,8 @@ export function RulesTab() {
   const org = useOrganisation();
   const now = useAppNow();
   const list = useEditedList(() => api.call('rules.list', {}).then((r) => r.rules));
-  const { items: rules, error, editing, setEditing, setRemoving } = list;
+  const { items: rules, error, editing, setEditing } = list;
+  const named = (r: RuleInfo) => ({ label: r.label[f.lang] });
 
   // Examples start at the current minute, so they read like "if it happened now".
   const fromIso = new Date(now - (now % 60_000)).toISOString();
@@ -138,26 +139,7 @@ export function RulesTab() {
         ) : (
           <Accordion variant="contained" multiple chevronPosition="left" data-testid="custom-rules">
             {custom.map((r) => (
-              <RuleItem
-                key={r.id}
-                rule={r}
-                fromIso={fromIso}
-                cal={cal}
-                actions={
-                  <Group gap={2} wrap="nowrap">
-                    <Tooltip label={t('rules.edit')}>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('rules.editOne', { label: r.label[f.lang] })} onClick={() => setEditing(r)}>
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('rules.remove')}>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('rules.removeOne', { label: r.label[f.lang] })} onClick={() => setRemoving(r)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                }
-              />
+              <RuleItem key={r.id} rule={r} fromIso={fromIso} cal={cal} actions={<ItemActions list={list} item={r} words="rules" named={named} />} />
             ))}
           </Accordion>
         )}
@@ -173,7 +155,7 @@ export function RulesTab() {
           onSaved={list.saved}
         />
       )}
-      <RemoveDialog list={list} words="rules" named={(r) => ({ label: r.label[f.lang] })} onRemove={(r) => api.call('rules.removeCustom', { id: r.id })} />
+      <RemoveDialog list={list} words="rules" named={named} onRemove={(r) => api.call('rules.removeCustom', { id: r.id })} />
     </Stack>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { IconEye, IconPencil, IconTrash } from '@tabler/icons-react';
 import { ConfirmRemove } from '../../components/ConfirmRemove';
 import { useFeatureT } from '../../lib/featureT';
 import { notifySuccess } from '../../lib/notify';
@@ -73,5 +75,31 @@ export function RemoveDialog<T>({ list, words, named, onRemove, testId }: { list
       onClose={() => list.setRemoving(null)}
       testId={testId}
     />
+  );
+}
+
+/**
+ * An item's icon buttons: open it (`<words>.edit`, or `.view` for one that cannot be changed,
+ * which cannot be deleted either) and delete it (`.remove`); the tooltip says what, the accessible
+ * name (`.editOne`, `.viewOne`, `.removeOne`) says which.
+ */
+export function ItemActions<T>({ list, item, words, named, readOnly = false }: { list: EditedList<T>; item: T; words: string; named(item: T): Record<string, string>; readOnly?: boolean }) {
+  const t = useFeatureT(NS);
+  const open = readOnly ? 'view' : 'edit';
+  return (
+    <Group gap={2} justify="flex-end" wrap="nowrap">
+      <Tooltip label={t(`${words}.${open}`)}>
+        <ActionIcon variant="subtle" color="gray" aria-label={t(`${words}.${open}One`, named(item))} onClick={() => list.setEditing(item)}>
+          {readOnly ? <IconEye size={16} /> : <IconPencil size={16} />}
+        </ActionIcon>
+      </Tooltip>
+      {!readOnly && (
+        <Tooltip label={t(`${words}.remove`)}>
+          <ActionIcon variant="subtle" color="red" aria-label={t(`${words}.removeOne`, named(item))} onClick={() => list.setRemoving(item)}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
   );
 }
