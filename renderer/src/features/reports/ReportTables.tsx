@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { isDayEnd } from '@shared/format/dates';
 import { regulatorLabel } from '@shared/reference/regulators';
@@ -46,6 +47,20 @@ function Section({ title, children, testId }: { title: string; children: React.R
   );
 }
 
+/** A section of groups one under the other (each kind of deadline's late items, each matter's letters), or the sentence saying there are none. */
+function GroupedSection<G>({ title, testId, none, groups, groupKey, render }: { title: string; testId: string; none: string; groups: readonly G[]; groupKey(g: G): string; render(g: G): ReactNode }) {
+  return (
+    <Section title={title} testId={testId}>
+      {groups.length === 0 && <Text size="sm">{none}</Text>}
+      <Stack gap="md">
+        {groups.map((g) => (
+          <div key={groupKey(g)}>{render(g)}</div>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
 /** Each deadline missed, with the reasons the register records. */
 export function LateItems({ report }: { report: AnnualReport }) {
   const t = useFeatureT(NS);
@@ -53,41 +68,43 @@ export function LateItems({ report }: { report: AnnualReport }) {
   const late = report.clocks.filter((c) => c.lateItems.length > 0);
   const reasons = (i: LateItem) => [i.reasons, ...i.flags.map((fl) => t(`codes.flag.${fl}`))].filter(Boolean).join(' · ');
   return (
-    <Section title={t('late.heading')} testId="report-late">
-      {late.length === 0 && <Text size="sm">{t('late.none')}</Text>}
-      <Stack gap="md">
-        {late.map((c) => (
-          <div key={c.group}>
-            <Text fw={600} size="sm" mb={4}>
-              {`${t(`clocks.group.${c.group}`)} — ${f.number(c.lateItems.length)}`}
-            </Text>
-            <SimpleTable
-              rows={c.lateItems}
-              rowKey={(i) => `${i.reference}-${i.party ?? ''}-${i.due}`}
-              columns={[
-                { title: t('late.record'), render: (i) => <RefCell reference={i.reference} sub={[i.title, i.party].filter(Boolean).join(' · ')} /> },
-                { title: t('late.deadline'), render: (i) => (isDayEnd(i.due, f.zone) ? f.deadlineDay(i.due) : f.dateTime(i.due)) },
-                {
-                  title: t('late.done'),
-                  render: (i) => {
-                    const by = duration(t, i.hoursLate, GROUP_UNIT[c.group], f.lang);
-                    return (
-                      <>
-                        <Text size="sm">{i.metAt ? f.day(i.metAt) : t('late.notDone')}</Text>
-                        <Text size="xs" c="red.8">
-                          {i.metAt ? t('late.lateBy', { by }) : t('late.overdueBy', { by })}
-                        </Text>
-                      </>
-                    );
-                  },
+    <GroupedSection
+      title={t('late.heading')}
+      testId="report-late"
+      none={t('late.none')}
+      groups={late}
+      groupKey={(c) => c.group}
+      render={(c) => (
+        <>
+          <Text fw={600} size="sm" mb={4}>
+            {`${t(`clocks.group.${c.group}`)} — ${f.number(c.lateItems.length)}`}
+          </Text>
+          <SimpleTable
+            rows={c.lateItems}
+            rowKey={(i) => `${i.reference}-${i.party ?? ''}-${i.due}`}
+            columns={[
+              { title: t('late.record'), render: (i) => <RefCell reference={i.reference} sub={[i.title, i.party].filter(Boolean).join(' · ')} /> },
+              { title: t('late.deadline'), render: (i) => (isDayEnd(i.due, f.zone) ? f.deadlineDay(i.due) : f.dateTime(i.due)) },
+              {
+                title: t('late.done'),
+                render: (i) => {
+                  const by = duration(t, i.hoursLate, GROUP_UNIT[c.group], f.lang);
+                  return (
+                    <>
+                      <Text size="sm">{i.metAt ? f.day(i.metAt) : t('late.notDone')}</Text>
+                      <Text size="xs" c="red.8">
+                        {i.metAt ? t('late.lateBy', { by }) : t('late.overdueBy', { by })}
+                      </Text>
+                    </>
+                  );
                 },
-                { title: t('late.reasons'), render: (i) => reasons(i) || <Text size="sm" c="dimmed">{t('late.noReasons')}</Text> },
-              ]}
-            />
-          </div>
-        ))}
-      </Stack>
-    </Section>
+              },
+              { title: t('late.reasons'), render: (i) => reasons(i) || <Text size="sm" c="dimmed">{t('late.noReasons')}</Text> },
+            ]}
+          />
+        </>
+      )}
+    />
   );
 }
 
@@ -120,38 +137,40 @@ export function MattersTable({ report }: { report: AnnualReport }) {
   const t = useFeatureT(NS);
   const f = useFormatters();
   return (
-    <Section title={t('matters.heading', { count: report.matters.total })} testId="report-matters">
-      {report.matters.items.length === 0 && <Text size="sm">{t('counts.empty')}</Text>}
-      <Stack gap="md">
-        {report.matters.items.map((m) => (
-          <div key={m.reference}>
-            <Text fw={600} size="sm">{`${m.reference} — ${m.title}`}</Text>
-            <Text size="xs" c="dimmed" mb={4}>
-              {t('matters.facts', {
-                regulator: regulatorLabel(m.regulator),
-                kind: codeWord(t, 'matterKind', m.kind),
-                opened: f.day(m.openedAt),
-                status: m.status === 'closed' && m.closedAt ? t('matters.closedOn', { at: f.day(m.closedAt) }) : t('matters.open'),
-                steps: m.steps.length,
-                all: m.stepsInAll,
-              })}
-            </Text>
-            {m.steps.length > 0 && (
-              <SimpleTable
-                rows={m.steps}
-                rowKey={(s) => s.reference}
-                columns={[
-                  { title: t('matters.date'), render: (s) => f.day(s.date) },
-                  { title: t('matters.letter'), render: (s) => s.reference },
-                  { title: t('matters.step'), render: (s) => `${codeWord(t, 'direction', s.direction)} · ${codeWord(t, 'letterKind', s.kind)}` },
-                  { title: t('matters.subject'), render: (s) => s.subject },
-                ]}
-              />
-            )}
-          </div>
-        ))}
-      </Stack>
-    </Section>
+    <GroupedSection
+      title={t('matters.heading', { count: report.matters.total })}
+      testId="report-matters"
+      none={t('counts.empty')}
+      groups={report.matters.items}
+      groupKey={(m) => m.reference}
+      render={(m) => (
+        <>
+          <Text fw={600} size="sm">{`${m.reference} — ${m.title}`}</Text>
+          <Text size="xs" c="dimmed" mb={4}>
+            {t('matters.facts', {
+              regulator: regulatorLabel(m.regulator),
+              kind: codeWord(t, 'matterKind', m.kind),
+              opened: f.day(m.openedAt),
+              status: m.status === 'closed' && m.closedAt ? t('matters.closedOn', { at: f.day(m.closedAt) }) : t('matters.open'),
+              steps: m.steps.length,
+              all: m.stepsInAll,
+            })}
+          </Text>
+          {m.steps.length > 0 && (
+            <SimpleTable
+              rows={m.steps}
+              rowKey={(s) => s.reference}
+              columns={[
+                { title: t('matters.date'), render: (s) => f.day(s.date) },
+                { title: t('matters.letter'), render: (s) => s.reference },
+                { title: t('matters.step'), render: (s) => `${codeWord(t, 'direction', s.direction)} · ${codeWord(t, 'letterKind', s.kind)}` },
+                { title: t('matters.subject'), render: (s) => s.subject },
+              ]}
+            />
+          )}
+        </>
+      )}
+    />
   );
 }
 
