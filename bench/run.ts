@@ -77,9 +77,14 @@ if (args.has('sync')) {
   // `main-thread max block ms: <n>`, exactly once.
   let mainThreadLine: (() => void) | null = null;
   if (!args.has('--no-main-thread')) {
-    const { mainThreadBlock } = await import('./main-thread');
-    const lines: string[] = [];
-    await mainThreadBlock({ quick, volume: name === 's5' ? undefined : volume, log: report.log, out: (l) => lines.push(l) });
+    // In a process of its own: the host thread it measures must not carry this process's heap
+    // (an S5 build and an import leave gigabytes for the collector), which the app's host never has.
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const script = fileURLToPath(new URL('./main-thread.ts', import.meta.url));
+    const child = spawnSync(process.execPath, [...process.execArgv, script, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`The main-thread bench failed (exit ${child.status ?? child.signal})`);
+    const lines = child.stdout.split('\n').filter((l) => l.trim() !== '');
     mainThreadLine = () => lines.forEach((l) => report.out(l));
   }
   // ---------------------------------------------------------------------------------------------
