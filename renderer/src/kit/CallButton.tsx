@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, type ButtonProps } from '@mantine/core';
-import { notifyError } from '../lib/notify';
+import { useAction } from '../lib/useAction';
 
 /**
  * A button that makes one call to the core and nothing else (reopen, restore, contain): busy while
@@ -21,19 +21,18 @@ export function CallButton<T>({
   testId?: string;
   children: ReactNode;
 }) {
-  const [busy, setBusy] = useState(false);
+  const action = useAction({ notify: true });
   return (
     <Button
       variant={variant}
       leftSection={icon}
-      loading={busy}
+      loading={action.busy}
       data-testid={testId}
-      onClick={() => {
-        setBusy(true);
-        call()
-          .then(done, notifyError)
-          .finally(() => setBusy(false));
-      }}
+      onClick={() =>
+        void action.run(async () => {
+          done(await call());
+        })
+      }
     >
       {children}
     </Button>

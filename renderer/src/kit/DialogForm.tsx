@@ -1,6 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Text, type MantineColor, type MantineSize } from '@mantine/core';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SubmitForm } from '../components/SubmitForm';
+import { useAction } from '../lib/useAction';
 import { guardEnter } from './enterGuard';
 import { useKitT } from './labels';
 
@@ -41,20 +43,11 @@ export function DialogForm({
   status?: ReactNode;
 }) {
   const t = useKitT();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit() {
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+  // A thrown error stays on the dialog, in words, until the next try.
+  const action = useAction();
+  const saving = action.busy;
+  const error = action.error;
+  const submit = () => action.run(async () => onSubmit());
 
   const buttons = (
     <FormButtons
@@ -69,14 +62,7 @@ export function DialogForm({
   );
   return (
     <Modal opened onClose={onClose} title={title} size={size} data-testid={testId}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(e) => guardEnter(e, 'dates')}
-      >
+      <SubmitForm onSubmit={submit} onKeyDown={(e) => guardEnter(e, 'dates')}>
         <Stack gap="sm">
           {typeof intro === 'string' ? <Text size="sm">{intro}</Text> : intro}
           {children}
@@ -90,7 +76,7 @@ export function DialogForm({
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

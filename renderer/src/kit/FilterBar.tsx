@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { CloseButton, Group, Select, TagsInput, TextInput, type ComboboxProps } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import type { FilterDeclaration, RegisterDeclaration } from '@shared/registers';
 import { CompactMultiSelect } from '../components/CompactMultiSelect';
 import { LocalDateInput } from '../components/LocalDateInput';
+import { PeriodInput } from '../components/PeriodInput';
 import type { Labels } from './labels';
 import type { FilterValue, RegisterListStore } from './listStore';
 
@@ -155,9 +155,9 @@ function FilterField({ filter: f, ui: u, value, onChange, labels }: { filter: Fi
 }
 
 /**
- * A period to filter by (days, DD/MM/YYYY). Uncontrolled so a half-picked range survives until its
- * end is picked; the key re-creates it whenever the applied range changes (picked, or cleared with
- * the other filters). `onChange` hears only whole ranges and the clearing.
+ * A period to filter by (components/PeriodInput). Uncontrolled so a half-picked range survives
+ * until its end is picked; the key re-creates it whenever the applied range changes (picked, or
+ * cleared with the other filters). `onChange` hears only whole ranges and the clearing.
  */
 export function PeriodFilter({
   label,
@@ -177,19 +177,15 @@ export function PeriodFilter({
   testId?: string;
 }) {
   return (
-    <DatePickerInput
+    <PeriodInput
       key={`${from ?? ''}|${to ?? ''}`}
-      type="range"
       label={label}
       placeholder={placeholder}
-      valueFormat="DD/MM/YYYY"
-      leftSection={<IconCalendar size={16} stroke={1.6} aria-hidden />}
       defaultValue={[from, to]}
       onChange={([a, b]) => {
         if (a === null || b !== null) onChange(a, b);
       }}
       clearable
-      allowSingleDateInRange
       w={w}
       data-testid={testId}
     />

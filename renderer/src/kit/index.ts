@@ -33,5 +33,7 @@ export { DialogForm, FormButtons } from './DialogForm';
 export { ChangeDialog, type ChangeText, type ChangeWhen } from './ChangeDialog';
 export { StatusBadge } from './StatusBadge';
 export { statusTone } from './statusTone';
+export { WarningLine } from './WarningLine';
+export { CLOCK_LOOKS, clockLookIcon, type ClockLookName } from './clockLooks';
 export { DueLine, dueWords, type DueWords } from './DueLine';
 export { labelsFor, useLabels, useKitT, kitT, KIT_NS, type Labels } from './labels';

@@ -1,31 +1,15 @@
 import { Group, Text } from '@mantine/core';
-import { IconAlertOctagon, IconCircleCheck, IconClock, IconClockExclamation, IconPlayerStop } from '@tabler/icons-react';
-import type { Clock, ClockState } from '@shared/schemas/clock';
+import type { Clock } from '@shared/schemas/clock';
 import { evaluateClock, formatCountdown, timeLeft } from '@shared/clocks';
 import { STOP_REASON_TEXT } from '@shared/clocks';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { localPartsOf } from '../../lib/orgTime';
+import { CLOCK_LOOKS, clockLookIcon } from '../../kit/clockLooks';
 import { RECORDS_NS } from './labels';
 
 /** Under this much time left a running clock counts down in hours and minutes, and is urgent. */
 export const URGENT_MS = 72 * 3_600_000;
-
-const STATE_ICON: Record<ClockState, React.ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>> = {
-  running: IconClock,
-  met_on_time: IconCircleCheck,
-  met_late: IconClockExclamation,
-  overdue: IconAlertOctagon,
-  stopped: IconPlayerStop,
-};
-
-const STATE_COLOR: Record<ClockState, string> = {
-  running: 'navy.8',
-  met_on_time: 'teal.8',
-  met_late: 'orange.9',
-  overdue: 'red.8',
-  stopped: 'gray.7',
-};
 
 /** A clock's state now (the renderer re-derives it live) with the words for why it stopped. */
 export function liveClock(c: Clock, now: number | Date) {
@@ -39,12 +23,11 @@ export function ClockStateLabel({ clock, now, withReason = true }: { clock: Cloc
   const t = useFeatureT(RECORDS_NS);
   const f = useFormatters();
   const { state, stoppedReason } = evaluateClock(clock, now);
-  const Icon = STATE_ICON[state];
-  const color = STATE_COLOR[state];
+  const color = CLOCK_LOOKS[state].color;
   return (
     <Group gap={5} wrap="nowrap" align="flex-start" data-testid="clock-state" data-state={state}>
       <Text span c={color} lh={1} mt={2}>
-        <Icon size={15} stroke={1.8} aria-hidden />
+        {clockLookIcon(state)}
       </Text>
       <Text size="sm" c={color} fw={state === 'overdue' ? 700 : 600}>
         {t(`clocks.state.${state}`)}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, EmptyState, Group, Paper, Select, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconAlarm, IconCalendarDown, IconFilterOff, IconHourglassOff, IconInfoCircle, IconSearchOff } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { compareClocks } from '@shared/clocks';
@@ -14,8 +14,10 @@ import { useNavigation } from '../../state/navigation';
 import { useRecordChanges } from '../../state/recordChanges';
 import { useAlerts } from './alertsStore';
 import { useAppClock, useAppNow } from '../../lib/appClock';
-import { countdownText, dueText, isDayEnd, lookIcon, lookOf, lookWord, LOOK_COLOR, NS, offsetText, type ClockLook } from './clockView';
+import { countdownText, dueText, isDayEnd, lookIcon, lookOf, lookWord, lookColor, NS, offsetText, type ClockLook } from './clockView';
 import { saveText } from '../../lib/files';
+import { LabelledSegments } from '../../components/LabelledSegments';
+import { WarningLine } from '../../kit/WarningLine';
 import { PageHeader } from '../../components/PageHeader';
 import { ReferenceLink } from '../../components/ReferenceLink';
 import { DrillBadge } from '../../components/Drill';
@@ -128,9 +130,9 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
       title: t('col.state'),
       width: 160,
       render: ({ look }) => (
-        <Group gap={6} wrap="nowrap" c={LOOK_COLOR[look.look]} data-testid="clock-state" data-state={look.state}>
+        <Group gap={6} wrap="nowrap" c={lookColor(look.look)} data-testid="clock-state" data-state={look.state}>
           {lookIcon(look.look)}
-          <Text size="sm" fw={600} c={LOOK_COLOR[look.look]} style={{ whiteSpace: 'nowrap' }}>
+          <Text size="sm" fw={600} c={lookColor(look.look)} style={{ whiteSpace: 'nowrap' }}>
             {lookWord(t, look.look)}
           </Text>
         </Group>
@@ -145,7 +147,7 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
           size="sm"
           className="tabular"
           fw={look.state === 'overdue' || look.look === 'soon' ? 600 : 400}
-          c={look.left === null ? 'dimmed' : LOOK_COLOR[look.look]}
+          c={look.left === null ? 'dimmed' : lookColor(look.look)}
           style={{ whiteSpace: 'nowrap' }}
           data-testid="clock-countdown"
         >
@@ -256,12 +258,9 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
             </Text>
           )}
           {look.needsDelayReasons && (
-            <Group gap={4} wrap="nowrap" c="red.8">
-              <IconAlertTriangle size={13} aria-hidden />
-              <Text size="xs" c="red.8" fw={600}>
-                {t('needsDelayReasons')}
-              </Text>
-            </Group>
+            <WarningLine Icon={IconAlertTriangle} color="red.8" bold>
+              {t('needsDelayReasons')}
+            </WarningLine>
           )}
         </Stack>
       ),
@@ -308,20 +307,16 @@ export function ClockBoard({ params }: { params?: Record<string, string> }) {
             setParams({ register: v && v !== 'all' ? v : undefined });
           }}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="clock-state-filter">
-            {t('filter.state')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="clock-state-filter"
-            value={stateFilter}
-            onChange={(v) => {
-              setPage(1);
-              setParams({ state: v === 'open' ? undefined : v });
-            }}
-            data={(['open', 'overdue', 'running'] as const).map((s) => ({ value: s, label: t(`filter.states.${s}`) }))}
-          />
-        </Stack>
+        <LabelledSegments
+          id="clock-state-filter"
+          label={t('filter.state')}
+          value={stateFilter}
+          onChange={(v) => {
+            setPage(1);
+            setParams({ state: v === 'open' ? undefined : v });
+          }}
+          data={(['open', 'overdue', 'running'] as const).map((s) => ({ value: s, label: t(`filter.states.${s}`) }))}
+        />
         {filtered && (
           <Button
             variant="subtle"

@@ -1,18 +1,11 @@
 import type { ReactNode } from 'react';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconClockExclamation,
-  IconHourglassHigh,
-  IconPlayerStop,
-  IconTarget,
-} from '@tabler/icons-react';
 import { evaluateClock, formatCountdown, timeLeft } from '@shared/clocks';
 import type { Clock, ClockState, StopReason } from '@shared/schemas/clock';
 import { DateTime } from 'luxon';
 import type { FeatureT } from '../../lib/featureT';
 import { type UiLanguage } from '../../lib/format';
 import { formatDeadline, isDayEnd } from '@shared/format/dates';
+import { CLOCK_LOOKS, clockLookIcon } from '../../kit/clockLooks';
 
 export const NS = 'clocks';
 
@@ -45,34 +38,11 @@ export function lookOf(c: Clock, now: number): ClockLook {
   return { state: ev.state, look, stoppedReason: ev.stoppedReason, needsDelayReasons: ev.needsDelayReasons, left };
 }
 
-export const LOOK_COLOR: Record<Look, string> = {
-  running: 'navy.8',
-  soon: 'orange.9',
-  open: 'gray.7',
-  overdue: 'red.8',
-  met_on_time: 'teal.8',
-  met_late: 'orange.9',
-  stopped: 'gray.7',
-};
+/** The look's colour (kit/clockLooks: the same on every screen). */
+export const lookColor = (look: Look): string => CLOCK_LOOKS[look].color;
 
 export function lookIcon(look: Look, size = 15): ReactNode {
-  const p = { size, stroke: 1.8, 'aria-hidden': true, style: { flexShrink: 0 } } as const;
-  switch (look) {
-    case 'running':
-      return <IconHourglassHigh {...p} />;
-    case 'soon':
-      return <IconClockExclamation {...p} />;
-    case 'open':
-      return <IconTarget {...p} />;
-    case 'overdue':
-      return <IconAlertTriangle {...p} />;
-    case 'met_on_time':
-      return <IconCircleCheck {...p} />;
-    case 'met_late':
-      return <IconAlertTriangle {...p} />;
-    case 'stopped':
-      return <IconPlayerStop {...p} />;
-  }
+  return clockLookIcon(look, size, { flexShrink: 0 });
 }
 
 /** "Running", "Due within 24 h", "Overdue"… */

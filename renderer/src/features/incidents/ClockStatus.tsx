@@ -1,15 +1,9 @@
 import { Group, Stack, Text } from '@mantine/core';
-import {
-  IconAlertCircle,
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconClockExclamation,
-  IconHourglassHigh,
-  IconMinus,
-  IconPlayerStop,
-} from '@tabler/icons-react';
+import { IconAlertCircle, IconMinus } from '@tabler/icons-react';
 import { evaluateClock, formatCountdown, timeLeft, type ClockFacts } from '@shared/clocks';
 import type { ClockState } from '@shared/schemas/clock';
+import { CLOCK_LOOKS, clockLookIcon } from '../../kit/clockLooks';
+import { WarningLine } from '../../kit/WarningLine';
 import { useAppNow } from '../../lib/appClock';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
@@ -27,15 +21,14 @@ interface View {
   needsDelayReasons: boolean;
 }
 
-/** Each state's icon, colour and word (a running clock on its last day takes the warning look). */
-const LOOKS: Record<ClockState, { Icon: typeof IconMinus; color: string; word: string }> = {
-  running: { Icon: IconHourglassHigh, color: 'navy.8', word: 'clock.running' },
-  overdue: { Icon: IconAlertTriangle, color: 'red.8', word: 'clock.overdue' },
-  met_on_time: { Icon: IconCircleCheck, color: 'teal.8', word: 'clock.met' },
-  met_late: { Icon: IconAlertTriangle, color: 'orange.9', word: 'clock.metLate' },
-  stopped: { Icon: IconPlayerStop, color: 'gray.7', word: 'clock.stopped' },
+/** Each state's words; its icon and colour are every screen's (kit/clockLooks). */
+const WORDS: Record<ClockState, string> = {
+  running: 'clock.running',
+  overdue: 'clock.overdue',
+  met_on_time: 'clock.met',
+  met_late: 'clock.metLate',
+  stopped: 'clock.stopped',
 };
-const LAST_DAY = { Icon: IconClockExclamation, color: 'orange.9' };
 
 /** Where a clock stands, in words and with an icon: readable without colour. */
 export function useClockView(facts: ClockFacts | null): View {
@@ -58,9 +51,9 @@ export function useClockView(facts: ClockFacts | null): View {
     met_late: () => between('clock.late', facts.due, facts.metAt),
     stopped: () => (stoppedReason ? t(`clock.stopReason.${stoppedReason}`) : null),
   };
-  const look = LOOKS[state];
-  const { Icon, color } = state === 'running' && left !== null && left < WARN_MS ? LAST_DAY : look;
-  return { state, icon: <Icon size={15} aria-hidden />, color, word: t(look.word), detail: details[state](), needsDelayReasons };
+  // A running clock on its last day takes the warning look.
+  const look = state === 'running' && left !== null && left < WARN_MS ? 'soon' : state;
+  return { state, icon: clockLookIcon(look), color: CLOCK_LOOKS[look].color, word: t(WORDS[state]), detail: details[state](), needsDelayReasons };
 }
 
 interface Props {
@@ -102,12 +95,9 @@ export function ClockStatus({ facts, showDue = true, notApplicableDetail, testId
         </Text>
       )}
       {v.needsDelayReasons && (
-        <Group gap={4} wrap="nowrap" c="red.8">
-          <IconAlertCircle size={13} aria-hidden />
-          <Text size="xs" c="red.8">
-            {t('clock.needsDelayReasons')}
-          </Text>
-        </Group>
+        <WarningLine Icon={IconAlertCircle} color="red.8">
+          {t('clock.needsDelayReasons')}
+        </WarningLine>
       )}
     </Stack>
   );

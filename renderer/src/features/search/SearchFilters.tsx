@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { CloseButton, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { IconSearch, IconUser } from '@tabler/icons-react';
 import { RiskLevel } from '@shared/schemas/incident';
@@ -31,6 +31,11 @@ export function SearchFilters() {
   const regulatorOptions = REGULATORS.map((r) => ({ value: r.id, label: `${r.short} (${r.country === 'EU' ? 'EU' : r.country})` }));
   if (form.regulator && !regulatorOptions.some((o) => o.value === form.regulator)) regulatorOptions.push({ value: form.regulator, label: form.regulator });
 
+  /** A filter matching any of the values picked (statuses, risk levels), its list wider than its box. */
+  const anyOf = (key: 'statuses' | 'risk', label: string, data: ComponentProps<typeof CompactMultiSelect>['data'], w: number, listWidth: number) => (
+    <CompactMultiSelect label={label} any={t('any')} data={data} value={form[key]} onChange={(v) => setForm({ [key]: v })} w={w} comboboxProps={{ width: listWidth, position: 'bottom-start' }} />
+  );
+
   return (
     <Stack gap="sm" role="search">
       <TextInput
@@ -59,15 +64,7 @@ export function SearchFilters() {
           w={190}
           data-testid="search-types"
         />
-        <CompactMultiSelect
-          label={t('status')}
-          any={t('any')}
-          data={groups}
-          value={form.statuses}
-          onChange={(v) => setForm({ statuses: v })}
-          w={200}
-          comboboxProps={{ width: 300, position: 'bottom-start' }}
-        />
+        {anyOf('statuses', t('status'), groups, 200, 300)}
         <PeriodFilter label={t('dates')} placeholder={t('anyDate')} from={form.from} to={form.to} onChange={(from, to) => setForm({ from, to })} w={240} testId="search-dates" />
         <OwnerInput />
         <Select
@@ -83,15 +80,7 @@ export function SearchFilters() {
           comboboxProps={{ width: 240, position: 'bottom-start' }}
           nothingFoundMessage={t('nothingFound')}
         />
-        <CompactMultiSelect
-          label={t('risk')}
-          any={t('any')}
-          data={RiskLevel.options.map((r) => ({ value: r, label: featureT('records', `values.incident.riskLevel.${r}`) }))}
-          value={form.risk}
-          onChange={(v) => setForm({ risk: v })}
-          w={180}
-          comboboxProps={{ width: 260, position: 'bottom-start' }}
-        />
+        {anyOf('risk', t('risk'), RiskLevel.options.map((r) => ({ value: r, label: featureT('records', `values.incident.riskLevel.${r}`) })), 180, 260)}
         <Switch
           size="sm"
           label={t('includeArchived')}

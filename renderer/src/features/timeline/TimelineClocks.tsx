@@ -4,7 +4,7 @@ import type { IncidentClock } from '@shared/schemas/timeline';
 import { useFeatureT } from '../../lib/featureT';
 import { useFormatters } from '../../lib/useFormatters';
 import { useAppNow } from '../../lib/appClock';
-import { CLOCK_COLOR, clockIcon, inLang, NS } from './labels';
+import { clockColor, clockIcon, inLang, NS } from './labels';
 
 /**
  * Every clock of the incident, on top: met on time or late and by how much, running or overdue
@@ -33,7 +33,7 @@ function ClockCard({ clock: c }: { clock: IncidentClock }) {
   const f = useFormatters();
   // The core's time (its test clock in test mode), so countdowns agree with its reminders.
   const now = useAppNow();
-  const color = CLOCK_COLOR[c.state];
+  const color = clockColor(c.state);
   // Open clocks count live; the others say what the core measured.
   let summary = inLang(c.summary, f.lang);
   if ((c.state === 'running' || c.state === 'overdue') && c.dueAt) {

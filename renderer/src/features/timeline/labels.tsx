@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import type { MantineColor } from '@mantine/core';
 import {
   IconAlarm,
-  IconAlertTriangle,
   IconBuilding,
   IconBuildingBank,
   IconCalendarEvent,
@@ -15,7 +14,6 @@ import {
   IconFlag,
   IconGauge,
   IconGavel,
-  IconHourglassHigh,
   IconMailCheck,
   IconMailDown,
   IconMailForward,
@@ -23,13 +21,11 @@ import {
   IconMessage,
   IconMessageCheck,
   IconMessageReport,
-  IconMinus,
   IconNote,
   IconPhone,
   IconRadar,
   IconRosetteDiscountCheck,
   IconSend,
-  IconTarget,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -44,6 +40,7 @@ import {
 } from '@shared/schemas/timeline';
 import type { UiLanguage } from '../../lib/format';
 import type { FeatureT } from '../../lib/featureT';
+import { CLOCK_LOOKS, clockLookIcon, type ClockLookName } from '../../kit/clockLooks';
 
 export const NS = 'timeline';
 
@@ -141,31 +138,19 @@ export function kindOptions(t: FeatureT): { group: string; items: { value: strin
 /* Clocks                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-export const CLOCK_COLOR: Record<ClockResult, string> = {
-  met: 'teal.8',
-  late: 'orange.9',
-  running: 'navy.8',
-  overdue: 'red.8',
-  no_deadline: 'gray.7',
-  done_no_deadline: 'teal.8',
-  not_required: 'gray.7',
+/** The timeline's clock results in the looks every screen uses (kit/clockLooks). */
+const LOOK_OF: Record<ClockResult, ClockLookName> = {
+  met: 'met_on_time',
+  late: 'met_late',
+  running: 'running',
+  overdue: 'overdue',
+  no_deadline: 'open',
+  done_no_deadline: 'met_on_time',
+  not_required: 'not_required',
 };
 
+export const clockColor = (state: ClockResult): string => CLOCK_LOOKS[LOOK_OF[state]].color;
+
 export function clockIcon(state: ClockResult, size = 16): ReactNode {
-  const p = { size, stroke: 1.8, 'aria-hidden': true } as const;
-  switch (state) {
-    case 'met':
-    case 'done_no_deadline':
-      return <IconCircleCheck {...p} />;
-    case 'late':
-      return <IconAlertTriangle {...p} />;
-    case 'running':
-      return <IconHourglassHigh {...p} />;
-    case 'overdue':
-      return <IconAlertTriangle {...p} />;
-    case 'no_deadline':
-      return <IconTarget {...p} />;
-    case 'not_required':
-      return <IconMinus {...p} />;
-  }
+  return clockLookIcon(LOOK_OF[state], size);
 }
