@@ -6,7 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useFormatters } from '../lib/useFormatters';
 import { useNavigation, type View } from '../state/navigation';
 import { useLabels } from './labels';
-import { Panel } from './Panel';
+import { LongText, Panel } from './Panel';
 import { RecordPanels } from './RecordPanels';
 import { StatusBadge } from './StatusBadge';
 import type { ListRecord } from './RegisterList';
@@ -35,7 +35,9 @@ export interface DetailParts {
   top?: ReactNode;
   /** The record's recorded fields (a FactList), the first panel of the main column. */
   facts?: ReactNode;
-  /** The main column: the record's own panels (after its facts). */
+  /** The record's long texts (a summary, an outcome), each a panel of its own after the facts. */
+  texts?: { title: string; text: string; none?: string; testId?: string }[];
+  /** The main column: the record's own panels (after its facts and texts). */
   main?: ReactNode;
   /** The side column; the kit's record panels (clocks, attachments, links, history) when absent. */
   side?: ReactNode;
@@ -132,6 +134,11 @@ export function DetailFrame<R extends ArchivableRecord, D = R>({
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             {p.facts && <Panel>{p.facts}</Panel>}
+            {p.texts?.map((x) => (
+              <Panel key={x.title} title={x.title}>
+                <LongText text={x.text} none={x.none} testId={x.testId} />
+              </Panel>
+            ))}
             {p.main}
           </Stack>
         </Grid.Col>

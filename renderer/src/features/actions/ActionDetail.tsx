@@ -20,11 +20,9 @@ export const ActionDetail = recordPage<Action>(actionsRegister, (action, { t, ch
   subtitleTestId: 'action-title',
   actions: <ActionButtons action={action} onChanged={changed} />,
   facts: <ActionFacts action={action} />,
+  texts: [{ title: t('fields.description'), text: action.description, none: t('detail.noDescription') }],
   main: (
     <>
-      <Panel title={t('fields.description')}>
-        <LongText text={action.description} none={t('detail.noDescription')} />
-      </Panel>
       <Panel title={t('detail.evidence')}>
         <Text size="xs" c="dimmed" fw={600}>
           {t('fields.evidence')}

@@ -1,6 +1,6 @@
 import { complaintsRegister } from '@shared/registers';
 import type { Complaint } from '@shared/schemas/complaint';
-import { LongText, Panel, recordPage } from '../../kit';
+import { recordPage } from '../../kit';
 import { ComplaintActions } from './ComplaintActions';
 import { ComplaintFacts } from './ComplaintFacts';
 import { GeneratedLetters } from '../letters/GeneratedLetters';
@@ -11,15 +11,9 @@ export const ComplaintDetail = recordPage<Complaint>(complaintsRegister, (compla
   subtitleTestId: 'complaint-complainant',
   actions: <ComplaintActions complaint={complaint} onChanged={changed} />,
   facts: <ComplaintFacts complaint={complaint} />,
-  main: (
-    <>
-      <Panel title={t('fields.summary')}>
-        <LongText text={complaint.summary} testId="complaint-summary" />
-      </Panel>
-      <Panel title={t('fields.outcome')}>
-        <LongText text={complaint.outcome} none={t('detail.noOutcome')} testId="complaint-outcome" />
-      </Panel>
-      <GeneratedLetters record={{ type: 'complaint', id: complaint.id }} />
-    </>
-  ),
+  texts: [
+    { title: t('fields.summary'), text: complaint.summary, testId: 'complaint-summary' },
+    { title: t('fields.outcome'), text: complaint.outcome, none: t('detail.noOutcome'), testId: 'complaint-outcome' },
+  ],
+  main: <GeneratedLetters record={{ type: 'complaint', id: complaint.id }} />,
 }));
