@@ -81,7 +81,13 @@ export async function registerPdf(
   if (q.register === 'incidents') {
     const incidents = records as Incident[];
     const now = Date.parse(p.exportedAt);
-    const obligationsOf = (i: Incident) => x.d.registers.incidents.obligations.views(i.id, now, false);
+    // Read once per incident: its list row, its decision rows and its obligations block all show them.
+    const obligationViews = new Map<string, ReturnType<typeof x.d.registers.incidents.obligations.views>>();
+    const obligationsOf = (i: Incident) => {
+      let v = obligationViews.get(i.id);
+      if (!v) obligationViews.set(i.id, (v = x.d.registers.incidents.obligations.views(i.id, now, false)));
+      return v;
+    };
     // An obligation to an affected client names it: the client's name as the profile shows it.
     const recipientOf = (o: Obligation) => (o.recipientKind === 'client' ? redact('incidents', 'clients.name', o.recipientName) : o.recipientName);
     /** One line per obligation: recipient, state (filed on time / late with the filing's reference, not required, pending with its deadline). */

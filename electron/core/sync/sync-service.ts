@@ -780,6 +780,9 @@ export class SyncService {
     const me = this.config()?.memberId;
     const inQuarantine = this.ctx.db.prepare('SELECT 1 FROM quarantine WHERE op_id = ?');
     let view: { key: string; members: MembersView } | null = null;
+    // The membership changes within a page only when one of its member statements is applied:
+    // counting those here keys the cached view without a query per operation.
+    let statementsApplied = 0;
     try {
       this.ctx.db.transaction(() => {
         for (const { op, seq, sig, signed } of ops) {
@@ -792,7 +795,7 @@ export class SyncService {
           const later = own.filter((s) => s.seq === null || s.seq > seq).map((s) => s.opId);
           let members: MembersView | undefined;
           if (later.length > 0 && op.recordType !== 'member') {
-            const key = `${later.join(',')}|${(this.ctx.db.prepare('SELECT count(*) AS n FROM member_statements').get() as { n: number }).n}`;
+            const key = `${later.join(',')}|${statementsApplied}`;
             if (view?.key !== key) view = { key, members: this.membership.viewWithout(later) };
             members = view.members;
           }
@@ -808,6 +811,7 @@ export class SyncService {
           }
           if (known) continue;
           this.applier.applyNew(op);
+          if (op.recordType === 'member') statementsApplied++;
           changed.push({ type: op.recordType, id: op.recordId });
         }
         this.setCursor('pulledSeq', String(lastSeq));
