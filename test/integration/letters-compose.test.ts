@@ -158,6 +158,9 @@ describe('letters written from templates', () => {
     // The letter is on the outbound entry, encrypted: its words are in no database file in clear.
     const { attachments } = await api('attachments.list', { record: { type: 'letter', id: out.id } });
     expect(attachments.map((a) => a.mimeType)).toEqual(['application/pdf', 'text/plain; charset=utf-8']);
+    // Named after our record (the outbound reply carrying them), not our number for their letter.
+    expect(gen.fileName).toBe(`${out.reference}-regulator_reply-v1-fr`);
+    expect(attachments.map((a) => a.fileName)).toEqual([`${out.reference}-regulator_reply-v1-fr.pdf`, `${out.reference}-regulator_reply-v1-fr.txt`]);
     expect(attachments.every((a) => a.textIndexed)).toBe(true);
     const data = join(dir, 'data');
     for (const f of readdirSync(data).filter((f) => f.startsWith('register.db'))) expect(readFileSync(join(data, f)).includes('Xanthoxyle'), f).toBe(false);
@@ -286,7 +289,7 @@ describe('letters written from templates', () => {
       expect(out.reference).not.toBe(other!.reference);
       const text = flatText(pdfText((await api('attachments.get', { id: gen.pdfAttachmentId })).contentBase64, 'reply-again.pdf'));
       expect(text).toContain(`Notre référence : ${out.reference} Votre référence : PLT-2026-888`);
-      expect((await api('attachments.list', { record: { type: 'letter', id: out.id } })).attachments).toHaveLength(2);
+      expect((await api('attachments.list', { record: { type: 'letter', id: out.id } })).attachments.map((a) => a.fileName)).toEqual([`${out.reference}-regulator_reply-v1-fr.pdf`, `${out.reference}-regulator_reply-v1-fr.txt`]);
     });
 
     it('a reply to a letter archived while it is made is refused, with nothing stored', async () => {

@@ -77,6 +77,11 @@ const fromRow = (r: Row): ComposedLetter => ({
   createdBy: r.created_by,
 });
 
+/** A generated letter's file name (without extension): our record's reference, the template, a tag (the client), the version and the language. */
+export function letterFileName(ourReference: string, templateId: string, tag: string, version: number, lang: Lang): string {
+  return `${safeName([ourReference, templateId, tag].filter(Boolean).join('-'))}-v${version}-${lang}`;
+}
+
 const warn = (code: ComposeWarning['code'], text: Bi): ComposeWarning => ({ code, text });
 const none = (text: Bi): ComposeEffect => ({ kind: 'none', applies: false, text });
 /** The effect of a letter whose act the record already has, or that comes too late to count (the warning says which). */
@@ -159,15 +164,17 @@ export class Composer {
     const reply = template.kind === 'regulator_reply';
     const writes = ['attachment', ...(reply ? ['letter'] : effect.applies ? [s.record.type === 'incident' ? CLIENT : s.record.type] : [])];
     for (const recordType of writes) this.x.d.ctx.authorize({ recordType, recordId: q.target.id, changes: [] });
-    const fileName = `${safeName([s.reference, template.id, s.fileTag].filter(Boolean).join('-'))}-v${template.version}-${q.lang}`;
     const text = `${q.lang === 'fr' ? 'Objet\u00a0: ' : 'Subject: '}${subject}\n\n${q.body}\n`;
-    const preparedText = await r.attachments.prepare({ record: s.record, fileName: `${fileName}.txt`, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64') });
 
     // A reply is outbound correspondence in its own right, and its PDF names our reference for it
     // before it is written: the reference it will be given is taken only if still free when the
     // letter is stored (another letter recorded while the PDF was made means making it again).
     for (let attempt = 0; ; attempt++) {
       const refs = reply ? this.replyReferences(q.target.id, sentAt) : { ours: s.reference, theirs: '', outbound: null };
+      // The files are named after our record: the complaint or incident, or for a reply our
+      // outbound letter (the one they are attached to), never our number for their letter.
+      const fileName = letterFileName(refs.outbound ?? s.reference, template.id, s.fileTag, template.version, q.lang);
+      const preparedText = await r.attachments.prepare({ record: s.record, fileName: `${fileName}.txt`, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64') });
       const pdf = await letterPdf({
         lang: q.lang,
         organisation: org.name,
@@ -380,7 +387,7 @@ export class Composer {
       reference: l.reference,
       recipient: [regulator ? regulator.nameLocal : l.regulator],
       defaultLang: regulator ? (regulator.languages.includes('fr') ? 'fr' : 'en') : this.orgLang(),
-      fileTag: 'reply',
+      fileTag: '',
       values: (lang) => letterValues(l, this.org(), lang),
       plan: (sentAt) => {
         const warnings: ComposeWarning[] = [];
