@@ -178,8 +178,9 @@ test.describe.serial('letters written from templates', () => {
     await body.fill((await body.inputValue()).replace('[Nos réponses, point par point]', 'Le compte de la plaignante a été supprimé le 8 avril.'));
     await expect(dialog.getByTestId('compose-effect')).toContainText('Recorded as our outbound reply');
     await dialog.getByRole('button', { name: 'Generate the letter' }).click();
-    // Named by this letter's reference: the notices of the earlier tests may still be on screen.
-    await expect(page.getByText(`Letter generated and stored with the record: ${ids.letter!.reference}-`)).toBeVisible(GENERATED);
+    // Named after our reply (the outbound letter carrying the files), a reference made when it is
+    // stored; the notices of the earlier tests (other templates) may still be on screen.
+    await expect(page.getByText(/Letter generated and stored with the record: \S+-regulator_reply-v1-fr\.pdf/)).toBeVisible(GENERATED);
     const inbound = await call<{ answeredAt: string | null }>('letters.get', { id: ids.letter!.id });
     expect(inbound.answeredAt).toBe('2026-04-10T08:00:00.000Z');
     const { letters } = await call<{ letters: { direction: string; kind: string; subject: string; reference: string }[] }>('letters.thread', { id: ids.letter!.id });
@@ -195,6 +196,7 @@ test.describe.serial('letters written from templates', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Download .*\.pdf$/ }).click()]);
     await download.saveAs(join(SHOTS, 'reply.pdf'));
     const reply = letters.find((l) => l.direction === 'outbound')!;
+    await expect(page.getByText(`Letter generated and stored with the record: ${reply.reference}-regulator_reply-v1-fr.pdf`)).toBeVisible();
     const text = execFileSync('pdftotext', [join(SHOTS, 'reply.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
     expect(text).toContain(`Notre référence : ${reply.reference}`);
     expect(text).toContain('Votre référence : PLT-2026-777');
