@@ -162,7 +162,7 @@ const coreMethods = {
   'actions.duties': {
     input: IdInput,
     output: z.object({ separated: z.boolean(), doneHere: z.boolean() }),
-    summary: 'Whether the workspace separates duties and this action was marked done on this machine (then another member must verify it).',
+    summary: 'Whether the workspace separates duties and this machine’s member marked this action done (then another member must verify it).',
   },
   'actions.archive': { input: ArchiveInput, output: Action, summary: 'Withdraw an action, with a reason.' },
   'actions.restore': { input: IdInput, output: Action, summary: 'Bring an archived action back.' },

@@ -119,7 +119,7 @@ export const Obligation = ObligationRecord.extend({
    * it yet: not final, so its clock keeps running (and reminding).
    */
   awaitingConfirmation: z.boolean(),
-  /** The decision not to notify was recorded on this machine (so this member may not confirm it). */
+  /** The decision not to notify was recorded by this machine's member (so it may not confirm it). */
   decidedHere: z.boolean(),
 });
 export type Obligation = z.infer<typeof Obligation>;

@@ -164,7 +164,7 @@ test.describe.serial('a reader of the workspace', () => {
     await ok(claire, 'actions.setStatus', { id: action.id, status: 'done' });
     await nav('Actions').click();
     await page.getByRole('button', { name: `Open ${action.reference}` }).click();
-    await expect(page.getByTestId('action-verify-other')).toHaveText('Marked done on this machine: another member verifies it (the workspace separates duties).');
+    await expect(page.getByTestId('action-verify-other')).toHaveText('You marked it done: another member verifies it (the workspace separates duties).');
     await expect(page.getByRole('main').getByRole('button', { name: 'Verify', exact: true })).toHaveCount(0);
     await expect(page.getByRole('main').getByRole('button', { name: 'Reopen', exact: true })).toBeVisible();
   });

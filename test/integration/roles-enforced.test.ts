@@ -177,7 +177,7 @@ describe('workspace roles on the member’s own machine', () => {
     const before = footprint(samir);
     expect(await refusal(samir, 'actions.setStatus', { id: action.id, status: 'verified', note: 'Checked' })).toEqual({
       code: 'DUTIES_SEPARATED',
-      message: 'This workspace separates duties: this action was marked done on this machine, so another member must verify it. Nothing was changed.',
+      message: 'This workspace separates duties: this action was marked done by this member, so another member must verify it. Nothing was changed.',
     });
     expect(footprint(samir)).toEqual(before);
     // Another member verifies it.

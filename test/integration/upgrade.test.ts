@@ -67,6 +67,8 @@ describe('a register written by main before the search and list migrations (sche
     expect(ws.registers.contracts.list({ status: ['active'] }).items.map((c) => [c.name, c.noticeHours])).toEqual([['Boulangeries Martin', 48]]);
     expect(ws.registers.contracts.list({}).total).toBe(1);
     expect(ws.audit.verify()).toMatchObject({ ok: true, count: upgraded.count + 2 });
+    // Schema 20: each entry's author member, none on entries from before it nor without sync.
+    expect(reopened.prepare('SELECT count(*) AS n, count(author) AS authored FROM audit_log').get()).toEqual({ n: upgraded.count + 2, authored: 0 });
   });
 });
 

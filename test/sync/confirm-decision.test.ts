@@ -92,7 +92,7 @@ describe('separation of duties: a decision not to notify needs a second member',
     const before = footprint(samir);
     expect(await refusal(samirApi, 'obligations.confirm', { obligationId: second.obligationId })).toEqual({
       code: 'DUTIES_SEPARATED',
-      message: 'This workspace separates duties: the decision not to notify was recorded on this machine, so another member must confirm it. Nothing was changed.',
+      message: 'This workspace separates duties: the decision not to notify was recorded by this member, so another member must confirm it. Nothing was changed.',
     });
     expect(footprint(samir)).toEqual(before);
 

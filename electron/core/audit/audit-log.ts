@@ -26,6 +26,28 @@ export interface AppendInput {
    * there is nothing to look up, and the whole record gets this entry's version at once.
    */
   fresh?: boolean;
+  /**
+   * The workspace member who made it (migration 20; not hashed): this machine's member for a
+   * local entry (absent without sync), the verified author of a colleague's operation (absent
+   * when nothing proved it: operations from before roles).
+   */
+  author?: string | null;
+}
+
+/** Who made an audit entry, as separation of duties compares it: its author member (null when unknown) and its machine. */
+export interface EntryAuthor {
+  author: string | null;
+  device: string;
+}
+
+/**
+ * Whether two changes were made by the same member (README › Roles, separation of duties): by
+ * their author member ids — bound to the member's key by the operation's signature, which every
+ * machine verifies before it applies a colleague's — when both are known; otherwise (an entry from
+ * before migration 20, or before roles) by the machine each names.
+ */
+export function sameMember(a: EntryAuthor, b: EntryAuthor): boolean {
+  return a.author && b.author ? a.author === b.author : a.device === b.device;
 }
 
 /** What a signed audit head says of this machine's chain: how many entries, the last one's hash, when. */
@@ -136,15 +158,29 @@ export class AuditLog {
     const hlc = input.hlc ?? this.hlc.next();
     if (input.hlc) this.hlc.observe(input.hlc);
     const bases = input.bases !== undefined ? input.bases : input.fresh ? null : this.basesOf(input.recordType, input.recordId, input.changes);
-    const { fresh, ...entry } = input;
+    const { fresh, author, ...entry } = input;
     const base = { ...entry, opId: input.opId ?? uuidv7(), hlc, bases };
     const hash = entryHash(head.hash, base);
     const info = this.db
       .prepare(
-        `INSERT INTO audit_log (op_id, at, actor, device, record_type, record_id, action, changes, prev_hash, hash, hlc, bases)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO audit_log (op_id, at, actor, device, record_type, record_id, action, changes, prev_hash, hash, hlc, bases, author)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(base.opId, base.at, base.actor, base.device, base.recordType, base.recordId, base.action, JSON.stringify(base.changes), head.hash, hash, hlc, bases ? JSON.stringify(bases) : null);
+      .run(
+        base.opId,
+        base.at,
+        base.actor,
+        base.device,
+        base.recordType,
+        base.recordId,
+        base.action,
+        JSON.stringify(base.changes),
+        head.hash,
+        hash,
+        hlc,
+        bases ? JSON.stringify(bases) : null,
+        author ?? null,
+      );
     const seq = Number(info.lastInsertRowid);
     this.head = { seq, hash };
     // A local change is the newest version of every field it sets; for remote operations the

@@ -1,8 +1,10 @@
 import type { Db } from '../db/open';
 import type { ObligationRecord } from '@shared/schemas/obligation';
+import { sameMember, type EntryAuthor } from '../audit/audit-log';
 
-/** The audit entry that made an obligation's standing decision: on which machine, at which clock. */
+/** The audit entry that made an obligation's standing decision: by which member, on which machine, at which clock. */
 export interface DecisionEntry {
+  author: string | null;
   device: string;
   hlc: string | null;
 }
@@ -21,18 +23,24 @@ export function awaitingConfirmation(o: Pick<ObligationRecord, 'decision' | 'con
 
 /**
  * The entry that recorded the obligation's standing decision (its latest audit entry changing
- * the decision or the reasons for it: both make what is confirmed), or null. "The same member" is
- * the same machine, as for actions: each member is one machine's key.
+ * the decision or the reasons for it: both make what is confirmed), or null. Who made it is
+ * compared by member (audit-log.ts sameMember), as for actions.
  */
 export function decisionEntry(db: Db, obligationId: string): DecisionEntry | null {
   const row = db
     .prepare(
-      `SELECT device, hlc FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'obligation' AND record_id = ?
+      `SELECT author, device, hlc FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'obligation' AND record_id = ?
          AND EXISTS (SELECT 1 FROM json_each(changes) WHERE json_extract(value, '$.field') IN ('decision', 'rationale'))
        ORDER BY seq DESC LIMIT 1`,
     )
     .get(obligationId) as DecisionEntry | undefined;
   return row ?? null;
+}
+
+/** Whether this member (`me`: its member id and machine) recorded the obligation's standing decision. */
+export function decidedBy(db: Db, obligationId: string, me: EntryAuthor): boolean {
+  const d = decisionEntry(db, obligationId);
+  return d !== null && sameMember(d, me);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RegisterContext } from '../registers/context';
 import { RecordTable } from '../registers/record-table';
 import { RegisterBase } from '../registers/register-base';
 import { liveDue, obligationClock, type IncidentClockFacts } from './clocks';
-import { decisionEntry, isAwaitingConfirmation, separatedSince } from './confirmation';
+import { decidedBy, isAwaitingConfirmation, separatedSince } from './confirmation';
 import { separatesDuties } from '../sync/duties';
 
 export const OBLIGATION = 'obligation';
@@ -257,6 +257,7 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
     const clients = new Map(this.deps.clients(incidentId).map((c) => [c.id, c]));
     const why = new Map(proposeObligations(this.facts(i)).map((p) => [p.key, p.why]));
     const since = separatedSince(this.ctx.db, separatesDuties(this.ctx.db));
+    const me = { author: this.ctx.member?.() ?? null, device: this.ctx.device };
     return this.byIncident(incidentId, includeSuperseded).map((o) => {
       const awaiting = isAwaitingConfirmation(this.ctx.db, o, since);
       const filings = this.deps.filings(o.id);
@@ -277,7 +278,7 @@ export class ObligationRegister extends RegisterBase<typeof ObligationRecord> {
         lateReasons: first?.lateReasons ?? '',
         currentDue: first && live !== first.dueAtFiling ? live : null,
         awaitingConfirmation: awaiting,
-        decidedHere: o.decision === 'not_required' && decisionEntry(this.ctx.db, o.id)?.device === this.ctx.device,
+        decidedHere: o.decision === 'not_required' && decidedBy(this.ctx.db, o.id, me),
       });
     });
   }

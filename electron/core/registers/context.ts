@@ -27,6 +27,11 @@ export interface RegisterContext {
    * (and its operation) there, so that is the one place it is checked.
    */
   authorize(change: { recordType: string; recordId: string; changes: readonly FieldChange[] }): void;
+  /**
+   * This machine's workspace member id (null without sync, or absent): the author of its own
+   * entries, whom separation of duties compares (README › Roles).
+   */
+  member?(): string | null;
 }
 
 export function nowIso(clock: Clock): string {
@@ -75,6 +80,7 @@ export function appendAudit(ctx: RegisterContext, recordType: string, recordId: 
     at: at ?? nowIso(ctx.clock),
     actor: ctx.actor(),
     device: ctx.device,
+    author: ctx.member?.() ?? null,
     recordType,
     recordId,
     action,

@@ -30,6 +30,8 @@ export interface SessionContextOptions {
    * every right (a plain file, the bench).
    */
   writeCheck?: () => (change: Parameters<RegisterContext['authorize']>[0]) => void;
+  /** This machine's workspace member id (null without sync): the author of its entries. Read once per outer write. */
+  memberId?: () => string | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export function sessionContext(o: SessionContextOptions): RegisterContext {
   const audit = new AuditLog(db, join(o.dataDir, AUDIT_ANCHOR_FILE), auditAnchorKey(o.anchorSecret), o.deviceId, () => clock.now().getTime());
   // The check for the outer write under way (null between writes: read again at the next one).
   let check: RegisterContext['authorize'] | null = null;
+  let member: { id: string | null } | null = null;
   let inWrite = false;
   return {
     db,
@@ -59,6 +62,11 @@ export function sessionContext(o: SessionContextOptions): RegisterContext {
       if (!inWrite) return o.writeCheck()(change);
       (check ??= o.writeCheck())(change);
     },
+    member() {
+      if (!o.memberId) return null;
+      if (!inWrite) return o.memberId();
+      return (member ??= { id: o.memberId() }).id;
+    },
     write<T>(recordType: string, fn: () => T & { id: string }): T {
       if (db.inTransaction) return fn();
       let result: T & { id: string };
@@ -71,6 +79,7 @@ export function sessionContext(o: SessionContextOptions): RegisterContext {
       } finally {
         inWrite = false;
         check = null;
+        member = null;
       }
       audit.writeAnchor();
       o.onCommit?.(recordType, result.id);

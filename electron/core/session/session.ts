@@ -79,6 +79,7 @@ export class Session implements Registers {
       // The local member's role (README › Roles): what it does not allow is refused here too,
       // not only by colleagues' machines. `sync` is made below; no write runs before it is.
       writeCheck: () => this.sync.writeCheck(),
+      memberId: () => this.sync.memberId(),
       onCommit: (recordType, id) => {
         o.emit('record.changed', { recordType, id });
         // A local change goes up by itself when a backend is configured.

@@ -4,6 +4,7 @@ import { appendAudit, type RegisterContext } from '../registers/context';
 import { deleteMeta, getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import { confirms, decisionEntry } from '../obligations/confirmation';
+import { sameMember, type EntryAuthor } from '../audit/audit-log';
 
 /** The audit/operation record of the workspace's settings (record type `settings`, written by an administrator or a DPO). */
 export const WORKSPACE_SETTINGS_ID = 'workspace';
@@ -27,11 +28,13 @@ export interface DutyChange {
  * The workspace's settings and separation of duties (README › Roles). The settings travel as
  * operations of record type `settings` (id `workspace`), so the permission table decides who may
  * change them and every machine follows them from their position in the log; of two changes made
- * apart, the later clock wins. With separation of duties on, the machine that marked an action
- * done may not verify it, and the machine that decided an obligation need not be notified may not
+ * apart, the later clock wins. With separation of duties on, the member who marked an action
+ * done may not verify it, and the member who decided an obligation need not be notified may not
  * confirm that decision: its own core refuses (DUTIES_SEPARATED) and colleagues quarantine such
- * an operation. "The same member" is the same machine (the device the entry was made on): each
- * member is one machine's key.
+ * an operation. "The same member" is the same author member id (each entry's, migration 20: an
+ * operation's is inside its sealed bytes and signed with that member's key, verified before it is
+ * applied), so naming another machine changes nothing; entries from before migration 20 are
+ * compared by machine.
  */
 export class WorkspaceRules {
   constructor(private readonly ctx: RegisterContext) {}
@@ -80,36 +83,43 @@ export class WorkspaceRules {
   }
 
   /**
-   * Why the member on `device` may not make this change, or null: with separation of duties on,
-   * verifying an action whose latest "done" was recorded on that same machine, or confirming an
-   * obligation's decision not to notify recorded on that same machine.
+   * Why this member (`who`: its member id, verified for a colleague's operation, and the machine it
+   * names) may not make this change, or null: with separation of duties on, verifying an action
+   * whose latest "done" the same member recorded, or confirming an obligation's decision not to
+   * notify the same member recorded (audit-log.ts sameMember: by member id).
    */
-  refusal(e: DutyChange, device: string, settings: WorkspaceSettings = this.settings()): QuarantineReason | null {
+  refusal(e: DutyChange, who: EntryAuthor, settings: WorkspaceSettings = this.settings()): QuarantineReason | null {
     if (!settings.separationOfDuties) return null;
-    if (e.recordType === 'obligation') return confirms(e.changes) && decisionEntry(this.ctx.db, e.recordId)?.device === device ? 'duties_not_separated' : null;
+    if (e.recordType === 'obligation') {
+      if (!confirms(e.changes)) return null;
+      const decision = decisionEntry(this.ctx.db, e.recordId);
+      return decision && sameMember(decision, who) ? 'duties_not_separated' : null;
+    }
     if (e.recordType !== 'action') return null;
     if (!e.changes.some((c) => c.field === 'status' && c.new === 'verified')) return null;
-    return this.doneOn(e.recordId) === device ? 'duties_not_separated' : null;
+    const done = this.doneBy(e.recordId);
+    return done && sameMember(done, who) ? 'duties_not_separated' : null;
   }
 
-  /** The machine that recorded the action's latest "done" (null if none did). */
-  doneOn(actionId: string): string | null {
+  /** Who recorded the action's latest "done" (null if nobody did). */
+  doneBy(actionId: string): EntryAuthor | null {
     const done = this.ctx.db
       .prepare(
-        `SELECT device FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'action' AND record_id = ?
+        `SELECT author, device FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'action' AND record_id = ?
            AND EXISTS (SELECT 1 FROM json_each(changes) WHERE json_extract(value, '$.field') = 'status' AND json_extract(value, '$.new') = 'done')
          ORDER BY seq DESC LIMIT 1`,
       )
-      .get(actionId) as { device: string } | undefined;
-    return done?.device ?? null;
+      .get(actionId) as EntryAuthor | undefined;
+    return done ?? null;
   }
 
   /**
    * What the action's page needs to know to offer Verify: whether the workspace separates duties
-   * and the action was marked done on this machine (then another member verifies it).
+   * and this member (`me`) marked the action done (then another member verifies it).
    */
-  actionDuties(actionId: string, device: string): { separated: boolean; doneHere: boolean } {
+  actionDuties(actionId: string, me: EntryAuthor): { separated: boolean; doneHere: boolean } {
     const separated = this.settings().separationOfDuties;
-    return { separated, doneHere: separated && this.doneOn(actionId) === device };
+    const done = separated ? this.doneBy(actionId) : null;
+    return { separated, doneHere: done !== null && sameMember(done, me) };
   }
 }

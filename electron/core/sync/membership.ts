@@ -242,6 +242,7 @@ export class Membership {
         at: full.at,
         actor: this.ctx.actor(),
         device: this.ctx.device,
+        author: w.memberId,
         recordType: 'member',
         recordId: memberId,
         action: kind === 'remove' ? 'archive' : kind === 'genesis' || kind === 'join' ? 'create' : 'update',
@@ -404,7 +405,20 @@ export class Membership {
    * workspace has its first statement (made before roles), operations are taken as they were.
    */
   refusal(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView): QuarantineReason | null {
-    if (!(view ? view.genesis : this.hasGenesis())) return null;
+    return this.checkOp(op, sig, signed, view).reason;
+  }
+
+  /**
+   * The refusal above, and the operation's author when it passed (its signature verified against
+   * that member's key; null before the workspace has roles: nothing proves who made it then).
+   */
+  checkOp(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView): { reason: QuarantineReason | null; author: string | null } {
+    if (!(view ? view.genesis : this.hasGenesis())) return { reason: null, author: null };
+    const reason = this.checked(op, sig, signed, view);
+    return { reason, author: reason === null ? (op.author ?? null) : null };
+  }
+
+  private checked(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView): QuarantineReason | null {
     if (!sig) return 'unsigned';
     // Only what the check needs (no fingerprint): this runs for every pulled operation.
     const m = !op.author

@@ -21,19 +21,19 @@ const NAME: Record<MemberRole, string> = {
 };
 
 /**
- * Verifying an action this machine marked done, or confirming a decision not to notify this
- * machine recorded, in a workspace that separates duties.
+ * Verifying an action this member marked done, or confirming a decision not to notify this
+ * member recorded, in a workspace that separates duties.
  */
 export function dutiesSeparated(recordType: string): ApiError {
   if (recordType === 'obligation') {
     return new ApiError(
       'DUTIES_SEPARATED',
-      'This workspace separates duties: the decision not to notify was recorded on this machine, so another member must confirm it. Nothing was changed.',
+      'This workspace separates duties: the decision not to notify was recorded by this member, so another member must confirm it. Nothing was changed.',
     );
   }
   return new ApiError(
     'DUTIES_SEPARATED',
-    'This workspace separates duties: this action was marked done on this machine, so another member must verify it. Nothing was changed.',
+    'This workspace separates duties: this action was marked done by this member, so another member must verify it. Nothing was changed.',
   );
 }
 

@@ -13,6 +13,7 @@ import {
   type WorkspaceSettings,
   type MemberRole,
   QuarantinedItem,
+  type QuarantineReason,
   type SyncStatus,
 } from '@shared/schemas/sync';
 import type { AuditEntry, FieldChange } from '@shared/schemas/audit';
@@ -158,10 +159,16 @@ export class SyncService {
     return permissionsOf({ workspace: true, enforced: this.membership.rolesApply(), role: this.membership.myRole() });
   }
 
-  /** Whether this machine may verify an action in the workspace's separation of duties (README › Roles). */
+  /** This machine's member id in its workspace (null without sync): the author of its own entries. */
+  memberId(): string | null {
+    return this.config()?.memberId ?? null;
+  }
+
+  /** Whether this member may verify an action in the workspace's separation of duties (README › Roles). */
   actionDuties(actionId: string): { separated: boolean; doneHere: boolean } {
-    if (!this.config()) return { separated: false, doneHere: false };
-    return this.rules.actionDuties(actionId, this.deviceId);
+    const c = this.config();
+    if (!c) return { separated: false, doneHere: false };
+    return this.rules.actionDuties(actionId, { author: c.memberId, device: this.deviceId });
   }
 
   mayWrite(recordType: string): boolean {
@@ -171,15 +178,16 @@ export class SyncService {
   /**
    * The check of the register's write path (RegisterContext.authorize): ROLE_FORBIDDEN for what
    * the role does not allow; DUTIES_SEPARATED, when the workspace separates duties, for verifying
-   * an action this machine marked done or confirming a decision not to notify it recorded.
+   * an action this member marked done or confirming a decision not to notify it recorded.
    */
   writeCheck(): RegisterContext['authorize'] {
     const p = this.permissions();
     const settings = p.workspace ? this.rules.settings() : null;
     if (p.writes === 'all' && !settings?.separationOfDuties) return () => {};
+    const me = { author: this.memberId(), device: this.deviceId };
     return (change) => {
       if (!allowsWrite(p, change.recordType)) throw roleForbidden(p, change.recordType);
-      if (settings && this.rules.refusal(change, this.deviceId, settings)) throw dutiesSeparated(change.recordType);
+      if (settings && this.rules.refusal(change, me, settings)) throw dutiesSeparated(change.recordType);
     };
   }
 
@@ -799,7 +807,15 @@ export class SyncService {
             if (view?.key !== key) view = { key, members: this.membership.viewWithout(later) };
             members = view.members;
           }
-          const reason = op.recordType === 'member' ? null : (this.membership.refusal(op, sig, signed, members) ?? this.rules.refusal(op, op.device));
+          // Its author, once its signature verified against that member's key (null before roles:
+          // nothing proves who made it). Separation of duties compares members by it.
+          let author: string | null = null;
+          let reason: QuarantineReason | null = null;
+          if (op.recordType !== 'member') {
+            const judged = this.membership.checkOp(op, sig, signed, members);
+            author = judged.author;
+            reason = judged.reason ?? this.rules.refusal(op, { author, device: op.device });
+          }
           if (reason) {
             const now = this.ctx.clock.now().toISOString();
             const role = op.author ? (this.membership.member(op.author)?.role ?? null) : null;
@@ -810,7 +826,7 @@ export class SyncService {
             continue;
           }
           if (known) continue;
-          this.applier.applyNew(op);
+          this.applier.applyNew({ ...op, author: author ?? undefined });
           if (op.recordType === 'member') statementsApplied++;
           changed.push({ type: op.recordType, id: op.recordId });
         }

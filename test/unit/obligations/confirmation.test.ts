@@ -40,7 +40,7 @@ const decided: ObligationRecord = {
 const at = (iso: string) => Date.parse(iso);
 // Log clocks (HLC strings sort as they happened): the setting turned on, then the decision.
 const SETTING_ON = '0000019a0c1d2e3f-0000-a';
-const DECIDED = { device: 'samir-laptop', hlc: '0000019a0c1d2e40-0000-b' };
+const DECIDED = { author: 'samir', device: 'samir-laptop', hlc: '0000019a0c1d2e40-0000-b' };
 const clock = (o: ObligationRecord, nowIso: string, since: string | null) => obligationClock(o, incident, null, null, PARIS, null, at(nowIso), awaitingConfirmation(o, DECIDED, since));
 
 describe('a decision not to notify awaiting a second member (README › Roles)', () => {

@@ -17,8 +17,9 @@ import { redactionProfilesMigration } from './015-redaction-profiles';
 import { letterTemplatesMigration } from './016-letter-templates';
 import { incidentDrillsMigration } from './017-incident-drills';
 import { obligationConfirmationsMigration } from './018-obligation-confirmations';
+import { auditAuthorsMigration } from './020-audit-authors';
 
-/** Every schema step, in order (README › Adding a migration). Version n is at index n - 1. */
+/** Every schema step, in version order (README › Adding a migration). */
 export const steps: readonly Migration[] = [
   baseMigration,
   registersMigration,
@@ -38,4 +39,5 @@ export const steps: readonly Migration[] = [
   letterTemplatesMigration,
   incidentDrillsMigration,
   obligationConfirmationsMigration,
+  auditAuthorsMigration,
 ];
