@@ -89,3 +89,80 @@ describe('role changes racing with offline edits', () => {
     });
   }
 });
+
+/** What must be the same everywhere after a demoted member's links, files and settings changes are judged. */
+function hangersOf(w: Workstation) {
+  const db = w.session.db;
+  return {
+    links: db.prepare('SELECT id, note, removed_at IS NOT NULL AS removed, remove_reason AS reason FROM links ORDER BY id').all(),
+    attachments: db.prepare('SELECT id, file_name AS name, archived_at IS NOT NULL AS archived, archive_reason AS reason FROM attachments ORDER BY id').all(),
+    settings: w.sync.rules.settings(),
+    quarantine: w.sync
+      .quarantined()
+      .filter((q) => q.kind === 'operation')
+      .map((q) => [q.opId, q.recordType, q.reason])
+      .sort(),
+  };
+}
+
+describe("role changes racing with a demoted member's links, attachments and settings changes", () => {
+  for (const order of ORDERS) {
+    it(`a DPO lowered to reader links, attaches, unlinks, archives a file and changes the settings offline; reconnecting ${order.join(', ')}: every machine ends the same`, async () => {
+      const { claire, samir, ines } = await harness.team();
+      await syncAll(claire, samir, ines);
+      claire.sync.setRole(idOf(ines), 'dpo');
+      const complaint = claire.complaints.create({ receivedAt: '2026-03-02T10:00:00+01:00', channel: 'email', complainantLabel: 'M. R.', rights: ['access'], summary: 'Access request' });
+      const incident = claire.registers.incidents.create({ title: 'Misdirected payslips', ourRole: 'controller', awareAt: '2026-03-01T09:40:00+01:00' });
+      const matter = claire.registers.matters.create({ regulator: 'FR-CNIL', kind: 'complaint', title: 'Plainte M. R.', openedAt: '2026-03-03T09:00:00+01:00' });
+      const kept = claire.registers.links.create({ from: { type: 'complaint', id: complaint.id }, to: { type: 'matter', id: matter.id }, note: 'Same complainant' });
+      const file = await claire.registers.attachments.add({ record: { type: 'complaint', id: complaint.id }, fileName: 'request.txt', mimeType: 'text/plain', contentBase64: Buffer.from('The request').toString('base64') });
+      await syncAll(claire, samir, ines);
+      expect(ines.sync.membership.myRole()).toBe('dpo');
+
+      // Apart: Claire lowers Inès to reader; Inès, still DPO as far as her machine knows, links the
+      // complaint to the incident, attaches a file to the incident, removes Claire's link, archives
+      // Claire's file and turns separation of duties on; Samir renames the incident.
+      claire.sync.setRole(idOf(ines), 'reader');
+      ines.registers.links.create({ from: { type: 'complaint', id: complaint.id }, to: { type: 'incident', id: incident.id }, note: 'Linked by Inès offline' });
+      await ines.registers.attachments.add({ record: { type: 'incident', id: incident.id }, fileName: 'ines-notes.txt', mimeType: 'text/plain', contentBase64: Buffer.from('Notes QUOKKA-2718').toString('base64') });
+      ines.registers.links.remove(kept.id, 'Not the same complainant');
+      ines.registers.attachments.archive(file.id, 'Superseded');
+      ines.sync.setWorkspaceSettings({ separationOfDuties: true });
+      samir.registers.incidents.update({ id: incident.id, patch: { title: 'Misdirected payslips (by Samir)' } });
+
+      const machines = { claire, samir, ines };
+      for (const name of order) await machines[name].sync.syncNow();
+      await syncAll(claire, samir, ines);
+      await syncAll(claire, samir, ines);
+
+      const [ofClaire, ofSamir, ofInes] = [hangersOf(claire), hangersOf(samir), hangersOf(ines)];
+      const inesFirst = order.indexOf('ines') < order.indexOf('claire');
+      expect(ofClaire).toEqual({
+        links: inesFirst
+          ? expect.arrayContaining([{ id: kept.id, note: 'Same complainant', removed: 1, reason: 'Not the same complainant' }, expect.objectContaining({ note: 'Linked by Inès offline', removed: 0 })])
+          : [{ id: kept.id, note: 'Same complainant', removed: 0, reason: null }],
+        attachments: inesFirst
+          ? expect.arrayContaining([{ id: file.id, name: 'request.txt', archived: 1, reason: 'Superseded' }, expect.objectContaining({ name: 'ines-notes.txt', archived: 0 })])
+          : [{ id: file.id, name: 'request.txt', archived: 0, reason: null }],
+        settings: { separationOfDuties: inesFirst },
+        quarantine: inesFirst ? [] : expect.arrayContaining([expect.arrayContaining(['link', 'role_forbidden'])]),
+      });
+      if (inesFirst) expect(ofClaire.links.length + ofClaire.attachments.length).toBe(4);
+      else expect(ofClaire.quarantine.map(([, type, reason]) => [type, reason]).sort()).toEqual([
+        ['attachment', 'role_forbidden'],
+        ['attachment', 'role_forbidden'],
+        ['link', 'role_forbidden'],
+        ['link', 'role_forbidden'],
+        ['settings', 'role_forbidden'],
+      ]);
+      expect(ofSamir).toEqual(ofClaire);
+      // Inès's machine applied all of it when she did it; refused by the others, it is undone on hers.
+      expect(ofInes).toEqual(ofClaire);
+      // Her refused file is no longer found by search there, nor its bytes kept.
+      const found = ines.search({ text: 'QUOKKA' }).hits.length;
+      expect(found).toBe(inesFirst ? 1 : 0);
+      if (!inesFirst) expect(ines.session.db.prepare(`SELECT count(*) AS n FROM attachment_chunks c JOIN attachments a ON a.id = c.attachment_id WHERE a.file_name = 'ines-notes.txt'`).get()).toEqual({ n: 0 });
+      for (const w of [claire, samir, ines]) expect(w.audit.verify().ok).toBe(true);
+    });
+  }
+});

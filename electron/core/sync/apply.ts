@@ -5,7 +5,7 @@ import type { RegisterBase } from '../registers/register-base';
 import { columnOf } from '../registers/record-table';
 import { ALL_FIELDS } from '../audit/audit-log';
 import { STATEMENT_FIELD, type Membership } from './membership';
-import type { WorkspaceRules } from './duties';
+import { WORKSPACE_SETTINGS_ID, type WorkspaceRules } from './duties';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
 export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & {
@@ -79,62 +79,25 @@ export class OpApplier {
   /**
    * On its author's machine, undoes one of its own operations that reached the log after a
    * statement that forbids it, so that colleagues refused it (call inside the page's transaction,
-   * once the operation is in quarantine). Each field it set goes back to the value it overwrote —
-   * walking back past other refused operations of the same field — unless a change not refused
-   * has replaced it since; a record it created is removed when nothing else has touched it. Links,
-   * attachments and settings are left as they are. Whatever cannot be undone stays (savepoint).
-   * Returns whether the record changed.
+   * once the operation is in quarantine). Each register field or workspace setting it set goes
+   * back to the value it overwrote — walking back past other refused operations of the same field
+   * — unless a change not refused has replaced it since; a record, link or attachment it created
+   * is removed when nothing not refused has touched it since; a link it removed or a file it
+   * archived is back unless a change not refused removed or archived it too. Whatever cannot be
+   * undone stays (savepoint). Returns whether anything changed.
    */
   undoRefusedOwn(op: SyncOp): boolean {
     const register = this.registers.get(op.recordType);
-    if (!register) return false;
-    const { db, audit } = this.ctx;
-    const refused = db.prepare('SELECT 1 FROM quarantine WHERE op_id = ?');
+    const { db } = this.ctx;
     db.exec('SAVEPOINT undo_refused_own');
     try {
       let changed = false;
-      if (op.action === 'create') {
-        const touched = db
-          .prepare(`SELECT op_id FROM field_versions WHERE record_type = ? AND record_id = ? AND op_id != ?`)
-          .all(op.recordType, op.recordId, op.opId) as { op_id: string }[];
-        if (touched.every((t) => refused.get(t.op_id) !== undefined)) {
-          db.prepare(`DELETE FROM ${register.tableName} WHERE id = ?`).run(op.recordId);
-          const doc = db.prepare('SELECT rowid AS id FROM search_docs WHERE record_type = ? AND record_id = ?').get(op.recordType, op.recordId) as { id: number } | undefined;
-          if (doc) {
-            db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(doc.id);
-            db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(doc.id);
-          }
-          db.prepare('DELETE FROM field_versions WHERE record_type = ? AND record_id = ?').run(op.recordType, op.recordId);
-          changed = true;
-        }
-      } else {
-        const fields = new Set(register.fieldNames);
-        const entryAt = db.prepare('SELECT op_id, changes, bases FROM audit_log WHERE hlc = ?');
-        const restore: Record<string, unknown> = {};
-        for (const c of op.changes) {
-          if (!fields.has(c.field) || c.field === 'id' || c.field === 'createdAt' || c.field === 'updatedAt') continue;
-          if (audit.fieldVersion(op.recordType, op.recordId, c.field)?.opId !== op.opId) continue;
-          let value = c.old;
-          let base = op.bases?.[c.field] ?? null;
-          let baseOp: string | null = null;
-          while (base) {
-            const prev = entryAt.get(base) as { op_id: string; changes: string; bases: string | null } | undefined;
-            baseOp = prev?.op_id ?? null;
-            if (!prev || refused.get(prev.op_id) === undefined) break;
-            const pc = (JSON.parse(prev.changes) as { field: string; old: unknown }[]).find((x) => x.field === c.field);
-            if (!pc) break;
-            value = pc.old;
-            base = prev.bases ? ((JSON.parse(prev.bases) as Record<string, string>)[c.field] ?? null) : null;
-            baseOp = null;
-          }
-          restore[c.field] = value;
-          if (base && baseOp) audit.setFieldVersions(op.recordType, op.recordId, [c.field], base, baseOp);
-          else db.prepare('DELETE FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?').run(op.recordType, op.recordId, c.field);
-        }
-        if (Object.keys(restore).length > 0) {
-          register.applyRemote(op.recordId, restore, op.at);
-          changed = true;
-        }
+      if (register) changed = this.undoInRegister(register, op);
+      else if (op.recordType === 'link') changed = this.undoLink(op);
+      else if (op.recordType === 'attachment') changed = this.undoAttachment(op);
+      else if (op.recordType === 'settings' && op.recordId === WORKSPACE_SETTINGS_ID) {
+        const restore = this.fieldsBefore(op, new Set(this.rules.fieldNames()));
+        if (Object.keys(restore).length > 0) changed = this.rules.restore(restore);
       }
       db.exec('RELEASE undo_refused_own');
       return changed;
@@ -142,6 +105,124 @@ export class OpApplier {
       db.exec('ROLLBACK TO undo_refused_own; RELEASE undo_refused_own');
       return false;
     }
+  }
+
+  private isRefused(opId: string): boolean {
+    return this.ctx.db.prepare('SELECT 1 FROM quarantine WHERE op_id = ?').get(opId) !== undefined;
+  }
+
+  /** The other entries about this record that were not refused, oldest first. */
+  private othersStanding(op: SyncOp): { op_id: string; action: string; at: string; changes: string }[] {
+    const rows = this.ctx.db
+      .prepare(`SELECT op_id, action, at, changes FROM audit_log INDEXED BY audit_by_record WHERE record_type = ? AND record_id = ? AND op_id != ? ORDER BY seq`)
+      .all(op.recordType, op.recordId, op.opId) as { op_id: string; action: string; at: string; changes: string }[];
+    return rows.filter((r) => !this.isRefused(r.op_id));
+  }
+
+  private forgetVersions(op: SyncOp): void {
+    this.ctx.db.prepare('DELETE FROM field_versions WHERE record_type = ? AND record_id = ?').run(op.recordType, op.recordId);
+  }
+
+  private dropSearchDoc(recordType: string, recordId: string): void {
+    const { db } = this.ctx;
+    const doc = db.prepare('SELECT rowid AS id FROM search_docs WHERE record_type = ? AND record_id = ?').get(recordType, recordId) as { id: number } | undefined;
+    if (doc) {
+      db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(doc.id);
+      db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(doc.id);
+    }
+  }
+
+  /**
+   * The value each of these fields had before the operation, for the fields whose version is
+   * still the operation's (walking back past refused operations of that field); moves each
+   * field's version back to the one restored.
+   */
+  private fieldsBefore(op: SyncOp, fields: Set<string>): Record<string, unknown> {
+    const { db, audit } = this.ctx;
+    const entryAt = db.prepare('SELECT op_id, changes, bases FROM audit_log WHERE hlc = ?');
+    const restore: Record<string, unknown> = {};
+    for (const c of op.changes) {
+      if (!fields.has(c.field) || c.field === 'id' || c.field === 'createdAt' || c.field === 'updatedAt') continue;
+      if (audit.fieldVersion(op.recordType, op.recordId, c.field)?.opId !== op.opId) continue;
+      let value = c.old;
+      let base = op.bases?.[c.field] ?? null;
+      let baseOp: string | null = null;
+      while (base) {
+        const prev = entryAt.get(base) as { op_id: string; changes: string; bases: string | null } | undefined;
+        baseOp = prev?.op_id ?? null;
+        if (!prev || !this.isRefused(prev.op_id)) break;
+        const pc = (JSON.parse(prev.changes) as { field: string; old: unknown }[]).find((x) => x.field === c.field);
+        if (!pc) break;
+        value = pc.old;
+        base = prev.bases ? ((JSON.parse(prev.bases) as Record<string, string>)[c.field] ?? null) : null;
+        baseOp = null;
+      }
+      restore[c.field] = value;
+      if (base && baseOp) audit.setFieldVersions(op.recordType, op.recordId, [c.field], base, baseOp);
+      else db.prepare('DELETE FROM field_versions WHERE record_type = ? AND record_id = ? AND field = ?').run(op.recordType, op.recordId, c.field);
+    }
+    return restore;
+  }
+
+  private undoInRegister(register: AnyRegister, op: SyncOp): boolean {
+    const { db } = this.ctx;
+    if (op.action === 'create') {
+      const touched = db
+        .prepare(`SELECT op_id FROM field_versions WHERE record_type = ? AND record_id = ? AND op_id != ?`)
+        .all(op.recordType, op.recordId, op.opId) as { op_id: string }[];
+      if (!touched.every((t) => this.isRefused(t.op_id))) return false;
+      db.prepare(`DELETE FROM ${register.tableName} WHERE id = ?`).run(op.recordId);
+      this.dropSearchDoc(op.recordType, op.recordId);
+      this.forgetVersions(op);
+      return true;
+    }
+    const restore = this.fieldsBefore(op, new Set(register.fieldNames));
+    if (Object.keys(restore).length === 0) return false;
+    register.applyRemote(op.recordId, restore, op.at);
+    return true;
+  }
+
+  /** A link it made is removed (nothing not refused touched it); a link it removed is back, unless a change not refused removed it too. */
+  private undoLink(op: SyncOp): boolean {
+    const { db } = this.ctx;
+    const others = this.othersStanding(op);
+    if (op.action === 'create') {
+      if (others.length > 0) return false;
+      this.forgetVersions(op);
+      return db.prepare('DELETE FROM links WHERE id = ?').run(op.recordId).changes > 0;
+    }
+    if (op.action !== 'archive') return false;
+    // As colleagues apply removals: the first one stands.
+    const removal = others.find((o) => o.action === 'archive');
+    const reason = removal ? (JSON.parse(removal.changes) as { field: string; new: unknown }[]).find((c) => c.field === 'removeReason')?.new : null;
+    return db.prepare('UPDATE links SET removed_at = ?, remove_reason = ? WHERE id = ?').run(removal?.at ?? null, removal ? String(reason ?? '') : null, op.recordId).changes > 0;
+  }
+
+  /** A file it attached is removed, bytes and search text too (nothing not refused touched it); a file it archived is back, unless a change not refused archived it too. */
+  private undoAttachment(op: SyncOp): boolean {
+    const { db } = this.ctx;
+    const others = this.othersStanding(op);
+    if (op.action === 'create') {
+      if (others.length > 0) return false;
+      db.prepare('DELETE FROM attachment_chunks WHERE attachment_id = ?').run(op.recordId);
+      db.prepare('DELETE FROM sync_state WHERE key = ?').run(`uploaded:${op.recordId}`);
+      this.dropSearchDoc('attachment', op.recordId);
+      this.forgetVersions(op);
+      return db.prepare('DELETE FROM attachments WHERE id = ?').run(op.recordId).changes > 0;
+    }
+    if (op.action !== 'archive') return false;
+    // As colleagues apply archivings: the latest one stands.
+    const archiving = others.filter((o) => o.action === 'archive').at(-1);
+    const reason = archiving ? (JSON.parse(archiving.changes) as { field: string; new: unknown }[]).find((c) => c.field === 'archiveReason')?.new : null;
+    const done = db.prepare('UPDATE attachments SET archived_at = ?, archive_reason = ? WHERE id = ?').run(archiving?.at ?? null, archiving ? String(reason ?? '') : null, op.recordId).changes > 0;
+    if (!archiving) {
+      // Searchable again, unless the record it hangs off is archived.
+      db.prepare(
+        `UPDATE search_docs SET archived = COALESCE((SELECT p.archived FROM attachments a JOIN search_docs p ON p.record_type = a.record_type AND p.record_id = a.record_id WHERE a.id = ?), 0)
+         WHERE record_type = 'attachment' AND record_id = ?`,
+      ).run(op.recordId, op.recordId);
+    }
+    return done;
   }
 
   private applyToRegister(register: AnyRegister, op: SyncOp): void {

@@ -77,6 +77,23 @@ export class WorkspaceRules {
     this.ctx.audit.setFieldVersions('settings', WORKSPACE_SETTINGS_ID, won, op.hlc, op.opId);
   }
 
+  /** The settings' fields: what an operation of record `workspace` may set. */
+  fieldNames(): string[] {
+    return Object.keys(DEFAULTS);
+  }
+
+  /**
+   * Puts these fields back (undoing this machine's own change that colleagues refused: sync/apply.ts
+   * undoRefusedOwn, which also moves the fields' versions back). Returns whether the settings changed.
+   */
+  restore(values: Record<string, unknown>): boolean {
+    const before = this.settings();
+    const parsed = WorkspaceSettings.safeParse({ ...before, ...values });
+    if (!parsed.success) return false;
+    setMeta(this.ctx.db, META_KEY, parsed.data);
+    return JSON.stringify(parsed.data) !== JSON.stringify(before);
+  }
+
   /** Forgets them (leaving the workspace, or before joining another). */
   reset(): void {
     deleteMeta(this.ctx.db, META_KEY);
