@@ -25,6 +25,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Workstation } from '../electron/core/workstation';
 import { setUpWorkstation, tempDir } from '../test/support/workstation';
+import { openPlain } from '../electron/core/db/open';
 import { TestPostgres } from '../test/support/postgres';
 
 const argv = process.argv.slice(2);
@@ -240,6 +241,19 @@ async function main() {
     const [bMs, cMs] = reachedAt;
     const liveMs = Math.max(bMs!, cMs!);
 
+    // The live phase's floor on this disk: as many durable commits (WAL, synchronous = FULL, as
+    // the register) of one small row each, one after another, in a plain SQLite file beside A's.
+    const floorDir = tempDir('privacyops-bench-commits-');
+    cleanups.push(() => floorDir.cleanup());
+    const commits = openPlain(join(floorDir.dir, 'commits.db'));
+    commits.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+    const insertOne = commits.prepare('INSERT INTO t (v) VALUES (?)');
+    const one = commits.transaction((v: string) => insertOne.run(v));
+    t = performance.now();
+    for (let i = 0; i < CHANGES; i++) one(`change ${i}`);
+    const commitsMs = performance.now() - t;
+    commits.close();
+
     console.log(`Sync benchmark (${volume}: ${OPS.toLocaleString('en')} operations, ${(bytes / 1024 / 1024).toFixed(1)} MiB sealed)`);
     console.log(`  push of ${OPS.toLocaleString('en')} operations by A:            ${secs(push.ms)} s  (${Math.round(OPS / (push.ms / 1000))} ops/s)`);
     console.log(`  new member pulls and applies them:           ${secs(pull.ms)} s  (${Math.round(OPS / (pull.ms / 1000))} ops/s)`);
@@ -247,8 +261,10 @@ async function main() {
     console.log(`  the same records written locally in bulk:    ${secs(localMs)} s (A's register, before the push)`);
     console.log(`  ${CHANGES} live changes made on A in ${secs(madeMs)} s (the creates alone: ${secs(createMs)} s); all reached B / C after ${secs(bMs!)} s / ${secs(cMs!)} s`);
     console.log(`  the last change reached both ${secs(liveMs - madeMs)} s after it was made`);
+    console.log(`  floor: ${CHANGES} durable commits of one row each on this disk: ${secs(commitsMs)} s`);
     console.log(`push/COPY ratio: ${(push.ms / copyMs).toFixed(2)}`);
     console.log(`live ${CHANGES} changes s: ${secs(liveMs)}`);
+    console.log(`live/durable commits ratio: ${(liveMs / commitsMs).toFixed(2)}`);
     console.log(`pull/local bulk write ratio: ${(pull.ms / localMs).toFixed(2)}`);
     console.log(`pull/COPY ratio: ${(pull.ms / copyMs).toFixed(2)}`);
   } finally {

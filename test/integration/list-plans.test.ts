@@ -7,6 +7,7 @@ import { IncidentStatus, RiskLevel } from '@shared/schemas/incident';
 import { ContractSortField, ContractStatus } from '@shared/schemas/contract';
 import type { Workstation } from '../../electron/core/workstation';
 import { listPlans, type ListRequest } from '../../electron/core/registers/list-query';
+import { ownEntriesOfSql } from '../../electron/core/audit/audit-log';
 import { setUpWorkstation, tempDir } from '../support/workstation';
 
 /**
@@ -236,5 +237,13 @@ describe('every list filter and sort is served by an index', () => {
     expect(reg.list({}).total).toBe(30);
     expect(reg.list({ includeArchived: true }).total).toBe(31);
     expect(reg.list({ right: ['access'] })).toMatchObject({ total: 15, totalCapped: false });
+  });
+});
+
+describe("sync's reading of the audit log", () => {
+  it("finds this machine's membership statements through audit_by_record, not by reading every entry of the device", () => {
+    const plan = explain(ownEntriesOfSql(1), ['member', 'device', 0]).join(' | ');
+    expect(plan).toMatch(/SEARCH audit_log USING INDEX audit_by_record \(record_type=\?\)/);
+    expect(plan).not.toMatch(/audit_by_device|SCAN audit_log/);
   });
 });

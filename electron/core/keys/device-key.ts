@@ -103,7 +103,12 @@ export class DeviceKey {
   }
 
   sign(data: Uint8Array): Buffer {
+    return signWith(this.privateKeyObject(), data);
+  }
+
+  /** The private key as a KeyObject, for signing many operations on another thread (sync/signature-pool). */
+  privateKeyObject(): KeyObject {
     this.privateKey ??= createPrivateKey({ key: Buffer.from(this.stored().privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-    return signWith(this.privateKey, data);
+    return this.privateKey;
   }
 }

@@ -7,6 +7,7 @@ import { mayWrite } from '@shared/sync/permissions';
 import type { FieldChange } from '@shared/schemas/audit';
 import type { RegisterContext } from '../registers/context';
 import { fingerprintOf, signWith, verifySignature, type DeviceKey } from '../keys/device-key';
+import type { SignaturePool } from './signature-pool';
 
 /**
  * Who is in a workspace and with which role, from signed statements carried in the workspace's
@@ -259,6 +260,11 @@ export class Membership {
     return this.memberKey.sign(data);
   }
 
+  /** The same signatures for many operations, made on the signature thread (signature-pool.ts). */
+  signMany(pool: SignaturePool, datas: readonly Buffer[]): Promise<Buffer[]> {
+    return pool.sign(this.memberKey.privateKeyObject(), datas);
+  }
+
   signAsMe(body: unknown): Signed {
     return signStatement(this.memberKey, body);
   }
@@ -412,13 +418,20 @@ export class Membership {
    * The refusal above, and the operation's author when it passed (its signature verified against
    * that member's key; null before the workspace has roles: nothing proves who made it then).
    */
-  checkOp(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView): { reason: QuarantineReason | null; author: string | null } {
+  checkOp(
+    op: { author?: string; recordType: string },
+    sig: Buffer | null,
+    signed: Buffer,
+    view?: MembersView,
+    /** The key (base64) this operation's signature was already verified under, on the signature thread. */
+    verifiedUnder?: string,
+  ): { reason: QuarantineReason | null; author: string | null } {
     if (!(view ? view.genesis : this.hasGenesis())) return { reason: null, author: null };
-    const reason = this.checked(op, sig, signed, view);
+    const reason = this.checked(op, sig, signed, view, verifiedUnder);
     return { reason, author: reason === null ? (op.author ?? null) : null };
   }
 
-  private checked(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView): QuarantineReason | null {
+  private checked(op: { author?: string; recordType: string }, sig: Buffer | null, signed: Buffer, view?: MembersView, verifiedUnder?: string): QuarantineReason | null {
     if (!sig) return 'unsigned';
     // Only what the check needs (no fingerprint): this runs for every pulled operation.
     const m = !op.author
@@ -428,10 +441,16 @@ export class Membership {
         : (this.ctx.db.prepare('SELECT role, signing_key AS signingKey, removed FROM workspace_members WHERE member_id = ?').get(op.author) as CheckedMember | undefined);
     if (!m) return 'not_member';
     if (!m.signingKey) return 'key_unconfirmed';
-    if (!verifySignature(signed, sig, Buffer.from(m.signingKey, 'base64'))) return 'bad_signature';
+    if (verifiedUnder !== m.signingKey && !verifySignature(signed, sig, Buffer.from(m.signingKey, 'base64'))) return 'bad_signature';
     if (m.removed) return 'removed';
     if (!mayWrite(m.role, op.recordType)) return 'role_forbidden';
     return null;
+  }
+
+  /** Each member's signing key (base64) as this machine holds them now: what a page about to be applied is checked against ahead. */
+  signingKeys(): Map<string, string> {
+    const rows = this.ctx.db.prepare('SELECT member_id, signing_key FROM workspace_members WHERE signing_key IS NOT NULL').all() as { member_id: string; signing_key: string }[];
+    return new Map(rows.map((r) => [r.member_id, r.signing_key]));
   }
 
   /**

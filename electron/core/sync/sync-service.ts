@@ -33,6 +33,7 @@ import { LOCAL_RECORD_TYPES, allowsWrite, permissionsOf } from '@shared/sync/per
 import { dutiesSeparated, roleForbidden } from './role-forbidden';
 import { WorkspaceRules } from './duties';
 import { AuditHeads, type HeadsForVerify, type HeadsWorkspace } from './audit-heads';
+import { SignaturePool, type ToVerify } from './signature-pool';
 import type { AuditVerifyResult } from '@shared/schemas/audit';
 
 /** Where this register syncs to (no secrets: those are in the vault). */
@@ -101,6 +102,8 @@ export class SyncService {
   private pushing: { total: number; done: number } | null = null;
   private readonly vault: SecretVault;
   private readonly applier: OpApplier;
+  /** Ed25519 work of pushes and pulls, on a thread of its own (signature-pool.ts). */
+  private readonly signatures = new SignaturePool();
   /** Who is in the workspace and with which role, from the signed statements in its log. */
   readonly membership: Membership;
   /** The workspace's settings and separation of duties (duties.ts). */
@@ -640,13 +643,18 @@ export class SyncService {
     }
   }
 
-  /** Seals and signs this device's entries as operations. */
-  private sealOps(rows: AuditEntry[], c: SyncConfig, epoch: number, key: Buffer): PushedOp[] {
-    return rows.map((r) => {
+  /** Seals and signs this device's entries as operations (the signatures made on the signature thread). */
+  private async sealOps(rows: AuditEntry[], c: SyncConfig, epoch: number, key: Buffer): Promise<PushedOp[]> {
+    const sealed = rows.map((r) => {
       const op = toSyncOp(r, c.memberId);
       const payload = seal(key, Buffer.from(JSON.stringify(op)), opAad(c.workspaceId, op.opId, epoch));
-      return { opId: op.opId, epoch, payload, sig: this.membership.signBytes(opSignedBytes(c.workspaceId, op.opId, op.hlc, payload)) };
+      return { opId: op.opId, epoch, payload, signed: opSignedBytes(c.workspaceId, op.opId, op.hlc, payload) };
     });
+    const sigs = await this.membership.signMany(
+      this.signatures,
+      sealed.map((o) => o.signed),
+    );
+    return sealed.map((o, i) => ({ opId: o.opId, epoch: o.epoch, payload: o.payload, sig: sigs[i]! }));
   }
 
   private async push(backend: Backend, c: SyncConfig, epoch: number, key: Buffer): Promise<void> {
@@ -654,7 +662,7 @@ export class SyncService {
     // again): a colleague verifying this machine's operations needs its membership before them.
     const statements = this.ctx.audit.ownEntriesOf(this.deviceId, Number(this.cursor('pushedSeq') ?? 0), ['member']);
     if (statements.length > 0) {
-      await backend.push(c.workspaceId, this.sealOps(statements, c, epoch, key));
+      await backend.push(c.workspaceId, await this.sealOps(statements, c, epoch, key));
       // Where they landed: colleagues' operations placed before them are judged without them (applyPage).
       for (const [opId, seq] of await backend.seqsOf(c.workspaceId, statements.map((e) => e.opId))) this.setCursor(`${STATEMENT_AT}${opId}`, String(seq));
     }
@@ -668,18 +676,30 @@ export class SyncService {
     }
     // Counting what is left scans the unsent part of the log: once per push, not per batch.
     this.pushing = { total, done: 0 };
+    // The next batch is read, sealed and signed while this one is on the wire (its signatures on
+    // the signature thread); the cursor moves only once the backend has committed a batch.
+    const prepare = (after: number, size: number) => {
+      const rows = this.ctx.audit.ownEntries(this.deviceId, after, size, LOCAL_ONLY);
+      return { rows, ops: rows.length > 0 ? this.sealOps(rows, c, epoch, key) : Promise.resolve([]) };
+    };
     let size = FIRST_BATCH;
+    let batch = prepare(Number(this.cursor('pushedSeq') ?? 0), size);
     try {
       for (;;) {
-        const after = Number(this.cursor('pushedSeq') ?? 0);
-        const rows = this.ctx.audit.ownEntries(this.deviceId, after, size, LOCAL_ONLY);
+        const { rows } = batch;
         if (rows.length === 0) {
           this.skipForeignEntries();
           return;
         }
-        const ops = this.sealOps(rows, c, epoch, key);
+        const ops = await batch.ops;
         const pulledBefore = Number(this.cursor('pulledSeq') ?? 0);
-        const pushed = await backend.push(c.workspaceId, ops);
+        const pushing = backend.push(c.workspaceId, ops);
+        // Small first, so the first changes are up at once; then large, near the wire's pace.
+        size = Math.min(size * 4, PUSH_BATCH);
+        batch = prepare(rows[rows.length - 1]!.seq, size);
+        // Not awaited when this batch's push fails: handled then, the next round reads it again.
+        batch.ops.catch(() => {});
+        const pushed = await pushing;
         // After the backend committed: a crash before this line only means the batch is pushed
         // again next time, and the backend skips operations it already has.
         this.ctx.db.transaction(() => {
@@ -693,8 +713,6 @@ export class SyncService {
         this.pushing.done += rows.length;
         this.progress = { phase: 'push', done: this.pushing.done, total: Math.max(total, this.pushing.done) };
         this.events.status(this.status());
-        // Small first, so the first changes are up at once; then large, near the wire's pace.
-        size = Math.min(size * 4, PUSH_BATCH);
       }
     } finally {
       this.pushing = null;
@@ -719,24 +737,24 @@ export class SyncService {
     const start = Number(this.cursor('pulledSeq') ?? 0);
     const last = await backend.lastSeq(c.workspaceId);
     if (last <= start) return;
-    const fetch = (after: number, size: number): Promise<OpenedPage> => {
-      const page = backend.pull(c.workspaceId, after, size).then((rows) => this.openPage(backend, c, s, rows));
-      // A page fetched ahead may fail while an earlier one is applied; it is awaited (and its
-      // error raised) only when its turn comes.
-      page.catch(() => {});
-      return page;
-    };
+    const fetch = (after: number, size: number): Promise<OpenedPage> => backend.pull(c.workspaceId, after, size).then((rows) => this.openPage(backend, c, s, rows));
     let size = FIRST_PAGE;
-    let next: Promise<OpenedPage> | null = fetch(start, size);
-    while (next) {
-      const page: OpenedPage = await next;
-      if (page.ops.length === 0) break;
+    let page: OpenedPage = await fetch(start, size);
+    while (page.ops.length > 0) {
+      // The next page is fetched and opened (its signatures handed to the signature thread)
+      // before this one is applied, so that its signatures are checked while this one is
+      // written. A next page that fails (the backend gone, a damaged operation) is reported only
+      // once this one is applied, as before.
       size = Math.min(size * 4, PULL_PAGE);
-      next = page.lastSeq < last ? fetch(page.lastSeq, size) : null;
-      const changed = this.applyPage(page.ops, page.lastSeq);
+      const next: { page: OpenedPage } | { error: unknown } | null =
+        page.lastSeq < last ? await fetch(page.lastSeq, size).then((p) => ({ page: p }), (error: unknown) => ({ error })) : null;
+      const changed = this.applyPage(page.ops, page.lastSeq, await page.verified);
       for (const ch of changed) this.events.changed(ch.type, ch.id);
       this.progress = { phase: 'pull', done: page.lastSeq - start, total: Math.max(1, last - start) };
       this.events.status(this.status());
+      if (!next) break;
+      if ('error' in next) throw next.error;
+      page = next.page;
     }
   }
 
@@ -746,7 +764,7 @@ export class SyncService {
    * naming it, and nothing of the page reaches the register.
    */
   private async openPage(backend: Backend, c: SyncConfig, s: SyncSecrets, rows: PulledOp[]): Promise<OpenedPage> {
-    if (rows.length === 0) return { ops: [], lastSeq: 0 };
+    if (rows.length === 0) return { ops: [], lastSeq: 0, verified: Promise.resolve([]) };
     const keys = new Map<number, Buffer>();
     for (const r of rows) if (!keys.has(r.epoch)) keys.set(r.epoch, await this.keyFor(backend, c, s, r.epoch));
     const first = rows[0]!.seq;
@@ -769,7 +787,31 @@ export class SyncService {
       if (!op || op.opId !== r.opId) throw refused(r, 'opened, but is not the operation it was sealed as');
       ops[i] = { op, seq: r.seq, sig: r.sig, signed: opSignedBytes(c.workspaceId, op.opId, op.hlc, r.payload) };
     }
-    return { ops, lastSeq };
+    return { ops, lastSeq, verified: this.verifyAhead(ops) };
+  }
+
+  /**
+   * Checks, on the signature thread, each operation's signature under the key its author has
+   * here now; resolves, for each operation of the page, to the key it verified under (or nothing). Only a
+   * shortcut: applyPage still judges every operation at its place in the log (Membership.refusal),
+   * and verifies inline one whose author's key is unknown here yet or has changed since.
+   */
+  private verifyAhead(ops: readonly OpenedOp[]): Promise<(string | undefined)[]> {
+    const keys = this.membership.signingKeys();
+    const checked: { index: number; key: string }[] = [];
+    const items: ToVerify[] = [];
+    ops.forEach(({ op, sig, signed }, index) => {
+      const key = op.author ? keys.get(op.author) : undefined;
+      if (!key || !sig || op.recordType === 'member') return;
+      checked.push({ index, key });
+      items.push({ data: signed, sig, key: Buffer.from(key, 'base64') });
+    });
+    return this.signatures.verify(items).then((ok) => {
+      // By position in the page, not by operation id: a page could carry one id twice.
+      const verified = new Array<string | undefined>(ops.length);
+      for (let i = 0; i < ok.length; i++) if (ok[i]) verified[checked[i]!.index] = checked[i]!.key;
+      return verified;
+    });
   }
 
   /**
@@ -778,7 +820,7 @@ export class SyncService {
    * as the statements before it in the log make them): one that fails goes to quarantine with the
    * reason, and is neither applied nor written to the audit log.
    */
-  private applyPage(ops: OpenedOp[], lastSeq: number): { type: string; id: string }[] {
+  private applyPage(ops: OpenedOp[], lastSeq: number, verified: readonly (string | undefined)[] = []): { type: string; id: string }[] {
     const changed: { type: string; id: string }[] = [];
     const quarantine = this.ctx.db.prepare(
       `INSERT OR IGNORE INTO quarantine (op_id, seq, author, author_role, actor, device, record_type, record_id, action, at, reason, op, quarantined_at)
@@ -793,7 +835,7 @@ export class SyncService {
     let statementsApplied = 0;
     try {
       this.ctx.db.transaction(() => {
-        for (const { op, seq, sig, signed } of ops) {
+        for (const [index, { op, seq, sig, signed }] of ops.entries()) {
           const known = this.ctx.audit.hasOp(op.opId);
           // Applied here already: only this machine's own operations matter, when they reached
           // the log after a statement that forbids them (below, like a colleague's).
@@ -812,7 +854,7 @@ export class SyncService {
           let author: string | null = null;
           let reason: QuarantineReason | null = null;
           if (op.recordType !== 'member') {
-            const judged = this.membership.checkOp(op, sig, signed, members);
+            const judged = this.membership.checkOp(op, sig, signed, members, verified[index]);
             author = judged.author;
             reason = judged.reason ?? this.rules.refusal(op, { author, device: op.device });
           }
@@ -976,6 +1018,7 @@ export class SyncService {
     if (this.roundInFlight) await this.roundInFlight.catch(() => {});
     await this.backend?.close();
     this.backend = null;
+    await this.signatures.close();
   }
 
   // ---- quarantine ----------------------------------------------------------------------------
@@ -1138,6 +1181,8 @@ interface OpenedOp {
 interface OpenedPage {
   ops: OpenedOp[];
   lastSeq: number;
+  /** For each operation (same position), the key its signature verified under on the signature thread. */
+  verified: Promise<(string | undefined)[]>;
 }
 
 /** An opened operation's JSON, or null when it is not an operation this version can read. */
