@@ -75,7 +75,13 @@ export type ComposeGenerateInput = z.input<typeof ComposeGenerateInput>;
 export const ComposedLetter = z.object({
   id: RecordId,
   templateId: TemplateKind,
+  /** The version of the template the letter used, as it is numbered now (the same on every machine). */
   templateVersion: z.number().int(),
+  /**
+   * The number its file name and PDF give: the version's number when the letter was generated.
+   * It differs from templateVersion only when a colleague's version saved apart came before it.
+   */
+  printedVersion: z.number().int(),
   lang: Lang,
   record: RecordRef,
   clientId: RecordId.nullable(),

@@ -12,8 +12,13 @@ export const LetterTemplate = z.object({
   id: TemplateKind,
   kind: TemplateKind,
   target: TemplateTarget,
-  /** 1 is the built-in text; every save in Settings › Letters is the next version. */
+  /**
+   * 1 is the built-in text; every save in Settings › Letters is the next version, numbered in the
+   * order of the saves' operations on every machine (README › Letters).
+   */
   version: z.number().int().min(1),
+  /** The saved version's id, the same on every machine (null: the built-in version 1). */
+  versionId: z.string().nullable(),
   builtIn: z.boolean().describe('True for version 1, the text the app ships'),
   name: BilingualText,
   subject: BilingualText,

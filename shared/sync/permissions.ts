@@ -12,15 +12,19 @@ import type { MemberPermissions, MemberRole } from '../schemas/sync';
  *   incidents: the operation does not say which record a letter concerns, so letters as a whole).
  * - Reader, auditor: nothing.
  *
- * Links and attachments belong to whoever may write some register. Member statements are not
- * in this table: they carry their own signatures (administrator only, electron/core/sync/membership.ts).
- * The workspace's settings (reminder thresholds, custom deadline rules: record type `settings`)
- * are the administrator's and the DPO's.
+ * Links and attachments belong to whoever may write some register, and so does the list of
+ * generated letters (`composed_letter`: a letter's entry names the record and the two
+ * attachments it was filed with; whoever may attach its files may list it). Member statements
+ * are not in this table: they carry their own signatures (administrator only,
+ * electron/core/sync/membership.ts). The workspace's settings (reminder thresholds, custom
+ * deadline rules: record type `settings`) are the administrator's and the DPO's, and so are the
+ * letter templates' versions (`letter_template`): a version is the text every colleague's next
+ * letter starts from, a setting of the office rather than a record of a register.
  *
  * The same table refuses a member's own writes on its machine (the core's write path,
  * RegisterContext.authorize) and tells the UI what to offer (`can`).
  */
-const INCIDENT_AREA = ['incident', 'client', 'notification', 'obligation', 'timeline_entry', 'action', 'letter', 'link', 'attachment'] as const;
+const INCIDENT_AREA = ['incident', 'client', 'notification', 'obligation', 'timeline_entry', 'action', 'letter', 'link', 'attachment', 'composed_letter'] as const;
 const REGISTERS = [...INCIDENT_AREA, 'complaint', 'matter', 'contract', 'import'] as const;
 
 export const WRITES: Record<MemberRole, readonly string[] | 'all'> = {

@@ -349,14 +349,20 @@ describe('letters written from templates', () => {
     const saved = await api('templates.save', { id: 'acknowledgement', name: before.name, subject: before.subject, body: { en: 'Dear {{complaint.complainant}}, received on {{complaint.receivedOn}}.', fr: before.body.fr } });
     expect(saved).toMatchObject({ version: 2, builtIn: false, savedBy: 'Claire Dubois (DPO)' });
     expect((await api('templates.versions', { id: 'acknowledgement' })).versions.map((v) => v.version)).toEqual([2, 1]);
-    const { entries } = await api('audit.history', { recordType: 'settings', recordId: 'letter-template:acknowledgement' });
-    expect(entries.map((e) => e.changes.map((c) => c.field))).toEqual([['version', 'body']]);
+    // The save is an operation of its own record type, carrying the whole text (README › Letters).
+    const { entries } = await api('audit.history', { recordType: 'letter_template', recordId: 'acknowledgement' });
+    expect(entries.map((e) => e.changes.map((c) => c.field))).toEqual([['versionId', 'name', 'subject', 'body', 'savedBy']]);
+    expect(entries[0]!.changes.find((c) => c.field === 'versionId')!.new).toBe(saved.versionId);
     const c = await complaint('Mme Vert', '2026-03-10T09:00:00+01:00');
     const d = await api('compose.draft', { templateId: 'acknowledgement', target: { type: 'complaint', id: c.id }, lang: 'en' });
     expect(d).toMatchObject({ templateVersion: 2, body: 'Dear Mme Vert, received on 10 March 2026.' });
     const gen = await api('compose.generate', { templateId: 'acknowledgement', templateVersion: 2, target: d.target, lang: 'en', sentAt: d.sentAt, subject: d.subject, body: d.body });
     expect(gen).toMatchObject({ templateId: 'acknowledgement', templateVersion: 2, fileName: `${c.reference}-acknowledgement-v2-en` });
-    expect((await api('compose.of', { record: { type: 'complaint', id: c.id } })).letters).toMatchObject([{ templateVersion: 2, lang: 'en' }]);
+    expect((await api('compose.of', { record: { type: 'complaint', id: c.id } })).letters).toMatchObject([{ templateVersion: 2, printedVersion: 2, lang: 'en' }]);
+    // The list's entry is an operation too, naming the version by its id.
+    const listed = (await api('audit.history', { recordType: 'composed_letter', recordId: gen.id })).entries;
+    expect(listed.map((e) => e.action)).toEqual(['create']);
+    expect(listed[0]!.changes.find((c) => c.field === 'templateVersionId')!.new).toBe(saved.versionId);
   });
 
   it('refuses a template written from another kind of record', async () => {

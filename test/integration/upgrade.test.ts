@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../electron/core/db/migrations';
+import { randomBytes } from 'node:crypto';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
+import { openEncrypted } from '../../electron/core/db/open';
+import { steps } from '../../electron/core/db/steps';
 import { OsKeyStore } from '../../electron/core/keys/keychain';
 import { fileDigest, PASSPHRASE, setUpWorkstation, startWorkstation, tempDir } from '../support/workstation';
 
@@ -102,5 +105,40 @@ describe('a register written by a newer version of the app', () => {
     expect(again.status()).toMatchObject({ state: 'locked', lockReason: 'database-newer' });
     await expect(again.tryKeychainUnlock()).resolves.toMatchObject({ state: 'locked', lockReason: 'database-newer' });
     expect(snapshot(t.dir)).toEqual(before);
+  });
+});
+
+describe('migration 19: template versions and generated letters become operations', () => {
+  it('keeps every saved version (in its former order, no clock yet) and points each generated letter at the version it used', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const db = openEncrypted(join(t.dir, 'm19.db'), randomBytes(32), { create: true });
+    try {
+      migrate(db, steps.slice(0, 18));
+      const version = db.prepare(
+        `INSERT INTO letter_template_versions (template_id, version, name_en, name_fr, subject_en, subject_fr, body_en, body_fr, saved_at, saved_by) VALUES ('acknowledgement', ?, 'A', 'A', 'S', 'S', ?, ?, ?, 'Claire')`,
+      );
+      version.run(2, 'Text two', 'Texte deux', '2026-01-02T10:00:00.000Z');
+      version.run(3, 'Text three', 'Texte trois', '2026-01-03T10:00:00.000Z');
+      const letter = db.prepare(
+        `INSERT INTO composed_letters (id, template_id, template_version, lang, record_type, record_id, client_id, subject, pdf_attachment_id, text_attachment_id, file_name, outbound_letter_id, sent_at, effect, created_at, created_by)
+         VALUES (?, 'acknowledgement', ?, 'fr', 'complaint', 'c1', NULL, 'Objet', 'p', 't', 'f', NULL, '2026-01-04T10:00:00.000Z', '{}', '2026-01-04T10:00:00.000Z', 'Claire')`,
+      );
+      letter.run('l1', 1);
+      letter.run('l3', 3);
+      expect(migrate(db)).toEqual({ from: 18, to: LATEST_SCHEMA_VERSION });
+      const rows = db.prepare('SELECT id, hlc, prior_version, body_en FROM letter_template_versions ORDER BY prior_version').all() as { id: string; hlc: string; prior_version: number; body_en: string }[];
+      expect(rows.map((r) => [r.hlc, r.prior_version, r.body_en])).toEqual([
+        ['', 2, 'Text two'],
+        ['', 3, 'Text three'],
+      ]);
+      for (const r of rows) expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(db.prepare('SELECT id, template_version, template_version_id, published FROM composed_letters ORDER BY id').all()).toEqual([
+        { id: 'l1', template_version: 1, template_version_id: null, published: 0 },
+        { id: 'l3', template_version: 3, template_version_id: rows[1]!.id, published: 0 },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ import type { AnyRegister } from '../sync/apply';
 import { getMeta, setMeta } from '../db/meta';
 import { OBLIGATIONS_BACKFILL } from '../db/steps/009-obligations';
 import { sessionContext } from './context';
+import { publishLocalLetters } from '../templates/letters-sync';
 import { openRegisters, registersByType, type Registers } from './registers';
 
 export const PROFILE_RECORD = 'profile';
@@ -151,6 +152,8 @@ export class Session implements Registers {
       this.incidents.backfillObligations();
       setMeta(this.db, OBLIGATIONS_BACKFILL, false);
     }
+    // Template versions and generated letters from before they travelled (migration 19).
+    publishLocalLetters(this.ctx, (recordType) => this.sync.mayWrite(recordType));
     // Rule changes that move stored dates: the appeal window's earlier reading (version 2).
     if ((getMeta<number>(this.db, APPEAL_RULE_VERSION_KEY) ?? 1) < APPEAL_RULE_VERSION && this.sync.mayWrite('letter')) {
       this.letters.recountAppeals();

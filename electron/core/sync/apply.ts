@@ -6,6 +6,7 @@ import { columnOf } from '../registers/record-table';
 import { ALL_FIELDS } from '../audit/audit-log';
 import { STATEMENT_FIELD, type Membership } from './membership';
 import { WORKSPACE_SETTINGS_ID, type WorkspaceRules } from './duties';
+import { applyComposedOp, applyTemplateOp, COMPOSED_LETTER, LETTER_TEMPLATE, undoLetterOp } from '../templates/letters-sync';
 
 /** An operation as it travels: an audit entry without its local chain position and hash. */
 export type SyncOp = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'hlc'> & {
@@ -62,6 +63,9 @@ export class OpApplier {
     else if (op.recordType === 'member') this.membership.ingest(op.opId, op.changes.find((c) => c.field === STATEMENT_FIELD)?.new);
     // The workspace's settings (separation of duties); other settings entries are history only.
     else if (op.recordType === 'settings') this.rules.applyRemote(op);
+    // Letters' template versions and the list of generated letters (README › Letters).
+    else if (op.recordType === LETTER_TEMPLATE) applyTemplateOp(this.ctx, op);
+    else if (op.recordType === COMPOSED_LETTER) applyComposedOp(this.ctx, op);
     // Anything else (an import summary, a kind this version does not know) is history only.
 
     for (const c of op.changes) {
@@ -99,6 +103,8 @@ export class OpApplier {
         const restore = this.fieldsBefore(op, new Set(this.rules.fieldNames()));
         if (Object.keys(restore).length > 0) changed = this.rules.restore(restore);
       }
+      // A template version or a generated letter's entry leaves this machine's lists too (README › Letters).
+      else if (op.recordType === LETTER_TEMPLATE || op.recordType === COMPOSED_LETTER) changed = undoLetterOp(this.ctx, op);
       db.exec('RELEASE undo_refused_own');
       return changed;
     } catch {

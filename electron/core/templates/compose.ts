@@ -15,7 +15,7 @@ import {
 } from '@shared/schemas/compose';
 import type { RecordRef } from '@shared/schemas/record-types';
 import type { LetterTemplate } from '@shared/schemas/templates';
-import { nowIso, toUtc } from '../registers/context';
+import { appendAudit, nowIso, toUtc } from '../registers/context';
 import { responseDueFor } from '../registers/complaints';
 import { CLIENT } from '../registers/incidents';
 import { safeName, type ExchangeContext } from '../exports/context';
@@ -24,6 +24,7 @@ import { letterPdf } from './letter-pdf';
 import { mergeTemplate } from './merge';
 import { clientValues, commonValues, complaintValues, deadlineWords, letterValues, type Values } from './merge-values';
 import { TemplateStore } from './template-store';
+import { COMPOSED_LETTER, composedChanges, insertComposedRow, type ComposedRow } from './letters-sync';
 import type { PreparedAttachment } from '../registers/attachments';
 
 /** What a letter is written from, and what sending it would do to the record. */
@@ -40,29 +41,11 @@ interface Subject {
   plan(sentAt: string): { effect: ComposeEffect; warnings: ComposeWarning[]; apply: (fileName: string) => void };
 }
 
-interface Row {
-  id: string;
-  template_id: string;
-  template_version: number;
-  lang: string;
-  record_type: string;
-  record_id: string;
-  client_id: string | null;
-  subject: string;
-  pdf_attachment_id: string;
-  text_attachment_id: string;
-  file_name: string;
-  outbound_letter_id: string | null;
-  sent_at: string;
-  effect: string;
-  created_at: string;
-  created_by: string;
-}
-
-const fromRow = (r: Row): ComposedLetter => ({
+const fromRow = (r: ComposedRow, numberNow: number | null): ComposedLetter => ({
   id: r.id,
   templateId: r.template_id as ComposedLetter['templateId'],
-  templateVersion: r.template_version,
+  templateVersion: numberNow ?? r.template_version,
+  printedVersion: r.template_version,
   lang: r.lang as Lang,
   record: { type: r.record_type as RecordRef['type'], id: r.record_id },
   clientId: r.client_id,
@@ -162,7 +145,7 @@ export class Composer {
     // The member's role is checked for everything this will write before the files are made, so a
     // refusal (ROLE_FORBIDDEN) costs nothing; the transaction below checks each write again.
     const reply = template.kind === 'regulator_reply';
-    const writes = ['attachment', ...(reply ? ['letter'] : effect.applies ? [s.record.type === 'incident' ? CLIENT : s.record.type] : [])];
+    const writes = ['attachment', COMPOSED_LETTER, ...(reply ? ['letter'] : effect.applies ? [s.record.type === 'incident' ? CLIENT : s.record.type] : [])];
     for (const recordType of writes) this.x.d.ctx.authorize({ recordType, recordId: q.target.id, changes: [] });
     const text = `${q.lang === 'fr' ? 'Objet\u00a0: ' : 'Subject: '}${subject}\n\n${q.body}\n`;
 
@@ -237,29 +220,29 @@ export class Composer {
       const pdfA = r.attachments.store(o.preparedPdf, record);
       const textA = r.attachments.store(o.preparedText, record);
       if (effect.applies) apply(`${o.fileName}.pdf`);
-      const letter: ComposedLetter = {
+      const row: ComposedRow = {
         id: uuidv7(),
-        templateId: template.id,
-        templateVersion: template.version,
+        template_id: template.id,
+        template_version: template.version,
+        template_version_id: template.versionId,
         lang: q.lang,
-        record,
-        clientId: q.target.type === 'client' ? q.target.id : null,
+        record_type: record.type,
+        record_id: record.id,
+        client_id: q.target.type === 'client' ? q.target.id : null,
         subject: o.subject,
-        pdfAttachmentId: pdfA.id,
-        textAttachmentId: textA.id,
-        fileName: o.fileName,
-        outboundLetterId,
-        sentAt: o.sentAt,
-        effect,
-        createdAt: nowIso(ctx.clock),
-        createdBy: ctx.actor(),
+        pdf_attachment_id: pdfA.id,
+        text_attachment_id: textA.id,
+        file_name: o.fileName,
+        outbound_letter_id: outboundLetterId,
+        sent_at: o.sentAt,
+        effect: JSON.stringify(effect),
+        created_at: nowIso(ctx.clock),
+        created_by: ctx.actor(),
       };
-      ctx.db
-        .prepare(
-          `INSERT INTO composed_letters (id, template_id, template_version, lang, record_type, record_id, client_id, subject, pdf_attachment_id, text_attachment_id, file_name, outbound_letter_id, sent_at, effect, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(letter.id, letter.templateId, letter.templateVersion, letter.lang, record.type, record.id, letter.clientId, letter.subject, pdfA.id, textA.id, o.fileName, outboundLetterId, o.sentAt, JSON.stringify(effect), letter.createdAt, letter.createdBy);
+      insertComposedRow(ctx, row);
+      // The list's entry is an operation of its own: colleagues list the letter too (README › Letters).
+      appendAudit(ctx, COMPOSED_LETTER, row.id, 'create', composedChanges(row), row.created_at, true);
+      const letter = fromRow(row, template.version);
       // The change announced after commit is the record's: its page, files and history reload.
       return { id: record.id, generated: { ...letter, warnings } };
     }).generated;
@@ -286,8 +269,11 @@ export class Composer {
            OR (? = 'letter' AND c.outbound_letter_id IN (SELECT id FROM letters WHERE in_reply_to = ?))
          ORDER BY c.created_at DESC, c.id DESC`,
       )
-      .all(record.type, record.id, record.type, record.id) as Row[];
-    return rows.map(fromRow);
+      .all(record.type, record.id, record.type, record.id) as ComposedRow[];
+    // Numbered as the template's versions are now here; a version this machine does not hold (or
+    // a letter from before its version had an id) keeps the number it was generated with.
+    const now = (r: ComposedRow) => (r.template_version_id === null && r.template_version > 1 ? null : this.templates.numberOf(r.template_id as ComposedLetter['templateId'], r.template_version_id));
+    return rows.map((r) => fromRow(r, now(r)));
   }
 
   private org() {

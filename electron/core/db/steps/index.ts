@@ -17,6 +17,7 @@ import { redactionProfilesMigration } from './015-redaction-profiles';
 import { letterTemplatesMigration } from './016-letter-templates';
 import { incidentDrillsMigration } from './017-incident-drills';
 import { obligationConfirmationsMigration } from './018-obligation-confirmations';
+import { syncedLettersMigration } from './019-synced-letters';
 import { auditAuthorsMigration } from './020-audit-authors';
 
 /** Every schema step, in version order (README › Adding a migration). */
@@ -39,5 +40,6 @@ export const steps: readonly Migration[] = [
   letterTemplatesMigration,
   incidentDrillsMigration,
   obligationConfirmationsMigration,
+  syncedLettersMigration,
   auditAuthorsMigration,
 ];

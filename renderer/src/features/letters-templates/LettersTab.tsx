@@ -30,7 +30,8 @@ const sameText = (a: Text3, b: Text3) => PARTS.every((p) => a[p].en === b[p].en 
 export function LettersTab() {
   const t = useFeatureT(NS);
   const f = useFormatters();
-  const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0));
+  // A version saved here or by a colleague (record type letter_template) reloads the list.
+  const changes = useRecordChanges((s) => s.epoch + (s.byType.settings ?? 0) + (s.byType.letter_template ?? 0));
   const list = useRemote(() => api.call('templates.list', {}).then((r) => r.templates), [changes]);
   const [selected, setSelected] = useState<string | null>(null);
   const current = list.data?.find((x) => x.id === selected) ?? list.data?.[0] ?? null;

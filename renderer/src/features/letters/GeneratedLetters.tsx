@@ -23,10 +23,11 @@ import { NS } from './ns';
 export function GeneratedLetters({ record }: { record: Pick<RecordRef, 'type' | 'id'> }) {
   const t = useFeatureT(NS);
   // A reply is written on the outbound letter it creates: any letter or file written reloads the list.
-  const version = useRecordVersion(record.type, record.id) + useRecordTypeVersion('attachment') + useRecordTypeVersion('letter');
+  // A colleague's letter arrives as its list entry (composed_letter); a template version as letter_template.
+  const version = useRecordVersion(record.type, record.id) + useRecordTypeVersion('attachment') + useRecordTypeVersion('letter') + useRecordTypeVersion('composed_letter') + useRecordTypeVersion('letter_template');
   const { data, error } = useRemote(() => api.call('compose.of', { record: { type: record.type, id: record.id } as RecordRef }).then((r) => r.letters), [record.type, record.id, version]);
   // The templates' names, in the reader's language (a letter keeps only its template's id and version).
-  const templates = useRemote(() => api.call('templates.list', {}).then((r) => r.templates), []);
+  const templates = useRemote(() => api.call('templates.list', {}).then((r) => r.templates), [version]);
   const nameOf = (l: ComposedLetter, lang: 'en' | 'fr') => templates.data?.find((x) => x.id === l.templateId)?.name[lang] ?? l.templateId;
   return (
     <Panel title={t('generated.title')} count={data?.length ?? null} testId="generated-letters">
@@ -74,6 +75,8 @@ function GeneratedLetterRow({ letter: l, templateName }: { letter: ComposedLette
         <Group gap={6} wrap="wrap" mt={2}>
           <Text size="xs" c="dimmed" data-testid="generated-letter-template">
             {t('generated.template', { name: templateName(f.lang), version: l.templateVersion })}
+            {/* A colleague's version saved apart came first: the PDF and file name give the number it had then. */}
+            {l.printedVersion !== l.templateVersion && ` (${t('generated.printedAs', { version: l.printedVersion })})`}
           </Text>
           <Badge size="xs" variant="outline" color="gray" tt="none">
             {t(`generated.lang.${l.lang}`)}
