@@ -166,3 +166,51 @@ describe("role changes racing with a demoted member's links, attachments and set
     });
   }
 });
+
+/** Who has which role, as one machine has verified it, and the statements it refused. */
+function membershipOf(w: Workstation) {
+  return {
+    roles: Object.fromEntries(w.sync.membership.all().map((m) => [m.memberId, m.removed ? 'removed' : m.role])),
+    refused: w.sync
+      .quarantined()
+      .filter((q) => q.kind !== 'operation')
+      .map((q) => [q.opId, q.reason])
+      .sort(),
+  };
+}
+
+describe('two membership statements racing each other', () => {
+  for (const order of ORDERS) {
+    it(`an administrator lowered to reader while, offline, it raises a reader to editor; reconnecting ${order.join(', ')}: every machine judges both at their place in the log`, async () => {
+      const { claire, samir, ines } = await harness.team();
+      await syncAll(claire, samir, ines);
+      claire.sync.setRole(idOf(samir), 'administrator');
+      await syncAll(claire, samir, ines);
+      expect(samir.sync.membership.myRole()).toBe('administrator');
+
+      // Apart: Claire lowers Samir to reader; Samir, administrator as far as his machine knows,
+      // raises Inès from reader to editor. Each machine applied its own statement when it made it.
+      claire.sync.setRole(idOf(samir), 'reader');
+      samir.sync.setRole(idOf(ines), 'editor');
+      const raise = samir.audit.entries(0).at(-1)!;
+      expect(raise.recordType).toBe('member');
+
+      const machines = { claire, samir, ines };
+      for (const name of order) await machines[name].sync.syncNow();
+      await syncAll(claire, samir, ines);
+      await syncAll(claire, samir, ines);
+
+      // Samir's statement stands if it reached the log before his demotion, else it is refused
+      // (its signer no longer an administrator there) — on every machine, his own and Claire's too.
+      const samirFirst = order.indexOf('samir') < order.indexOf('claire');
+      const expected = {
+        roles: { [idOf(claire)]: 'administrator', [idOf(samir)]: 'reader', [idOf(ines)]: samirFirst ? 'editor' : 'reader' },
+        refused: samirFirst ? [] : [[raise.opId, 'not_administrator']],
+      };
+      for (const [name, w] of Object.entries(machines)) expect(membershipOf(w), name).toEqual(expected);
+      expect(ines.sync.membership.myRole()).toBe(samirFirst ? 'editor' : 'reader');
+      expect(samir.sync.membership.myRole()).toBe('reader');
+      for (const w of [claire, samir, ines]) expect(w.audit.verify().ok).toBe(true);
+    });
+  }
+});

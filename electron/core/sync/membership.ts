@@ -305,6 +305,29 @@ export class Membership {
     this.settle();
   }
 
+  /**
+   * Judges this machine's own statement `opId` again at its place in the log, once it has come
+   * back in a pulled page (call inside the page's transaction): it was applied here when it was
+   * made, before the statements this machine has taken since — which the log places before it.
+   * When there are such statements, it and this machine's later ones (`own`) are moved after them
+   * and the membership is replayed in that order, as every other machine took it, so a statement
+   * whose signer lost the right in between is refused here too, and one that a statement of ours
+   * refused here out of order is applied. Returns whether the membership was replayed.
+   */
+  placeOwn(opId: string, own: ReadonlySet<string>): boolean {
+    const db = this.ctx.db;
+    const rows = db.prepare('SELECT op_id, body, sig, kind FROM member_statements ORDER BY rowid').all() as { op_id: string; body: string; sig: string; kind: string }[];
+    const at = rows.findIndex((r) => r.op_id === opId);
+    if (at < 0) return false;
+    const since = rows.slice(at + 1);
+    const taken = since.filter((r) => !own.has(r.op_id));
+    if (taken.length === 0) return false;
+    const order = [...rows.slice(0, at), ...taken, rows[at]!, ...since.filter((r) => own.has(r.op_id))];
+    db.exec('DELETE FROM workspace_members; DELETE FROM member_statements;');
+    for (const r of order) this.ingest(r.op_id, r.kind === 'unreadable' ? null : { body: r.body, sig: r.sig });
+    return true;
+  }
+
   /** Tries every waiting statement again until none more applies (a signer's join may have arrived). */
   private settle(): void {
     const update = this.ctx.db.prepare('UPDATE member_statements SET state = ?, reason = ? WHERE op_id = ?');

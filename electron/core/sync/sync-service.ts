@@ -847,10 +847,18 @@ export class SyncService {
     // The membership changes within a page only when one of its member statements is applied:
     // counting those here keys the cached view without a query per operation.
     let statementsApplied = 0;
+    let ownIds: Set<string> | null = null;
     try {
       this.ctx.db.transaction(() => {
         for (const [index, { op, seq, sig, signed }] of ops.entries()) {
           const known = this.ctx.audit.hasOp(op.opId);
+          // This machine's own statement, back at its place in the log: judged there, after the
+          // statements taken here since it was made, as every other machine judges it.
+          if (known && op.recordType === 'member' && op.device === this.deviceId && this.membership.placeOwn(op.opId, (ownIds ??= this.ownStatementIds()))) {
+            statementsApplied++;
+            changed.push({ type: op.recordType, id: op.recordId });
+            continue;
+          }
           // Applied here already: only this machine's own operations matter, when they reached
           // the log after a statement that forbids them (below, like a colleague's).
           if (known && (op.device !== this.deviceId || op.author !== me || op.recordType === 'member' || inQuarantine.get(op.opId) !== undefined)) continue;
@@ -893,6 +901,14 @@ export class SyncService {
     }
     this.ctx.audit.writeAnchor();
     return changed;
+  }
+
+  /** The ids of every membership statement this machine made. */
+  private ownStatementIds(): Set<string> {
+    const rows = this.ctx.db
+      .prepare(`SELECT op_id FROM audit_log INDEXED BY audit_by_record WHERE record_type = 'member' AND device = ?`)
+      .all(this.deviceId) as { op_id: string }[];
+    return new Set(rows.map((r) => r.op_id));
   }
 
   /**
