@@ -4,10 +4,8 @@ vi.setConfig({ testTimeout: 180_000 });
 import type { Workstation } from '../../electron/core/workstation';
 import { fingerprintOf } from '../../electron/core/keys/device-key';
 import { signStatement } from '../../electron/core/sync/membership';
-import { Backend } from '../../electron/core/sync/backend';
-import { opAad, opSignedBytes, seal } from '../../electron/core/sync/crypto';
 import type { SyncOp } from '../../electron/core/sync/apply';
-import type { SecretVault } from '../../electron/core/sync/secrets';
+import { firstOpOf, forge as forgeOp } from '../support/forged-ops';
 import { v7 as uuidv7 } from 'uuid';
 import { syncAll, syncHarness } from '../support/sync-harness';
 
@@ -155,36 +153,11 @@ describe('workspace roles: signed membership in the operation log', () => {
 });
 
 /** A register operation built by hand, sealed with the workspace key, signed by `signer`, pushed. */
-async function forge(
-  pusher: Workstation,
-  signer: Workstation,
-  template: SyncOp,
-  o: { brokenSignature?: boolean; signedForWorkspace?: string; epoch?: number } = {},
-): Promise<string> {
-  const ws = pusher.sync.status().workspaceId!;
-  const epoch = o.epoch ?? 1;
-  const secrets = (await (pusher.sync as unknown as { vault: SecretVault }).vault.load())!;
-  const key = Buffer.from(secrets.keys[String(epoch)]!, 'hex');
-  const op: SyncOp = { ...template, opId: uuidv7(), recordId: uuidv7(), author: signer.sync.status().memberId!, device: signer.profile().deviceId };
-  const payload = seal(key, Buffer.from(JSON.stringify(op)), opAad(ws, op.opId, epoch));
-  const sig = signer.sync.membership.signBytes(opSignedBytes(o.signedForWorkspace ?? ws, op.opId, op.hlc, payload));
-  if (o.brokenSignature) sig[7]! ^= 0x20;
-  const backend = await Backend.connect(pg().connection());
-  try {
-    await backend.push(ws, [{ opId: op.opId, epoch, payload, sig }]);
-  } finally {
-    await backend.close();
-  }
-  return op.recordId;
-}
+const forge = (pusher: Workstation, signer: Workstation, template: SyncOp, o: Parameters<typeof forgeOp>[4] = {}) => forgeOp(pg().connection(), pusher, signer, template, o);
 
 /** The creation of a record as it travels, taken from a machine that syncs with nobody. */
 async function creationOf(make: (w: Workstation) => { id: string }, recordType: string): Promise<SyncOp> {
-  const scratch = await client(`scratch-${recordType}`);
-  const { id } = make(scratch);
-  const e = scratch.audit.entries(0).find((x) => x.recordType === recordType && x.recordId === id && x.action === 'create')!;
-  const { seq: _s, prevHash: _p, hash: _h, ...op } = e;
-  return { ...op, hlc: op.hlc! };
+  return firstOpOf(await client(`scratch-${recordType}`), make, recordType);
 }
 
 const complaintOp = () =>
