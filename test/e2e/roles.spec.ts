@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { TestPostgres } from '../support/postgres';
 import { assertRendererBuilt } from './support/webHost';
 import { call, ok, startTeam, stopTeam, type Machine } from './support/machines';
+import { setUpWorkstation, tempDir } from '../support/workstation';
+import { forge } from '../support/forged-ops';
+import { formatHlc } from '../../electron/core/sync/hlc';
 
 /**
  * Workspace roles as a reader sees them (#11): two machines on one real PostgreSQL
@@ -201,5 +204,56 @@ test.describe.serial('a reader of the workspace', () => {
     await expect(form).toBeHidden();
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('FR', { exact: true }).click();
     await expect(page.getByTestId('member-role-badge')).toHaveText(/^Lecture seule\s:\sLecteur$/);
+  });
+  test("a change a reader forges by hand is listed in the DPO's quarantine, with its author, role and reason, and changes nothing", async () => {
+    test.setTimeout(120_000);
+    // A third machine, in this process: Marc, for management, joins as reader with an invitation.
+    const t = tempDir('privacyops-e2e-marc-');
+    const marc = await setUpWorkstation(t.dir);
+    try {
+      const inv = await ok<{ invitation: string; code: string }>(claire, 'sync.invite', { role: 'reader' });
+      await marc.sync.join({ ...pg.connection(), invitation: inv.invitation, code: inv.code }, 'Marc Petit');
+      await ok(claire, 'sync.now');
+      await marc.sync.syncNow();
+      const summary = marc.complaints.get(ref.complaintId).summary;
+      // An edit of the complaint built by hand, sealed with the workspace key his machine holds and
+      // signed with his own valid member key, pushed straight to the backend.
+      await forge(
+        pg.connection(),
+        marc,
+        marc,
+        {
+          opId: '',
+          hlc: formatHlc({ ms: Date.now(), counter: 0, device: marc.profile().deviceId }),
+          at: new Date().toISOString(),
+          actor: 'Marc Petit',
+          device: marc.profile().deviceId,
+          recordType: 'complaint',
+          recordId: ref.complaintId,
+          action: 'update',
+          changes: [{ field: 'summary', old: summary, new: 'Complaint withdrawn (forged by a reader)' }],
+          bases: null,
+        },
+        { recordId: ref.complaintId },
+      );
+      await ok(claire, 'sync.now');
+
+      await page.goto(claire.host.url);
+      await expect(page.getByTestId('user-name')).toHaveText('Claire Martin');
+      await nav('Sync').click();
+      await page.getByRole('tab', { name: 'Quarantine' }).click();
+      const row = page.getByTestId('sync-quarantine').getByRole('row').filter({ hasText: 'Marc Petit' });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText('Complaint · update');
+      await expect(row).toContainText('Reader');
+      await expect(row.getByTestId('quarantine-reason')).toHaveText('Its author’s role (Reader) may not change records of this kind (Complaint).');
+      // Nothing of it reached the DPO's register or its history.
+      expect((await ok<{ summary: string }>(claire, 'complaints.get', { id: ref.complaintId })).summary).toBe(summary);
+      const history = await ok<unknown>(claire, 'audit.history', { recordType: 'complaint', recordId: ref.complaintId });
+      expect(JSON.stringify(history)).not.toContain('forged by a reader');
+    } finally {
+      await marc.shutdown();
+      t.cleanup();
+    }
   });
 });
