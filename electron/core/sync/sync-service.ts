@@ -700,6 +700,10 @@ export class SyncService {
     let batch = prepare(Number(this.cursor('pushedSeq') ?? 0), size);
     try {
       for (;;) {
+        // A batch read ahead may have been read before entries written since (during the await
+        // below): read again now, in the same tick as moving the cursor past foreign entries, so
+        // that no entry of ours written meanwhile is skipped unsent.
+        if (batch.rows.length === 0) batch = prepare(Number(this.cursor('pushedSeq') ?? 0), size);
         const { rows } = batch;
         if (rows.length === 0) {
           this.skipForeignEntries();
