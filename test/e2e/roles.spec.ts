@@ -3,8 +3,7 @@ import { TestPostgres } from '../support/postgres';
 import { assertRendererBuilt } from './support/webHost';
 import { call, ok, startTeam, stopTeam, type Machine } from './support/machines';
 import { setUpWorkstation, tempDir } from '../support/workstation';
-import { forge } from '../support/forged-ops';
-import { formatHlc } from '../../electron/core/sync/hlc';
+import { editOp, forge } from '../support/forged-ops';
 
 /**
  * Workspace roles as a reader sees them (#11): two machines on one real PostgreSQL
@@ -218,24 +217,8 @@ test.describe.serial('a reader of the workspace', () => {
       const summary = marc.complaints.get(ref.complaintId).summary;
       // An edit of the complaint built by hand, sealed with the workspace key his machine holds and
       // signed with his own valid member key, pushed straight to the backend.
-      await forge(
-        pg.connection(),
-        marc,
-        marc,
-        {
-          opId: '',
-          hlc: formatHlc({ ms: Date.now(), counter: 0, device: marc.profile().deviceId }),
-          at: new Date().toISOString(),
-          actor: 'Marc Petit',
-          device: marc.profile().deviceId,
-          recordType: 'complaint',
-          recordId: ref.complaintId,
-          action: 'update',
-          changes: [{ field: 'summary', old: summary, new: 'Complaint withdrawn (forged by a reader)' }],
-          bases: null,
-        },
-        { recordId: ref.complaintId },
-      );
+      const edit = editOp(marc, 'Marc Petit', { type: 'complaint', id: ref.complaintId }, 'summary', summary, 'Complaint withdrawn (forged by a reader)');
+      await forge(pg.connection(), marc, marc, edit, { recordId: ref.complaintId });
       await ok(claire, 'sync.now');
 
       await page.goto(claire.host.url);

@@ -9,6 +9,7 @@ import { Backend } from '../../electron/core/sync/backend';
 import { opAad, opSignedBytes, seal } from '../../electron/core/sync/crypto';
 import type { SyncOp } from '../../electron/core/sync/apply';
 import type { SecretVault } from '../../electron/core/sync/secrets';
+import { formatHlc } from '../../electron/core/sync/hlc';
 import type { ConnectInput } from '@shared/schemas/sync';
 
 /**
@@ -46,4 +47,21 @@ export function firstOpOf(scratch: Workstation, make: (w: Workstation) => { id: 
   const e = scratch.audit.entries(0).find((x) => x.recordType === recordType && x.recordId === id && x.action === action)!;
   const { seq: _s, prevHash: _p, hash: _h, ...op } = e;
   return { ...op, hlc: op.hlc! };
+}
+
+/** An edit of one field of an existing record, as `by`'s machine would make it now (for forge(), with its `recordId`). */
+export function editOp(by: Workstation, actor: string, record: { type: string; id: string }, field: string, old: unknown, value: unknown): SyncOp {
+  const device = by.profile().deviceId;
+  return {
+    opId: '',
+    hlc: formatHlc({ ms: Date.now(), counter: 0, device }),
+    at: new Date().toISOString(),
+    actor,
+    device,
+    recordType: record.type,
+    recordId: record.id,
+    action: 'update',
+    changes: [{ field, old, new: value }],
+    bases: null,
+  };
 }

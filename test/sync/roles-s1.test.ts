@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { unzipSync } from 'fflate';
 import type { Workstation } from '../../electron/core/workstation';
-import { formatHlc } from '../../electron/core/sync/hlc';
 import { apiOf, buildS1 } from '../fixtures/scenarios';
 import { ManualClock, setUpWorkstation, tempDir } from '../support/workstation';
 import { syncAll, syncHarness } from '../support/sync-harness';
-import { forge } from '../support/forged-ops';
+import { editOp, forge } from '../support/forged-ops';
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -66,18 +65,7 @@ describe('roles, end to end on S1', () => {
       await expect(api('complaints.update', { id: first, patch: { summary: 'Changed by the reader' } })).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });
 
       // A change he builds by hand, signed with his own valid member key, goes to the backend…
-      const edit = {
-        opId: '',
-        hlc: formatHlc({ ms: Date.now(), counter: 0, device: marc.profile().deviceId }),
-        at: new Date().toISOString(),
-        actor: 'Marc Petit',
-        device: marc.profile().deviceId,
-        recordType: 'complaint',
-        recordId: first,
-        action: 'update' as const,
-        changes: [{ field: 'summary', old: summary, new: 'Complaint withdrawn (forged by the reader)' }],
-        bases: null,
-      };
+      const edit = editOp(marc, 'Marc Petit', { type: 'complaint', id: first }, 'summary', summary, 'Complaint withdrawn (forged by the reader)');
       await forge(harness.pg().connection(), marc, marc, edit, { recordId: first });
       await syncAll(claire, samir, marc);
 
